@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { landUseCodeSchema } from './land-use';
+import { areaGeometrySchema, lineGeometrySchema, pointSchema } from './geometry-schema';
+
+/** Feature kinds of the handbook (DESIGN.md §3). */
+export const FEATURE_KINDS = ['boundary', 'landuse', 'building', 'road', 'point'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+export const ROOF_TYPES = ['flat', 'pitched', 'sawtooth', 'other'] as const;
+export type RoofType = (typeof ROOF_TYPES)[number];
+
+/** Free user attributes kept through every import and export. */
+export const freePropsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+const ratio = z.number().min(0).max(1);
+const positive = z.number().finite().positive();
+
+/** Attributes every kind may carry. */
+const commonFields = {
+  id: z.string().min(1),
+  name: z.string().optional(),
+  code: z.string().optional(),
+  notes: z.string().optional(),
+  props: freePropsSchema.optional(),
+};
+
+/** The park limit; one per scenario. */
+export const boundaryFeatureSchema = z.object({
+  ...commonFields,
+  kind: z.literal('boundary'),
+  geometry: areaGeometrySchema,
+});
+
+/**
+ * A land-use polygon. Plot indicators apply to `industrial` plots: `maxDensity`,
+ * `minGreenRatio` as fractions 0–1, `maxFloors` a count, `maxFar` floor area ÷ plot area.
+ */
+export const landUseFeatureSchema = z.object({
+  ...commonFields,
+  kind: z.literal('landuse'),
+  geometry: areaGeometrySchema,
+  landUse: landUseCodeSchema,
+  subtype: z.string().optional(),
+  maxDensity: ratio.optional(),
+  maxFloors: z.number().int().positive().optional(),
+  minGreenRatio: ratio.optional(),
+  maxFar: positive.optional(),
+});
+
+/** A building footprint; `heightM` in metres above ground and/or `floors` above ground. */
+export const buildingFeatureSchema = z.object({
+  ...commonFields,
+  kind: z.literal('building'),
+  geometry: areaGeometrySchema,
+  heightM: positive.optional(),
+  floors: z.number().int().positive().optional(),
+  roofType: z.enum(ROOF_TYPES).optional(),
+});
+
+/** A road centre line; `widthM` is the full corridor width in metres. */
+export const roadFeatureSchema = z.object({
+  ...commonFields,
+  kind: z.literal('road'),
+  geometry: lineGeometrySchema,
+  widthM: positive,
+});
+
+/** A facility point (substation, gate, well...); `facilityType` is a free code. */
+export const pointFeatureSchema = z.object({
+  ...commonFields,
+  kind: z.literal('point'),
+  geometry: pointSchema,
+  facilityType: z.string().optional(),
+});
+
+export const parkFeatureSchema = z.discriminatedUnion('kind', [
+  boundaryFeatureSchema,
+  landUseFeatureSchema,
+  buildingFeatureSchema,
+  roadFeatureSchema,
+  pointFeatureSchema,
+]);
+
+export type BoundaryFeature = z.infer<typeof boundaryFeatureSchema>;
+export type LandUseFeature = z.infer<typeof landUseFeatureSchema>;
+export type BuildingFeature = z.infer<typeof buildingFeatureSchema>;
+export type RoadFeature = z.infer<typeof roadFeatureSchema>;
+export type PointFeature = z.infer<typeof pointFeatureSchema>;
+/** One feature of a scenario. Geometry in EPSG:4326; the geometry type follows from `kind`. */
+export type ParkFeature = z.infer<typeof parkFeatureSchema>;
+
+/** Attribute names of the GeoJSON interchange profile (DESIGN.md §3), in column order. */
+export const ATTRIBUTE_NAMES = [
+  'name',
+  'code',
+  'landUse',
+  'subtype',
+  'heightM',
+  'floors',
+  'roofType',
+  'widthM',
+  'maxDensity',
+  'maxFloors',
+  'minGreenRatio',
+  'maxFar',
+  'facilityType',
+  'notes',
+] as const;
+export type AttributeName = (typeof ATTRIBUTE_NAMES)[number];
