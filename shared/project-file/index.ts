@@ -2,9 +2,7 @@
  * GeoPackage project files over sql.js (DESIGN.md §1, §2). The caller hands in the sql.js
  * module (`SqlJsStatic`), so this code runs the same in Node, Electron's main process and the
  * browser. Format: docs/project-file-format.md.
- *
- * Contract (implemented in this folder):
- *   writeProject(SQL, doc): Uint8Array                — a complete GeoPackage 1.3 file
- *   readProject(SQL, bytes): ReadProjectResult        — never throws on bad bytes
  */
-export {};
+export { writeProject, APP_NAME, METADATA_KEYS, type WriteProjectOptions } from './write-project';
+export { encodeGpkgGeometry, decodeGpkgGeometry, geometryEnvelope, type GpkgGeometry, type DecodedGpkgGeometry } from './gpkg-geometry';
+export { GPKG_APPLICATION_ID, GPKG_USER_VERSION, LAYERS, type LayerDefinition } from './schema';
