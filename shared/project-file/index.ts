@@ -4,5 +4,22 @@
  * browser. Format: docs/project-file-format.md.
  */
 export { writeProject, APP_NAME, METADATA_KEYS, type WriteProjectOptions } from './write-project';
-export { encodeGpkgGeometry, decodeGpkgGeometry, geometryEnvelope, type GpkgGeometry, type DecodedGpkgGeometry } from './gpkg-geometry';
+export {
+  readProject,
+  PROJECT_READ_FAILURES,
+  type ProjectReadFailure,
+  type ReadProjectResult,
+  type ReadProjectOptions,
+} from './read-project';
+export { importForeignGeoPackage, projectNameFromFileName, type ImportForeignResult } from './import-foreign';
+export { MIGRATIONS, applyMigrations, type Migration, type MigrationResult } from './migrations';
+export {
+  encodeGpkgGeometry,
+  decodeGpkgGeometry,
+  geometryEnvelope,
+  geometryHasZ,
+  type GpkgGeometry,
+  type DecodedGpkgGeometry,
+  type DecodeResult,
+} from './gpkg-geometry';
 export { GPKG_APPLICATION_ID, GPKG_USER_VERSION, LAYERS, type LayerDefinition } from './schema';

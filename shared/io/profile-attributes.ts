@@ -1,0 +1,127 @@
+import {
+  boundaryFeatureSchema,
+  buildingFeatureSchema,
+  landUseFeatureSchema,
+  parkFeatureSchema,
+  pointFeatureSchema,
+  roadFeatureSchema,
+  type AttributeName,
+  type FeatureKind,
+  type ParkFeature,
+} from '../model/feature';
+import type { ParkGeometry } from '../model/geometry-schema';
+
+/**
+ * Mapping of foreign attributes onto the interchange profile (DESIGN.md §3), shared by the
+ * GeoJSON importer and the foreign-GeoPackage importer so both read a file the same way.
+ */
+
+/** Road corridor width (m) when a foreign line carries none: a two-lane internal road. */
+export const DEFAULT_ROAD_WIDTH_M = 8;
+
+const SCHEMAS = {
+  boundary: boundaryFeatureSchema,
+  landuse: landUseFeatureSchema,
+  building: buildingFeatureSchema,
+  road: roadFeatureSchema,
+  point: pointFeatureSchema,
+} as const;
+
+const COMMON: AttributeName[] = ['name', 'code', 'notes'];
+
+/** Profile attributes each kind carries. */
+export const KIND_ATTRIBUTES: Record<FeatureKind, AttributeName[]> = {
+  boundary: COMMON,
+  landuse: [...COMMON, 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'],
+  building: [...COMMON, 'heightM', 'floors', 'roofType'],
+  road: [...COMMON, 'widthM'],
+  point: [...COMMON, 'facilityType'],
+};
+
+/** 'heightM' and 'height_m' (our GeoPackage column) and any case of either name the same key. */
+function normaliseName(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+/** The geometry family decides which kinds are possible. */
+export function kindsForGeometry(type: ParkGeometry['type']): FeatureKind[] {
+  if (type === 'Polygon' || type === 'MultiPolygon') return ['landuse', 'boundary', 'building'];
+  if (type === 'LineString' || type === 'MultiLineString') return ['road'];
+  return ['point'];
+}
+
+export type FreeValue = string | number | boolean | null;
+
+/** JSON scalars stay as they are; objects and arrays become their JSON text (props are flat). */
+export function toFreeValue(value: unknown): FreeValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value === undefined) return null;
+  return JSON.stringify(value) ?? null;
+}
+
+export interface ProfileFeatureInput {
+  id: string;
+  kind: FeatureKind;
+  geometry: ParkGeometry;
+  /** Foreign attributes: profile names (either spelling) become fields, the rest go to props. */
+  attributes: Record<string, unknown>;
+  /** Free props already separated by the caller (our own exports). */
+  props?: Record<string, unknown>;
+  /** Where the feature came from, for warnings ("feature 3", "layer parcels fid 7"). */
+  label: string;
+}
+
+export type ProfileFeatureResult = { ok: true; feature: ParkFeature; warnings: string[] } | { ok: false; detail: string };
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || 'feature'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Builds a model feature from foreign attributes. A profile attribute whose value does not fit
+ * (a negative height, an unknown land-use code) is kept in props with a warning rather than
+ * lost; an invalid geometry refuses the feature, since drawing it would mislead.
+ */
+export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureResult {
+  const warnings: string[] = [];
+  const schema = SCHEMAS[input.kind];
+  const wanted = new Map(KIND_ATTRIBUTES[input.kind].map((a) => [normaliseName(a), a]));
+  const fields: Record<string, unknown> = {};
+  const props: Record<string, FreeValue> = {};
+  for (const [key, value] of Object.entries(input.props ?? {})) props[key] = toFreeValue(value);
+  for (const [key, raw] of Object.entries(input.attributes)) {
+    const field = wanted.get(normaliseName(key));
+    if (raw === null || raw === undefined) {
+      if (!field) props[key] = null;
+      continue;
+    }
+    if (!field) {
+      props[key] = toFreeValue(raw);
+      continue;
+    }
+    const fieldSchema = (schema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>)[field];
+    const parsed = fieldSchema.safeParse(raw);
+    if (parsed.success && parsed.data !== undefined) {
+      fields[field] = parsed.data;
+    } else {
+      props[key] = toFreeValue(raw);
+      warnings.push(`${input.label}: ${key} = ${JSON.stringify(raw)} is not a valid ${field}; kept in props`);
+    }
+  }
+  if (input.kind === 'landuse' && fields.landUse === undefined) fields.landUse = 'other';
+  if (input.kind === 'road' && fields.widthM === undefined) {
+    fields.widthM = DEFAULT_ROAD_WIDTH_M;
+    warnings.push(`${input.label}: no road width; ${DEFAULT_ROAD_WIDTH_M} m assumed`);
+  }
+  const candidate = {
+    ...fields,
+    id: input.id,
+    kind: input.kind,
+    geometry: input.geometry,
+    ...(Object.keys(props).length > 0 || input.props ? { props } : {}),
+  };
+  const result = parkFeatureSchema.safeParse(candidate);
+  if (!result.success) return { ok: false, detail: `${input.label}: ${describeIssues(result.error)}` };
+  return { ok: true, feature: result.data, warnings };
+}

@@ -1,0 +1,149 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { createEmptyDocument, type ParkDocument } from '../model/document';
+import type { FeatureKind, ParkFeature } from '../model/feature';
+import type { ParkGeometry } from '../model/geometry-schema';
+import { newId } from '../model/ids';
+import { buildProfileFeature, kindsForGeometry } from '../io/profile-attributes';
+import { decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from './sqlite-bytes';
+
+/** Result of importing another tool's GeoPackage: a new, unsaved document, or why not. */
+export type ImportForeignResult = { ok: true; document: ParkDocument; warnings: string[] } | { ok: false; detail: string };
+
+/** Layer names that mean "park limit" in English or Vietnamese ("ranh giới"). */
+const BOUNDARY_NAME = /bound|limit|ranh[ _-]?gi[oơớ]i|ranhgioi/i;
+
+/** "Yên Phong.gpkg" → "Yên Phong"; the project name of an imported file. */
+export function projectNameFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '').trim() || 'Imported project';
+}
+
+/**
+ * Splits a foreign geometry into the parts the model can hold. Multi-points and collections
+ * are legal in GeoPackage but have no kind of their own: each part becomes a feature.
+ */
+function modelGeometries(g: GpkgGeometry): ParkGeometry[] {
+  switch (g.type) {
+    case 'MultiPoint':
+      return g.coordinates.map((c) => ({ type: 'Point', coordinates: c }));
+    case 'GeometryCollection':
+      return g.geometries.flatMap(modelGeometries);
+    default:
+      return [g];
+  }
+}
+
+function isWgs84(db: Database, srsId: number): boolean {
+  if (srsId === 4326) return true;
+  const rows = queryRows(db, 'SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [srsId]);
+  return rows.some((r) => String(r.organization).toUpperCase() === 'EPSG' && Number(r.organization_coordsys_id) === 4326);
+}
+
+/** Imports every feature table of an open GeoPackage into one scenario of a new document. */
+export function importForeignFromDatabase(db: Database, fileName: string, now?: string): ImportForeignResult {
+  const tables = tableNames(db);
+  if (!tables.has('gpkg_geometry_columns')) return { ok: false, detail: 'the GeoPackage has no gpkg_geometry_columns table' };
+  const layers = queryRows(
+    db,
+    `SELECT c.table_name AS table_name, g.column_name AS column_name, g.srs_id AS srs_id
+     FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
+     WHERE c.data_type = 'features' ORDER BY c.table_name`,
+  );
+  if (layers.length === 0) return { ok: false, detail: 'the GeoPackage has no feature layers' };
+  const features: ParkFeature[] = [];
+  const warnings: string[] = [];
+  for (const layer of layers) {
+    const table = String(layer.table_name);
+    const geomColumn = String(layer.column_name);
+    const srsId = Number(layer.srs_id);
+    if (!tables.has(table)) return { ok: false, detail: `layer ${table} is registered but its table is missing` };
+    if (!isWgs84(db, srsId)) {
+      return { ok: false, detail: `layer ${table} uses srs_id ${srsId}, not EPSG:4326 (WGS 84 longitude/latitude); reproject it first, e.g. ogr2ogr -t_srs EPSG:4326` };
+    }
+    const pk = queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).find((c) => Number(c.pk) === 1);
+    const pkName = pk ? String(pk.name) : undefined;
+    for (const row of queryRows(db, `SELECT * FROM ${quoteIdentifier(table)}`)) {
+      const label = `layer ${table}, fid ${pkName ? String(row[pkName]) : '?'}`;
+      const blob = row[geomColumn];
+      if (!(blob instanceof Uint8Array)) {
+        warnings.push(`${label}: no geometry; skipped`);
+        continue;
+      }
+      const decoded = decodeGpkgGeometry(blob);
+      if (!decoded.ok) return { ok: false, detail: `${label}: unreadable geometry: ${decoded.detail}` };
+      if (!decoded.geometry) {
+        warnings.push(`${label}: empty geometry; skipped`);
+        continue;
+      }
+      const attributes: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (key === geomColumn || key === pkName) continue;
+        // Blobs have no place in flat props; a note keeps the loss visible.
+        attributes[key] = value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value;
+      }
+      const parts = modelGeometries(decoded.geometry);
+      if (parts.length > 1 && decoded.geometry.type !== 'MultiPolygon' && decoded.geometry.type !== 'MultiLineString') {
+        warnings.push(`${label}: ${decoded.geometry.type} split into ${parts.length} features`);
+      }
+      for (const geometry of parts) {
+        const kind = chooseKind(table, geometry, row.kind);
+        const { kind: kindAttribute, ...rest } = attributes;
+        const used = kindAttribute === kind ? rest : attributes;
+        const built = buildProfileFeature({ id: newId(), kind, geometry, attributes: used, label });
+        if (!built.ok) return { ok: false, detail: built.detail };
+        features.push(built.feature);
+        warnings.push(...built.warnings);
+      }
+    }
+  }
+  const doc = createEmptyDocument(projectNameFromFileName(fileName), { now, location: centreOf(features) });
+  doc.scenarios[0].features = features;
+  return { ok: true, document: doc, warnings };
+}
+
+/** A `kind` attribute wins when it fits the geometry (our own GeoJSON run through ogr2ogr). */
+function chooseKind(table: string, geometry: ParkGeometry, kindAttribute: unknown): FeatureKind {
+  const possible = kindsForGeometry(geometry.type);
+  if (typeof kindAttribute === 'string' && (possible as string[]).includes(kindAttribute)) return kindAttribute as FeatureKind;
+  if (possible.includes('boundary') && BOUNDARY_NAME.test(table)) return 'boundary';
+  return possible[0];
+}
+
+/** Centre of the features' bounding box: the project location used for climate data and the first view. */
+function centreOf(features: ParkFeature[]): { lon: number; lat: number } | undefined {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      minX = Math.min(minX, c[0]);
+      maxX = Math.max(maxX, c[0]);
+      minY = Math.min(minY, c[1] as number);
+      maxY = Math.max(maxY, c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  for (const f of features) visit(f.geometry.coordinates);
+  return minX <= maxX ? { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 } : undefined;
+}
+
+/**
+ * Imports any GeoPackage (GDAL's, QGIS's...) as a new document named after `fileName`.
+ * Never throws; never modifies `bytes`.
+ */
+export function importForeignGeoPackage(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string, now?: string): ImportForeignResult {
+  const header = checkSqliteHeader(bytes);
+  if (!header.ok) return { ok: false, detail: header.detail };
+  let db: Database | undefined;
+  try {
+    db = new SQL.Database(bytes.slice());
+    const tables = tableNames(db);
+    if (!tables.has('gpkg_contents')) return { ok: false, detail: 'the file is not a GeoPackage (no gpkg_contents table)' };
+    return importForeignFromDatabase(db, fileName, now);
+  } catch (error) {
+    return { ok: false, detail: `the database cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,175 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { FORMAT_VERSION, parkDocumentSchema, projectInfoSchema, type ParkDocument, type Scenario } from '../model/document';
+import { parkFeatureSchema, type ParkFeature } from '../model/feature';
+import type { OpenFailureReason } from '../host-api';
+import { decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { importForeignFromDatabase } from './import-foreign';
+import { applyMigrations, MIGRATIONS, type Migration } from './migrations';
+import { LAYERS, type LayerDefinition } from './schema';
+import { checkSqliteHeader, queryRows, tableNames } from './sqlite-bytes';
+import { METADATA_KEYS } from './write-project';
+
+/** The failures readProject reports: the file-level subset of OpenFailureReason (no 'io_error'). */
+export const PROJECT_READ_FAILURES = ['not_sqlite', 'not_geopackage', 'foreign_geopackage', 'newer_version', 'corrupt'] as const satisfies readonly OpenFailureReason[];
+export type ProjectReadFailure = (typeof PROJECT_READ_FAILURES)[number];
+
+/**
+ * Outcome of reading a project file. `migratedFrom` is set when an older format was upgraded
+ * in memory; `importable` only accompanies 'foreign_geopackage' (its layers as a new project).
+ */
+export type ReadProjectResult =
+  | { ok: true; document: ParkDocument; migratedFrom?: number }
+  | { ok: false; reason: ProjectReadFailure; detail: string; importable?: ParkDocument };
+
+export interface ReadProjectOptions {
+  /** Names the project offered for a foreign GeoPackage. */
+  fileName?: string;
+  /** Injected by tests; defaults to the shipped MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+type Failure = Extract<ReadProjectResult, { ok: false }>;
+const fail = (reason: ProjectReadFailure, detail: string): Failure => ({ ok: false, reason, detail });
+
+/** Thrown inside the reader only, to unwind to the single place that turns it into data. */
+class CorruptFile extends Error {}
+
+/**
+ * Opens a project file. Never throws and never modifies `bytes`: SQLite runs on a private copy
+ * (migrations included), and every failure comes back as a reason code with a readable detail.
+ */
+export function readProject(SQL: SqlJsStatic, bytes: Uint8Array, options: ReadProjectOptions = {}): ReadProjectResult {
+  const header = checkSqliteHeader(bytes);
+  if (!header.ok) return fail(header.reason, header.detail);
+  let db: Database | undefined;
+  try {
+    db = new SQL.Database(bytes.slice());
+    return readOpenDatabase(db, options);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail('corrupt', error instanceof CorruptFile ? why : `the database cannot be read: ${why}`);
+  } finally {
+    db?.close();
+  }
+}
+
+function readOpenDatabase(db: Database, options: ReadProjectOptions): ReadProjectResult {
+  const check = queryRows(db, 'PRAGMA quick_check');
+  const problems = check.map((r) => String(Object.values(r)[0])).filter((v) => v !== 'ok');
+  if (problems.length > 0) return fail('corrupt', `SQLite integrity check failed: ${problems.slice(0, 3).join('; ')}`);
+
+  const tables = tableNames(db);
+  if (!tables.has('gpkg_contents') || !tables.has('gpkg_spatial_ref_sys')) {
+    return fail('not_geopackage', 'this is an SQLite database but not a GeoPackage (it has no gpkg_contents and gpkg_spatial_ref_sys tables)');
+  }
+  if (!tables.has('ecopark_metadata')) {
+    const imported = importForeignFromDatabase(db, options.fileName ?? 'Imported GeoPackage');
+    const lead = 'this GeoPackage was not made by EcoPark Planner';
+    if (!imported.ok) return fail('foreign_geopackage', `${lead}, and its layers cannot be imported: ${imported.detail}`);
+    const count = imported.document.scenarios[0].features.length;
+    const notes = imported.warnings.length > 0 ? ` (${imported.warnings.length} warnings, first: ${imported.warnings[0]})` : '';
+    return { ...fail('foreign_geopackage', `${lead}; ${count} features can be imported as a new project${notes}`), importable: imported.document };
+  }
+
+  const metadata = new Map(queryRows(db, 'SELECT key, value FROM ecopark_metadata').map((r) => [String(r.key), r.value]));
+  const version = Number(metadata.get(METADATA_KEYS.formatVersion));
+  if (!Number.isInteger(version) || version < 0) {
+    return fail('corrupt', `ecopark_metadata has no valid format_version (found ${JSON.stringify(metadata.get(METADATA_KEYS.formatVersion) ?? null)})`);
+  }
+  if (version > FORMAT_VERSION) {
+    return fail('newer_version', `the file uses project-file format version ${version}; this version of EcoPark Planner reads up to version ${FORMAT_VERSION}. Update the application to open it.`);
+  }
+  let migratedFrom: number | undefined;
+  if (version < FORMAT_VERSION) {
+    const migrated = applyMigrations(db, version, options.migrations ?? MIGRATIONS);
+    if (!migrated.ok) return fail('corrupt', migrated.detail);
+    migratedFrom = version;
+  }
+  const document = readDocument(db);
+  const valid = parkDocumentSchema.safeParse(document);
+  if (!valid.success) {
+    const issue = valid.error.issues[0];
+    return fail('corrupt', `the project is invalid at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  }
+  return migratedFrom === undefined ? { ok: true, document: valid.data } : { ok: true, document: valid.data, migratedFrom };
+}
+
+function parseJson(text: unknown, where: string): unknown {
+  if (typeof text !== 'string') throw new CorruptFile(`${where} is missing`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CorruptFile(`${where} is not valid JSON`);
+  }
+}
+
+function readDocument(db: Database): ParkDocument {
+  const metadata = new Map(queryRows(db, 'SELECT key, value FROM ecopark_metadata').map((r) => [String(r.key), r.value]));
+  const project = projectInfoSchema.safeParse(parseJson(metadata.get(METADATA_KEYS.project), 'ecopark_metadata.project'));
+  if (!project.success) {
+    const issue = project.error.issues[0];
+    throw new CorruptFile(`ecopark_metadata.project is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
+  }
+  const scenarios: Scenario[] = [];
+  const order = new Map<string, { feature: ParkFeature; sortOrder: number }[]>();
+  for (const row of queryRows(db, 'SELECT id, name, description FROM ecopark_scenarios ORDER BY position, rowid')) {
+    const scenario: Scenario = { id: String(row.id), name: String(row.name), features: [] };
+    if (typeof row.description === 'string') scenario.description = row.description;
+    scenarios.push(scenario);
+    order.set(scenario.id, []);
+  }
+  const tables = tableNames(db);
+  for (const layer of LAYERS) {
+    if (!tables.has(layer.table)) throw new CorruptFile(`the layer table ${layer.table} is missing`);
+    for (const row of queryRows(db, `SELECT * FROM ${layer.table} ORDER BY fid`)) {
+      const scenarioId = String(row.scenario_id);
+      const bucket = order.get(scenarioId);
+      const label = `layer ${layer.table}, feature ${JSON.stringify(row.feature_id)} (fid ${String(row.fid)})`;
+      if (!bucket) throw new CorruptFile(`${label} belongs to scenario ${JSON.stringify(scenarioId)}, which does not exist`);
+      bucket.push({ feature: readFeature(layer, row, label), sortOrder: Number(row.sort_order) });
+    }
+  }
+  for (const scenario of scenarios) {
+    // Array.prototype.sort is stable, so ties keep layer order.
+    scenario.features = (order.get(scenario.id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder).map((e) => e.feature);
+  }
+  const settings: Record<string, unknown> = {};
+  for (const row of queryRows(db, 'SELECT key, value FROM ecopark_settings')) {
+    settings[String(row.key)] = parseJson(row.value, `setting ${String(row.key)}`);
+  }
+  return {
+    formatVersion: FORMAT_VERSION,
+    project: project.data,
+    scenarios,
+    activeScenarioId: String(metadata.get(METADATA_KEYS.activeScenarioId) ?? ''),
+    settings,
+  };
+}
+
+/** Single-part multis read back as the single type: we store every area as MultiPolygon. */
+function fromStoredGeometry(g: GpkgGeometry): GpkgGeometry {
+  if (g.type === 'MultiPolygon' && g.coordinates.length === 1) return { type: 'Polygon', coordinates: g.coordinates[0] };
+  if (g.type === 'MultiLineString' && g.coordinates.length === 1) return { type: 'LineString', coordinates: g.coordinates[0] };
+  return g;
+}
+
+function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label: string): ParkFeature {
+  if (!(row.geom instanceof Uint8Array)) throw new CorruptFile(`${label} has no geometry`);
+  const decoded = decodeGpkgGeometry(row.geom);
+  if (!decoded.ok) throw new CorruptFile(`${label} has an unreadable geometry: ${decoded.detail}`);
+  if (!decoded.geometry) throw new CorruptFile(`${label} has an empty geometry`);
+  if (decoded.srsId !== 4326) throw new CorruptFile(`${label} has srs_id ${decoded.srsId}; project files are EPSG:4326`);
+  const candidate: Record<string, unknown> = { id: row.feature_id, kind: layer.kind, geometry: fromStoredGeometry(decoded.geometry) };
+  for (const c of layer.columns) {
+    const value = row[c.column];
+    if (value !== null && value !== undefined) candidate[c.field] = value;
+  }
+  if (row.props !== null && row.props !== undefined) candidate.props = parseJson(row.props, `${label}: props`);
+  const parsed = parkFeatureSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.map(String).join('.') || 'feature';
+    throw new CorruptFile(`${label}: ${field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
