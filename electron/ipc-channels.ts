@@ -1,0 +1,16 @@
+/**
+ * Names of the IPC channels between the preload and the main process. One list, imported by
+ * both sides, so a renamed channel is a compile error rather than a silent hang.
+ */
+export const IPC_CHANNELS = {
+  openProject: 'ecopark:open-project',
+  saveProject: 'ecopark:save-project',
+  resetFile: 'ecopark:reset-file',
+  listRecent: 'ecopark:list-recent',
+  /** Fire-and-forget (ipcRenderer.send): HostApi.setDocumentState returns void. */
+  setDocumentState: 'ecopark:set-document-state',
+  /** Main → renderer: a MenuCommand string. */
+  menuCommand: 'ecopark:menu-command',
+} as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
