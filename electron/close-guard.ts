@@ -1,0 +1,83 @@
+/**
+ * Decides what happens when a window with a document is asked to close (window close button,
+ * Quit, Cmd+W on macOS), so "never lose work" is tested without Electron. The owner wires it:
+ * `requestClose()` from the window's 'close' event (preventDefault when it returns false),
+ * `documentStateChanged()` from setDocumentState, `saveFinished()` from the save handler.
+ */
+
+/** Answer of the native "unsaved changes" message box. */
+export type CloseChoice = 'save' | 'discard' | 'cancel';
+
+export interface CloseGuardDeps {
+  /** Shows the Save / Don't save / Cancel box. */
+  ask(): Promise<CloseChoice>;
+  /** Sends the 'save' MenuCommand to the renderer, which saves through HostApi. */
+  requestSave(): void;
+  /** Really closes the window (the guard lets the next close event through). */
+  close(): void;
+  /** The user cancelled: a pending app quit must stop too. */
+  cancelled?(): void;
+}
+
+export interface CloseGuard {
+  /** Returns true when the window may close now; false means the guard took over. */
+  requestClose(): boolean;
+  documentStateChanged(state: { dirty: boolean }): void;
+  /** Result of a save the renderer made; a failed or cancelled save aborts a pending close. */
+  saveFinished(ok: boolean): void;
+  readonly phase: 'idle' | 'asking' | 'saving-then-close' | 'closing';
+}
+
+export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
+  let dirty = false;
+  let phase: CloseGuard['phase'] = 'idle';
+
+  const closeNow = (): void => {
+    phase = 'closing';
+    deps.close();
+  };
+
+  return {
+    get phase() {
+      return phase;
+    },
+    requestClose() {
+      if (phase === 'closing' || !dirty) {
+        phase = 'closing';
+        return true;
+      }
+      // A second click while the box is up or a save is running must not stack dialogs.
+      if (phase === 'asking' || phase === 'saving-then-close') return false;
+      phase = 'asking';
+      deps.ask().then(
+        (choice) => {
+          if (phase !== 'asking') return;
+          if (choice === 'discard') return closeNow();
+          if (choice === 'save') {
+            phase = 'saving-then-close';
+            deps.requestSave();
+            return;
+          }
+          phase = 'idle';
+          deps.cancelled?.();
+        },
+        () => {
+          // The dialog itself failed: keep the window (and the work) open.
+          phase = 'idle';
+          deps.cancelled?.();
+        },
+      );
+      return false;
+    },
+    documentStateChanged(state) {
+      dirty = state.dirty;
+      // Close only once the renderer says the document is clean, i.e. the save really landed.
+      if (phase === 'saving-then-close' && !dirty) closeNow();
+    },
+    saveFinished(ok) {
+      if (phase !== 'saving-then-close' || ok) return;
+      phase = 'idle';
+      deps.cancelled?.();
+    },
+  };
+}
