@@ -7,10 +7,19 @@ function bytes(parts: (['u8', number] | ['u32', number, boolean] | ['i32', numbe
   const view = new DataView(new ArrayBuffer(size));
   let o = 0;
   for (const p of parts) {
-    if (p[0] === 'u8') view.setUint8(o++, p[1]);
-    else if (p[0] === 'u32') (view.setUint32(o, p[1], p[2]), (o += 4));
-    else if (p[0] === 'i32') (view.setInt32(o, p[1], p[2]), (o += 4));
-    else (view.setFloat64(o, p[1], p[2]), (o += 8));
+    if (p[0] === 'u8') {
+      view.setUint8(o, p[1]);
+      o += 1;
+    } else if (p[0] === 'u32') {
+      view.setUint32(o, p[1], p[2]);
+      o += 4;
+    } else if (p[0] === 'i32') {
+      view.setInt32(o, p[1], p[2]);
+      o += 4;
+    } else {
+      view.setFloat64(o, p[1], p[2]);
+      o += 8;
+    }
   }
   return new Uint8Array(view.buffer);
 }
@@ -21,7 +30,10 @@ const gpHeader = (flags: number, srs: number, le: boolean, envelope: number[]) =
 const concat = (...arrays: Uint8Array[]) => {
   const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
   let o = 0;
-  for (const a of arrays) (out.set(a, o), (o += a.length));
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
   return out;
 };
 
