@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import type { MenuCommand } from '../../shared/host-api';
+import { MapView } from './map/MapView';
+import { Toolbar } from './components/Toolbar';
+import { LegendPanel } from './components/LegendPanel';
+import { FeatureList } from './components/FeatureList';
+import { PropertiesPanel } from './components/PropertiesPanel';
+import { Notices } from './components/Notices';
+import { useDocumentStore, selectDirty } from './state/document-store';
+import { useUiStore } from './state/ui-store';
+import { getHost } from './host/get-host';
+import { closeProject, newProject, openDroppedFile, openProject, openSample, saveProject } from './actions';
+import { useT } from './i18n/use-t';
+
+function runMenuCommand(command: MenuCommand) {
+  const documents = useDocumentStore.getState();
+  switch (command) {
+    case 'new':
+      return void newProject();
+    case 'open':
+      return void openProject();
+    case 'open-sample':
+      return void openSample();
+    case 'save':
+      return void saveProject(false);
+    case 'save-as':
+      return void saveProject(true);
+    case 'close':
+      return void closeProject();
+    case 'undo':
+      return documents.undo();
+    case 'redo':
+      return documents.redo();
+  }
+}
+
+/** Keyboard shortcuts of the File menu; in the desktop shell the native menu owns them. */
+function browserShortcut(event: KeyboardEvent): MenuCommand | null {
+  if (!(event.ctrlKey || event.metaKey)) return null;
+  const key = event.key.toLowerCase();
+  if (key === 's') return event.shiftKey ? 'save-as' : 'save';
+  if (key === 'o') return 'open';
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y') return 'redo';
+  return null;
+}
+
+export function App() {
+  const t = useT();
+  const { legendOpen, featuresOpen, lang } = useUiStore();
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    const host = getHost();
+    const unsubscribeMenu = host.onMenuCommand(runMenuCommand);
+    // The host keeps the window title and the close confirmation in step with the document.
+    const publish = () => {
+      const state = useDocumentStore.getState();
+      const undo = state.undoStack[state.undoStack.length - 1];
+      const redo = state.redoStack[state.redoStack.length - 1];
+      host.setDocumentState({ fileName: state.fileName, dirty: selectDirty(state), undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null });
+    };
+    const unsubscribeStore = useDocumentStore.subscribe(publish);
+    publish();
+    const onKey = (event: KeyboardEvent) => {
+      if (host.kind !== 'browser') return;
+      const command = browserShortcut(event);
+      if (command) {
+        event.preventDefault();
+        runMenuCommand(command);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    if (!useDocumentStore.getState().document) void openSample({ ask: false });
+    return () => {
+      unsubscribeMenu();
+      unsubscribeStore();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  return (
+    <div
+      className="app"
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) {
+          event.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file) void openDroppedFile(file);
+      }}
+    >
+      <Toolbar />
+      <main className="workspace">
+        {featuresOpen && <FeatureList />}
+        <div className="map-area">
+          <MapView />
+          {legendOpen && <LegendPanel />}
+          <Notices />
+          {dragging && <div className="drop-hint">{t('status.dropHint')}</div>}
+        </div>
+        <PropertiesPanel />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { LAND_USE_CATALOGUE } from '../../../shared/model';
+import { useUiStore } from '../state/ui-store';
+import { useT } from '../i18n/use-t';
+
+/** Map legend: every land-use category with its colour, then the other kinds. */
+export function LegendPanel() {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  return (
+    <section className="panel legend" aria-label={t('legend.title')}>
+      <h2>{t('legend.title')}</h2>
+      <ul>
+        {LAND_USE_CATALOGUE.categories.map((category) => (
+          <li key={category.code}>
+            <span className="swatch" style={{ background: category.fill, borderColor: category.outline }} />
+            {category[lang]}
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-boundary" style={{ borderColor: LAND_USE_CATALOGUE.boundaryOutline }} />
+          {t('legend.boundary')}
+        </li>
+        <li>
+          <span className="swatch" style={{ background: LAND_USE_CATALOGUE.buildingFill, borderColor: LAND_USE_CATALOGUE.buildingOutline }} />
+          {t('legend.building')}
+        </li>
+        <li>
+          <span className="swatch swatch-road" />
+          {t('legend.road')}
+        </li>
+        <li>
+          <span className="swatch swatch-point" />
+          {t('legend.point')}
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ReactNode } from 'react';
+import { ATTRIBUTE_NAMES, activeScenario, landUseLabel, type ParkDocument, type ParkFeature } from '../../../shared/model';
+import { geodesicAreaM2, geodesicLengthM, geodesicPerimeterM } from '../../../shared/geometry/geodesic';
+import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { useT } from '../i18n/use-t';
+import { formatArea, formatNumber, type Lang, type MessageKey } from '../i18n/strings';
+
+type Translate = ReturnType<typeof useT>;
+
+function attributeValue(feature: ParkFeature, name: (typeof ATTRIBUTE_NAMES)[number], lang: Lang): string | null {
+  const value = (feature as Record<string, unknown>)[name];
+  if (value === undefined || value === null || value === '') return null;
+  if (name === 'landUse' && feature.kind === 'landuse') return landUseLabel(feature.landUse, lang);
+  if (name === 'heightM' || name === 'widthM') return `${formatNumber(lang, Number(value), 1)} m`;
+  if (name === 'maxDensity' || name === 'minGreenRatio') return `${formatNumber(lang, Number(value) * 100, 0)} %`;
+  if (name === 'maxFar') return formatNumber(lang, Number(value), 2);
+  return String(value);
+}
+
+function measurements(feature: ParkFeature, t: Translate, lang: Lang): [string, string][] {
+  switch (feature.kind) {
+    case 'boundary':
+    case 'landuse':
+    case 'building':
+      return [
+        [t('properties.areaM2'), formatArea(lang, geodesicAreaM2(feature.geometry))],
+        [t('properties.perimeterM'), `${formatNumber(lang, geodesicPerimeterM(feature.geometry), 1)} m`],
+      ];
+    case 'road':
+      return [[t('properties.lengthM'), `${formatNumber(lang, geodesicLengthM(feature.geometry), 1)} m`]];
+    case 'point': {
+      const [lon, lat] = feature.geometry.coordinates;
+      return [[t('properties.coordinates'), `${lat.toFixed(6)}° N, ${lon.toFixed(6)}° E`]];
+    }
+  }
+}
+
+function Rows({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl>
+      {rows.map(([label, value]) => (
+        <div className="row" key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FeatureProperties({ feature, t, lang }: { feature: ParkFeature; t: Translate; lang: Lang }) {
+  const rows: [string, ReactNode][] = [[t('properties.kind'), t(`kind.${feature.kind}` as MessageKey)]];
+  for (const name of ATTRIBUTE_NAMES) {
+    const value = attributeValue(feature, name, lang);
+    if (value !== null) rows.push([t(`attr.${name}` as MessageKey), value]);
+  }
+  rows.push(...measurements(feature, t, lang));
+  const extra = Object.entries(feature.props ?? {});
+  return (
+    <>
+      <h3>{feature.code ?? feature.name ?? t(`kind.${feature.kind}` as MessageKey)}</h3>
+      <Rows rows={rows} />
+      {extra.length > 0 && (
+        <>
+          <h4>{t('properties.extra')}</h4>
+          <Rows rows={extra.map(([key, value]) => [key, String(value)])} />
+        </>
+      )}
+      <p className="method">
+        {t('properties.id')}: <code>{feature.id}</code>
+        <br />
+        {t('properties.areaM2')}: {t('properties.areaMethod')}
+      </p>
+    </>
+  );
+}
+
+function ProjectSummary({ document, t, lang }: { document: ParkDocument; t: Translate; lang: Lang }) {
+  const scenario = activeScenario(document);
+  const boundary = scenario.features.find((f) => f.kind === 'boundary');
+  const { project } = document;
+  const province = project.formerProvince && project.formerProvince !== project.province ? `${project.province} (${t('project.formerProvince')}: ${project.formerProvince})` : project.province;
+  const rows: [string, ReactNode][] = [
+    [t('project.province'), province || '—'],
+    [t('project.scenarios'), document.scenarios.map((s) => s.name).join(', ')],
+    [t('project.features'), formatNumber(lang, scenario.features.length)],
+  ];
+  if (boundary && boundary.kind === 'boundary') rows.push([t('project.boundaryArea'), formatArea(lang, geodesicAreaM2(boundary.geometry))]);
+  return (
+    <>
+      <h3>{project.name}</h3>
+      <Rows rows={rows} />
+      <p className="hint">{t('properties.none')}</p>
+    </>
+  );
+}
+
+/** The "Properties" region: the selected feature's attributes, or the project summary. */
+export function PropertiesPanel() {
+  const t = useT();
+  const document = useDocumentStore((s) => s.document);
+  const { lang, selectedIds } = useUiStore();
+  const features = document ? activeScenario(document).features.filter((f) => selectedIds.includes(f.id)) : [];
+  return (
+    <section className="panel properties" role="region" aria-label={t('properties.title')}>
+      <h2>{t('properties.title')}</h2>
+      {!document && <p className="hint">{t('status.loading')}</p>}
+      {document && features.length === 0 && <ProjectSummary document={document} t={t} lang={lang} />}
+      {features.length === 1 && <FeatureProperties feature={features[0]} t={t} lang={lang} />}
+      {features.length > 1 && (
+        <ul className="multi">
+          {features.map((f) => (
+            <li key={f.id}>
+              {t(`kind.${f.kind}` as MessageKey)} — {f.code ?? f.name ?? f.id.slice(0, 8)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useDocumentStore, selectDirty } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { useT } from '../i18n/use-t';
+import { newProject, openProject, openSample, saveProject } from '../actions';
+import { BasemapMenu } from './BasemapMenu';
+
+/** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
+export function Toolbar() {
+  const t = useT();
+  const hasDocument = useDocumentStore((s) => s.document !== null);
+  const dirty = useDocumentStore(selectDirty);
+  const fileName = useDocumentStore((s) => s.fileName);
+  const document = useDocumentStore((s) => s.document);
+  const setActiveScenario = useDocumentStore((s) => s.setActiveScenario);
+  const { legendOpen, featuresOpen, basemapMenuOpen, view3d, lang, toggle, setLang } = useUiStore();
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="brand">EcoPark Planner</span>
+      <div className="toolbar-group">
+        <button type="button" onClick={() => void newProject()} aria-label={t('toolbar.new')} title={`${t('toolbar.new')} (Ctrl+N)`}>
+          {t('toolbar.new')}
+        </button>
+        <button type="button" onClick={() => void openProject()} aria-label={t('toolbar.open')} title={`${t('toolbar.open')} (Ctrl+O)`}>
+          {t('toolbar.open')}
+        </button>
+        <button type="button" onClick={() => void openSample()} aria-label={t('toolbar.openSample')}>
+          {t('toolbar.openSample')}
+        </button>
+        <button type="button" disabled={!hasDocument} onClick={() => void saveProject(false)} aria-label={t('toolbar.save')} title={`${t('toolbar.save')} (Ctrl+S)`}>
+          {t('toolbar.save')}
+        </button>
+        <button type="button" disabled={!hasDocument} onClick={() => void saveProject(true)} aria-label={t('toolbar.saveAs')} title={`${t('toolbar.saveAs')} (Ctrl+Shift+S)`}>
+          {t('toolbar.saveAs')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <div className="menu-anchor">
+          <button type="button" aria-haspopup="menu" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')}>
+            {t('toolbar.basemap')} ▾
+          </button>
+          {basemapMenuOpen && <BasemapMenu />}
+        </div>
+        <button type="button" aria-pressed={legendOpen} onClick={() => toggle('legendOpen')} aria-label={t('toolbar.legend')}>
+          {t('toolbar.legend')}
+        </button>
+        <button type="button" aria-pressed={featuresOpen} onClick={() => toggle('featuresOpen')} aria-label={t('toolbar.features')}>
+          {t('toolbar.features')}
+        </button>
+        <button type="button" aria-pressed={view3d} onClick={() => toggle('view3d')} aria-label={t('toolbar.view3d')}>
+          3D
+        </button>
+      </div>
+      {document && document.scenarios.length > 0 && (
+        <label className="scenario-picker">
+          {t('toolbar.scenario')}{' '}
+          <select value={document.activeScenarioId} onChange={(e) => setActiveScenario(e.target.value)}>
+            {document.scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="file-status" aria-live="polite">
+        {hasDocument ? (fileName ?? t('status.untitled')) : ''}
+        {dirty && <span className="dirty-marker" title={t('status.unsaved')} aria-label={t('status.unsaved')}> •</span>}
+      </span>
+      <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'vi' : 'en')} aria-label={t('toolbar.languageLabel')}>
+        {t('toolbar.language')}
+      </button>
+    </header>
+  );
+}

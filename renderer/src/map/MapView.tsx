@@ -1,0 +1,198 @@
+import { useEffect, useRef } from 'react';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import bbox from '@turf/bbox';
+import type { FeatureCollection } from 'geojson';
+import countriesUrl from '../../../data/basemap/indochina-countries.geojson?url';
+import { activeScenario } from '../../../shared/model';
+import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { translate } from '../i18n/strings';
+import { CLICKABLE_LAYERS, FIRST_PARK_LAYER, PARK_LAYER_IDS, baseStyle } from './map-style';
+import { scenarioToMapGeoJson } from './park-geojson';
+import { rasterBasemapFor } from './basemaps';
+import { NorthArrowControl } from './north-arrow';
+
+const RASTER_SOURCE = 'online-basemap';
+const RASTER_LAYER = 'online-basemap';
+/** Failed tiles tolerated before an online basemap is considered unreachable. */
+const TILE_ERRORS_BEFORE_FALLBACK = 3;
+const TILTED_PITCH = 50;
+
+declare global {
+  interface Window {
+    /** Handle for end-to-end tests and debugging: the live map. */
+    __ecoparkMap?: MapLibreMap;
+  }
+}
+
+function idFilter(ids: string[]) {
+  return ['in', ['get', 'id'], ['literal', ids]] as FilterSpecification;
+}
+
+function fitTo(map: MapLibreMap, collection: FeatureCollection, animate: boolean) {
+  if (collection.features.length === 0) return;
+  const [minX, minY, maxX, maxY] = bbox(collection);
+  map.fitBounds(
+    [
+      [minX, minY],
+      [maxX, maxY],
+    ],
+    { padding: 60, maxZoom: 18, duration: animate ? 600 : 0, pitch: map.getPitch(), bearing: map.getBearing() },
+  );
+}
+
+/** The map: a view of the active scenario of the document store (DESIGN.md §2). */
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const ui = useUiStore.getState();
+    const initialDoc = useDocumentStore.getState().document;
+    const location = initialDoc?.project.location ?? { lon: 106.0, lat: 21.1 };
+    const map = new MapLibreMap({
+      container,
+      style: baseStyle(),
+      center: [location.lon, location.lat],
+      zoom: 13.5,
+      pitch: ui.view3d ? TILTED_PITCH : 0,
+      maxPitch: 70,
+      attributionControl: { compact: false },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    });
+    window.__ecoparkMap = map;
+    map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new NorthArrowControl(translate(ui.lang, 'map.northArrow')), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+
+    let tileErrors = 0;
+    let lastLoadRevision = -1;
+    const unsubscribers: (() => void)[] = [];
+
+    const parkSource = () => map.getSource('park') as GeoJSONSource | undefined;
+
+    const renderDocument = (fit: boolean) => {
+      const doc = useDocumentStore.getState().document;
+      const collection = doc ? scenarioToMapGeoJson(activeScenario(doc)) : { type: 'FeatureCollection' as const, features: [] };
+      parkSource()?.setData(collection);
+      if (fit) fitTo(map, collection, false);
+    };
+
+    const renderSelection = () => {
+      const { selectedIds, hoveredIds } = useUiStore.getState();
+      map.setFilter(PARK_LAYER_IDS.selection, idFilter(selectedIds));
+      map.setFilter(PARK_LAYER_IDS.selectionPoints, ['all', ['==', ['get', 'kind'], 'point'], idFilter(selectedIds)] as FilterSpecification);
+      map.setFilter(PARK_LAYER_IDS.hover, idFilter(hoveredIds));
+    };
+
+    const render3d = () => {
+      const { view3d } = useUiStore.getState();
+      map.setLayoutProperty(PARK_LAYER_IDS.buildings3d, 'visibility', view3d ? 'visible' : 'none');
+      map.setLayoutProperty(PARK_LAYER_IDS.buildings2d, 'visibility', view3d ? 'none' : 'visible');
+      map.easeTo({ pitch: view3d ? TILTED_PITCH : 0, duration: 400 });
+    };
+
+    const renderBasemap = () => {
+      const { basemap, customBasemapUrl } = useUiStore.getState();
+      if (map.getLayer(RASTER_LAYER)) map.removeLayer(RASTER_LAYER);
+      if (map.getSource(RASTER_SOURCE)) map.removeSource(RASTER_SOURCE);
+      tileErrors = 0;
+      const raster = rasterBasemapFor(basemap, customBasemapUrl);
+      if (!raster) return;
+      map.addSource(RASTER_SOURCE, { type: 'raster', ...raster });
+      map.addLayer({ id: RASTER_LAYER, type: 'raster', source: RASTER_SOURCE }, FIRST_PARK_LAYER);
+    };
+
+    map.on('error', (event) => {
+      // Online basemaps are optional: when tiles cannot be fetched (offline, blocked), fall
+      // back quietly to the offline map with one notice instead of a grid of broken tiles.
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      if (sourceId !== RASTER_SOURCE) return;
+      tileErrors += 1;
+      if (tileErrors === TILE_ERRORS_BEFORE_FALLBACK) {
+        const state = useUiStore.getState();
+        state.setBasemap('offline');
+        state.notify({ tone: 'info', text: translate(state.lang, 'basemap.offlineFallback') });
+      }
+    });
+
+    map.on('load', () => {
+      fetch(countriesUrl)
+        .then((response) => response.json())
+        .then((data: FeatureCollection) => (map.getSource('countries') as GeoJSONSource).setData(data))
+        .catch(() => undefined);
+      lastLoadRevision = useDocumentStore.getState().loadSeq;
+      renderDocument(true);
+      renderSelection();
+      render3d();
+      renderBasemap();
+      map.getCanvas().dataset.ready = 'true';
+
+      unsubscribers.push(
+        useDocumentStore.subscribe((state, previous) => {
+          if (state.document === previous.document) return;
+          const loaded = state.loadSeq !== lastLoadRevision;
+          lastLoadRevision = state.loadSeq;
+          renderDocument(loaded);
+        }),
+        useUiStore.subscribe((state, previous) => {
+          if (state.selectedIds !== previous.selectedIds || state.hoveredIds !== previous.hoveredIds) renderSelection();
+          if (state.view3d !== previous.view3d) render3d();
+          if (state.basemap !== previous.basemap || state.customBasemapUrl !== previous.customBasemapUrl) renderBasemap();
+          if (state.zoomRequest && state.zoomRequest !== previous.zoomRequest) {
+            const doc = useDocumentStore.getState().document;
+            if (!doc) return;
+            const ids = new Set(state.zoomRequest.ids);
+            const collection = scenarioToMapGeoJson(activeScenario(doc));
+            fitTo(map, { ...collection, features: collection.features.filter((f) => ids.has(String(f.id))) }, true);
+          }
+        }),
+      );
+    });
+
+    const hitAt = ([x, y]: [number, number]): MapGeoJSONFeature | undefined => {
+      const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const hits = map.queryRenderedFeatures(
+        [
+          [x - 3, y - 3],
+          [x + 3, y + 3],
+        ],
+        { layers },
+      );
+      // Prefer the most specific feature: points, buildings, roads, then areas, then the boundary.
+      return hits.sort((a, b) => layers.indexOf(a.layer.id) - layers.indexOf(b.layer.id))[0];
+    };
+
+    map.on('click', (event) => {
+      const hit = hitAt([event.point.x, event.point.y]);
+      const ui = useUiStore.getState();
+      const id = hit ? String(hit.properties.id) : null;
+      if (event.originalEvent.shiftKey && id) {
+        const ids = ui.selectedIds.includes(id) ? ui.selectedIds.filter((s) => s !== id) : [...ui.selectedIds, id];
+        ui.select(ids);
+      } else {
+        ui.select(id ? [id] : []);
+      }
+    });
+    map.on('mousemove', (event) => {
+      map.getCanvas().style.cursor = hitAt([event.point.x, event.point.y]) ? 'pointer' : '';
+    });
+
+    return () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      map.remove();
+      delete window.__ecoparkMap;
+    };
+  }, []);
+
+  return <div ref={containerRef} className="map" data-testid="map" />;
+}

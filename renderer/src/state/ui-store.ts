@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { Lang } from '../i18n/strings';
+
+export type BasemapId = 'offline' | 'osm' | 'satellite' | 'custom';
+
+/** One notice shown in the message area; `actions` offer follow-ups (e.g. "Import"). */
+export interface Notice {
+  id: number;
+  tone: 'info' | 'error';
+  title?: string;
+  text: string;
+  actions?: { label: string; run: () => void }[];
+}
+
+/**
+ * UI state outside history (DESIGN.md §2): selection, panels, basemap, language. Changing it
+ * never touches the document or its undo stack.
+ */
+export interface UiState {
+  lang: Lang;
+  selectedIds: string[];
+  /** Feature ids to highlight while hovering a list row; not a selection. */
+  hoveredIds: string[];
+  legendOpen: boolean;
+  featuresOpen: boolean;
+  basemapMenuOpen: boolean;
+  basemap: BasemapId;
+  customBasemapUrl: string;
+  view3d: boolean;
+  notices: Notice[];
+  /** Request for the map to frame features (a counter so repeated requests re-trigger). */
+  zoomRequest: { ids: string[]; seq: number } | null;
+  setLang(lang: Lang): void;
+  select(ids: string[], options?: { zoom?: boolean }): void;
+  setHovered(ids: string[]): void;
+  toggle(panel: 'legendOpen' | 'featuresOpen' | 'basemapMenuOpen' | 'view3d'): void;
+  setBasemap(basemap: BasemapId, customUrl?: string): void;
+  notify(notice: Omit<Notice, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+let noticeSeq = 0;
+let zoomSeq = 0;
+
+function initialLang(): Lang {
+  const saved = globalThis.localStorage?.getItem('ecopark.lang');
+  if (saved === 'en' || saved === 'vi') return saved;
+  return navigator.language?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+export const useUiStore = create<UiState>((set) => ({
+  lang: initialLang(),
+  selectedIds: [],
+  hoveredIds: [],
+  legendOpen: true,
+  featuresOpen: true,
+  basemapMenuOpen: false,
+  basemap: 'offline',
+  customBasemapUrl: '',
+  view3d: true,
+  notices: [],
+  zoomRequest: null,
+  setLang(lang) {
+    globalThis.localStorage?.setItem('ecopark.lang', lang);
+    set({ lang });
+  },
+  select(ids, options = {}) {
+    set({ selectedIds: ids, zoomRequest: options.zoom ? { ids, seq: ++zoomSeq } : null });
+  },
+  setHovered(ids) {
+    set({ hoveredIds: ids });
+  },
+  toggle(panel) {
+    set((state) => ({ [panel]: !state[panel] }) as Partial<UiState>);
+  },
+  setBasemap(basemap, customUrl) {
+    set((state) => ({ basemap, customBasemapUrl: customUrl ?? state.customBasemapUrl, basemapMenuOpen: false }));
+  },
+  notify(notice) {
+    const id = ++noticeSeq;
+    set((state) => ({ notices: [...state.notices.slice(-3), { ...notice, id }] }));
+  },
+  dismiss(id) {
+    set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+  },
+}));

@@ -1,0 +1,50 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium; CHROMIUM_PATH overrides. No test ever downloads a browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    // No GPU on the build machines: WebGL2 for MapLibre comes from SwiftShader.
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--ignore-gpu-blocklist',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+}
+
+/** Opens the app and waits until the sample park is on the map. */
+export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const lang = options.lang ?? 'en';
+  await page.addInitScript((l) => localStorage.setItem('ecopark.lang', l), lang);
+  await page.goto(inject('baseUrl'));
+  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 30000 });
+  await page.waitForFunction(() => {
+    const map = window.__ecoparkMap;
+    return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
+  }, undefined, { timeout: 30000 });
+  return page;
+}
+
+/** Waits for the map to finish rendering (tiles, transitions) before pixels are read. */
+export async function waitForIdleMap(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__ecoparkMap!;
+        if (map.loaded() && !map.isMoving()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      }),
+  );
+}

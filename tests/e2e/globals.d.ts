@@ -1,0 +1,18 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { ParkDocument } from '../../shared/model';
+
+interface StoreHandle<T> {
+  getState(): T;
+}
+
+declare global {
+  interface Window {
+    __ecoparkMap?: MapLibreMap;
+    __ecoparkStores?: {
+      document: StoreHandle<{ document: ParkDocument | null; fileName: string | null; revision: number; savedRevision: number }>;
+      ui: StoreHandle<{ selectedIds: string[]; select(ids: string[]): void }>;
+    };
+    __savedBytes?: number[];
+  }
+}
+export {};

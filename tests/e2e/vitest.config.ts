@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    environment: 'node',
+    testTimeout: 90000,
+    hookTimeout: 60000,
+    // One browser at a time: the build machines have 2 cores and software WebGL.
+    fileParallelism: false,
+  },
+});
