@@ -1,0 +1,33 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { MENU_COMMANDS, type HostApi, type MenuCommand } from '../shared/host-api';
+import { IPC_CHANNELS } from './ipc-channels';
+
+/**
+ * The only bridge between the sandboxed page and the main process: exactly HostApi, one named
+ * channel per call. ipcRenderer itself is never exposed, so the page cannot reach other
+ * channels. Bundled to CommonJS (scripts/build-electron.mjs): sandboxed preloads cannot load
+ * ESM or arbitrary modules.
+ */
+
+const menuCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
+
+const api: HostApi = {
+  kind: 'desktop',
+  openProject: (request) => ipcRenderer.invoke(IPC_CHANNELS.openProject, request),
+  saveProject: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveProject, request),
+  resetFile: () => ipcRenderer.invoke(IPC_CHANNELS.resetFile),
+  listRecent: () => ipcRenderer.invoke(IPC_CHANNELS.listRecent),
+  setDocumentState: (state) => ipcRenderer.send(IPC_CHANNELS.setDocumentState, state),
+  onMenuCommand(listener) {
+    // A fresh wrapper per subscription: the page never sees the IPC event (and its sender).
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if (typeof command === 'string' && menuCommands.has(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(IPC_CHANNELS.menuCommand, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('ecopark', api);
