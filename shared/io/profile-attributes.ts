@@ -125,3 +125,28 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
   if (!result.success) return { ok: false, detail: `${input.label}: ${describeIssues(result.error)}` };
   return { ok: true, feature: result.data, warnings };
 }
+
+/** "Yên Phong.gpkg" → "Yên Phong"; the project name of an imported file. */
+export function projectNameFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '').trim() || 'Imported project';
+}
+
+/** Centre of the features' bounding box: the project location used for climate data and the first view. */
+export function centreOf(features: ParkFeature[]): { lon: number; lat: number } | undefined {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      minX = Math.min(minX, c[0]);
+      maxX = Math.max(maxX, c[0]);
+      minY = Math.min(minY, c[1] as number);
+      maxY = Math.max(maxY, c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  for (const f of features) visit(f.geometry.coordinates);
+  return minX <= maxX ? { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 } : undefined;
+}
+

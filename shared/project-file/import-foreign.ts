@@ -3,7 +3,9 @@ import { createEmptyDocument, type ParkDocument } from '../model/document';
 import type { FeatureKind, ParkFeature } from '../model/feature';
 import type { ParkGeometry } from '../model/geometry-schema';
 import { newId } from '../model/ids';
-import { buildProfileFeature, kindsForGeometry } from '../io/profile-attributes';
+import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from '../io/profile-attributes';
+
+export { projectNameFromFileName };
 import { decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
 import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from './sqlite-bytes';
 
@@ -12,12 +14,6 @@ export type ImportForeignResult = { ok: true; document: ParkDocument; warnings: 
 
 /** Layer names that mean "park limit" in English or Vietnamese ("ranh giới"). */
 const BOUNDARY_NAME = /bound|limit|ranh[ _-]?gi[oơớ]i|ranhgioi/i;
-
-/** "Yên Phong.gpkg" → "Yên Phong"; the project name of an imported file. */
-export function projectNameFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.[^.]+$/, '').trim() || 'Imported project';
-}
 
 /**
  * Splits a foreign geometry into the parts the model can hold. Multi-points and collections
@@ -108,24 +104,6 @@ function chooseKind(table: string, geometry: ParkGeometry, kindAttribute: unknow
   if (typeof kindAttribute === 'string' && (possible as string[]).includes(kindAttribute)) return kindAttribute as FeatureKind;
   if (possible.includes('boundary') && BOUNDARY_NAME.test(table)) return 'boundary';
   return possible[0];
-}
-
-/** Centre of the features' bounding box: the project location used for climate data and the first view. */
-function centreOf(features: ParkFeature[]): { lon: number; lat: number } | undefined {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      minX = Math.min(minX, c[0]);
-      maxX = Math.max(maxX, c[0]);
-      minY = Math.min(minY, c[1] as number);
-      maxY = Math.max(maxY, c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  for (const f of features) visit(f.geometry.coordinates);
-  return minX <= maxX ? { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 } : undefined;
 }
 
 /**

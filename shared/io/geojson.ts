@@ -1,0 +1,216 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { z } from 'zod';
+import {
+  createEmptyDocument,
+  FORMAT_VERSION,
+  parkDocumentSchema,
+  projectInfoSchema,
+  type ParkDocument,
+  type ProjectInfo,
+  type Scenario,
+} from '../model/document';
+import { ATTRIBUTE_NAMES, FEATURE_KINDS, type FeatureKind, type ParkFeature } from '../model/feature';
+import type { ParkGeometry } from '../model/geometry-schema';
+import { newId } from '../model/ids';
+import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from './profile-attributes';
+
+/**
+ * The GeoJSON interchange profile (DESIGN.md §3): an RFC 7946 FeatureCollection in EPSG:4326
+ * whose properties use the model's attribute names. Our exports add a foreign member `ecopark`
+ * (project, scenarios, settings) so a project survives gpkg → GeoJSON → gpkg without loss.
+ */
+
+/** The `ecopark` foreign member of our exports. `scenarios` keeps the scenario order; features point at them by id. */
+export interface EcoparkGeoJsonMember {
+  formatVersion: number;
+  project: ProjectInfo;
+  scenarios: { id: string; name: string; description?: string }[];
+  activeScenarioId: string;
+  settings: Record<string, unknown>;
+}
+
+/** Properties of an exported feature: `kind`, the profile attributes present, `props` when set, and its scenario. */
+export type ProfileProperties = { kind: FeatureKind; scenario: string; scenarioId: string; props?: Record<string, unknown> } & Partial<
+  Record<(typeof ATTRIBUTE_NAMES)[number], string | number>
+>;
+
+export type ParkFeatureCollection = FeatureCollection<Geometry, ProfileProperties> & { ecopark: EcoparkGeoJsonMember };
+
+/** Every feature of every scenario, in scenario order then feature order. */
+export function documentToGeoJson(doc: ParkDocument): ParkFeatureCollection {
+  const features: Feature<Geometry, ProfileProperties>[] = [];
+  for (const scenario of doc.scenarios) {
+    for (const f of scenario.features) {
+      const fields = f as unknown as Record<string, unknown>;
+      const properties: ProfileProperties = { kind: f.kind, scenario: scenario.name, scenarioId: scenario.id };
+      for (const name of ATTRIBUTE_NAMES) {
+        const value = fields[name];
+        if (typeof value === 'string' || typeof value === 'number') properties[name] = value;
+      }
+      if (f.props !== undefined) properties.props = { ...f.props };
+      features.push({ type: 'Feature', id: f.id, properties, geometry: structuredCloneGeometry(f.geometry) });
+    }
+  }
+  return {
+    type: 'FeatureCollection',
+    ecopark: {
+      formatVersion: FORMAT_VERSION,
+      project: { ...doc.project },
+      scenarios: doc.scenarios.map((s) => (s.description === undefined ? { id: s.id, name: s.name } : { id: s.id, name: s.name, description: s.description })),
+      activeScenarioId: doc.activeScenarioId,
+      settings: doc.settings,
+    },
+    features,
+  };
+}
+
+/** Plain copy so the export shares no arrays with the (immutable) document. */
+function structuredCloneGeometry(g: ParkGeometry): Geometry {
+  return JSON.parse(JSON.stringify(g)) as Geometry;
+}
+
+/** Why a GeoJSON file was refused. */
+export const GEOJSON_IMPORT_FAILURES = ['not_geojson', 'newer_version', 'invalid_metadata', 'invalid_feature'] as const;
+export type GeoJsonImportFailure = (typeof GEOJSON_IMPORT_FAILURES)[number];
+
+export type GeoJsonImportResult =
+  | { ok: true; document: ParkDocument; warnings: string[] }
+  | { ok: false; reason: GeoJsonImportFailure; detail: string };
+
+export interface GeoJsonImportOptions {
+  /** Names the project of a plain FeatureCollection ("Lô đất.geojson" → "Lô đất"). */
+  fileName?: string;
+  /** ISO timestamp for createdAt/modifiedAt of a new project (injected by tests). */
+  now?: string;
+}
+
+const ecoparkMemberSchema = z.object({
+  formatVersion: z.number().int().positive(),
+  project: projectInfoSchema,
+  scenarios: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().optional() })).min(1),
+  activeScenarioId: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+const MODEL_TYPES = new Set(['Point', 'LineString', 'Polygon', 'MultiLineString', 'MultiPolygon']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Failure = Extract<GeoJsonImportResult, { ok: false }>;
+const fail = (reason: GeoJsonImportFailure, detail: string): Failure => ({ ok: false, reason, detail });
+
+/** Model geometries of one GeoJSON geometry: multi-points split into points; anything else invalid refuses. */
+function toModelGeometries(g: unknown, label: string): ParkGeometry[] | Failure {
+  if (!isObject(g)) return fail('invalid_feature', `${label} has no geometry`);
+  if (g.type === 'MultiPoint' && Array.isArray(g.coordinates)) return g.coordinates.map((c) => ({ type: 'Point', coordinates: c }) as ParkGeometry);
+  if (typeof g.type !== 'string' || !MODEL_TYPES.has(g.type)) return fail('invalid_feature', `${label} has an unsupported geometry type ${JSON.stringify(g.type)}`);
+  if (!Array.isArray(g.coordinates)) return fail('invalid_feature', `${label}: ${g.type} has no coordinates`);
+  return [{ type: g.type, coordinates: g.coordinates } as ParkGeometry];
+}
+
+/**
+ * Reads our own export losslessly, and any other FeatureCollection as a new one-scenario
+ * project. Invalid features are never dropped silently: a bad geometry or kind refuses the
+ * file naming the feature's index; a bad attribute value is kept in props with a warning.
+ */
+export function geoJsonToDocument(json: unknown, options: GeoJsonImportOptions = {}): GeoJsonImportResult {
+  if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    return fail('not_geojson', 'expected a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)');
+  }
+  const warnings: string[] = [];
+  let base: ParkDocument;
+  const own = json.ecopark !== undefined;
+  if (own) {
+    const meta = ecoparkMemberSchema.safeParse(json.ecopark);
+    if (!meta.success) {
+      const issue = meta.error.issues[0];
+      return fail('invalid_metadata', `the "ecopark" member is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
+    }
+    if (meta.data.formatVersion > FORMAT_VERSION) {
+      return fail('newer_version', `the file uses format version ${meta.data.formatVersion}; this version of EcoPark Planner reads up to version ${FORMAT_VERSION}`);
+    }
+    const scenarios: Scenario[] = meta.data.scenarios.map((s) => ({ ...s, features: [] }));
+    base = { formatVersion: FORMAT_VERSION, project: meta.data.project, scenarios, activeScenarioId: meta.data.activeScenarioId, settings: meta.data.settings };
+  } else {
+    base = createEmptyDocument(projectNameFromFileName(options.fileName ?? 'Imported GeoJSON'), { now: options.now });
+  }
+
+  const inferred: number[] = [];
+  for (let index = 0; index < json.features.length; index++) {
+    const raw: unknown = json.features[index];
+    const label = `feature ${index}`;
+    if (!isObject(raw) || raw.type !== 'Feature') return fail('invalid_feature', `${label} is not a GeoJSON Feature`);
+    const properties = isObject(raw.properties) ? raw.properties : {};
+    const { kind: kindValue, props: propsValue, scenario: scenarioName, scenarioId, ...attributes } = properties;
+
+    const scenario = own ? findScenario(base, scenarioId, scenarioName) : base.scenarios[0];
+    if (!scenario) return fail('invalid_feature', `${label} belongs to scenario ${JSON.stringify(scenarioId ?? scenarioName)}, which the "ecopark" member does not list`);
+
+    const geometries = toModelGeometries(raw.geometry, label);
+    if (!Array.isArray(geometries)) return geometries;
+    if (geometries.length === 0) return fail('invalid_feature', `${label} has an empty MultiPoint`);
+    if (geometries.length > 1) warnings.push(`${label}: MultiPoint split into ${geometries.length} points`);
+
+    let props: Record<string, unknown> | undefined;
+    if (isObject(propsValue)) props = propsValue;
+    else if (typeof propsValue === 'string' && /^\s*\{/.test(propsValue)) props = parseObject(propsValue);
+    if (propsValue !== undefined && props === undefined) attributes.props = propsValue;
+    if (!own && scenarioName !== undefined) attributes.scenario = scenarioName;
+    if (!own && scenarioId !== undefined) attributes.scenarioId = scenarioId;
+
+    for (const geometry of geometries) {
+      const possible = kindsForGeometry(geometry.type);
+      let kind: FeatureKind;
+      if (kindValue === undefined || kindValue === null) {
+        kind = possible[0];
+        inferred.push(index);
+      } else if (typeof kindValue === 'string' && (FEATURE_KINDS as readonly string[]).includes(kindValue)) {
+        if (!(possible as string[]).includes(kindValue)) return fail('invalid_feature', `${label}: kind "${kindValue}" does not fit a ${geometry.type}`);
+        kind = kindValue as FeatureKind;
+      } else {
+        return fail('invalid_feature', `${label}: unknown kind ${JSON.stringify(kindValue)} (expected one of ${FEATURE_KINDS.join(', ')})`);
+      }
+      const id = uniqueId(scenario, raw.id, geometries.length > 1, label, warnings);
+      const built = buildProfileFeature({ id, kind, geometry, attributes, props, label });
+      if (!built.ok) return fail('invalid_feature', built.detail);
+      scenario.features.push(built.feature);
+      warnings.push(...built.warnings);
+    }
+  }
+  if (inferred.length > 0) {
+    const list = inferred.length > 5 ? `${inferred.slice(0, 5).join(', ')}…` : inferred.join(', ');
+    warnings.push(`${inferred.length} features had no kind; inferred from their geometry (features ${list})`);
+  }
+  if (!own) {
+    const location = centreOf(base.scenarios[0].features);
+    if (location) base.project.location = location;
+  }
+  const valid = parkDocumentSchema.safeParse(base);
+  if (!valid.success) {
+    const issue = valid.error.issues[0];
+    return fail('invalid_metadata', `the project is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
+  }
+  return { ok: true, document: valid.data, warnings };
+}
+
+function findScenario(doc: ParkDocument, id: unknown, name: unknown): Scenario | undefined {
+  if (typeof id === 'string') return doc.scenarios.find((s) => s.id === id);
+  // Hand-edited exports may drop scenarioId; names are the next best key.
+  if (typeof name === 'string') return doc.scenarios.find((s) => s.name === name);
+  return doc.scenarios.length === 1 ? doc.scenarios[0] : undefined;
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Feature ids must be unique within a scenario; foreign ids are kept when they are. */
+function uniqueId(scenario: Scenario, raw: unknown, split: boolean, label: string, warnings: string[]): string {
+  const candidate = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+  if (candidate && candidate.length > 0 && !split && !scenario.features.some((f: ParkFeature) => f.id === candidate)) return candidate;
+  if (candidate && !split) warnings.push(`${label}: duplicate id ${JSON.stringify(candidate)}; a new id was given`);
+  return newId();
+}
