@@ -1,4 +1,8 @@
-import { Geodesic } from 'geographiclib-geodesic';
+import * as geodesicModule from 'geographiclib-geodesic';
+
+// Node's ESM loader sees this CommonJS package only as a default export (its named exports are
+// not detectable), while bundlers and vitest also expose the named ones: accept both.
+const { Geodesic } = (geodesicModule as unknown as { default?: typeof geodesicModule }).default ?? geodesicModule;
 
 /**
  * A local east/north frame in metres around an origin (lon/lat degrees, WGS84). Points are
