@@ -9,6 +9,7 @@ import { createCloseGuard, type CloseChoice, type CloseGuard } from './close-gua
 import { createFileService } from './file-service';
 import { IPC_CHANNELS } from './ipc-channels';
 import { createIpcHandlers, type IpcSender } from './ipc-handlers';
+import { projectPathFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu';
 import { createRecentFiles } from './recent-files';
 import { APP_HOST, APP_SCHEME, APP_START_URL, decideNavigation } from './security-policy';
@@ -24,6 +25,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 app.enableSandbox();
+
+// One process owns the recent list and the per-window files; a second launch (double-click
+// on a .gpkg) hands its file over and exits.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
 const isDev = !app.isPackaged;
 const rendererRoot = path.join(__dirname, '..', 'renderer');
@@ -43,6 +48,8 @@ interface WindowRecord {
 const windows = new Map<number, WindowRecord>();
 let recentCache: RecentFile[] = [];
 let quitting = false;
+/** A file named at launch (or via macOS open-file before the first window), opened once the page is up. */
+let launchFile: string | null = projectPathFromArgv(process.argv, process.cwd());
 
 const recent = createRecentFiles({
   fs,
@@ -106,17 +113,27 @@ function sendCommand(command: MenuCommand, record = targetWindow()): void {
   created.window.webContents.once('did-finish-load', () => created.window.webContents.send(IPC_CHANNELS.menuCommand, command));
 }
 
+/** Opens `filePath` in a window through the page (which decides about unsaved changes). */
+function openInWindow(filePath: string): void {
+  const record = targetWindow();
+  if (!record) {
+    // The new page asks for it once loaded (did-finish-load), after its navigation reset.
+    launchFile = filePath;
+    createWindow();
+    return;
+  }
+  // The page may only name recent files by path; this goes through the queued-open path instead.
+  handlers.queueOpen(record.window.webContents.id, filePath);
+  sendCommand('open', record);
+}
+
 function rebuildMenu(): void {
   const state = targetWindow()?.state;
   const template = buildMenuTemplate(
     { platform: process.platform, isDev, recent: recentCache, undoLabel: state?.undoLabel, redoLabel: state?.redoLabel },
     {
       sendCommand: (command) => sendCommand(command),
-      openRecent(filePath) {
-        const record = targetWindow() ?? createWindow();
-        handlers.queueOpen(record.window.webContents.id, filePath);
-        sendCommand('open', record);
-      },
+      openRecent: openInWindow,
       showAbout() {
         void dialog.showMessageBox({
           type: 'info',
@@ -185,6 +202,21 @@ function createWindow(): WindowRecord {
     if (!record.guard.requestClose()) event.preventDefault();
   });
   window.on('focus', rebuildMenu);
+  // A (re)loaded page starts untitled: forget the file, or Save would overwrite the previous
+  // project with the fresh page's document.
+  window.webContents.on('did-navigate', () => {
+    handlers.forgetWindow(id);
+    record.state = { fileName: null, dirty: false };
+    record.guard.documentStateChanged(record.state);
+    window.setTitle(formatWindowTitle(record.state));
+  });
+  window.webContents.on('did-finish-load', () => {
+    if (launchFile === null) return;
+    const file = launchFile;
+    launchFile = null;
+    handlers.queueOpen(id, file);
+    window.webContents.send(IPC_CHANNELS.menuCommand, 'open' satisfies MenuCommand);
+  });
   window.on('closed', () => {
     windows.delete(id);
     handlers.forgetWindow(id);
@@ -227,6 +259,23 @@ function registerIpc(): void {
     handlers.setDocumentState(senderOf(event), payload);
   });
 }
+
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  const record = targetWindow();
+  if (record) {
+    if (record.window.isMinimized()) record.window.restore();
+    record.window.focus();
+  }
+  const file = projectPathFromArgv(argv, workingDirectory);
+  if (file) openInWindow(file);
+});
+
+// macOS delivers double-clicked files as an event, possibly before 'ready'.
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  if (app.isReady() && windows.size > 0) openInWindow(filePath);
+  else launchFile = filePath;
+});
 
 app.on('before-quit', () => {
   quitting = true;

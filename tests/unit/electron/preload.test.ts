@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HostApi, MenuCommand } from '../../../shared/host-api';
+import { IPC_CHANNELS } from '../../../electron/ipc-channels';
+
+/** The preload runs against a stand-in for Electron's renderer modules: no Electron here. */
+const exposed: Record<string, unknown> = {};
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+const invoke = vi.fn(async (..._args: unknown[]) => 'result');
+const send = vi.fn();
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    send: (...args: unknown[]) => send(...args),
+    on: (channel: string, fn: (...args: unknown[]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)?.add(fn);
+    },
+    removeListener: (channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn),
+  },
+}));
+
+await import('../../../electron/preload');
+const api = exposed.ecopark as HostApi;
+
+function emit(command: unknown) {
+  for (const fn of listeners.get(IPC_CHANNELS.menuCommand) ?? []) fn({ sender: 'secret' }, command);
+}
+
+describe('preload bridge', () => {
+  beforeEach(() => {
+    invoke.mockClear();
+    send.mockClear();
+  });
+
+  it('exposes exactly HostApi under window.ecopark, and nothing else', () => {
+    expect(Object.keys(exposed)).toEqual(['ecopark']);
+    expect(Object.keys(api).sort()).toEqual(['kind', 'listRecent', 'onMenuCommand', 'openProject', 'resetFile', 'saveProject', 'setDocumentState']);
+    expect(api.kind).toBe('desktop');
+  });
+
+  it('maps each call to its named channel', async () => {
+    await api.openProject({ path: '/a.gpkg' });
+    await api.listRecent();
+    await api.resetFile();
+    api.setDocumentState({ fileName: null, dirty: true });
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.openProject, { path: '/a.gpkg' }],
+      [IPC_CHANNELS.listRecent],
+      [IPC_CHANNELS.resetFile],
+    ]);
+    expect(send.mock.calls).toEqual([[IPC_CHANNELS.setDocumentState, { fileName: null, dirty: true }]]);
+  });
+
+  it('delivers only known menu commands, without the IPC event, until unsubscribed', () => {
+    const received: MenuCommand[] = [];
+    const unsubscribe = api.onMenuCommand((c) => received.push(c));
+    emit('save');
+    emit('rm -rf');
+    emit(42);
+    unsubscribe();
+    emit('undo');
+    expect(received).toEqual(['save']);
+    expect(listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+});
