@@ -28,7 +28,8 @@ app.enableSandbox();
 
 // One process owns the recent list and the per-window files; a second launch (double-click
 // on a .gpkg) hands its file over and exits.
-if (!app.requestSingleInstanceLock()) app.exit(0);
+const isPrimaryInstance = app.requestSingleInstanceLock();
+if (!isPrimaryInstance) app.exit(0);
 
 const isDev = !app.isPackaged;
 const rendererRoot = path.join(__dirname, '..', 'renderer');
@@ -290,6 +291,7 @@ app.on('activate', () => {
 });
 
 void app.whenReady().then(async () => {
+  if (!isPrimaryInstance) return;
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (file) => fs.readFile(file)));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders) });
