@@ -43,6 +43,9 @@ function normaliseName(name: string): string {
   return name.replace(/_/g, '').toLowerCase();
 }
 
+/** Common short names in other tools' data ("width" of a road layer) for profile attributes. */
+const ALIASES: Record<string, AttributeName> = { width: 'widthM', height: 'heightM', levels: 'floors', facility: 'facilityType' };
+
 /** The geometry family decides which kinds are possible. */
 export function kindsForGeometry(type: ParkGeometry['type']): FeatureKind[] {
   if (type === 'Polygon' || type === 'MultiPolygon') return ['landuse', 'boundary', 'building'];
@@ -87,11 +90,15 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
   const warnings: string[] = [];
   const schema = SCHEMAS[input.kind];
   const wanted = new Map(KIND_ATTRIBUTES[input.kind].map((a) => [normaliseName(a), a]));
+  for (const [alias, field] of Object.entries(ALIASES)) if (KIND_ATTRIBUTES[input.kind].includes(field)) wanted.set(alias, field);
   const fields: Record<string, unknown> = {};
   const props: Record<string, FreeValue> = {};
   for (const [key, value] of Object.entries(input.props ?? {})) props[key] = toFreeValue(value);
+  const taken = new Set<AttributeName>();
   for (const [key, raw] of Object.entries(input.attributes)) {
-    const field = wanted.get(normaliseName(key));
+    let field = wanted.get(normaliseName(key));
+    // The first column that fills a field wins ("width_m" then "width"); later ones stay in props.
+    if (field && taken.has(field)) field = undefined;
     if (raw === null || raw === undefined) {
       if (!field) props[key] = null;
       continue;
@@ -104,6 +111,7 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
     const parsed = fieldSchema.safeParse(raw);
     if (parsed.success && parsed.data !== undefined) {
       fields[field] = parsed.data;
+      taken.add(field);
     } else {
       props[key] = toFreeValue(raw);
       warnings.push(`${input.label}: ${key} = ${JSON.stringify(raw)} is not a valid ${field}; kept in props`);

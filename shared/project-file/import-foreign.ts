@@ -84,9 +84,12 @@ export function importForeignFromDatabase(db: Database, fileName: string, now?: 
       }
       for (const geometry of parts) {
         const kind = chooseKind(table, geometry, row.kind);
-        const { kind: kindAttribute, ...rest } = attributes;
-        const used = kindAttribute === kind ? rest : attributes;
-        const built = buildProfileFeature({ id: newId(), kind, geometry, attributes: used, label });
+        const { kind: kindAttribute, props: propsAttribute, ...rest } = attributes;
+        const used: Record<string, unknown> = kindAttribute === kind || kindAttribute === undefined ? rest : { ...rest, kind: kindAttribute };
+        // Our GeoJSON export run through ogr2ogr stores `props` as JSON text: unpack it.
+        const props = parseJsonObject(propsAttribute);
+        if (propsAttribute !== undefined && !props) used.props = propsAttribute;
+        const built = buildProfileFeature({ id: newId(), kind, geometry, attributes: used, props, label });
         if (!built.ok) return { ok: false, detail: built.detail };
         features.push(built.feature);
         warnings.push(...built.warnings);
@@ -96,6 +99,16 @@ export function importForeignFromDatabase(db: Database, fileName: string, now?: 
   const doc = createEmptyDocument(projectNameFromFileName(fileName), { now, location: centreOf(features) });
   doc.scenarios[0].features = features;
   return { ok: true, document: doc, warnings };
+}
+
+function parseJsonObject(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A `kind` attribute wins when it fits the geometry (our own GeoJSON run through ogr2ogr). */
