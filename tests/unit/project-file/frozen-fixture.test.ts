@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readProject } from '../../../shared/project-file';
+import { loadSqlJs } from '../../helpers/sqljs';
+import { sampleDocument } from './sample-document';
+
+/**
+ * tests/fixtures/project-format-v1.gpkg was written once by format version 1 from
+ * sampleDocument() and is never regenerated: every later build must still open it (through
+ * migrations once FORMAT_VERSION moves on) to the same document.
+ */
+describe('frozen format-1 project file', () => {
+  it('still opens to the document it was written from', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/project-format-v1.gpkg', import.meta.url)));
+    const result = await loadSqlJs().then((SQL) => readProject(SQL, bytes));
+    if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+    expect(result.document).toEqual(sampleDocument());
+  });
+});
