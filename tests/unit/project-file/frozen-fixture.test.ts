@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../shared/project-file';
 import { loadSqlJs } from '../../helpers/sqljs';
-import { sampleDocument } from './sample-document';
 
 /**
- * tests/fixtures/project-format-v1.gpkg was written once by format version 1 from
- * sampleDocument() and is never regenerated: every later build must still open it (through
+ * tests/fixtures/project-format-v1.gpkg was written once by format version 1 from the document
+ * frozen beside it (project-format-v1.json); neither is ever regenerated: every later build must still open it (through
  * migrations once FORMAT_VERSION moves on) to the same document.
  */
 describe('frozen format-1 project file', () => {
@@ -14,6 +13,7 @@ describe('frozen format-1 project file', () => {
     const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/project-format-v1.gpkg', import.meta.url)));
     const result = await loadSqlJs().then((SQL) => readProject(SQL, bytes));
     if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
-    expect(result.document).toEqual(sampleDocument());
+    const expected: unknown = JSON.parse(readFileSync(new URL('../../fixtures/project-format-v1.json', import.meta.url), 'utf8'));
+    expect(result.document).toEqual(expected);
   });
 });
