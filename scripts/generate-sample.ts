@@ -81,11 +81,6 @@ function intersect(a: Area, b: Area): Area | null {
 function difference(a: Area, ...rest: Area[]): Area | null {
   return rest.length === 0 ? a : (turf.difference(turf.featureCollection([a, ...rest])) as Area | null);
 }
-function union(parts: Area[]): Area | null {
-  if (parts.length === 0) return null;
-  if (parts.length === 1) return parts[0];
-  return turf.union(turf.featureCollection(parts)) as Area | null;
-}
 function planarAreaM2(a: Area | null): number {
   if (!a) return 0;
   const polys = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;

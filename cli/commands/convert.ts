@@ -24,7 +24,9 @@ export async function convertCommand(args: string[], io: CliIo, now: () => strin
   try {
     await io.writeFile(output, outBytes);
   } catch (error) {
-    throw new CliError(`cannot write ${output}: ${describeFsError(error)}`);
+    // On write, ENOENT means the folder is missing, not the file.
+    const missingFolder = (error as { code?: unknown } | null)?.code === 'ENOENT';
+    throw new CliError(`cannot write ${output}: ${missingFolder ? 'its folder does not exist' : describeFsError(error)}`);
   }
   const count = doc.scenarios.reduce((n, s) => n + s.features.length, 0);
   io.stdout(`${input} -> ${output}: ${count} features`);
