@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': [
@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'tests/**/*.{ts,mjs}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.js'],
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'tests/**/*.{ts,mjs}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.js', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { Polygon } from 'geojson';
-import pointOnFeature from '@turf/point-on-feature';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buffer, difference, featureCollection, pointOnFeature } from '@turf/turf';
 import { launchBrowser, openApp, waitForIdleMap } from './browser';
 
 let browser: Browser;
@@ -64,15 +63,23 @@ describe('the app on its sample park (browser host)', () => {
     const doc = await page.evaluate(() => window.__ecoparkStores!.document.getState().document!);
     const features = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
     const buildings = features.filter((f) => f.kind === 'building');
-    // A plot whose interior point is not under a building or a facility, so the click lands on the plot.
+    // A point of a plot at least 15 m from any building, so the click lands on the plot itself.
     const plot = features
       .filter((f) => f.kind === 'landuse' && f.landUse === 'industrial')
-      .map((f) => ({ feature: f, inside: pointOnFeature({ type: 'Feature', properties: {}, geometry: f.geometry as Polygon }).geometry.coordinates }))
-      .find(({ inside }) => !buildings.some((b) => booleanPointInPolygon(inside, b.geometry as Polygon)));
+      .map((f) => {
+        let free: Feature<Polygon | MultiPolygon> | null = { type: 'Feature', properties: {}, geometry: f.geometry as Polygon };
+        for (const b of buildings) {
+          if (!free) break;
+          const around = buffer({ type: 'Feature', properties: {}, geometry: b.geometry as Polygon }, 15, { units: 'meters' });
+          free = around ? difference(featureCollection([free, around])) : free;
+        }
+        return { feature: f, inside: free ? pointOnFeature(free).geometry.coordinates : null };
+      })
+      .find(({ inside }) => inside !== null);
     expect(plot).toBeDefined();
     await page.getByRole('button', { name: '3D view' }).click(); // flat view: the plan lies where it is drawn
     await waitForIdleMap(page);
-    const [lon, lat] = plot!.inside;
+    const [lon, lat] = plot!.inside!;
     const point = await page.evaluate(([x, y]) => {
       const p = window.__ecoparkMap!.project([x, y]);
       const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();

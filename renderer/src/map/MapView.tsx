@@ -3,6 +3,7 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
+  setWorkerUrl,
   type FilterSpecification,
   type GeoJSONSource,
   type MapGeoJSONFeature,
@@ -10,6 +11,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import countriesUrl from '../../../data/basemap/indochina-countries.geojson?url';
 import { activeScenario } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
@@ -19,6 +21,10 @@ import { CLICKABLE_LAYERS, FIRST_PARK_LAYER, PARK_LAYER_IDS, baseStyle } from '.
 import { scenarioToMapGeoJson } from './park-geojson';
 import { rasterBasemapFor } from './basemaps';
 import { NorthArrowControl } from './north-arrow';
+
+// MapLibre 6 loads its worker as a separate, self-contained module next to its bundle; once
+// bundled by Vite that guess is wrong, so point it at the copy Vite emits (offline, same origin).
+setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 
 const RASTER_SOURCE = 'online-basemap';
 const RASTER_LAYER = 'online-basemap';

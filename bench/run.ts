@@ -1,0 +1,15 @@
+// `npm run bench`: runs every benchmark and prints each figure as one JSON line.
+// Figures are reported in the issue notes; they are never asserted as timed unit tests.
+import { printFigure, type Figure } from './measure';
+import { projectFileFigures } from './project-file.bench';
+
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures]];
+
+for (const [name, run] of suites) {
+  try {
+    for (const figure of await run()) printFigure(figure);
+  } catch (error) {
+    console.error(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
