@@ -18,6 +18,10 @@ export const WGS84_WKT =
   'UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],' +
   'AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]';
 
+/**
+ * Our attribute tables carry an INTEGER PRIMARY KEY AUTOINCREMENT `fid` because GeoPackage
+ * requires one in every attributes table (1.3 Req 119); their natural keys are UNIQUE instead.
+ */
 export const CORE_DDL = `
 CREATE TABLE gpkg_spatial_ref_sys (
   srs_name TEXT NOT NULL,
@@ -60,14 +64,23 @@ CREATE TABLE gpkg_extensions (
   scope TEXT NOT NULL,
   CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
 );
-CREATE TABLE ecopark_metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT);
+CREATE TABLE ecopark_metadata (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT
+);
 CREATE TABLE ecopark_scenarios (
-  id TEXT NOT NULL PRIMARY KEY,
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   description TEXT,
   position INTEGER NOT NULL
 );
-CREATE TABLE ecopark_settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE ecopark_settings (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+);
 `;
 
 /** The three rows GeoPackage requires in gpkg_spatial_ref_sys (Req 11): srs_id 4326, -1 and 0. */

@@ -127,13 +127,13 @@ export function writeProject(SQL: SqlJsStatic, input: ParkDocument, options: Wri
       [METADATA_KEYS.activeScenarioId, doc.activeScenarioId],
       [METADATA_KEYS.project, JSON.stringify(doc.project)],
     ];
-    for (const row of metadata) db.run('INSERT INTO ecopark_metadata VALUES (?, ?)', row);
+    for (const row of metadata) db.run('INSERT INTO ecopark_metadata (key, value) VALUES (?, ?)', row);
     doc.scenarios.forEach((s, position) => {
-      db.run('INSERT INTO ecopark_scenarios VALUES (?, ?, ?, ?)', [s.id, s.name, s.description ?? null, position]);
+      db.run('INSERT INTO ecopark_scenarios (id, name, description, position) VALUES (?, ?, ?, ?)', [s.id, s.name, s.description ?? null, position]);
     });
     for (const [key, value] of Object.entries(doc.settings)) {
       // JSON.stringify(undefined) is undefined; store JSON null so the key survives.
-      db.run('INSERT INTO ecopark_settings VALUES (?, ?)', [key, JSON.stringify(value) ?? 'null']);
+      db.run('INSERT INTO ecopark_settings (key, value) VALUES (?, ?)', [key, JSON.stringify(value) ?? 'null']);
     }
     db.run('COMMIT');
     return db.export();

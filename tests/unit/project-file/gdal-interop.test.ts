@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeProject } from '../../../shared/project-file';
+import { readProject, writeProject } from '../../../shared/project-file';
 import { loadSqlJs } from '../../helpers/sqljs';
 import { sampleDocument } from './sample-document';
 
@@ -69,6 +69,25 @@ describe('GDAL reads our project files', () => {
         expect(Math.abs(p[1] - want[i][1])).toBeLessThan(1e-9);
       });
     }
+  });
+
+  it('ogrinfo reads every feature of every layer without a warning, even in debug mode', () => {
+    const { stdout, stderr } = run('ogrinfo', ['-al', '-q', file]);
+    expect(stderr).toBe('');
+    expect(stdout.match(/^OGRFeature\(/gm)?.length).toBe(2 + 3 + 2 + 2 + 1 + 5 + 3 + 3);
+    // Debug output would mention a missing integer primary key or a malformed blob; only the version line is expected.
+    const debug = run('ogrinfo', ['--debug', 'on', '-so', file]).stderr.split('\n').filter((l) => l.startsWith('GPKG:'));
+    expect(debug).toEqual(['GPKG: GeoPackage v1.3.0']);
+  });
+
+  it('still opens after GDAL edited it in place (as QGIS would)', () => {
+    const edited = join(dir, 'edited.gpkg');
+    writeFileSync(edited, readFileSync(file));
+    run('ogrinfo', ['-update', '-q', edited, '-sql', "UPDATE roads SET name = 'Đường D1 (sửa)', width_m = 30 WHERE feature_id = 'r1'"]);
+    const result = readProject(SQL, new Uint8Array(readFileSync(edited)));
+    if (!result.ok) throw new Error(result.detail);
+    const road = result.document.scenarios[0].features.find((f) => f.id === 'r1');
+    expect(road).toMatchObject({ kind: 'road', name: 'Đường D1 (sửa)', widthM: 30 });
   });
 
   it('GDAL finds nothing to complain about in the SQLite structure', () => {
