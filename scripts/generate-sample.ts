@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { createLocalFrame, geodesicRingAreaM2, localToLonLat, type LocalFrame } from '../shared/geometry/local-frame';
-import { clipSegmentToRing, insetRing, pointInRing, type XY } from '../shared/geometry/planar-ring';
+import { clipSegmentToRing, insertTJunctions, insetRing, pointInRing, type XY } from '../shared/geometry/planar-ring';
 import {
   FORMAT_VERSION,
   parkDocumentSchema,
@@ -118,6 +118,22 @@ function toAreaGeometry(frame: LocalFrame, a: Area): AreaGeometry {
     : { type: 'MultiPolygon', coordinates: a.geometry.coordinates.map(conv) };
 }
 
+/** Converts the recorded areas in place, after adding every shared vertex to every ring. */
+function nodeAndConvert(frame: LocalFrame, pending: { area: Area; geometry: AreaGeometry }[]): void {
+  const rings: XY[][] = [];
+  for (const { area } of pending) for (const poly of polygonsOf(area)) for (const ring of poly) rings.push(ring as unknown as XY[]);
+  const noded = insertTJunctions(rings);
+  let k = 0;
+  for (const item of pending) {
+    const polys = polygonsOf(item.area).map((poly) => poly.map(() => noded[k++].map((p) => toLonLat(frame, p))));
+    Object.assign(item.geometry, polys.length === 1
+      ? { type: 'Polygon', coordinates: polys[0] }
+      : { type: 'MultiPolygon', coordinates: polys });
+  }
+}
+
+const polygonsOf = (a: Area): Position[][][] => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates);
+
 interface BuildingSpec { use: string; lengthM: number; depthM: number; heightM: number; floors?: number; roof: string }
 
 function parseBuilding(spec: string, floorHeightM: number): BuildingSpec {
@@ -190,7 +206,13 @@ export function buildSampleDocument(desc: SampleDescription = readDescription())
   const boundary = polygonOf(boundaryRing);
   const inner = polygonOf(innerRing);
   const features: ParkFeature[] = [];
-  const geo = (a: Area) => toAreaGeometry(frame, a);
+  // Areas are converted at the end, after noding (insertTJunctions), so shared edges match.
+  const pending: { area: Area; geometry: AreaGeometry }[] = [];
+  const geo = (a: Area): AreaGeometry => {
+    const geometry: AreaGeometry = { type: 'Polygon', coordinates: [] };
+    pending.push({ area: a, geometry });
+    return geometry;
+  };
 
   features.push({ id: stableId('boundary'), kind: 'boundary', name: desc.project.name, code: 'RG', geometry: geo(boundary) });
 
@@ -251,10 +273,11 @@ export function buildSampleDocument(desc: SampleDescription = readDescription())
       buildingFeatures.push({
         id: stableId(`building/${p.code}/${i + 1}`), kind: 'building', code: `${p.code}-B${i + 1}`,
         name: `${BUILDING_NAMES[s.use] ?? s.use} ${p.code}-B${i + 1}`, heightM: s.heightM,
-        ...(s.floors ? { floors: s.floors } : {}), roofType: s.roof as 'flat', geometry: geo(b), props: { use: s.use },
+        ...(s.floors ? { floors: s.floors } : {}), roofType: s.roof as 'flat', geometry: toAreaGeometry(frame, b), props: { use: s.use },
       });
     });
   }
+  nodeAndConvert(frame, pending);
   features.push(...roadFeatures, ...buildingFeatures);
   for (const pt of desc.points) {
     features.push({

@@ -97,3 +97,43 @@ export function clipSegmentToRing(a: XY, b: XY, ring: readonly XY[]): [XY, XY][]
   }
   return out;
 }
+
+/**
+ * Adds to every ring the vertices of the other rings that lie on its edges (within
+ * `toleranceM`), so that neighbouring polygons share identical vertex sequences along common
+ * edges. Needed because a straight local edge becomes a slightly different curve in lon/lat
+ * than the chord between its ends: without the shared vertices, a plot corner on the middle of
+ * a long road edge would overlap the road by a few square metres after conversion.
+ * Rings are closed (first = last); output rings are closed too.
+ */
+export function insertTJunctions(rings: readonly (readonly XY[])[], toleranceM = 1e-3): XY[][] {
+  const all: XY[] = rings.flat();
+  return rings.map((ring) => {
+    const out: XY[] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i];
+      const b = ring[i + 1];
+      out.push(a);
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const len = Math.hypot(dx, dy);
+      if (len === 0) continue;
+      const hits: { t: number; p: XY }[] = [];
+      for (const p of all) {
+        const along = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len;
+        if (along < toleranceM || along > len - toleranceM) continue;
+        const off = Math.abs((p[0] - a[0]) * dy - (p[1] - a[1]) * dx) / len;
+        if (off < toleranceM) hits.push({ t: along, p });
+      }
+      hits.sort((u, v) => u.t - v.t);
+      let last = 0;
+      for (const h of hits) {
+        if (h.t - last < toleranceM) continue;
+        out.push(h.p);
+        last = h.t;
+      }
+    }
+    out.push(ring[ring.length - 1]);
+    return out;
+  });
+}
