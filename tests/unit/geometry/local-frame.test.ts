@@ -5,6 +5,7 @@ import {
   localToLonLat,
   lonLatToLocal,
 } from '../../../shared/geometry/local-frame';
+import { clipSegmentToRing, insertTJunctions, insetRing, planarRingAreaM2 } from '../../../shared/geometry/planar-ring';
 
 // Expected values computed independently with python3-geographiclib 2.0 (Debian package):
 //   from geographiclib.geodesic import Geodesic; g = Geodesic.WGS84
@@ -62,5 +63,33 @@ describe('local east/north frame', () => {
     const ring = [[106.0, 21.1], [106.01, 21.1], [106.01, 21.11], [106.0, 21.11], [106.0, 21.1]];
     expect(geodesicRingAreaM2(ring)).toBeCloseTo(SQUARE_AREA_M2, 3);
     expect(geodesicRingAreaM2(ring.slice().reverse())).toBeCloseTo(SQUARE_AREA_M2, 3);
+  });
+});
+
+// The planar helpers used with the frame to lay out the sample park (shared/geometry/planar-ring.ts).
+// Known answers by hand: squares, and points on an edge.
+describe('planar ring helpers (local metres)', () => {
+  const square: [number, number][] = [[0, 0], [100, 0], [100, 100], [0, 100]];
+
+  it('insets a square by 10 m to the 80 m square inside it, either orientation', () => {
+    const expected = [[10, 10], [90, 10], [90, 90], [10, 90]];
+    const inset = insetRing(square, 10).map((p) => p.map((v) => Math.round(v * 1e9) / 1e9));
+    expect(new Set(inset.map(String))).toEqual(new Set(expected.map(String)));
+    const insetCw = insetRing(square.slice().reverse(), 10).map((p) => p.map((v) => Math.round(v * 1e9) / 1e9));
+    expect(new Set(insetCw.map(String))).toEqual(new Set(expected.map(String)));
+    expect(planarRingAreaM2(insetRing(square, 10))).toBeCloseTo(6400, 9);
+  });
+
+  it('clips a segment to the part inside a ring', () => {
+    expect(clipSegmentToRing([-50, 50], [150, 50], square)).toEqual([[[0, 50], [100, 50]]]);
+    expect(clipSegmentToRing([-50, 150], [150, 150], square)).toEqual([]);
+  });
+
+  it('adds a neighbour’s corner lying on an edge as a shared vertex', () => {
+    const big: [number, number][] = [[0, 0], [100, 0], [100, 10], [0, 10], [0, 0]];
+    const small: [number, number][] = [[30, 10], [60, 10], [60, 40], [30, 40], [30, 10]];
+    const [bigNoded, smallNoded] = insertTJunctions([big, small]);
+    expect(bigNoded).toEqual([[0, 0], [100, 0], [100, 10], [60, 10], [30, 10], [0, 10], [0, 0]]);
+    expect(smallNoded).toEqual(small);
   });
 });
