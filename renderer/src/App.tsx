@@ -4,7 +4,7 @@ import { MapView } from './map/MapView';
 import { Toolbar } from './components/Toolbar';
 import { LegendPanel } from './components/LegendPanel';
 import { FeatureList } from './components/FeatureList';
-import { PropertiesPanel } from './components/PropertiesPanel';
+import { SidePanel } from './components/SidePanel';
 import { Notices } from './components/Notices';
 import { useDocumentStore, selectDirty } from './state/document-store';
 import { useUiStore } from './state/ui-store';
@@ -109,7 +109,7 @@ export function App() {
           <Notices />
           {dragging && <div className="drop-hint">{t('status.dropHint')}</div>}
         </div>
-        <PropertiesPanel />
+        <SidePanel />
       </main>
     </div>
   );

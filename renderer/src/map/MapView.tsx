@@ -21,6 +21,7 @@ import { CLICKABLE_LAYERS, FIRST_PARK_LAYER, PARK_LAYER_IDS, baseStyle } from '.
 import { scenarioToMapGeoJson } from './park-geojson';
 import { rasterBasemapFor } from './basemaps';
 import { NorthArrowControl } from './north-arrow';
+import { MAP_EXTENSIONS } from './extensions';
 
 // MapLibre 6 loads its worker as a separate, self-contained module next to its bundle; once
 // bundled by Vite that guess is wrong, so point it at the copy Vite emits (offline, same origin).
@@ -141,6 +142,7 @@ export function MapView() {
       renderSelection();
       render3d();
       renderBasemap();
+      unsubscribers.push(...MAP_EXTENSIONS.map((attach) => attach(map)));
       map.getCanvas().dataset.ready = 'true';
 
       unsubscribers.push(

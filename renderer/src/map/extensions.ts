@@ -1,0 +1,9 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
+ * previews). Each is attached once the map's style is loaded and returns its detach function.
+ */
+export type MapExtension = (map: MapLibreMap) => () => void;
+
+export const MAP_EXTENSIONS: MapExtension[] = [];
