@@ -2,7 +2,11 @@
  * UI strings, English and Vietnamese (DESIGN.md §4: every UI string goes through i18n). Keys
  * are grouped by area; `{name}` placeholders are filled by `translate`.
  */
-export const EN = {
+/**
+ * Each capability keeps its strings in its own file (renderer/src/i18n/<area>.ts exporting
+ * `EN` (as const) and `VI`), spread in below, so that parallel work never edits one big table.
+ */
+const CORE_EN = {
   'app.title': 'EcoPark Planner',
   'toolbar.new': 'New project',
   'toolbar.open': 'Open',
@@ -94,9 +98,11 @@ export const EN = {
   'map.northArrow': 'North arrow: click to reset the bearing',
 } as const;
 
+export const EN = { ...CORE_EN } as const;
+
 export type MessageKey = keyof typeof EN;
 
-export const VI: Record<MessageKey, string> = {
+const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'app.title': 'EcoPark Planner',
   'toolbar.new': 'Dự án mới',
   'toolbar.open': 'Mở',
@@ -187,6 +193,8 @@ export const VI: Record<MessageKey, string> = {
   'dialog.discard': 'Bỏ các thay đổi chưa lưu của “{file}”?',
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
 };
+
+export const VI: Record<MessageKey, string> = { ...CORE_VI };
 
 export type Lang = 'en' | 'vi';
 
