@@ -1,4 +1,4 @@
-import { Geodesic } from 'geographiclib-geodesic';
+import { WGS84 } from './wgs84';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
 
 /**
@@ -6,7 +6,6 @@ import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-sch
  * spherical area reads 0.3–0.4 % high in Vietnam, so every area or length a user reads comes
  * from here.
  */
-const WGS84 = Geodesic.WGS84;
 
 /** Unsigned area of one ring in m²; the closing vertex (equal to the first) is skipped. */
 export function ringAreaM2(ring: Position[]): number {

@@ -1,8 +1,5 @@
-import * as geodesicModule from 'geographiclib-geodesic';
-
-// Node's ESM loader sees this CommonJS package only as a default export (its named exports are
-// not detectable), while bundlers and vitest also expose the named ones: accept both.
-const { Geodesic } = (geodesicModule as unknown as { default?: typeof geodesicModule }).default ?? geodesicModule;
+import { GeodesicMask as Geodesic, WGS84 } from './wgs84';
+import { ringAreaM2 } from './geodesic';
 
 /**
  * A local east/north frame in metres around an origin (lon/lat degrees, WGS84). Points are
@@ -20,7 +17,7 @@ export interface LocalFrame {
 /** A local position: `eastM`, `northM` metres from the origin. */
 export type LocalPoint = readonly [eastM: number, northM: number];
 
-const geod = Geodesic.WGS84;
+const geod = WGS84;
 
 export function createLocalFrame(originLon: number, originLat: number): LocalFrame {
   return { originLon, originLat };
@@ -50,10 +47,5 @@ export function lonLatToLocal(frame: LocalFrame, lon: number, lat: number): [num
  * (orientation ignored). A closing duplicate vertex is tolerated.
  */
 export function geodesicRingAreaM2(ring: readonly (readonly number[])[]): number {
-  const poly = geod.Polygon(false);
-  const n = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
-    ? ring.length - 1
-    : ring.length;
-  for (let i = 0; i < n; i++) poly.AddPoint(ring[i][1], ring[i][0]);
-  return Math.abs(poly.Compute(false, true).area ?? 0);
+  return ringAreaM2(ring as number[][]);
 }
