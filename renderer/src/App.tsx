@@ -28,10 +28,15 @@ function runMenuCommand(command: MenuCommand) {
     case 'close':
       return void closeProject();
     case 'undo':
-      return documents.undo();
     case 'redo':
-      return documents.redo();
+      // The native menu owns Ctrl+Z everywhere; inside a text field it means the field's own undo.
+      if (isTextField(document.activeElement)) return void document.execCommand(command);
+      return command === 'undo' ? documents.undo() : documents.redo();
   }
+}
+
+function isTextField(element: Element | null): boolean {
+  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(element.type));
 }
 
 /** Keyboard shortcuts of the File menu; in the desktop shell the native menu owns them. */
@@ -69,7 +74,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (host.kind !== 'browser') return;
       const command = browserShortcut(event);
-      if (command) {
+      if (command && !((command === 'undo' || command === 'redo') && isTextField(document.activeElement))) {
         event.preventDefault();
         runMenuCommand(command);
       }

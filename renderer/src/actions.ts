@@ -69,6 +69,7 @@ export async function openDroppedFile(file: File) {
 /** Loads the bundled sample park (the embedded default on first start). */
 export async function openSample(options: { ask?: boolean } = {}) {
   if (options.ask !== false && !confirmDiscard()) return;
+  performance.mark('ecopark:sample-open-start');
   const response = await fetch(sampleUrl);
   const outcome = await openProjectBytes(new Uint8Array(await response.arrayBuffer()), SAMPLE_FILE_NAME);
   if (!outcome.ok) {
@@ -79,6 +80,7 @@ export async function openSample(options: { ask?: boolean } = {}) {
   await getHost().resetFile();
   loadDocument(outcome.document, null);
   performance.mark('ecopark:sample-loaded');
+  performance.measure('ecopark:sample-open', 'ecopark:sample-open-start', 'ecopark:sample-loaded');
 }
 
 export async function newProject() {
