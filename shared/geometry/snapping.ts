@@ -1,14 +1,16 @@
 import type { ParkFeature } from '../model/feature';
 import type { Position } from '../model/geometry-schema';
 import { distanceM } from './geodesic';
+import { metresPerDegree } from './tangent-plane';
 
 /**
  * Snapping of the drawing cursor to existing vertices and edges (docs/editing.md).
  *
  * The index is a uniform grid in lon/lat degrees (cells about 64 m on a side at the park's
  * latitude): cheap to build and to update one feature at a time, and a pointer move only looks
- * at the few cells within the tolerance. Distances and the projection onto an edge are then
- * computed exactly, in the local metric frame around the cursor (local-frame.ts).
+ * at the few cells within the tolerance. Distances are geodesic; the projection onto an edge is
+ * made in a metric tangent plane at the cursor (tangent-plane.ts), so the snapped point lies
+ * exactly on the edge as drawn.
  */
 
 /** Where a snapped vertex or edge lives in its feature's geometry. */
@@ -273,16 +275,3 @@ function firstLat(feature: ParkFeature): number {
   return lat;
 }
 
-/**
- * Metres per degree of longitude (kx) and latitude (ky) at `lat` on WGS84: the radii of
- * curvature N cos(lat) and M in metres per radian, converted to degrees.
- */
-export function metresPerDegree(lat: number): { kx: number; ky: number } {
-  const a = 6_378_137;
-  const e2 = 0.00669437999014;
-  const phi = (lat * Math.PI) / 180;
-  const w = 1 - e2 * Math.sin(phi) ** 2;
-  const n = a / Math.sqrt(w);
-  const m = (a * (1 - e2)) / (w * Math.sqrt(w));
-  return { kx: (n * Math.cos(phi) * Math.PI) / 180, ky: (m * Math.PI) / 180 };
-}
