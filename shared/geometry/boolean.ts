@@ -1,0 +1,71 @@
+import { difference, featureCollection, intersect, polygon as turfPolygon, multiPolygon, union } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AreaGeometry, Position } from '../model/geometry-schema';
+
+/**
+ * Polygon booleans on lon/lat coordinates through Turf (polyclip-ts, planar in degrees: the
+ * edges are the straight lon/lat chords the map draws). Results are plain geometries, null
+ * when empty. Areas are never measured here: use geodesic.ts.
+ */
+
+type AreaFeature = Feature<Polygon | MultiPolygon>;
+
+function toFeature(g: AreaGeometry): AreaFeature {
+  return g.type === 'Polygon' ? turfPolygon(g.coordinates) : multiPolygon(g.coordinates);
+}
+
+function fc(fs: AreaFeature[]): FeatureCollection<Polygon | MultiPolygon> {
+  return featureCollection<Polygon | MultiPolygon>(fs);
+}
+
+function fromResult(r: { geometry: { type: string; coordinates: unknown } } | null): AreaGeometry | null {
+  if (!r) return null;
+  const g = r.geometry;
+  if (g.type === 'Polygon') {
+    const c = g.coordinates as Position[][];
+    return c.length > 0 ? { type: 'Polygon', coordinates: c } : null;
+  }
+  if (g.type === 'MultiPolygon') {
+    const c = (g.coordinates as Position[][][]).filter((p) => p.length > 0);
+    if (c.length === 0) return null;
+    return c.length === 1 ? { type: 'Polygon', coordinates: c[0] } : { type: 'MultiPolygon', coordinates: c };
+  }
+  return null;
+}
+
+export function intersectAreas(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+  return fromResult(intersect(fc([toFeature(a), toFeature(b)])));
+}
+
+/** a minus every geometry of `bs`. */
+export function subtractAreas(a: AreaGeometry, bs: AreaGeometry[]): AreaGeometry | null {
+  if (bs.length === 0) return a;
+  return fromResult(difference(fc([toFeature(a), ...bs.map(toFeature)])));
+}
+
+export function unionAreas(gs: AreaGeometry[]): AreaGeometry | null {
+  if (gs.length === 0) return null;
+  if (gs.length === 1) return gs[0];
+  return fromResult(union(fc(gs.map(toFeature))));
+}
+
+/** [minLon, minLat, maxLon, maxLat] of any nested coordinate array. */
+export function bboxOf(coords: unknown): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown) => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const p = c as number[];
+      if (p[0] < box[0]) box[0] = p[0];
+      if (p[1] < box[1]) box[1] = p[1];
+      if (p[0] > box[2]) box[2] = p[0];
+      if (p[1] > box[3]) box[3] = p[1];
+    } else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk(coords);
+  return box;
+}
+
+/** Polygons of a Polygon or MultiPolygon as ring arrays. */
+export function polygonsOf(g: AreaGeometry): Position[][][] {
+  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+}
