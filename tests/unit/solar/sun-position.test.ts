@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sunPosition, refractionDeg } from '../../../shared/solar/sun-position';
-import reference from './pysolar-reference.json';
+import { readFileSync } from 'node:fs';
+
+interface ReferenceRow { place: string; lat: number; lon: number; utc: string; elevationDeg: number; azimuthDeg: number }
+const reference = JSON.parse(readFileSync('tests/unit/solar/pysolar-reference.json', 'utf8')) as { rows: ReferenceRow[] };
 
 describe('sun position (NOAA) against NREL SPA as implemented by Debian python3-pysolar', () => {
   // Reference computed outside the code under test by make-pysolar-reference.py (frozen JSON):
