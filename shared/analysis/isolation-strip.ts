@@ -1,0 +1,145 @@
+import { createLocalFrame, localToLonLat, lonLatToLocal } from '../geometry/local-frame';
+import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
+import { bboxOf, pointInArea, polygonsOf, type BBox } from './planar';
+import type { StripSample } from './types';
+
+/** Default spacing of boundary samples in metres. */
+export const STRIP_STEP_M = 10;
+/** Widths are searched up to this many metres inward (wider strips read as this value). */
+export const STRIP_MAX_M = 300;
+const COARSE_M = 1;
+/** A run of road-covered boundary longer than this is a road along the boundary, not an access. */
+export const MAX_ACCESS_M = 80;
+const PRECISION_M = 0.01;
+
+interface Cover {
+  geometry: AreaGeometry;
+  box: BBox;
+}
+
+/**
+ * Width of the green strip along the boundary (docs/analysis.md): every `stepM` metres along each
+ * outer boundary ring, walk inward along the edge normal and measure how far the point stays inside
+ * green polygons (contiguous green counts, e.g. a strip then a park), to 1 cm. Distances are in a
+ * local azimuthal frame (geodesic), and the inward ray is linear in lon/lat over its few hundred
+ * metres (error well under 1 cm).
+ */
+export function isolationStripSamples(
+  boundary: AreaGeometry,
+  greens: AreaGeometry[],
+  openings: AreaGeometry[] = [],
+  stepM = STRIP_STEP_M,
+): StripSample[] {
+  const box = bboxOf(boundary);
+  const frame = createLocalFrame((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  const covers: Cover[] = greens.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
+  const inAny = (list: Cover[], p: Position) =>
+    list.some((c) => p[0] >= c.box[0] && p[0] <= c.box[2] && p[1] >= c.box[1] && p[1] <= c.box[3] && pointInArea(p, c.geometry));
+  const covered = (p: Position) => inAny(covers, p);
+  const gaps: Cover[] = openings.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
+  const samples: StripSample[] = [];
+  for (const rings of polygonsOf(boundary)) {
+    const ring = rings[0].map((p) => lonLatToLocal(frame, p[0], p[1]));
+    let signed = 0;
+    for (let i = 1; i < ring.length; i++) signed += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+    const left = signed > 0; // counter-clockwise: the interior is left of each edge
+    for (let i = 1; i < ring.length; i++) {
+      const [ax, ay] = ring[i - 1];
+      const [bx, by] = ring[i];
+      const len = Math.hypot(bx - ax, by - ay);
+      if (len === 0) continue;
+      const dx = (bx - ax) / len, dy = (by - ay) / len;
+      const nx = left ? -dy : dy, ny = left ? dx : -dx;
+      const count = Math.max(1, Math.round(len / stepM));
+      const piece = len / count;
+      for (let k = 0; k < count; k++) {
+        const s = (k + 0.5) * piece;
+        const px = ax + dx * s, py = ay + dy * s;
+        const origin = localToLonLat(frame, px, py);
+        const unit = localToLonLat(frame, px + nx, py + ny);
+        const at = (t: number): Position => [origin[0] + (unit[0] - origin[0]) * t, origin[1] + (unit[1] - origin[1]) * t];
+        const widthM = inwardWidth(at, covered);
+        // Where a road enters the park the strip is interrupted on purpose: an access, not a gap.
+        const access = widthM === 0 && inAny(gaps, at(PRECISION_M));
+        samples.push({
+          position: origin,
+          widthM,
+          ...(access ? { access } : {}),
+          from: localToLonLat(frame, ax + dx * (s - piece / 2), ay + dy * (s - piece / 2)),
+          to: localToLonLat(frame, ax + dx * (s + piece / 2), ay + dy * (s + piece / 2)),
+        });
+      }
+    }
+  }
+  unmarkLongAccessRuns(samples);
+  return samples;
+}
+
+function unmarkLongAccessRuns(samples: StripSample[]): void {
+  let start = 0;
+  while (start < samples.length) {
+    if (!samples[start].access) {
+      start++;
+      continue;
+    }
+    let end = start;
+    let lengthM = 0;
+    while (end < samples.length && samples[end].access) {
+      lengthM += lengthOf(samples[end]);
+      end++;
+    }
+    if (lengthM > MAX_ACCESS_M) for (let i = start; i < end; i++) delete samples[i].access;
+    start = end;
+  }
+}
+
+function lengthOf(s: StripSample): number {
+  const k = Math.cos((s.from[1] * Math.PI) / 180);
+  return Math.hypot((s.to[0] - s.from[0]) * k, s.to[1] - s.from[1]) * 111320;
+}
+
+function inwardWidth(at: (t: number) => Position, covered: (p: Position) => boolean): number {
+  // Start just inside: a strip drawn exactly on the boundary line must count.
+  if (!covered(at(PRECISION_M))) return 0;
+  let inside = PRECISION_M;
+  let t = COARSE_M;
+  while (t <= STRIP_MAX_M && covered(at(t))) {
+    inside = t;
+    t += COARSE_M;
+  }
+  if (t > STRIP_MAX_M) return STRIP_MAX_M;
+  let outside = t;
+  while (outside - inside > PRECISION_M) {
+    const mid = (inside + outside) / 2;
+    if (covered(at(mid))) inside = mid;
+    else outside = mid;
+  }
+  return Math.round(((inside + outside) / 2) * 100) / 100;
+}
+
+/** Narrowest strip width in m over the samples that are not road accesses; null without any. */
+export function minStripWidthM(samples: StripSample[]): number | null {
+  let min: number | null = null;
+  for (const s of samples) if (!s.access && (min === null || s.widthM < min)) min = s.widthM;
+  return min;
+}
+
+/** Consecutive samples failing `ok` joined into boundary stretches (lines the map can highlight). */
+export function stretchesWhere(samples: StripSample[], ok: (widthM: number) => boolean): LineStringGeometry[] {
+  const lines: LineStringGeometry[] = [];
+  let current: Position[] | null = null;
+  for (const s of samples) {
+    if (s.access || ok(s.widthM)) {
+      current = null;
+      continue;
+    }
+    if (current && current[current.length - 1][0] === s.from[0] && current[current.length - 1][1] === s.from[1]) current.push(s.to);
+    else if (current && sameish(current[current.length - 1], s.from)) current.push(s.to);
+    else lines.push({ type: 'LineString', coordinates: (current = [s.from, s.to]) });
+  }
+  return lines;
+}
+
+function sameish(a: Position, b: Position): boolean {
+  return Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9;
+}

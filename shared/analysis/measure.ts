@@ -1,0 +1,71 @@
+import { difference, feature, featureCollection, intersect, pointOnFeature, union } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
+import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
+import { bboxOf, type BBox } from './planar';
+
+/**
+ * Per-geometry memos keyed by object identity: features are immutable, so an unchanged feature
+ * keeps its geometry object and its cached numbers (DESIGN.md §2). WeakMaps let edited-away
+ * geometries be collected with no bookkeeping.
+ */
+const areas = new WeakMap<object, number>();
+const lengths = new WeakMap<object, number>();
+const boxes = new WeakMap<object, BBox>();
+const interiors = new WeakMap<object, Position>();
+
+/** Geodesic area (GeographicLib, WGS84) in m², memoised per geometry object. */
+export function areaM2(geometry: AreaGeometry): number {
+  let a = areas.get(geometry);
+  if (a === undefined) areas.set(geometry, (a = geodesicAreaM2(geometry)));
+  return a;
+}
+
+/** Geodesic length in m, memoised per geometry object. */
+export function lengthM(geometry: LineGeometry): number {
+  let l = lengths.get(geometry);
+  if (l === undefined) lengths.set(geometry, (l = geodesicLengthM(geometry)));
+  return l;
+}
+
+export function bbox(geometry: AreaGeometry | LineGeometry): BBox {
+  let b = boxes.get(geometry);
+  if (!b) boxes.set(geometry, (b = bboxOf(geometry)));
+  return b;
+}
+
+/** A point inside the polygon (Turf's point on surface), memoised. */
+export function interiorPoint(geometry: AreaGeometry): Position {
+  let p = interiors.get(geometry);
+  if (!p) interiors.set(geometry, (p = pointOnFeature(feature(geometry as Polygon | MultiPolygon)).geometry.coordinates));
+  return p;
+}
+
+function toArea(result: { geometry: Polygon | MultiPolygon } | null): AreaGeometry | null {
+  if (!result) return null;
+  const g = result.geometry;
+  if (g.type === 'Polygon' ? g.coordinates.length === 0 : g.coordinates.length === 0) return null;
+  return g as AreaGeometry;
+}
+
+/** a ∩ b computed by Turf in lon/lat (fine at park scale); null when they share no area. */
+export function intersection(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+  return toArea(intersect(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)])));
+}
+
+/** Union of polygons by Turf; null for an empty list. */
+export function unionOf(geometries: AreaGeometry[]): AreaGeometry | null {
+  if (geometries.length === 0) return null;
+  if (geometries.length === 1) return geometries[0];
+  return toArea(union(featureCollection(geometries.map((g) => feature(g as Polygon | MultiPolygon)))));
+}
+
+/** a − b by Turf; null when nothing is left. */
+export function differenceOf(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+  return toArea(difference(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)])));
+}
+
+/** Geodesic area of a clipped geometry; 0 for null. */
+export function areaOrZero(geometry: AreaGeometry | null): number {
+  return geometry ? geodesicAreaM2(geometry) : 0;
+}

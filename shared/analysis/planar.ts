@@ -1,0 +1,222 @@
+import type { AreaGeometry, Position } from '../model/geometry-schema';
+
+/**
+ * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),
+ * used only to decide *whether* two polygons can share area, so the costly Turf clipping runs
+ * on the few pairs that really overlap. No number a user reads comes from here.
+ */
+
+/** [minLon, minLat, maxLon, maxLat] in degrees. */
+export type BBox = [number, number, number, number];
+
+/** Tolerance in degrees (~1 cm): contacts closer than this count as touching, not overlapping. */
+export const EPS_DEG = 1e-7;
+// Wedges meeting at less than this angle are slivers: with no vertex poking in further than EPS_DEG,
+// such an overlap is nowhere wider than EPS_DEG (docs/analysis.md).
+const ANGLE_EPS = 1e-3;
+
+export function polygonsOf(geometry: AreaGeometry): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+export function bboxOf(geometry: AreaGeometry | { type: string; coordinates: unknown }): BBox {
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const p = c as number[];
+      if (p[0] < box[0]) box[0] = p[0];
+      if (p[1] < box[1]) box[1] = p[1];
+      if (p[0] > box[2]) box[2] = p[0];
+      if (p[1] > box[3]) box[3] = p[1];
+    } else if (Array.isArray(c)) for (const x of c) visit(x);
+  };
+  visit(geometry.coordinates);
+  return box;
+}
+
+/** True when the boxes share more than a sliver of `eps` in both directions. */
+export function bboxesOverlap(a: BBox, b: BBox, eps = EPS_DEG): boolean {
+  return Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > eps && Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > eps;
+}
+
+export function bboxesTouch(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/** Even-odd point in polygon over every ring of every part (holes included). */
+export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
+  let inside = false;
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+function segDistance(p: Position, a: Position, b: Position, k: number): number {
+  const ax = a[0] * k, ay = a[1], bx = b[0] * k, by = b[1], px = p[0] * k, py = p[1];
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+/** Planar distance (degrees of latitude) from a point to the nearest edge of the geometry. */
+export function distanceToEdges(p: Position, geometry: AreaGeometry): number {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  let best = Infinity;
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) for (let i = 1; i < ring.length; i++) best = Math.min(best, segDistance(p, ring[i - 1], ring[i], k));
+  }
+  return best;
+}
+
+export function strictlyInside(p: Position, geometry: AreaGeometry, eps = EPS_DEG): boolean {
+  return pointInArea(p, geometry) && distanceToEdges(p, geometry) > eps;
+}
+
+interface Edge {
+  a: Position;
+  b: Position;
+}
+
+function edgesOf(geometry: AreaGeometry): Edge[] {
+  const edges: Edge[] = [];
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) for (let i = 1; i < ring.length; i++) edges.push({ a: ring[i - 1], b: ring[i] });
+  }
+  return edges;
+}
+
+/** Signed distance of c from the line a→b (positive on the left), scaled degrees. */
+function sideOf(a: Position, b: Position, c: Position, k: number): number {
+  const dx = (b[0] - a[0]) * k, dy = b[1] - a[1];
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return 0;
+  return (dx * (c[1] - a[1]) - dy * (c[0] - a[0]) * k) / len;
+}
+
+/** Some edge of `a` crosses some edge of `b` at a point interior to both (not a touch). */
+export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG): boolean {
+  const boxB = bboxOf(b);
+  const edgesB = edgesOf(b);
+  const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
+  for (const e of edgesOf(a)) {
+    if (Math.max(e.a[0], e.b[0]) < boxB[0] || Math.min(e.a[0], e.b[0]) > boxB[2]) continue;
+    if (Math.max(e.a[1], e.b[1]) < boxB[1] || Math.min(e.a[1], e.b[1]) > boxB[3]) continue;
+    for (const f of edgesB) {
+      const d1 = sideOf(e.a, e.b, f.a, k);
+      const d2 = sideOf(e.a, e.b, f.b, k);
+      if (!((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps))) continue;
+      const d3 = sideOf(f.a, f.b, e.a, k);
+      const d4 = sideOf(f.a, f.b, e.b, k);
+      if ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps)) return true;
+    }
+  }
+  return false;
+}
+
+function signedRingArea(ring: Position[]): number {
+  let s = 0;
+  for (let i = 1; i < ring.length; i++) s += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+  return s / 2;
+}
+
+/** An open angular interval: interior directions from `start`, counter-clockwise over `sweep`. */
+interface Wedge {
+  start: number;
+  sweep: number;
+}
+
+const TAU = 2 * Math.PI;
+const norm = (x: number) => ((x % TAU) + TAU) % TAU;
+
+function angle(from: Position, to: Position, k: number): number {
+  return Math.atan2(to[1] - from[1], (to[0] - from[0]) * k);
+}
+
+/** The interior wedges of `geometry` at the point v (vertex or edge contact), if v is on its boundary. */
+function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): Wedge[] {
+  const wedges: Wedge[] = [];
+  for (const rings of polygonsOf(geometry)) {
+    rings.forEach((ring, r) => {
+      // Interior on the left of each edge: outer rings counter-clockwise, holes clockwise.
+      const interiorLeft = signedRingArea(ring) > 0 === (r === 0);
+      const n = ring.length - 1;
+      for (let i = 0; i < n; i++) {
+        const a = ring[i];
+        const b = ring[i + 1];
+        const prev = ring[(i - 1 + n) % n];
+        const nearA = segDistance(v, a, a, k) <= eps;
+        if (nearA) {
+          const [out, back] = interiorLeft ? [b, prev] : [prev, b];
+          const start = angle(a, out, k);
+          wedges.push({ start, sweep: norm(angle(a, back, k) - start) || TAU });
+        } else if (segDistance(v, b, b, k) > eps && segDistance(v, a, b, k) <= eps) {
+          const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
+          wedges.push({ start, sweep: Math.PI });
+        }
+      }
+    });
+  }
+  return wedges;
+}
+
+function wedgesMeet(w1: Wedge, w2: Wedge): boolean {
+  return norm(w2.start - w1.start) < w1.sweep - ANGLE_EPS || norm(w1.start - w2.start) < w2.sweep - ANGLE_EPS;
+}
+
+/** At a vertex of `a` lying on the boundary of `b`, do their interiors meet? */
+function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: number): boolean {
+  const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
+  for (const rings of polygonsOf(a)) {
+    for (const ring of rings) {
+      for (let i = 0; i < ring.length - 1; i++) {
+        const v = ring[i];
+        if (v[0] < boxB[0] - eps || v[0] > boxB[2] + eps || v[1] < boxB[1] - eps || v[1] > boxB[3] + eps) continue;
+        if (distanceToEdges(v, b) > eps) {
+          if (pointInArea(v, b)) return true;
+          continue;
+        }
+        const wa = wedgesAt(v, a, k, eps);
+        const wb = wedgesAt(v, b, k, eps);
+        if (wa.some((x) => wb.some((y) => wedgesMeet(x, y)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the interiors of two polygons can share positive area. Complete for polygons whose
+ * overlap has corners (every overlap region of two polygons does): a corner is a proper edge
+ * crossing, a vertex strictly inside the other polygon, or a vertex on the other's boundary where
+ * both interior wedges meet. Contacts within `eps` (shared edges, T-junctions) do not count.
+ */
+export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bboxOf(a), boxB = bboxOf(b), eps = EPS_DEG): boolean {
+  if (!bboxesOverlap(boxA, boxB, eps)) return false;
+  if (edgesProperlyCross(a, b, eps)) return true;
+  return contactOverlaps(a, b, boxB, eps) || contactOverlaps(b, a, boxA, eps);
+}
+
+/** `inner` lies inside `outer` (touching allowed): no crossing, and no vertex of either pokes out/in. */
+export function isWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bboxOf(inner), boxOuter = bboxOf(outer)): boolean {
+  if (boxInner[0] < boxOuter[0] - EPS_DEG || boxInner[1] < boxOuter[1] - EPS_DEG) return false;
+  if (boxInner[2] > boxOuter[2] + EPS_DEG || boxInner[3] > boxOuter[3] + EPS_DEG) return false;
+  if (edgesProperlyCross(inner, outer)) return false;
+  for (const rings of polygonsOf(inner)) {
+    for (const ring of rings) {
+      for (const v of ring) if (distanceToEdges(v, outer) > EPS_DEG && !pointInArea(v, outer)) return false;
+    }
+  }
+  // A hole of `outer` (or a notch) lying wholly inside `inner` leaves no vertex of `inner` outside.
+  for (const rings of polygonsOf(outer)) {
+    for (const ring of rings) for (const v of ring) if (strictlyInside(v, inner)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,76 @@
+import type { BuildingFeature, LandUseFeature } from '../model/feature';
+import { areaM2, bbox, intersection } from './measure';
+import { isWithin } from './planar';
+import type { SpatialState } from './spatial-state';
+import type { PlotIndicators } from './types';
+
+const footprints = new WeakMap<BuildingFeature, { plot: LandUseFeature; areaM2: number }>();
+
+/** Footprint of a building inside its plot (m²): its whole area unless it crosses the plot edge. */
+function footprintInPlotM2(b: BuildingFeature, plot: LandUseFeature): number {
+  const cached = footprints.get(b);
+  if (cached && cached.plot === plot) return cached.areaM2;
+  const inside = isWithin(b.geometry, plot.geometry, bbox(b.geometry), bbox(plot.geometry));
+  const clipped = inside ? b.geometry : intersection(b.geometry, plot.geometry);
+  const value = clipped ? areaM2(clipped) : 0;
+  footprints.set(b, { plot, areaM2: value });
+  return value;
+}
+
+/**
+ * Floors above ground: the `floors` attribute, else height ÷ storey height rounded down (a storey
+ * counts only when its full height fits), at least 1.
+ */
+export function floorsOf(b: BuildingFeature, storeyHeightM: number): number {
+  if (b.floors !== undefined) return b.floors;
+  if (b.heightM !== undefined) return Math.max(1, Math.floor(b.heightM / storeyHeightM + 1e-9));
+  return 1;
+}
+
+/** Indicators of one industrial plot from the buildings and green polygons drawn inside it. */
+export function plotIndicators(plot: LandUseFeature, state: SpatialState, storeyHeightM: number): PlotIndicators {
+  const plotAreaM2 = areaM2(plot.geometry);
+  const buildings = [...(state.buildingsOf.get(plot) ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
+  let footprintM2 = 0;
+  let floorAreaM2 = 0;
+  let maxFloors = 0;
+  for (const b of buildings) {
+    const f = footprintInPlotM2(b, plot);
+    const floors = floorsOf(b, storeyHeightM);
+    footprintM2 += f;
+    floorAreaM2 += f * floors;
+    maxFloors = Math.max(maxFloors, floors);
+  }
+  let greenInsideM2 = 0;
+  const greenIds: string[] = [];
+  for (const [other, shared] of state.overlaps.get(plot) ?? []) {
+    if (other.landUse !== 'green') continue;
+    greenInsideM2 += shared;
+    greenIds.push(other.id);
+  }
+  const declared = plot.props?.greenRatio;
+  const hasDeclared = typeof declared === 'number' && declared >= 0 && declared <= 1;
+  const safe = plotAreaM2 > 0 ? plotAreaM2 : NaN;
+  return {
+    id: plot.id,
+    code: plot.code ?? null,
+    name: plot.name ?? null,
+    areaM2: plotAreaM2,
+    footprintM2,
+    buildingIds: buildings.map((b) => b.id),
+    buildingDensity: footprintM2 / safe,
+    floorAreaM2,
+    far: floorAreaM2 / safe,
+    maxFloors,
+    greenInsideM2,
+    greenRatio: greenIds.length > 0 ? greenInsideM2 / safe : hasDeclared ? declared : null,
+    greenSource: greenIds.length > 0 ? 'drawn' : hasDeclared ? 'declared' : 'none',
+    greenIds: greenIds.sort(),
+    limits: {
+      ...(plot.maxDensity !== undefined ? { maxDensity: plot.maxDensity } : {}),
+      ...(plot.maxFloors !== undefined ? { maxFloors: plot.maxFloors } : {}),
+      ...(plot.minGreenRatio !== undefined ? { minGreenRatio: plot.minGreenRatio } : {}),
+      ...(plot.maxFar !== undefined ? { maxFar: plot.maxFar } : {}),
+    },
+  };
+}

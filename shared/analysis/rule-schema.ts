@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { LAND_USE_CODES } from '../model/land-use';
+
+/**
+ * Rule sets as data (data/rules/*.json, docs/analysis.md). A rule names a metric the analysis
+ * computes, a comparator and a threshold (a number, a plot attribute, or a table), with its
+ * citation and the confidence of that citation from ../shared/reference/standards.md.
+ */
+
+/** Metrics the analysis computes; a rule may only name one of these. */
+export const METRIC_IDS = [
+  // park scope: ratios 0–1 of the park area, widths in m, counts
+  'park.greenSpaceRatio',
+  'park.totalGreenRatio',
+  'park.share.industrial',
+  'park.share.technical',
+  'park.share.admin_services',
+  'park.share.traffic',
+  'park.share.green',
+  'park.share.water',
+  'park.share.infrastructure',
+  'park.unassignedRatio',
+  'park.roadAreaShare',
+  'park.isolationStripMinWidthM',
+  'park.adminInIsolationStripCount',
+  // plot scope (each industrial plot)
+  'plot.buildingDensity',
+  'plot.greenRatio',
+  'plot.far',
+  'plot.maxFloors',
+  // feature scope (each wastewater works)
+  'wwtp.distanceToBoundaryM',
+  'wwtp.distanceToLandUseM',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export const COMPARATORS = ['<=', '<', '>=', '>'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export const CONFIDENCES = ['exact', 'secondary', 'unverified'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Wastewater works types of the safety-distance table (standards.md §1). */
+export const WWTP_TYPES = [
+  'pumping_station',
+  'wwtp_biological',
+  'wwtp_enclosed',
+  'sludge_drying_beds',
+  'sludge_mechanical',
+  'biological_ponds',
+] as const;
+export type WwtpType = (typeof WWTP_TYPES)[number];
+
+/** Plot attributes a rule may take its threshold from (the plot's own indicators). */
+export const PLOT_ATTRIBUTES = ['maxDensity', 'minGreenRatio', 'maxFar', 'maxFloors'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const text = z.object({ en: z.string().min(1), vi: z.string().min(1) });
+
+export const citationSchema = z.object({
+  document: z.string().min(1),
+  article: z.string().optional(),
+  url: z.string().url().optional(),
+});
+
+/**
+ * A distance table by works type and capacity (m³/day). `capacityBreaksM3PerDay` [200, 5000,
+ * 50000] gives the columns <200, 200–5000, 5000–50000, ≥50000; a capacity equal to a break
+ * falls in the higher column (the stricter distance). `null` cells: not given by the source.
+ */
+export const distanceTableSchema = z
+  .object({
+    capacityBreaksM3PerDay: z.array(z.number().positive()).min(1),
+    distancesM: z.record(z.enum(WWTP_TYPES), z.array(z.number().nonnegative().nullable())),
+  })
+  .refine((t) => Object.values(t.distancesM).every((row) => row.length === t.capacityBreaksM3PerDay.length + 1), {
+    message: 'each table row needs one value per capacity column',
+  });
+
+export const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+    title: text,
+    scope: z.enum(['park', 'plot', 'feature']),
+    metric: z.enum(METRIC_IDS),
+    comparator: z.enum(COMPARATORS),
+    /** A number in the metric's unit; null: no published number, a target the user sets. */
+    threshold: z.number().finite().nullable(),
+    thresholdFrom: z.enum(PLOT_ATTRIBUTES).optional(),
+    table: distanceTableSchema.optional(),
+    /** Land uses the metric measures to (wwtp.distanceToLandUseM). */
+    landUses: z.array(z.enum(LAND_USE_CODES)).optional(),
+    /** The rule applies to a plot only when this holds (e.g. more than 5 floors). */
+    appliesWhen: z.object({ metric: z.enum(METRIC_IDS), comparator: z.enum(COMPARATORS), value: z.number() }).optional(),
+    unit: z.enum(['ratio', 'm', 'count']),
+    severity: z.enum(['error', 'warning']),
+    citation: citationSchema,
+    confidence: z.enum(CONFIDENCES),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable().optional(),
+    note: z.string().optional(),
+  })
+  .refine((r) => !(r.thresholdFrom && r.scope !== 'plot'), { message: 'thresholdFrom only for plot rules' })
+  .refine((r) => r.metric.startsWith(`${r.scope === 'feature' ? 'wwtp' : r.scope}.`), {
+    message: 'metric does not belong to the rule scope',
+  });
+
+export const ruleSetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  version: z.string().min(1),
+  title: text,
+  document: z.string().min(1),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable().optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+
+/** One rule of a rule set; thresholds in the metric's unit (ratio 0–1, m, count). */
+export type Rule = z.infer<typeof ruleSchema>;
+/** A versioned rule set (data/rules/<id>.json). */
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+
+/**
+ * Project settings under `doc.settings.rules`: which rule sets apply, threshold overrides by rule
+ * id, the project's own rules, and the storey height used when a building has only a height.
+ */
+export const ruleSettingsSchema = z.object({
+  ruleSets: z.array(z.string()).optional(),
+  storeyHeightM: z.number().finite().positive().optional(),
+  overrides: z
+    .record(z.string(), z.object({ threshold: z.number().finite().nullable().optional(), disabled: z.boolean().optional() }))
+    .optional(),
+  custom: z.array(ruleSchema).optional(),
+});
+export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
+
+/** The settings key of the rule overrides in a project document. */
+export const RULE_SETTINGS_KEY = 'rules';

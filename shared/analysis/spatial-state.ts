@@ -1,0 +1,145 @@
+import type { AreaGeometry } from '../model/geometry-schema';
+import type { BuildingFeature, LandUseFeature, ParkFeature } from '../model/feature';
+import { GridIndex } from './grid-index';
+import { areaM2, bbox, intersection, interiorPoint } from './measure';
+import { interiorsMayOverlap, isWithin, pointInArea, type BBox } from './planar';
+
+/** A land-use polygon clipped to the boundary: areas geodesic m². */
+export interface Clipped {
+  geometry: AreaGeometry | null;
+  box: BBox;
+  /** Area inside the boundary. */
+  insideM2: number;
+  /** Whole polygon area. */
+  fullM2: number;
+}
+
+/**
+ * The incremental core of the engine for one scenario: clipped land uses, their pairwise
+ * overlaps and building→plot assignment, kept up to date by diffing feature identities. An edit
+ * touches its own feature and its grid neighbours only.
+ */
+export class SpatialState {
+  readonly members = new Set<ParkFeature>();
+  readonly landUse = new GridIndex<LandUseFeature>();
+  readonly buildings = new GridIndex<BuildingFeature>();
+  readonly clipped = new Map<LandUseFeature, Clipped>();
+  /** Positive-area intersections (m², inside the boundary) between land uses, both directions. */
+  readonly overlaps = new Map<LandUseFeature, Map<LandUseFeature, number>>();
+  readonly plotOf = new Map<BuildingFeature, LandUseFeature | null>();
+  readonly buildingsOf = new Map<LandUseFeature, Set<BuildingFeature>>();
+  /** Industrial plots whose buildings or green overlaps changed since the caller last cleared it. */
+  readonly touchedPlots = new Set<LandUseFeature>();
+
+  private touch(f: LandUseFeature | null | undefined): void {
+    if (f && f.landUse === 'industrial') this.touchedPlots.add(f);
+  }
+
+  constructor(readonly boundary: AreaGeometry | null) {}
+
+  /** Brings the state to `features`; returns how many features changed (added + removed). */
+  sync(features: readonly ParkFeature[]): number {
+    const current = new Set(features);
+    const removed: ParkFeature[] = [];
+    for (const f of this.members) if (!current.has(f)) removed.push(f);
+    const added = features.filter((f) => !this.members.has(f));
+    const reassign = new Set<BuildingFeature>();
+    for (const f of removed) {
+      this.members.delete(f);
+      if (f.kind === 'landuse') this.removeLandUse(f, reassign);
+      else if (f.kind === 'building') this.removeBuilding(f, reassign);
+    }
+    for (const f of added) {
+      this.members.add(f);
+      if (f.kind === 'landuse') this.addLandUse(f, reassign);
+      else if (f.kind === 'building') {
+        this.buildings.insert(f, bbox(f.geometry));
+        reassign.add(f);
+      }
+    }
+    for (const b of reassign) if (this.members.has(b)) this.assign(b);
+    return removed.length + added.length;
+  }
+
+  private removeLandUse(f: LandUseFeature, reassign: Set<BuildingFeature>): void {
+    this.landUse.remove(f);
+    for (const other of this.overlaps.get(f)?.keys() ?? []) {
+      this.overlaps.get(other)?.delete(f);
+      this.touch(other);
+    }
+    this.overlaps.delete(f);
+    this.clipped.delete(f);
+    if (f.landUse === 'industrial') {
+      for (const b of this.buildingsOf.get(f) ?? []) reassign.add(b);
+      this.buildingsOf.delete(f);
+    }
+  }
+
+  private removeBuilding(f: BuildingFeature, reassign: Set<BuildingFeature>): void {
+    this.buildings.remove(f);
+    const plot = this.plotOf.get(f);
+    if (plot) this.buildingsOf.get(plot)?.delete(f);
+    this.touch(plot);
+    this.plotOf.delete(f);
+    reassign.delete(f);
+  }
+
+  private addLandUse(f: LandUseFeature, reassign: Set<BuildingFeature>): void {
+    const clip = this.clip(f);
+    this.clipped.set(f, clip);
+    if (clip.geometry) {
+      for (const other of this.landUse.query(clip.box)) {
+        const o = this.clipped.get(other);
+        if (!o?.geometry || !interiorsMayOverlap(clip.geometry, o.geometry, clip.box, o.box)) continue;
+        const shared = intersection(clip.geometry, o.geometry);
+        const a = shared ? areaM2(shared) : 0;
+        if (a <= 0.001) continue; // below a square millimetre: a numerical sliver, not an overlap
+        this.link(f, other, a);
+      }
+    }
+    this.landUse.insert(f, clip.box);
+    if (f.landUse === 'industrial') for (const b of this.buildings.query(bbox(f.geometry))) reassign.add(b);
+  }
+
+  private link(a: LandUseFeature, b: LandUseFeature, areaM2Value: number): void {
+    if (!this.overlaps.has(a)) this.overlaps.set(a, new Map());
+    if (!this.overlaps.has(b)) this.overlaps.set(b, new Map());
+    this.overlaps.get(a)!.set(b, areaM2Value);
+    this.overlaps.get(b)!.set(a, areaM2Value);
+    this.touch(a);
+    this.touch(b);
+  }
+
+  private clip(f: LandUseFeature): Clipped {
+    const full = areaM2(f.geometry);
+    const box = bbox(f.geometry);
+    // Without a boundary there is no park: every land use lies outside it.
+    if (!this.boundary) return { geometry: null, box, insideM2: 0, fullM2: full };
+    if (isWithin(f.geometry, this.boundary, box, bbox(this.boundary))) {
+      return { geometry: f.geometry, box, insideM2: full, fullM2: full };
+    }
+    const inside = intersection(f.geometry, this.boundary);
+    return { geometry: inside, box: inside ? bbox(inside) : box, insideM2: inside ? areaM2(inside) : 0, fullM2: full };
+  }
+
+  /** A building belongs to the industrial plot holding its interior point (none: null). */
+  private assign(b: BuildingFeature): void {
+    const old = this.plotOf.get(b);
+    if (old) this.buildingsOf.get(old)?.delete(b);
+    this.touch(old);
+    const p = interiorPoint(b.geometry);
+    let plot: LandUseFeature | null = null;
+    for (const candidate of this.landUse.query([p[0], p[1], p[0], p[1]])) {
+      if (candidate.landUse === 'industrial' && pointInArea(p, candidate.geometry)) {
+        plot = candidate;
+        break;
+      }
+    }
+    this.plotOf.set(b, plot);
+    this.touch(plot);
+    if (plot) {
+      if (!this.buildingsOf.has(plot)) this.buildingsOf.set(plot, new Set());
+      this.buildingsOf.get(plot)!.add(b);
+    }
+  }
+}
