@@ -6,6 +6,8 @@
  * Each capability keeps its strings in its own file (renderer/src/i18n/<area>.ts exporting
  * `EN` (as const) and `VI`), spread in below, so that parallel work never edits one big table.
  */
+import { EN as SOLAR_EN, VI as SOLAR_VI } from './solar';
+
 const CORE_EN = {
   'app.title': 'EcoPark Planner',
   'toolbar.new': 'New project',
@@ -98,7 +100,7 @@ const CORE_EN = {
   'map.northArrow': 'North arrow: click to reset the bearing',
 } as const;
 
-export const EN = { ...CORE_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -194,7 +196,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI };
 
 export type Lang = 'en' | 'vi';
 

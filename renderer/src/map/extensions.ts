@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { attachSolarLayer } from '../panels/solar/solar-map-layer';
 
 /**
  * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
@@ -6,4 +7,4 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [];
+export const MAP_EXTENSIONS: MapExtension[] = [attachSolarLayer];

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/strings';
+import { SolarPanel } from './solar/SolarPanel';
 
 /**
  * The tabs of the side panel beside "Properties". Each capability (analysis, solar, …) adds
@@ -12,4 +13,4 @@ export interface SidePanelEntry {
   Component: ComponentType;
 }
 
-export const SIDE_PANELS: SidePanelEntry[] = [];
+export const SIDE_PANELS: SidePanelEntry[] = [{ id: 'solar', titleKey: 'solar.title', Component: SolarPanel }];

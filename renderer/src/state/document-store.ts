@@ -33,6 +33,8 @@ export interface DocumentState {
   markSaved(fileName: string): void;
   setActiveScenario(scenarioId: string): void;
   close(): void;
+  /** Replaces one key of document.settings (not undoable: settings are not features); marks the document dirty. */
+  setSettings(key: string, value: unknown): void;
 }
 
 export const useDocumentStore = create<DocumentState>((set, get) => ({
@@ -100,6 +102,11 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   },
   close() {
     set((state) => ({ document: null, fileName: null, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
+  },
+  setSettings(key, value) {
+    const { document, revision } = get();
+    if (!document) return;
+    set({ document: { ...document, settings: { ...document.settings, [key]: value } }, revision: revision + 1 });
   },
 }));
 

@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'react';
+import type { RoofResult } from '../../../../shared/solar';
+import { formatNumber, type MessageKey } from '../../i18n/strings';
+import { useT } from '../../i18n/use-t';
+import { useUiStore } from '../../state/ui-store';
+
+type Column = { key: string; label: MessageKey; value: (b: RoofResult) => number | string; digits: number };
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'solar.col.name', value: (b) => b.name ?? b.id.slice(0, 8), digits: 0 },
+  { key: 'kwp', label: 'solar.col.kwp', value: (b) => b.kwp, digits: 1 },
+  { key: 'mwh', label: 'solar.col.mwh', value: (b) => b.annualKwh / 1000, digits: 1 },
+  { key: 'yield', label: 'solar.col.yield', value: (b) => b.specificYield, digits: 0 },
+  { key: 'kwhM2', label: 'solar.col.kwhM2', value: (b) => b.kwhPerM2Roof, digits: 0 },
+  { key: 'shading', label: 'solar.col.shading', value: (b) => b.shadingLossPercent, digits: 1 },
+];
+/** Rows rendered at a time: thousands of rows would block the main thread. */
+const PAGE = 100;
+
+/** Per-building table, sortable by any column; a row click selects the building. */
+export function RoofTable({ buildings }: { buildings: RoofResult[] }) {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const selected = useUiStore((s) => s.selectedIds);
+  const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'mwh', desc: true });
+  const [shown, setShown] = useState(PAGE);
+  const rows = useMemo(() => {
+    const col = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[2];
+    return [...buildings].sort((a, b) => {
+      const [x, y] = [col.value(a), col.value(b)];
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return sort.desc ? -c : c;
+    });
+  }, [buildings, sort]);
+  return (
+    <section className="solar-table" aria-label={t('solar.roofs')}>
+      <h4>{t('solar.roofs')} ({buildings.length})</h4>
+      <table>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.key !== 'name' }))}>
+                  {t(c.label)}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, shown).map((b) => (
+            <tr key={b.id} data-id={b.id} aria-selected={selected.includes(b.id)} onClick={() => useUiStore.getState().select([b.id])} className={b.shadingNeighbourIds.length > 0 && b.shadingLossPercent >= 5 ? 'shaded' : undefined}>
+              {COLUMNS.map((c) => {
+                const v = c.value(b);
+                return <td key={c.key}>{typeof v === 'number' ? formatNumber(lang, v, c.digits) : v}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+          {t('solar.showMore', { n: Math.min(PAGE, rows.length - shown) })}
+        </button>
+      )}
+    </section>
+  );
+}

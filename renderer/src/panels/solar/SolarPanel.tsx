@@ -1,0 +1,61 @@
+import { useEffect, useMemo } from 'react';
+import { readSolarSettings } from '../../../../shared/solar';
+import { useT } from '../../i18n/use-t';
+import { useDocumentStore } from '../../state/document-store';
+import { AssumptionsEditor } from './AssumptionsEditor';
+import { MonthlyChart } from './MonthlyChart';
+import { RoofTable } from './RoofTable';
+import { SelectedRoof } from './SelectedRoof';
+import { Totals } from './Totals';
+import { WeatherSource } from './WeatherSource';
+import { ensureSolarRunner } from './solar-runner';
+import { useSolarStore, type RoofMetric } from './solar-store';
+import { RAMP } from './colour-scale';
+import './solar.css';
+
+/** The Solar side panel: totals, selected roof, monthly chart, roof table and assumptions. */
+export function SolarPanel() {
+  const t = useT();
+  const document = useDocumentStore((s) => s.document);
+  const status = useSolarStore((s) => s.status);
+  const progress = useSolarStore((s) => s.progress);
+  const result = useSolarStore((s) => s.result);
+  const error = useSolarStore((s) => s.error);
+  const metric = useSolarStore((s) => s.metric);
+  const settings = useMemo(() => readSolarSettings(document?.settings ?? {}), [document?.settings]);
+  useEffect(() => ensureSolarRunner(), []);
+  return (
+    <div className="solar-panel" aria-busy={status === 'running'}>
+      <WeatherSource source={result?.weatherSource ?? null} />
+      {status === 'running' && (
+        <p className="solar-progress" role="status">
+          {t('solar.running', { done: progress.done, total: progress.total })}
+          <progress max={Math.max(1, progress.total)} value={progress.done} />
+        </p>
+      )}
+      {error && <p className="solar-warning" role="alert">{error}</p>}
+      {result && result.buildings.length === 0 && <p className="solar-note">{t('solar.noRoofs')}</p>}
+      {result && result.buildings.length > 0 && (
+        <>
+          <Totals result={result} />
+          <SelectedRoof result={result} />
+          <MonthlyChart monthlyKwh={result.monthlyKwh} />
+          <label className="solar-field">
+            <span>{t('solar.colourBy')}</span>
+            <select value={metric} onChange={(e) => useSolarStore.getState().set({ metric: e.currentTarget.value as RoofMetric })}>
+              <option value="specificYield">{t('solar.metric.specificYield')}</option>
+              <option value="kwhPerM2Roof">{t('solar.metric.kwhPerM2')}</option>
+            </select>
+          </label>
+          <div className="solar-ramp" aria-hidden="true">
+            {RAMP.map((c) => (
+              <span key={c} style={{ background: c }} />
+            ))}
+          </div>
+          <RoofTable buildings={result.buildings} />
+        </>
+      )}
+      <AssumptionsEditor settings={settings} />
+    </div>
+  );
+}

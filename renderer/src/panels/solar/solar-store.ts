@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { HourlyWeather, ParkSolarResult } from '../../../../shared/solar';
+
+export type RoofMetric = 'specificYield' | 'kwhPerM2Roof';
+
+/**
+ * Solar results (derived, never the truth: recomputed from the document by the worker) and the
+ * imported hourly weather, which is kept in memory for the session only (not saved).
+ */
+export interface SolarState {
+  status: 'idle' | 'running' | 'done' | 'error';
+  progress: { done: number; total: number };
+  result: ParkSolarResult | null;
+  /** Revision of the document the result belongs to. */
+  resultRevision: number;
+  error: string | null;
+  /** Wall time of the last run in the worker, ms. */
+  lastRunMs: number;
+  importedWeather: HourlyWeather | null;
+  weatherError: string | null;
+  metric: RoofMetric;
+  set(partial: Partial<Omit<SolarState, 'set'>>): void;
+}
+
+export const useSolarStore = create<SolarState>((set) => ({
+  status: 'idle',
+  progress: { done: 0, total: 0 },
+  result: null,
+  resultRevision: -1,
+  error: null,
+  lastRunMs: 0,
+  importedWeather: null,
+  weatherError: null,
+  metric: 'specificYield',
+  set: (partial) => set(partial),
+}));
