@@ -35,7 +35,9 @@ export function edgeDistanceM(a: AreaGeometry, b: AreaGeometry): number {
   for (const [from, to] of [[ra, rb], [rb, ra]] as const) {
     for (const ring of from) for (const p of ring) for (const other of to) for (let i = 1; i < other.length; i++) best = Math.min(best, segDist(p, other[i - 1], other[i]));
   }
-  return best;
+  // Reported to the millimetre: finer digits are below the frame's own error and would make a
+  // works drawn exactly at the limit fail by a hair.
+  return Math.round(best * 1000) / 1000;
 }
 
 /** Whether a land-use polygon is a wastewater works, and which row of the distance table it uses. */

@@ -216,7 +216,11 @@ function overlapOf(state: SpatialState, cache: ScenarioCache): { overlapAreaM2: 
     while (stack.length > 0) {
       const f = stack.pop()!;
       group.push(f);
-      for (const other of state.overlaps.get(f)!.keys()) if (!seen.has(other)) (seen.add(other), stack.push(other));
+      for (const other of state.overlaps.get(f)!.keys()) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        stack.push(other);
+      }
     }
     group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const key = group.map((f) => f.id).join('|');
