@@ -1,0 +1,71 @@
+/** Checks on rings in a planar metric frame, shared by validation and repairs. */
+
+/** Two consecutive vertices closer than this are duplicates, metres. */
+export const DUPLICATE_VERTEX_M = 1e-3;
+
+/** Where two edges meet. */
+export interface Crossing {
+  at: [number, number];
+  /** Ring and edge index of the first and second edge (edge i runs from vertex i to i + 1). */
+  ringA: number;
+  edgeA: number;
+  ringB: number;
+  edgeB: number;
+}
+
+/** Consecutive duplicates (closer than DUPLICATE_VERTEX_M) removed, open ring in and out. */
+export function dedupe(xy: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of xy) {
+    const q = out[out.length - 1];
+    if (!q || Math.hypot(q[0] - p[0], q[1] - p[1]) >= DUPLICATE_VERTEX_M) out.push(p);
+  }
+  while (out.length > 1 && Math.hypot(out[0][0] - out[out.length - 1][0], out[0][1] - out[out.length - 1][1]) < DUPLICATE_VERTEX_M) out.pop();
+  return out;
+}
+
+/**
+ * Points where edges of the rings cross or touch, other than consecutive edges of one ring
+ * at their shared vertex. O(n²) over edges with a bounding-box screen: fine for drawn shapes.
+ */
+export function ringCrossings(rings: [number, number][][]): Crossing[] {
+  const edges: { a: [number, number]; b: [number, number]; ring: number; i: number; n: number }[] = [];
+  rings.forEach((r, ring) => r.forEach((a, i) => edges.push({ a, b: r[(i + 1) % r.length], ring, i, n: r.length })));
+  const out: Crossing[] = [];
+  for (let x = 0; x < edges.length; x++) {
+    const e = edges[x];
+    for (let y = x + 1; y < edges.length; y++) {
+      const f = edges[y];
+      if (e.ring === f.ring && (Math.abs(e.i - f.i) === 1 || Math.abs(e.i - f.i) === e.n - 1)) continue;
+      if (Math.max(e.a[0], e.b[0]) < Math.min(f.a[0], f.b[0]) || Math.max(f.a[0], f.b[0]) < Math.min(e.a[0], e.b[0])) continue;
+      if (Math.max(e.a[1], e.b[1]) < Math.min(f.a[1], f.b[1]) || Math.max(f.a[1], f.b[1]) < Math.min(e.a[1], e.b[1])) continue;
+      const hit = segmentsMeet(e.a, e.b, f.a, f.b);
+      if (hit) out.push({ at: hit, ringA: e.ring, edgeA: e.i, ringB: f.ring, edgeB: f.i });
+    }
+  }
+  return out;
+}
+
+function segmentsMeet(p: [number, number], q: [number, number], a: [number, number], b: [number, number]): [number, number] | null {
+  const rx = q[0] - p[0];
+  const ry = q[1] - p[1];
+  const sx = b[0] - a[0];
+  const sy = b[1] - a[1];
+  const den = rx * sy - ry * sx;
+  if (Math.abs(den) < 1e-12) {
+    // Collinear overlap counts as touching; parallel apart does not.
+    const cross = (a[0] - p[0]) * ry - (a[1] - p[1]) * rx;
+    if (Math.abs(cross) > 1e-9) return null;
+    const len2 = rx * rx + ry * ry;
+    if (len2 === 0) return null;
+    const t0 = ((a[0] - p[0]) * rx + (a[1] - p[1]) * ry) / len2;
+    const t1 = ((b[0] - p[0]) * rx + (b[1] - p[1]) * ry) / len2;
+    const lo = Math.max(0, Math.min(t0, t1));
+    const hi = Math.min(1, Math.max(t0, t1));
+    return hi - lo > 1e-9 ? [p[0] + rx * lo, p[1] + ry * lo] : null;
+  }
+  const t = ((a[0] - p[0]) * sy - (a[1] - p[1]) * sx) / den;
+  const u = ((a[0] - p[0]) * ry - (a[1] - p[1]) * rx) / den;
+  if (t < 0 || t > 1 || u < 0 || u > 1) return null;
+  return [p[0] + rx * t, p[1] + ry * t];
+}
