@@ -92,7 +92,8 @@ export const ruleSchema = z
     landUses: z.array(z.enum(LAND_USE_CODES)).optional(),
     /** The rule applies to a plot only when this holds (e.g. more than 5 floors). */
     appliesWhen: z.object({ metric: z.enum(METRIC_IDS), comparator: z.enum(COMPARATORS), value: z.number() }).optional(),
-    unit: z.enum(['ratio', 'm', 'count']),
+    // ratio: a fraction 0–1 shown as %; factor: a plain multiple (FAR); m: metres; count.
+    unit: z.enum(['ratio', 'factor', 'm', 'count']),
     severity: z.enum(['error', 'warning']),
     citation: citationSchema,
     confidence: z.enum(CONFIDENCES),

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../cli/run';
+import { CONTEXT, memoryIo } from './helpers';
+
+const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
+const SAMPLE_JSON = 'data/samples/bac-ninh-demo.geojson';
+const files = {
+  [SAMPLE]: new Uint8Array(readFileSync(SAMPLE)),
+  [SAMPLE_JSON]: new Uint8Array(readFileSync(SAMPLE_JSON)),
+};
+
+// Known answers for the sample: /usr/bin/python3 with python3-geographiclib over the sample's
+// GeoJSON rings (Geodesic.WGS84.Polygon), frozen with repr(): the boundary, and the green and
+// industrial land uses (all inside the boundary, none overlapping).
+const PARK_M2 = 3347024.927408996;
+const GREEN_M2 = 409398.12366893364;
+const INDUSTRIAL_M2 = 2361993.9253348373;
+
+function failure(code: number, err: string[], pattern: RegExp) {
+  expect(code).not.toBe(0);
+  expect(err).toHaveLength(1);
+  expect(err[0]).toMatch(/^ecopark: /);
+  expect(err[0]).toMatch(pattern);
+}
+
+describe('ecopark analyze', () => {
+  it('prints one JSON object for the sample project', async () => {
+    const { io, out, err } = memoryIo(files);
+    expect(await run(['analyze', SAMPLE, '--json', '--date', '2026-01-15'], io, CONTEXT)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(1);
+    const r = JSON.parse(out[0]);
+    expect(r.project.name).toBe('Khu công nghiệp sinh thái Yên Phong Demo');
+    expect(r.scenario).toBe('Phương án A');
+    expect(r.parkAreaM2).toBeCloseTo(PARK_M2, 2);
+    expect(r.greenSpaceRatio).toBeCloseTo(GREEN_M2 / PARK_M2, 9);
+    const industrial = r.landUse.find((l: { landUse: string }) => l.landUse === 'industrial');
+    expect(industrial.areaM2).toBeCloseTo(INDUSTRIAL_M2, 2);
+    expect(industrial.percent).toBeCloseTo((100 * INDUSTRIAL_M2) / PARK_M2, 7);
+    expect(r.overlapAreaM2).toBe(0);
+    expect(r.unassignedAreaM2).toBeLessThan(1);
+    expect(r.plots).toHaveLength(45);
+    expect(Object.keys(r.plots[0]).sort()).toEqual(['areaM2', 'buildingDensity', 'code', 'far', 'footprintM2', 'greenRatio', 'id', 'maxFloors']);
+    const statuses = Object.fromEntries(r.rules.map((x: { id: string; status: string }) => [x.id, x.status]));
+    expect(statuses['qcvn.park.green-min']).toBe('pass');
+    expect(statuses['qcvn.wwtp.safety-distance-boundary']).toBe('fail');
+    for (const rule of r.rules) {
+      expect(['pass', 'fail', 'warn', 'n/a']).toContain(rule.status);
+      expect(rule.citation.document).toEqual(expect.any(String));
+    }
+  });
+
+  it('reads a GeoJSON file in the interchange profile, with the same numbers', async () => {
+    const a = memoryIo(files);
+    const b = memoryIo(files);
+    await run(['analyze', SAMPLE, '--json', '--date', '2026-01-15'], a.io, CONTEXT);
+    expect(await run(['analyze', SAMPLE_JSON, '--json', '--date', '2026-01-15'], b.io, CONTEXT)).toBe(0);
+    const [ra, rb] = [JSON.parse(a.out[0]), JSON.parse(b.out[0])];
+    expect(rb.parkAreaM2).toBeCloseTo(ra.parkAreaM2, 3);
+    expect(rb.greenSpaceRatio).toBeCloseTo(ra.greenSpaceRatio, 9);
+    expect(rb.rules.map((x: { status: string }) => x.status)).toEqual(ra.rules.map((x: { status: string }) => x.status));
+  });
+
+  it('--rules keeps one rule set; --scenario picks by name', async () => {
+    const { io, out } = memoryIo(files);
+    expect(await run(['analyze', SAMPLE, '--json', '--rules', 'eip-decree-35-2022', '--scenario', 'Phương án A'], io, CONTEXT)).toBe(0);
+    const r = JSON.parse(out[0]);
+    expect(new Set(r.rules.map((x: { ruleSet: string }) => x.ruleSet))).toEqual(new Set(['eip-decree-35-2022']));
+  });
+
+  it('prints a readable table without --json', async () => {
+    const { io, out } = memoryIo(files);
+    expect(await run(['analyze', SAMPLE, '--date', '2026-01-15'], io, CONTEXT)).toBe(0);
+    expect(out[2]).toBe('Park area: 3347025 m² (334.70 ha), geodesic on the WGS84 ellipsoid');
+    expect(out).toContain(`green              ${GREEN_M2.toFixed(0).padStart(12)} ${((100 * GREEN_M2) / PARK_M2).toFixed(2).padStart(8)}`);
+    expect(out.some((l) => /^ {2}FAIL qcvn\.wwtp\.safety-distance-boundary: 15\.00 m >= 30\.00 m/.test(l))).toBe(true);
+  });
+
+  it.each([
+    [['analyze'], /needs a file/],
+    [['analyze', 'missing.gpkg'], /cannot open missing\.gpkg: no such file/],
+    [['analyze', 'park.txt'], /unknown file type/],
+    [['analyze', SAMPLE, '--rules', 'nope'], /unknown rule set nope/],
+    [['analyze', SAMPLE, '--scenario', 'Z'], /no scenario "Z"/],
+    [['analyze', SAMPLE, '--date', 'tomorrow'], /--date must be/],
+    [['analyze', SAMPLE, '--bogus'], /unknown option --bogus/],
+    [['analyze', SAMPLE, SAMPLE], /one file/],
+  ])('refuses %j with one clear line', async (argv, pattern) => {
+    const { io, err } = memoryIo({ ...files, 'park.txt': new Uint8Array([1]) });
+    failure(await run(argv, io, CONTEXT), err, pattern);
+  });
+
+  it('refuses a broken JSON and a non-profile GeoJSON', async () => {
+    const bad = memoryIo({ 'a.geojson': new TextEncoder().encode('{oops') });
+    failure(await run(['analyze', 'a.geojson'], bad.io, CONTEXT), bad.err, /not valid JSON/);
+    const foreign = memoryIo({ 'b.geojson': new TextEncoder().encode('{"type":"Point","coordinates":[0,0]}') });
+    failure(await run(['analyze', 'b.geojson'], foreign.io, CONTEXT), foreign.err, /cannot import b\.geojson/);
+  });
+});
