@@ -1,6 +1,7 @@
 import { CliError, oneLine, type CliIo, type ExitCode } from './io';
 import { INFO_USAGE, infoCommand } from './commands/info';
 import { CONVERT_USAGE, convertCommand } from './commands/convert';
+import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
 import { SOLAR_USAGE, solarCommand } from './commands/solar';
 
 /** Injected facts about the running program, so tests need no package.json or clock. */
@@ -16,6 +17,7 @@ export const HELP = [
   'Usage:',
   `  ${INFO_USAGE}     print the project summary`,
   `  ${CONVERT_USAGE}`,
+  `  ${ANALYZE_USAGE}`,
   `  ${SOLAR_USAGE}`,
   '  ecopark --help | -h      this help',
   '  ecopark --version | -v   the version',
@@ -44,6 +46,8 @@ export async function run(argv: string[], io: CliIo, context: CliContext): Promi
         return await infoCommand(args, io);
       case 'convert':
         return await convertCommand(args, io, context.now);
+      case 'analyze':
+        return await analyzeCommand(args, io, context.now);
       case 'solar':
         return await solarCommand(args, io);
       default:
