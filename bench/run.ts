@@ -2,8 +2,9 @@
 // Figures are reported in the issue notes; they are never asserted as timed unit tests.
 import { printFigure, type Figure } from './measure';
 import { projectFileFigures } from './project-file.bench';
+import { editingFigures } from './editing.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures]];
 
 for (const [name, run] of suites) {
   try {
