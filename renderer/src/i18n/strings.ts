@@ -7,6 +7,7 @@
  * `EN` (as const) and `VI`), spread in below, so that parallel work never edits one big table.
  */
 import { EN as SOLAR_EN, VI as SOLAR_VI } from './solar';
+import { EN as ANALYSIS_EN, VI as ANALYSIS_VI } from './analysis';
 
 const CORE_EN = {
   'app.title': 'EcoPark Planner',
@@ -100,7 +101,7 @@ const CORE_EN = {
   'map.northArrow': 'North arrow: click to reset the bearing',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...ANALYSIS_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -196,7 +197,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...ANALYSIS_VI };
 
 export type Lang = 'en' | 'vi';
 

@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/strings';
 import { SolarPanel } from './solar/SolarPanel';
+import { LandUsePanel } from './analysis/LandUsePanel';
+import { CompliancePanel } from './analysis/CompliancePanel';
+import { PlotsPanel } from './analysis/PlotsPanel';
 
 /**
  * The tabs of the side panel beside "Properties". Each capability (analysis, solar, …) adds
@@ -13,4 +16,9 @@ export interface SidePanelEntry {
   Component: ComponentType;
 }
 
-export const SIDE_PANELS: SidePanelEntry[] = [{ id: 'solar', titleKey: 'solar.title', Component: SolarPanel }];
+export const SIDE_PANELS: SidePanelEntry[] = [
+  { id: 'land-use-structure', titleKey: 'analysis.landUseTitle', Component: LandUsePanel },
+  { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
+  { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
+  { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
+];

@@ -1,0 +1,62 @@
+import type { RuleResult } from '../../../../shared/analysis';
+import { useT } from '../../i18n/use-t';
+import { useUiStore } from '../../state/ui-store';
+import { formatRuleValue } from './format';
+import { useAnalysis } from './use-analysis';
+import './analysis.css';
+
+const SYMBOL: Record<RuleResult['comparator'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
+
+/** The "Compliance" panel: every rule with its status, measured value, threshold, citation and confidence. */
+export function CompliancePanel() {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const select = useUiStore((s) => s.select);
+  const setHovered = useUiStore((s) => s.setHovered);
+  const r = useAnalysis();
+  if (!r) return <p>{t('analysis.noDocument')}</p>;
+  return (
+    <div className="analysis-panel" data-testid="compliance-panel">
+      {r.settingsIssue && <p className="analysis-warning" role="alert">{t('analysis.settingsIssue', { detail: r.settingsIssue.detail })}</p>}
+      <ul className="analysis-rules">
+        {r.rules.map((rule) => (
+          <li key={rule.id} className="analysis-rule" data-rule={rule.id} data-status={rule.status}>
+            <div>
+              <span className="analysis-status">{t(`analysis.status.${rule.status}`)}</span>
+              {rule.title[lang]}
+            </div>
+            <div>
+              {t('analysis.measured')}: <strong data-testid="rule-value">{formatRuleValue(lang, rule, rule.value)}</strong> {SYMBOL[rule.comparator]}{' '}
+              {t('analysis.threshold')}: <strong>{formatRuleValue(lang, rule, rule.threshold)}</strong>
+              {rule.overridden && <em> — {t('analysis.overridden', { original: formatRuleValue(lang, rule, rule.originalThreshold ?? null) })}</em>}
+              {rule.origin === 'project' && <em> — {t('analysis.projectRule')}</em>}
+              {rule.reason && <em> — {t(`analysis.reason.${rule.reason}`)}</em>}
+            </div>
+            {rule.featureIds.length > 0 && rule.status !== 'pass' && (
+              <button
+                type="button"
+                className="analysis-rule-select"
+                onClick={() => select(rule.featureIds, { zoom: true })}
+                onMouseEnter={() => setHovered(rule.featureIds)}
+                onMouseLeave={() => setHovered([])}
+              >
+                {t('analysis.failingCount', { count: rule.featureIds.length })}
+              </button>
+            )}
+            <div className="analysis-citation">
+              {rule.citation.url ? (
+                <a href={rule.citation.url} target="_blank" rel="noreferrer">
+                  {rule.citation.document}
+                </a>
+              ) : (
+                rule.citation.document
+              )}
+              {rule.citation.article && `, ${rule.citation.article}`} ·{' '}
+              <span className={rule.confidence === 'unverified' ? 'analysis-unverified' : undefined}>{t(`analysis.confidence.${rule.confidence}`)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
