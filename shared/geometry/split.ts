@@ -10,6 +10,7 @@ export type SplitResult = { ok: true; parts: PolygonGeometry[] } | { ok: false; 
 
 // Faces smaller than this are numerical debris of nearly coincident lines, not user intent.
 const MIN_PART_M2 = 1e-6;
+const END_ON_OUTLINE_M = 1e-3;
 
 /**
  * Splits a polygon with a cut line that crosses it fully: both ends of the line must lie
@@ -36,10 +37,12 @@ export function splitPolygon(polygon: AreaGeometry, line: LineStringGeometry): S
   const inputs = polygons.map((rings) => rings.map((r) => toInput(r, true)));
   if (inputs.some((rings) => Math.abs(signedArea2(rings[0].xy)) === 0)) return { ok: false, reason: 'invalid_polygon' };
 
+  // An end snapped onto the outline (within 1 mm) counts as outside: drawing the cut from edge
+  // to edge with snapping is the usual way to split.
   const ends = [cut.xy[0], cut.xy[cut.xy.length - 1]];
   for (const rings of inputs) {
     const xy = rings.map((r) => r.xy);
-    if (ends.some((p) => pointInRings(p, xy))) return { ok: false, reason: 'line_ends_inside' };
+    if (ends.some((p) => pointInRings(p, xy) && distanceToRings(p, xy) > END_ON_OUTLINE_M)) return { ok: false, reason: 'line_ends_inside' };
   }
 
   const parts: PolygonGeometry[] = [];
@@ -66,4 +69,20 @@ function signedLength(pts: XY[]): number {
   let len = 0;
   for (let i = 1; i < pts.length; i++) len += Math.hypot(pts[i][0] - pts[i - 1][0], pts[i][1] - pts[i - 1][1]);
   return len;
+}
+
+function distanceToRings(p: XY, rings: XY[][]): number {
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length; i++) {
+      const a = ring[i];
+      const b = ring[(i + 1) % ring.length];
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+      best = Math.min(best, Math.hypot(p[0] - a[0] - dx * t, p[1] - a[1] - dy * t));
+    }
+  }
+  return best;
 }

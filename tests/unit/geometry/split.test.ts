@@ -83,6 +83,21 @@ describe('splitPolygon', () => {
     expect(rel(r.parts.reduce((s, p) => s + geodesicAreaM2(p), 0), SQUARE_M2)).toBeLessThan(1e-6);
   });
 
+  it('accepts a cut drawn from edge to edge with snapped ends (ends on the outline)', () => {
+    // From the middle of the south edge to the middle of the north edge, then off a vertex.
+    const r = splitPolygon(square, { type: 'LineString', coordinates: [[106.001, 21.0], [106.001, 21.002]] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.parts).toHaveLength(2);
+    expect(rel(r.parts.reduce((s, p) => s + geodesicAreaM2(p), 0), SQUARE_M2)).toBeLessThan(1e-6);
+    // Corner to corner exactly (both ends on vertices): the two triangles.
+    const d = splitPolygon(square, { type: 'LineString', coordinates: [[106.0, 21.0], [106.002, 21.002]] });
+    expect(d.ok && d.parts.map(geodesicAreaM2).sort((a, b) => a - b).map((a) => Math.round(a * 1000) / 1000)).toEqual([
+      Math.round(UPPER_LEFT_M2 * 1000) / 1000,
+      Math.round(LOWER_RIGHT_M2 * 1000) / 1000,
+    ]);
+  });
+
   it('refuses lines that miss the polygon or end inside it', () => {
     expect(splitPolygon(square, { type: 'LineString', coordinates: [[105.99, 21.01], [105.995, 21.02]] })).toEqual({ ok: false, reason: 'line_does_not_cross' });
     expect(splitPolygon(square, { type: 'LineString', coordinates: [[105.999, 21.001], [106.001, 21.001]] })).toEqual({ ok: false, reason: 'line_ends_inside' });
