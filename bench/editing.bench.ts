@@ -36,7 +36,8 @@ export async function editingFigures(): Promise<Figure[]> {
   // 1,000 pointer positions across the park; 10 m is about 10 px at zoom 17.
   const rnd = random(42);
   const points = Array.from({ length: 1000 }, () => [minLon + rnd() * (maxLon - minLon), minLat + rnd() * (maxLat - minLat)]);
-  for (const p of points.slice(0, 100)) snap(index, p, 10);
+  // One untimed pass first: the timed pass then sees compiled code, as a drawing session does.
+  for (const p of points) snap(index, p, 10);
   const times: number[] = [];
   let hits = 0;
   for (const p of points) {

@@ -61,6 +61,25 @@ describe('findOverlaps (flag policy)', () => {
   });
 });
 
+describe('findOverlaps with a concave polygon', () => {
+  it('measures the overlap of a square with an L-shaped block', () => {
+    // python3-geographiclib: the overlap hexagon (106.0005,21.0005) (106.0015,21.0005)
+    // (106.0015,21.001) (106.001,21.001) (106.001,21.0015) (106.0005,21.0015) has 8633.4143 m².
+    const l: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [[[106.0, 21.0], [106.002, 21.0], [106.002, 21.001], [106.001, 21.001], [106.001, 21.002], [106.0, 21.002], [106.0, 21.0]]],
+    };
+    for (const order of [[0, 1], [1, 0]]) {
+      const items = [{ id: 'L', geometry: l }, { id: 'S', geometry: rect(106.0005, 106.0015, 21.0005, 21.0015) }];
+      const overlaps = findOverlaps(order.map((i) => items[i]));
+      expect(overlaps).toHaveLength(1);
+      expect(rel(overlaps[0].areaM2, 8633.414312392473)).toBeLessThan(1e-6);
+    }
+    // A square in the notch touches the L along two edges and does not overlap it.
+    expect(findOverlaps([{ id: 'L', geometry: l }, { id: 'N', geometry: rect(106.001, 106.002, 21.001, 21.002) }])).toEqual([]);
+  });
+});
+
 describe('clipToBoundary', () => {
   const boundary = rect(105.99, 106.002, 20.99, 21.01);
   it('keeps only the part inside the boundary', () => {
