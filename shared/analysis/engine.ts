@@ -4,8 +4,8 @@ import type { ParkDocument } from '../model/document';
 import { LAND_USE_CODES, type LandUseCode } from '../model/land-use';
 import { wwtpDistances, wwtpTypeOf } from './distances';
 import { evaluateRules } from './evaluate';
-import { isolationStripSamples, minStripWidthM, STRIP_STEP_M } from './isolation-strip';
-import { areaM2, interiorPoint, lengthM, unionOf } from './measure';
+import { isolationStripSamples, minStripWidthM, nearBoundary, STRIP_STEP_M } from './isolation-strip';
+import { areaM2, bbox, interiorPoint, lengthM, unionOf } from './measure';
 import { pointInArea } from './planar';
 import { plotIndicators } from './plots';
 import { activeRules, DEFAULT_STOREY_HEIGHT_M, readRuleSettings } from './rule-sets';
@@ -129,10 +129,14 @@ export function createAnalysisEngine(): AnalysisEngine {
 
     let samples: StripSample[] = [];
     if (state.boundary) {
-      const traffic = landUses.filter((f) => f.landUse === 'traffic');
-      const key = [...greens, ...traffic];
+      // Only polygons near the boundary can change the strip: an edit inside the park keeps it.
+      const boundaryBox = bbox(state.boundary);
+      const near = (f: LandUseFeature) => nearBoundary(state.clipped.get(f)!.box, boundaryBox);
+      const nearGreens = greens.filter(near);
+      const traffic = landUses.filter((f) => f.landUse === 'traffic' && near(f));
+      const key = [...nearGreens, ...traffic];
       if (!cache.strip || !sameList(cache.strip.key, key)) {
-        cache.strip = { key, samples: isolationStripSamples(state.boundary, greens.map((g) => g.geometry), traffic.map((t) => t.geometry)) };
+        cache.strip = { key, samples: isolationStripSamples(state.boundary, nearGreens.map((g) => g.geometry), traffic.map((t) => t.geometry)) };
       }
       samples = cache.strip.samples;
     }

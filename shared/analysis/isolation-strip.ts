@@ -5,8 +5,12 @@ import type { StripSample } from './types';
 
 /** Default spacing of boundary samples in metres. */
 export const STRIP_STEP_M = 10;
-/** Widths are searched up to this many metres inward (wider strips read as this value). */
-export const STRIP_MAX_M = 300;
+/**
+ * Widths are searched up to this many metres inward; a wider strip reads as this value. Five
+ * times the 10 m rule: enough for any threshold a project sets, and it keeps an edit in the
+ * middle of the park from re-measuring the strip (see `nearBoundary`).
+ */
+export const STRIP_MAX_M = 50;
 const COARSE_M = 1;
 /** A run of road-covered boundary longer than this is a road along the boundary, not an access. */
 export const MAX_ACCESS_M = 80;
@@ -96,6 +100,21 @@ function unmarkLongAccessRuns(samples: StripSample[]): void {
 function lengthOf(s: StripSample): number {
   const k = Math.cos((s.from[1] * Math.PI) / 180);
   return Math.hypot((s.to[0] - s.from[0]) * k, s.to[1] - s.from[1]) * 111320;
+}
+
+/**
+ * Whether a polygon can change the strip widths: only one reaching within STRIP_MAX_M (plus a
+ * margin) of the boundary's box can. Conservative for concave boundaries, which is safe.
+ */
+export function nearBoundary(box: BBox, boundaryBox: BBox): boolean {
+  const marginLat = (STRIP_MAX_M + 10) / 111000;
+  const marginLon = marginLat / Math.cos((((boundaryBox[1] + boundaryBox[3]) / 2) * Math.PI) / 180);
+  return (
+    box[0] <= boundaryBox[0] + marginLon ||
+    box[2] >= boundaryBox[2] - marginLon ||
+    box[1] <= boundaryBox[1] + marginLat ||
+    box[3] >= boundaryBox[3] - marginLat
+  );
 }
 
 function inwardWidth(at: (t: number) => Position, covered: (p: Position) => boolean): number {

@@ -53,6 +53,18 @@ describe('the incremental engine gives the full analysis after every edit', () =
     expect(engine.lastChangeCount).toBe(2);
   });
 
+  it('an edit in the middle of the park keeps the measured isolation strip', () => {
+    const engine = createAnalysisEngine();
+    const before = engine.analyze(sample, undefined, { date: DATE });
+    // Inside the central parking lot GT-P1, far from the boundary.
+    const ring = [[105.9987, 21.0972], [105.9997, 21.0972], [105.9997, 21.0982], [105.9987, 21.0982], [105.9987, 21.0972]];
+    const green: ParkFeature = { id: 'mid-green', kind: 'landuse', landUse: 'green', geometry: { type: 'Polygon', coordinates: [ring] } };
+    const after = engine.analyze(edit(sample, [green]), undefined, { date: DATE });
+    expect(after.green.isolationSamples).toBe(before.green.isolationSamples);
+    // python3-geographiclib: the rectangle is 11503.918423354626 m².
+    expect(after.green.greenLandM2 - before.green.greenLandM2).toBeCloseTo(11503.918423354626, 3);
+  });
+
   it('unknown scenarios are a programmer error', () => {
     expect(() => analyzeScenario(sample, 'nope')).toThrow(/no scenario/);
   });

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { DonutChart } from './DonutChart';
 import { formatRatio, formatRuleValue } from './format';
-import { useAnalysis } from './use-analysis';
+import { lastAnalysisMs, useAnalysis } from './use-analysis';
 import './analysis.css';
 
 /** The rule metric that bounds each category's share, for the "Required" column. */
@@ -41,7 +41,7 @@ export function LandUsePanel() {
     setHovered(key ? (r.landUse.find((l) => l.landUse === key)?.featureIds ?? []) : []);
   };
   return (
-    <div className="analysis-panel" data-testid="land-use-panel">
+    <div className="analysis-panel" data-testid="land-use-panel" data-analysis-ms={lastAnalysisMs.toFixed(2)}>
       <p className="analysis-method">{t('analysis.method')}</p>
       <p>
         <strong>{t('analysis.parkArea')}:</strong> <span data-testid="park-area">{formatArea(lang, r.parkAreaM2)}</span>
