@@ -139,8 +139,12 @@ export function subdivideCommand(
 ): CommandResult<{ plotIds: string[]; roadIds: string[] }> {
   const [block] = lookup(doc, scenarioId, [blockId]) ?? [];
   if (!block) return { ok: false, reason: 'not_found' };
-  if (block.kind !== 'landuse' || block.geometry.type !== 'Polygon') return { ok: false, reason: 'wrong_kind' };
-  const r = subdivideBlock(block.geometry, options);
+  if (block.kind !== 'landuse') return { ok: false, reason: 'wrong_kind' };
+  // A MultiPolygon of one part (as GeoPackage files store every area) is that polygon.
+  const g = block.geometry;
+  const polygon = g.type === 'Polygon' ? g : g.coordinates.length === 1 ? { type: 'Polygon' as const, coordinates: g.coordinates[0] } : null;
+  if (!polygon) return { ok: false, reason: 'wrong_kind' };
+  const r = subdivideBlock(polygon, options);
   if (!r.ok) return r;
   const newId = options.newId ?? randomId;
   const plots = r.plots.map((g, i) => piece(block, newId(), g, i));

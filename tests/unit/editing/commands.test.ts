@@ -127,6 +127,15 @@ describe('edit commands: effect, label and undo', () => {
     for (const p of plots) expect(Math.abs(geodesicAreaM2(p?.geometry as never) / 8000 - 1)).toBeLessThan(1e-3);
   });
 
+  it('Subdivide accepts a one-part MultiPolygon block (as read from a GeoPackage)', () => {
+    const doc = makeDoc();
+    const multi = applyCommand(doc, { label: 'x', scenarioId: 'A', put: [{ ...FEATURES[1], geometry: { type: 'MultiPolygon', coordinates: [[BLOCK_RING]] } } as ParkFeature], delete: [] }).document;
+    const r = subdivideCommand(multi, 'A', 'block', { count: 3 });
+    expect(r.ok && r.plotIds.length).toBe(3);
+    expect(subdivideCommand(doc, 'A', 'road', { count: 3 })).toEqual({ ok: false, reason: 'wrong_kind' });
+    expect(subdivideCommand(doc, 'A', 'nope', { count: 3 })).toEqual({ ok: false, reason: 'not_found' });
+  });
+
   it('Merge polygons: a and b become a (its attributes), b deleted', () => {
     const c = unwrap(mergeCommand(makeDoc(), 'A', ['a', 'b']));
     expect(c.label).toBe('Merge polygons');
