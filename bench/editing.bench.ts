@@ -46,6 +46,14 @@ export async function editingFigures(): Promise<Figure[]> {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
+  // Zoomed out, 10 px cover ~150 m at zoom 13: the same points with a 150 m tolerance.
+  const wide: number[] = [];
+  for (const p of points) {
+    const start = performance.now();
+    snap(index, p, 150);
+    wide.push(performance.now() - start);
+  }
+  wide.sort((a, b) => a - b);
 
   // Committing an edit: move one plot 5 m east, apply the command, update the snap index.
   const plot = features.find((f) => f.kind === 'landuse' && f.landUse === 'industrial');
@@ -81,6 +89,7 @@ export async function editingFigures(): Promise<Figure[]> {
     { name: 'editing.snapPerMoveMedian', value: times[Math.floor(times.length / 2)], unit: 'ms' },
     { name: 'editing.snapPerMoveP99', value: times[Math.floor(times.length * 0.99)], unit: 'ms' },
     { name: 'editing.snapHitRate', value: (100 * hits) / points.length, unit: '%' },
+    { name: 'editing.snapPerMoveMedian150m', value: wide[Math.floor(wide.length / 2)], unit: 'ms' },
     { name: 'editing.commitMoveWithSnapUpdate', value: commitMs, unit: 'ms' },
     { name: 'editing.subdivide50', value: subdivideMs, unit: 'ms' },
     { name: 'editing.subdivide50WithRoads', value: subdivideRoadsMs, unit: 'ms' },

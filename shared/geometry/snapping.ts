@@ -185,6 +185,11 @@ export function snap(
   const dLon = dLat / Math.max(0.05, Math.cos((lat * Math.PI) / 180));
   const { kx, ky } = metresPerDegree(lat);
 
+  // The tangent-plane distance is within ~1e-4 of the geodesic one at snapping range, so
+  // candidates clearly beyond the tolerance or the best so far skip the geodesic solve (this
+  // matters when the renderer's pixel tolerance covers hundreds of metres when zoomed out).
+  const surelyWorse = (planarM: number, bestM: number | undefined) =>
+    planarM > toleranceM * 1.001 + 1e-6 || (bestM !== undefined && planarM > bestM * 1.001 + 1e-6);
   let bestVertex: { entry: Entry; d: number } | null = null;
   let bestEdge: { entry: Entry; d: number; p: [number, number] } | null = null;
   for (const e of index.query(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
@@ -192,6 +197,7 @@ export function snap(
     if (!e.b) {
       if (!wantVertices) continue;
       if (Math.abs(e.a[0] - lon) > dLon || Math.abs(e.a[1] - lat) > dLat) continue;
+      if (surelyWorse(Math.hypot((e.a[0] - lon) * kx, (e.a[1] - lat) * ky), bestVertex?.d)) continue;
       const d = distanceM(pointLonLat, e.a);
       if (d <= toleranceM && (!bestVertex || d < bestVertex.d)) bestVertex = { entry: e, d };
     } else {
@@ -208,6 +214,7 @@ export function snap(
       const dy = (e.b[1] - e.a[1]) * ky;
       const len2 = dx * dx + dy * dy;
       const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+      if (surelyWorse(Math.hypot(ax + dx * t, ay + dy * t), bestEdge?.d)) continue;
       const p: [number, number] = [e.a[0] + (e.b[0] - e.a[0]) * t, e.a[1] + (e.b[1] - e.a[1]) * t];
       const d = distanceM(pointLonLat, p);
       if (d <= toleranceM && (!bestEdge || d < bestEdge.d)) bestEdge = { entry: e, d, p };
