@@ -81,7 +81,8 @@ export function subdivideBlock(block: PolygonGeometry, options: SubdivideOptions
     let a = lo;
     let b = sMax;
     const planeValue = value / ratio;
-    for (let i = 0; i < 80 && b - a > 1e-10; i++) {
+    // Bisection to 0.1 mm is enough: the Newton steps below converge quadratically from there.
+    for (let i = 0; i < 80 && b - a > 1e-4; i++) {
       const m = (a + b) / 2;
       if (planeArea(m) < planeValue) a = m;
       else b = m;
