@@ -96,6 +96,7 @@ export const EN = {
   'solar.metric.specificYield': 'Specific yield (kWh/kWp)',
   'solar.metric.kwhPerM2': 'kWh per m² of roof',
   'solar.demandNote': 'Demand is spread evenly over the year (around-the-clock load).',
+  'solar.calculatedIn': 'Calculated in {s} s in the background.',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -195,4 +196,5 @@ export const VI: Record<keyof typeof EN, string> = {
   'solar.metric.specificYield': 'Sản lượng riêng (kWh/kWp)',
   'solar.metric.kwhPerM2': 'kWh trên m² mái',
   'solar.demandNote': 'Nhu cầu điện được phân bố đều trong năm (phụ tải liên tục).',
+  'solar.calculatedIn': 'Đã tính trong {s} giây (chạy nền).',
 };

@@ -1,5 +1,6 @@
 import { CLIMATE_STATIONS, combinedLossFraction, SOLAR_DEFAULT_SOURCES, type SolarSettings } from '../../../../shared/solar';
-import { formatNumber, type MessageKey } from '../../i18n/strings';
+import type { MessageKey } from '../../i18n/strings';
+import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { resetSolarSettings, updateSolarSettings } from './settings-actions';
@@ -102,7 +103,7 @@ export function AssumptionsEditor({ settings }: { settings: SolarSettings }) {
             />
           </label>
         ))}
-        <p className="solar-note">{t('solar.lossTotal', { pct: formatNumber(lang, combinedLossFraction(settings.losses) * 100, 2) })}</p>
+        <p className="solar-note">{t('solar.lossTotal', { pct: fmt(lang, combinedLossFraction(settings.losses) * 100, 2) })}</p>
         {num(SYSTEM)}
       </details>
       <details>

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../i18n/strings';
+import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 
@@ -20,7 +20,7 @@ export function MonthlyChart({ monthlyKwh }: { monthlyKwh: number[] }) {
           return (
             <g key={m}>
               <rect x={4 + m * bw + 2} y={h - pad - bh} width={bw - 4} height={bh} className="bar">
-                <title>{`${m + 1}: ${formatNumber(lang, v / 1000, 1)} MWh`}</title>
+                <title>{`${m + 1}: ${fmt(lang, v / 1000, 1)} MWh`}</title>
               </rect>
               <text x={4 + m * bw + bw / 2} y={h - 4} textAnchor="middle">
                 {MONTHS[lang][m]}
@@ -29,7 +29,7 @@ export function MonthlyChart({ monthlyKwh }: { monthlyKwh: number[] }) {
           );
         })}
         <text x={4} y={10} className="max">
-          {formatNumber(lang, max / 1000, 0)}
+          {fmt(lang, max / 1000, 0)}
         </text>
       </svg>
     </figure>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RoofResult } from '../../../../shared/solar';
-import { formatNumber, type MessageKey } from '../../i18n/strings';
+import type { MessageKey } from '../../i18n/strings';
+import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 
@@ -51,7 +52,7 @@ export function RoofTable({ buildings }: { buildings: RoofResult[] }) {
             <tr key={b.id} data-id={b.id} aria-selected={selected.includes(b.id)} onClick={() => useUiStore.getState().select([b.id])} className={b.shadingNeighbourIds.length > 0 && b.shadingLossPercent >= 5 ? 'shaded' : undefined}>
               {COLUMNS.map((c) => {
                 const v = c.value(b);
-                return <td key={c.key}>{typeof v === 'number' ? formatNumber(lang, v, c.digits) : v}</td>;
+                return <td key={c.key}>{typeof v === 'number' ? fmt(lang, v, c.digits) : v}</td>;
               })}
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import type { ParkSolarResult } from '../../../../shared/solar';
-import { formatNumber } from '../../i18n/strings';
+import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
@@ -12,7 +12,7 @@ export function SelectedRoof({ result }: { result: ParkSolarResult }) {
   const document = useDocumentStore((s) => s.document);
   const roof = result.buildings.find((b) => selectedIds.includes(b.id));
   if (!roof) return <p className="solar-note solar-selected-empty">{t('solar.selectRoof')}</p>;
-  const n = (v: number, d = 0) => formatNumber(lang, v, d);
+  const n = (v: number, d = 0) => fmt(lang, v, d);
   const nameOf = (id: string) => {
     const f = document?.scenarios.find((s) => s.id === document.activeScenarioId)?.features.find((x) => x.id === id);
     return f?.name ?? f?.code ?? id.slice(0, 8);

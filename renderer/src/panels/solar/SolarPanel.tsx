@@ -22,10 +22,11 @@ export function SolarPanel() {
   const result = useSolarStore((s) => s.result);
   const error = useSolarStore((s) => s.error);
   const metric = useSolarStore((s) => s.metric);
+  const lastRunMs = useSolarStore((s) => s.lastRunMs);
   const settings = useMemo(() => readSolarSettings(document?.settings ?? {}), [document?.settings]);
   useEffect(() => ensureSolarRunner(), []);
   return (
-    <div className="solar-panel" aria-busy={status === 'running'}>
+    <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
       <WeatherSource source={result?.weatherSource ?? null} />
       {status === 'running' && (
         <p className="solar-progress" role="status">
@@ -38,6 +39,9 @@ export function SolarPanel() {
       {result && result.buildings.length > 0 && (
         <>
           <Totals result={result} />
+          <p className="solar-note" data-run-ms={Math.round(lastRunMs)}>
+            {t('solar.calculatedIn', { s: (lastRunMs / 1000).toFixed(2) })}
+          </p>
           <SelectedRoof result={result} />
           <MonthlyChart monthlyKwh={result.monthlyKwh} />
           <label className="solar-field">

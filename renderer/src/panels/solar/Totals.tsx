@@ -1,5 +1,5 @@
 import type { ParkSolarResult } from '../../../../shared/solar';
-import { formatNumber } from '../../i18n/strings';
+import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 
@@ -7,7 +7,7 @@ import { useUiStore } from '../../state/ui-store';
 export function Totals({ result }: { result: ParkSolarResult }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
-  const n = (v: number, d = 0) => formatNumber(lang, v, d);
+  const n = (v: number, d = 0) => fmt(lang, v, d);
   const e = result.economics;
   const hasDemand = result.demandKwhPerYear > 0;
   const rows: [string, string, string][] = [

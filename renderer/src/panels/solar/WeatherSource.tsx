@@ -1,5 +1,5 @@
-import { parseWeatherFile } from '../../../../shared/solar';
 import { useT } from '../../i18n/use-t';
+import { importWeatherFile } from './solar-runner';
 import { useSolarStore } from './solar-store';
 
 /** The weather source in use (always shown) and the hourly-weather import. */
@@ -21,9 +21,7 @@ export function WeatherSource({ source }: { source: string | null }) {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
             if (!file) return;
-            const parsed = parseWeatherFile(await file.text(), file.name);
-            if (parsed.ok) useSolarStore.getState().set({ importedWeather: parsed.weather, weatherError: null });
-            else useSolarStore.getState().set({ weatherError: t('solar.weatherError', { file: file.name, reason: parsed.detail }) });
+            importWeatherFile(await file.text(), file.name);
           }}
         />
       </label>
@@ -35,7 +33,11 @@ export function WeatherSource({ source }: { source: string | null }) {
           </button>
         </>
       )}
-      {error && <p className="solar-warning" role="alert">{error}</p>}
+      {error && (
+        <p className="solar-warning" role="alert">
+          {t('solar.weatherError', { file: error.split(': ')[0], reason: error.split(': ').slice(1).join(': ') })}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { activeScenario } from '../../../../shared/model';
 import { buildingHeightM } from '../../../../shared/solar';
-import { formatNumber, translate } from '../../i18n/strings';
+import { translate } from '../../i18n/strings';
+import { fmt } from './format';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
 import { breaksFor, colourOf, metricValue, RAMP } from './colour-scale';
@@ -11,41 +12,48 @@ import { useSolarStore } from './solar-store';
 export const SOLAR_SOURCE_ID = 'solar-roofs';
 export const SOLAR_LAYER_ID = 'solar-roof-colour';
 
-/** Roofs coloured by specific yield or kWh/m² as a thin slab on top of each building. */
-function roofCollection(): { data: FeatureCollection; breaks: number[] } {
-  const { result, metric } = useSolarStore.getState();
+/** Building footprints as thin slabs on their roofs; colours come from feature state. */
+function roofGeometry(): FeatureCollection {
   const doc = useDocumentStore.getState().document;
-  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  if (!result || !doc) return { data: empty, breaks: [] };
-  const byId = new Map(activeScenario(doc).features.map((f) => [f.id, f]));
-  const breaks = breaksFor(result.buildings.map((b) => metricValue(b, metric)));
   const features: Feature<Polygon | MultiPolygon>[] = [];
-  for (const b of result.buildings) {
-    const f = byId.get(b.id);
-    if (!f || f.kind !== 'building') continue;
-    const h = buildingHeightM(f);
-    features.push({ type: 'Feature', geometry: f.geometry, properties: { id: b.id, color: colourOf(metricValue(b, metric), breaks), base: h, top: h + 0.4 } });
+  if (doc) {
+    for (const f of activeScenario(doc).features) {
+      if (f.kind !== 'building') continue;
+      const h = buildingHeightM(f);
+      features.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.id, base: h, top: h + 0.4 } });
+    }
   }
-  return { data: { type: 'FeatureCollection', features }, breaks };
+  return { type: 'FeatureCollection', features };
+}
+
+/** Colour per roof id and the class breaks of the current metric. */
+function roofColours(): { colours: Map<string, string>; breaks: number[] } {
+  const { result, metric } = useSolarStore.getState();
+  const colours = new Map<string, string>();
+  if (!result) return { colours, breaks: [] };
+  const breaks = breaksFor(result.buildings.map((b) => metricValue(b, metric)));
+  for (const b of result.buildings) colours.set(b.id, colourOf(metricValue(b, metric), breaks));
+  return { colours, breaks };
 }
 
 function legendHtml(breaks: number[]): string {
   const { lang } = useUiStore.getState();
   const metric = useSolarStore.getState().metric;
   const title = translate(lang, metric === 'specificYield' ? 'solar.metric.specificYield' : 'solar.metric.kwhPerM2');
-  const n = (v: number) => formatNumber(lang, v, 0);
+  const n = (v: number) => fmt(lang, v, 0);
   const labels = RAMP.map((_, k) => (k === 0 ? `< ${n(breaks[0])}` : k === RAMP.length - 1 ? `≥ ${n(breaks[k - 1])}` : `${n(breaks[k - 1])} – ${n(breaks[k])}`));
   return `<strong>${translate(lang, 'solar.legend')}</strong><div>${title}</div>${RAMP.map((c, k) => `<div><i style="background:${c}"></i>${labels[k]}</div>`).join('')}`;
 }
 
 export function attachSolarLayer(map: MapLibreMap): () => void {
-  map.addSource(SOLAR_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  // promoteId: colours are feature state, so a new result recolours without re-tiling the roofs.
+  map.addSource(SOLAR_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
   map.addLayer({
     id: SOLAR_LAYER_ID,
     type: 'fill-extrusion',
     source: SOLAR_SOURCE_ID,
     paint: {
-      'fill-extrusion-color': ['get', 'color'],
+      'fill-extrusion-color': ['coalesce', ['feature-state', 'color'], '#9e9e9e'],
       'fill-extrusion-base': ['get', 'base'],
       'fill-extrusion-height': ['get', 'top'],
       'fill-extrusion-opacity': 0.9,
@@ -56,10 +64,26 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
   legend.setAttribute('role', 'note');
   legend.hidden = true;
   map.getContainer().appendChild(legend);
+  let shownDocument: unknown = null;
   const refresh = () => {
-    const { data, breaks } = roofCollection();
-    (map.getSource(SOLAR_SOURCE_ID) as GeoJSONSource | undefined)?.setData(data);
-    legend.hidden = data.features.length === 0;
+    const { result } = useSolarStore.getState();
+    const doc = useDocumentStore.getState().document;
+    const source = map.getSource(SOLAR_SOURCE_ID) as GeoJSONSource | undefined;
+    if (!source) return;
+    if (!result) {
+      source.setData({ type: 'FeatureCollection', features: [] });
+      shownDocument = null;
+      legend.hidden = true;
+      return;
+    }
+    // Geometry only when the document changed; otherwise (weather, assumptions) just recolour.
+    if (doc !== shownDocument) {
+      source.setData(roofGeometry());
+      shownDocument = doc;
+    }
+    const { colours, breaks } = roofColours();
+    for (const [id, color] of colours) map.setFeatureState({ source: SOLAR_SOURCE_ID, id }, { color });
+    legend.hidden = colours.size === 0;
     if (!legend.hidden) legend.innerHTML = legendHtml(breaks);
   };
   const unsubs = [

@@ -12,6 +12,8 @@ let runSeq = 0;
 let started = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const revisionOfRun = new Map<number, number>();
+/** The document last sent: a weather-only re-run sends none (cloning 3,000 buildings costs the main thread). */
+let sentDocument: ParkDocument | null = null;
 
 /** Only what the model reads: the location, settings and the active scenario's buildings and trees. */
 function trimmed(doc: ParkDocument): ParkDocument {
@@ -25,8 +27,14 @@ function getWorker(): Worker {
   worker = new Worker(new URL('./solar.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const msg = event.data;
-    if (msg.runId !== runSeq) return; // superseded
     const store = useSolarStore.getState();
+    if (msg.type === 'weather') {
+      const r = msg.result;
+      if (r.ok) store.set({ importedWeather: r.weather, weatherError: null });
+      else store.set({ weatherError: `${msg.fileName}: ${r.detail}` });
+      return;
+    }
+    if (msg.runId !== runSeq) return; // superseded
     if (msg.type === 'progress') store.set({ progress: { done: msg.done, total: msg.total } });
     else if (msg.type === 'result') store.set({ status: 'done', result: msg.result, resultRevision: revisionOfRun.get(msg.runId) ?? -1, lastRunMs: msg.elapsedMs, error: null });
     else store.set({ status: 'error', error: msg.message });
@@ -42,7 +50,9 @@ export function runNow(): void {
   revisionOfRun.set(id, revision);
   const store = useSolarStore.getState();
   store.set({ status: 'running', progress: { done: 0, total: 0 } });
-  const request: WorkerRequest = { runId: id, doc: trimmed(document), settings: readSolarSettings(document.settings), weather: store.importedWeather };
+  const doc = document === sentDocument ? null : trimmed(document);
+  sentDocument = document;
+  const request: WorkerRequest = { type: 'run', runId: id, doc, settings: readSolarSettings(document.settings), weather: store.importedWeather };
   getWorker().postMessage(request);
 }
 
@@ -62,4 +72,12 @@ export function ensureSolarRunner(): void {
   useSolarStore.subscribe((state, prev) => {
     if (state.importedWeather !== prev.importedWeather) schedule();
   });
+}
+
+let parseSeq = 0;
+
+/** Parses an hourly weather file in the worker; the result lands in the solar store. */
+export function importWeatherFile(text: string, fileName: string): void {
+  const request: WorkerRequest = { type: 'parse-weather', requestId: ++parseSeq, text, fileName };
+  getWorker().postMessage(request);
 }

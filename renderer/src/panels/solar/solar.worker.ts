@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ParkDocument } from '../../../../shared/model';
-import { createContext, simulateRoof, solarInputFromDocument, summarizePark, type HourlyWeather, type RoofResult, type SolarSettings } from '../../../../shared/solar';
+import { createContext, parseWeatherFile, simulateRoof, solarInputFromDocument, summarizePark, type HourlyWeather, type RoofResult, type SolarSettings } from '../../../../shared/solar';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -10,11 +10,17 @@ import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 const scope = self as unknown as { postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 const CHUNK = 50;
 let latest = 0;
+let lastDoc: ParkDocument | null = null;
 
 scope.onmessage = (event) => {
   const req = event.data;
+  if (req.type === 'parse-weather') {
+    scope.postMessage({ type: 'weather', requestId: req.requestId, fileName: req.fileName, result: parseWeatherFile(req.text, req.fileName) });
+    return;
+  }
   latest = req.runId;
-  void run(req.runId, req.doc, req.settings, req.weather);
+  if (req.doc) lastDoc = req.doc;
+  if (lastDoc) void run(req.runId, lastDoc, req.settings, req.weather);
 };
 
 async function run(runId: number, doc: ParkDocument, settings: SolarSettings, weather: HourlyWeather | null): Promise<void> {
