@@ -2,9 +2,10 @@
 // Figures are reported in the issue notes; they are never asserted as timed unit tests.
 import { printFigure, type Figure } from './measure';
 import { projectFileFigures } from './project-file.bench';
+import { solarFigures } from './solar.bench';
 import { editingFigures } from './editing.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['solar', solarFigures]];
 
 for (const [name, run] of suites) {
   try {
