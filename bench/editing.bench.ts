@@ -1,6 +1,7 @@
 import { subdivideCommand } from '../shared/editing/commands';
 import { rectangleFromSize } from '../shared/geometry/constraints';
 import { findOverlaps } from '../shared/geometry/overlap';
+import { validateLayout } from '../shared/geometry/validate';
 import { createSnapIndex, snap } from '../shared/geometry/snapping';
 import { subdivideBlock } from '../shared/geometry/subdivide';
 import { translateFeature } from '../shared/geometry/transform';
@@ -82,6 +83,8 @@ export async function editingFigures(): Promise<Figure[]> {
 
   const landUse = features.filter((f) => f.kind === 'landuse');
   const overlapsMs = medianMs(() => findOverlaps(landUse), 3, 1);
+  // After one edit: validate the moved plot and the overlaps it takes part in.
+  const validateEditMs = medianMs(() => validateLayout(features, { onlyIds: [plot.id] }), 9, 2);
 
   return [
     { name: 'editing.features', value: features.length, unit: 'count' },
@@ -95,5 +98,6 @@ export async function editingFigures(): Promise<Figure[]> {
     { name: 'editing.subdivide50WithRoads', value: subdivideRoadsMs, unit: 'ms' },
     { name: 'editing.subdivide50CommandAndApply', value: subdivideCommitMs, unit: 'ms' },
     { name: 'editing.findOverlapsLandUse', value: overlapsMs, unit: 'ms' },
+    { name: 'editing.validateAfterOneEdit', value: validateEditMs, unit: 'ms' },
   ];
 }

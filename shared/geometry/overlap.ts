@@ -47,11 +47,13 @@ export interface Overlap {
 }
 
 /**
- * Every pair of area features that overlap by at least 0.01 m². Non-area geometries are
- * skipped. A sort-and-sweep over bounding boxes (the spatial index) keeps the exact
+ * Every pair of area features that overlap by at least 0.01 m² (with `onlyIds`, the pairs
+ * involving those features). Non-area geometries are skipped. A sort-and-sweep over bounding boxes (the spatial index) keeps the exact
  * intersection to pairs whose boxes overlap by at least that much.
  */
-export function findOverlaps(features: { id: string; geometry: ParkGeometry }[]): Overlap[] {
+export function findOverlaps(features: { id: string; geometry: ParkGeometry }[], options: { onlyIds?: string[] } = {}): Overlap[] {
+  // After an edit only pairs involving the edited features can have changed.
+  const only = options.onlyIds ? new Set(options.onlyIds) : null;
   const items = features
     .filter((f): f is AreaItem => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
     .map((f) => ({ f, box: bboxOf(f.geometry.coordinates) }))
@@ -64,6 +66,7 @@ export function findOverlaps(features: { id: string; geometry: ParkGeometry }[])
     const p = items[i];
     for (let j = i + 1; j < items.length && items[j].box[0] < p.box[2]; j++) {
       const q = items[j];
+      if (only && !only.has(p.f.id) && !only.has(q.f.id)) continue;
       const w = (Math.min(p.box[2], q.box[2]) - Math.max(p.box[0], q.box[0])) * kx;
       const h = (Math.min(p.box[3], q.box[3]) - Math.max(p.box[1], q.box[1])) * ky;
       // The overlap cannot exceed the boxes' overlap (1 % margin for the scale of kx).

@@ -145,18 +145,20 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
 
 /**
  * Validates every feature (against the scenario's boundary when there is one) and reports
- * overlaps between land-use polygons, once per pair, on both features.
+ * overlaps between land-use polygons, once per pair, on both features. With `onlyIds` (the
+ * features an edit touched) only those are validated, and only overlaps involving them.
  */
-export function validateLayout(features: ParkFeature[], options: { minSliverWidthM?: number } = {}): ValidationIssue[] {
+export function validateLayout(features: ParkFeature[], options: { minSliverWidthM?: number; onlyIds?: string[] } = {}): ValidationIssue[] {
   const boundary = features.find((f) => f.kind === 'boundary');
   const context: ValidationContext = {
     boundary: boundary && boundary.kind === 'boundary' ? boundary.geometry : undefined,
     minSliverWidthM: options.minSliverWidthM,
   };
-  const issues = features.flatMap((f) => validateFeature(f, context));
+  const only = options.onlyIds ? new Set(options.onlyIds) : null;
+  const issues = features.filter((f) => !only || only.has(f.id)).flatMap((f) => validateFeature(f, context));
   const byId = new Map(features.map((f) => [f.id, f]));
   const landUse = features.filter((f) => f.kind === 'landuse');
-  for (const o of findOverlaps(landUse)) {
+  for (const o of findOverlaps(landUse, { onlyIds: options.onlyIds })) {
     const a = byId.get(o.a) as ParkFeature;
     const b = byId.get(o.b) as ParkFeature;
     const m2 = o.areaM2 < 10 ? o.areaM2.toFixed(2) : o.areaM2.toFixed(0);

@@ -135,6 +135,16 @@ describe('validateLayout', () => {
     expect(issues[0].message).toMatch(/“CN-01” overlaps .*“CN-02” by 11511 m²/);
   });
 
+  it('with onlyIds checks just the edited features and their overlaps', () => {
+    const a = landuse('a', rectRing(106.0, 106.002, 21.0, 21.002));
+    const b = landuse('b', rectRing(106.001, 106.003, 21.0, 21.001));
+    const c = landuse('c', rectRing(106.0015, 106.0025, 21.0015, 21.0025));
+    const thin = landuse('thin', rectRing(106.005, 106.006, 21.0, 21.00001));
+    const all = [a, b, c, thin];
+    expect(validateLayout(all).map((i) => `${i.reason}:${i.featureId}`).sort()).toEqual(['overlap:a', 'overlap:a', 'overlap:b', 'overlap:c', 'sliver:thin']);
+    expect(validateLayout(all, { onlyIds: ['c'] }).map((i) => `${i.reason}:${i.featureId}`).sort()).toEqual(['overlap:a', 'overlap:c']);
+  });
+
   it('includes each feature’s own issues and the boundary check', () => {
     const outside = landuse('o', rectRing(106.02, 106.021, 21.0, 21.001));
     const issues = validateLayout([{ id: 'bd', kind: 'boundary', geometry: boundary }, outside, square]);
