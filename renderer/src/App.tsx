@@ -11,9 +11,15 @@ import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
 import { closeProject, newProject, openDroppedFile, openProject, openSample, saveProject } from './actions';
 import { useT } from './i18n/use-t';
+import { redo, undo } from './drawing/edit-actions';
+import { EditToolbar } from './drawing/EditToolbar';
+import { DraftOverlay } from './drawing/DraftOverlay';
+import { useDrawingKeys } from './drawing/use-drawing-keys';
+import { ShortcutsPanel } from './drawing/ShortcutsPanel';
+import { SubdivideDialog } from './drawing/SubdivideDialog';
+import { mergeSelection } from './drawing/edit-actions';
 
 function runMenuCommand(command: MenuCommand) {
-  const documents = useDocumentStore.getState();
   switch (command) {
     case 'new':
       return void newProject();
@@ -31,7 +37,7 @@ function runMenuCommand(command: MenuCommand) {
     case 'redo':
       // The native menu owns Ctrl+Z everywhere; inside a text field it means the field's own undo.
       if (isTextField(document.activeElement)) return void document.execCommand(command);
-      return command === 'undo' ? documents.undo() : documents.redo();
+      return command === 'undo' ? undo() : redo();
   }
 }
 
@@ -45,8 +51,6 @@ function browserShortcut(event: KeyboardEvent): MenuCommand | null {
   const key = event.key.toLowerCase();
   if (key === 's') return event.shiftKey ? 'save-as' : 'save';
   if (key === 'o') return 'open';
-  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
-  if (key === 'y') return 'redo';
   return null;
 }
 
@@ -54,6 +58,9 @@ export function App() {
   const t = useT();
   const { legendOpen, featuresOpen, lang } = useUiStore();
   const [dragging, setDragging] = useState(false);
+  const [subdividing, setSubdividing] = useState(false);
+  // In the desktop shell the native Edit menu owns Ctrl+Z / Ctrl+Y and sends 'undo'/'redo'.
+  useDrawingKeys({ handleUndoRedo: getHost().kind === 'browser' });
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -106,11 +113,15 @@ export function App() {
       }}
     >
       <Toolbar />
+      <EditToolbar onSubdivide={() => setSubdividing(true)} onMerge={mergeSelection} />
       <main className="workspace">
         {featuresOpen && <FeatureList />}
         <div className="map-area">
           <MapView />
           {legendOpen && <LegendPanel />}
+          <DraftOverlay />
+          <ShortcutsPanel />
+          {subdividing && <SubdivideDialog onClose={() => setSubdividing(false)} />}
           <Notices />
           {dragging && <div className="drop-hint">{t('status.dropHint')}</div>}
         </div>

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ParkDocument } from '../../shared/model';
+import type { HostApi } from '../../shared/host-api';
 
 interface StoreHandle<T> {
   getState(): T;
@@ -13,6 +14,7 @@ declare global {
       ui: StoreHandle<{ selectedIds: string[]; select(ids: string[]): void }>;
     };
     __savedBytes?: number[];
+    ecopark?: HostApi;
   }
 }
 export {};

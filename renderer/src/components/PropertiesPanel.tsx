@@ -1,22 +1,15 @@
 import type { ReactNode } from 'react';
-import { ATTRIBUTE_NAMES, activeScenario, landUseLabel, type ParkDocument, type ParkFeature } from '../../../shared/model';
+import { activeScenario, type ParkDocument, type ParkFeature } from '../../../shared/model';
 import { geodesicAreaM2, geodesicLengthM, geodesicPerimeterM } from '../../../shared/geometry/geodesic';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { formatArea, formatNumber, type Lang, type MessageKey } from '../i18n/strings';
+import { AttributeEditor } from './AttributeEditor';
+import { TransformBox } from './TransformBox';
+import { ValidationList } from './ValidationList';
 
 type Translate = ReturnType<typeof useT>;
-
-function attributeValue(feature: ParkFeature, name: (typeof ATTRIBUTE_NAMES)[number], lang: Lang): string | null {
-  const value = (feature as Record<string, unknown>)[name];
-  if (value === undefined || value === null || value === '') return null;
-  if (name === 'landUse' && feature.kind === 'landuse') return landUseLabel(feature.landUse, lang);
-  if (name === 'heightM' || name === 'widthM') return `${formatNumber(lang, Number(value), 1)} m`;
-  if (name === 'maxDensity' || name === 'minGreenRatio') return `${formatNumber(lang, Number(value) * 100, 0)} %`;
-  if (name === 'maxFar') return formatNumber(lang, Number(value), 2);
-  return String(value);
-}
 
 function measurements(feature: ParkFeature, t: Translate, lang: Lang): [string, string][] {
   switch (feature.kind) {
@@ -50,17 +43,16 @@ function Rows({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 function FeatureProperties({ feature, t, lang }: { feature: ParkFeature; t: Translate; lang: Lang }) {
-  const rows: [string, ReactNode][] = [[t('properties.kind'), t(`kind.${feature.kind}` as MessageKey)]];
-  for (const name of ATTRIBUTE_NAMES) {
-    const value = attributeValue(feature, name, lang);
-    if (value !== null) rows.push([t(`attr.${name}` as MessageKey), value]);
-  }
-  rows.push(...measurements(feature, t, lang));
   const extra = Object.entries(feature.props ?? {});
   return (
     <>
       <h3>{feature.code ?? feature.name ?? t(`kind.${feature.kind}` as MessageKey)}</h3>
-      <Rows rows={rows} />
+      <Rows rows={[[t('properties.kind'), t(`kind.${feature.kind}` as MessageKey)]]} />
+      <AttributeEditor features={[feature]} />
+      <h4>{t('properties.measures')}</h4>
+      <Rows rows={measurements(feature, t, lang)} />
+      <ValidationList feature={feature} />
+      <TransformBox features={[feature]} />
       {extra.length > 0 && (
         <>
           <h4>{t('properties.extra')}</h4>
@@ -109,13 +101,18 @@ export function PropertiesPanel() {
       {document && features.length === 0 && <ProjectSummary document={document} t={t} lang={lang} />}
       {features.length === 1 && <FeatureProperties feature={features[0]} t={t} lang={lang} />}
       {features.length > 1 && (
-        <ul className="multi">
-          {features.map((f) => (
-            <li key={f.id}>
-              {t(`kind.${f.kind}` as MessageKey)} — {f.code ?? f.name ?? f.id.slice(0, 8)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3>{t('properties.selectedCount', { count: features.length })}</h3>
+          <AttributeEditor features={features} />
+          <TransformBox features={features} />
+          <ul className="multi">
+            {features.map((f) => (
+              <li key={f.id}>
+                {t(`kind.${f.kind}` as MessageKey)} — {f.code ?? f.name ?? f.id.slice(0, 8)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

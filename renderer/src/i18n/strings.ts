@@ -2,6 +2,8 @@
  * UI strings, English and Vietnamese (DESIGN.md §4: every UI string goes through i18n). Keys
  * are grouped by area; `{name}` placeholders are filled by `translate`.
  */
+import { EN as DRAWING_EN, VI as DRAWING_VI } from './drawing';
+
 /**
  * Each capability keeps its strings in its own file (renderer/src/i18n/<area>.ts exporting
  * `EN` (as const) and `VI`), spread in below, so that parallel work never edits one big table.
@@ -99,9 +101,22 @@ const CORE_EN = {
   'dialog.close': 'Close',
   'dialog.discard': 'Discard unsaved changes to “{file}”?',
   'map.northArrow': 'North arrow: click to reset the bearing',
+  'properties.mixed': '(mixed)',
+  'properties.selectedCount': '{count} features selected',
+  'properties.measures': 'Measurements',
+  'properties.issues': 'Problems',
+  'properties.repair': 'Repair',
+  'properties.transform': 'Transform',
+  'properties.rotate': 'Rotate (°)',
+  'properties.scale': 'Scale (×)',
+  'properties.apply': 'Apply',
+  'roof.flat': 'Flat',
+  'roof.pitched': 'Pitched',
+  'roof.sawtooth': 'Sawtooth',
+  'roof.other': 'Other',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...ANALYSIS_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -195,9 +210,22 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'dialog.close': 'Đóng',
   'dialog.discard': 'Bỏ các thay đổi chưa lưu của “{file}”?',
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
+  'properties.mixed': '(khác nhau)',
+  'properties.selectedCount': 'Đã chọn {count} đối tượng',
+  'properties.measures': 'Số đo',
+  'properties.issues': 'Lỗi hình học',
+  'properties.repair': 'Sửa',
+  'properties.transform': 'Biến đổi',
+  'properties.rotate': 'Xoay (°)',
+  'properties.scale': 'Tỷ lệ (×)',
+  'properties.apply': 'Áp dụng',
+  'roof.flat': 'Mái bằng',
+  'roof.pitched': 'Mái dốc',
+  'roof.sawtooth': 'Mái răng cưa',
+  'roof.other': 'Khác',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...ANALYSIS_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI };
 
 export type Lang = 'en' | 'vi';
 

@@ -22,6 +22,7 @@ import { scenarioToMapGeoJson } from './park-geojson';
 import { rasterBasemapFor } from './basemaps';
 import { NorthArrowControl } from './north-arrow';
 import { MAP_EXTENSIONS } from './extensions';
+import { useToolStore } from '../drawing/tool-store';
 
 // MapLibre 6 loads its worker as a separate, self-contained module next to its bundle; once
 // bundled by Vite that guess is wrong, so point it at the copy Vite emits (offline, same origin).
@@ -181,6 +182,7 @@ export function MapView() {
     };
 
     map.on('click', (event) => {
+      if (useToolStore.getState().tool !== 'select') return; // drawing tools own clicks
       const hit = hitAt([event.point.x, event.point.y]);
       const ui = useUiStore.getState();
       const id = hit ? String(hit.properties.id) : null;
@@ -192,6 +194,7 @@ export function MapView() {
       }
     });
     map.on('mousemove', (event) => {
+      if (useToolStore.getState().tool !== 'select') return;
       map.getCanvas().style.cursor = hitAt([event.point.x, event.point.y]) ? 'pointer' : '';
     });
 

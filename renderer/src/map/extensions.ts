@@ -1,5 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { attachSolarLayer } from '../panels/solar/solar-map-layer';
+import { attachDrawingTools } from '../drawing/draw-controller';
+import { attachEditing } from '../drawing/edit-controller';
+import { attachRoadCorridors } from '../drawing/road-corridors-layer';
 
 /**
  * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
@@ -7,4 +10,4 @@ import { attachSolarLayer } from '../panels/solar/solar-map-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachSolarLayer];
+export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachDrawingTools, attachEditing, attachSolarLayer];

@@ -45,7 +45,7 @@ let zoomSeq = 0;
 function initialLang(): Lang {
   const saved = globalThis.localStorage?.getItem('ecopark.lang');
   if (saved === 'en' || saved === 'vi') return saved;
-  return navigator.language?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return globalThis.navigator?.language?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
 
 export const useUiStore = create<UiState>((set) => ({

@@ -1,0 +1,115 @@
+import { LAND_USE_CATALOGUE, LAND_USE_CODES, ROOF_TYPES, landUseCategory, type LandUseCode, type ParkFeature } from '../../../shared/model';
+import { useUiStore } from '../state/ui-store';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/strings';
+import { attributeEditCommand } from '../../../shared/editing/commands';
+import { useDocumentStore } from '../state/document-store';
+import { commonValue, sharedFields, type EditableField } from '../drawing/attribute-edit';
+import { applyResult } from '../drawing/edit-actions';
+
+/** Fields shown as percentages but stored as fractions 0–1. */
+const PERCENT_FIELDS: EditableField[] = ['maxDensity', 'minGreenRatio'];
+const NUMBER_FIELDS: EditableField[] = ['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'];
+const INTEGER_FIELDS: EditableField[] = ['floors', 'maxFloors'];
+
+function displayValue(field: EditableField, value: unknown): string {
+  if (value === undefined || value === null || value === 'mixed') return '';
+  if (PERCENT_FIELDS.includes(field)) return String(Math.round(Number(value) * 1000) / 10);
+  return String(value);
+}
+
+function parseValue(field: EditableField, text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (!NUMBER_FIELDS.includes(field)) return trimmed;
+  const number = Number(trimmed.replace(',', '.'));
+  if (PERCENT_FIELDS.includes(field)) return number / 100;
+  return INTEGER_FIELDS.includes(field) ? Math.round(number) : number;
+}
+
+/**
+ * The inspector's editable attributes for the selection. Multi-select edits the fields every
+ * selected feature has; each change is one undoable command ("Edit attributes").
+ */
+export function AttributeEditor({ features }: { features: ParkFeature[] }) {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const fields = sharedFields(features);
+  const key = features.map((f) => f.id).join(',');
+
+  const commit = (field: EditableField, value: unknown) => {
+    const current = commonValue(features, field);
+    if (current === value) return;
+    const doc = useDocumentStore.getState().document;
+    if (!doc) return;
+    const label = t(field === 'landUse' ? 'command.setLandUse' : 'command.editAttributes');
+    applyResult(attributeEditCommand(doc, doc.activeScenarioId, features.map((f) => f.id), { [field]: value }, { label }));
+  };
+
+  const landUse = commonValue(features, 'landUse');
+  const subtypes = typeof landUse === 'string' && landUse !== 'mixed' ? landUseCategory(landUse as LandUseCode).subtypes : [];
+
+  return (
+    <form className="attribute-editor" onSubmit={(e) => e.preventDefault()} aria-label={t('properties.title')}>
+      {fields.map((field) => {
+        const value = commonValue(features, field);
+        const label = `${t(`attr.${field}` as MessageKey)}${PERCENT_FIELDS.includes(field) ? ' (%)' : field === 'heightM' || field === 'widthM' ? ' (m)' : ''}`;
+        let input;
+        if (field === 'landUse') {
+          input = (
+            <select value={value === 'mixed' ? '' : String(value)} onChange={(e) => commit('landUse', e.target.value)}>
+              {value === 'mixed' && <option value="">—</option>}
+              {LAND_USE_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {LAND_USE_CATALOGUE.categories.find((c) => c.code === code)![lang]}
+                </option>
+              ))}
+            </select>
+          );
+        } else if (field === 'subtype') {
+          input = (
+            <select value={value === 'mixed' || value === undefined ? '' : String(value)} onChange={(e) => commit('subtype', e.target.value || undefined)}>
+              <option value="">—</option>
+              {subtypes.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s[lang]}
+                </option>
+              ))}
+            </select>
+          );
+        } else if (field === 'roofType') {
+          input = (
+            <select value={value === 'mixed' || value === undefined ? '' : String(value)} onChange={(e) => commit('roofType', e.target.value || undefined)}>
+              <option value="">—</option>
+              {ROOF_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roof.${r}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          );
+        } else {
+          input = (
+            <input
+              key={`${key}:${field}:${String(value)}`}
+              type={NUMBER_FIELDS.includes(field) ? 'number' : 'text'}
+              step="any"
+              defaultValue={displayValue(field, value)}
+              placeholder={value === 'mixed' ? t('properties.mixed') : ''}
+              onBlur={(e) => commit(field, parseValue(field, e.target.value))}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+              }}
+            />
+          );
+        }
+        return (
+          <label className="row" key={field}>
+            <span>{label}</span>
+            {input}
+          </label>
+        );
+      })}
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Parses numeric entry as a CAD user types it: "120" (metres along the cursor's direction) or
+ * "120<90" (metres and angle in degrees counter-clockwise from east). Returns null when invalid.
+ */
+export function parseSegmentEntry(text: string): { lengthM: number; angleDeg: number | null } | null {
+  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(?:<\s*(-?\d+(?:[.,]\d+)?)\s*)?$/.exec(text);
+  if (!match) return null;
+  const lengthM = Number(match[1].replace(',', '.'));
+  if (!(lengthM > 0)) return null;
+  return { lengthM, angleDeg: match[2] === undefined ? null : Number(match[2].replace(',', '.')) };
+}
+
+/** Parses "width,depth" or "width x depth" in metres for exact rectangles. */
+export function parseRectangleEntry(text: string): { widthM: number; depthM: number } | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*[,x×*]\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(text);
+  if (!match) return null;
+  const widthM = Number(match[1]);
+  const depthM = Number(match[2]);
+  return widthM > 0 && depthM !== 0 ? { widthM, depthM } : null;
+}
