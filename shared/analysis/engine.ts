@@ -4,7 +4,7 @@ import type { ParkDocument } from '../model/document';
 import { LAND_USE_CODES, type LandUseCode } from '../model/land-use';
 import { wwtpDistances, wwtpTypeOf } from './distances';
 import { evaluateRules } from './evaluate';
-import { isolationStripSamples, minStripWidthM, nearBoundary, STRIP_STEP_M } from './isolation-strip';
+import { minStripWidthM, nearBoundary, StripMeter, stripSkeleton, STRIP_STEP_M } from './isolation-strip';
 import { areaM2, bbox, interiorPoint, lengthM, unionOf } from './measure';
 import { pointInArea } from './planar';
 import { plotIndicators } from './plots';
@@ -34,6 +34,7 @@ interface ScenarioCache {
   boundaryKey: readonly ParkFeature[];
   state: SpatialState;
   strip?: { key: readonly LandUseFeature[]; samples: StripSample[] };
+  meter?: StripMeter;
   unions: Map<string, { members: LandUseFeature[]; areaM2: number }>;
   /** Plot indicators by plot object, valid for `storeyHeightM`; recomputed when the plot is touched. */
   plots: Map<LandUseFeature, PlotIndicators>;
@@ -129,14 +130,21 @@ export function createAnalysisEngine(): AnalysisEngine {
 
     let samples: StripSample[] = [];
     if (state.boundary) {
-      // Only polygons near the boundary can change the strip: an edit inside the park keeps it.
+      // Only polygons near the boundary can change the strip: an edit inside the park keeps it,
+      // and an edit near it re-measures only the samples within reach of what changed.
       const boundaryBox = bbox(state.boundary);
       const near = (f: LandUseFeature) => nearBoundary(state.clipped.get(f)!.box, boundaryBox);
       const nearGreens = greens.filter(near);
       const traffic = landUses.filter((f) => f.landUse === 'traffic' && near(f));
       const key = [...nearGreens, ...traffic];
+      cache.meter ??= new StripMeter(stripSkeleton(state.boundary));
       if (!cache.strip || !sameList(cache.strip.key, key)) {
-        cache.strip = { key, samples: isolationStripSamples(state.boundary, nearGreens.map((g) => g.geometry), traffic.map((t) => t.geometry)) };
+        const previous = new Set(cache.strip?.key ?? []);
+        const current = new Set(key);
+        const changed = cache.strip
+          ? [...key.filter((f) => !previous.has(f)), ...(cache.strip.key.filter((f) => !current.has(f)))].map((f) => bbox(f.geometry))
+          : undefined;
+        cache.strip = { key, samples: cache.meter.measure(nearGreens.map((g) => g.geometry), traffic.map((t) => t.geometry), changed) };
       }
       samples = cache.strip.samples;
     }
@@ -232,9 +240,13 @@ function overlapOf(state: SpatialState, cache: ScenarioCache): { overlapAreaM2: 
     let u = cache.unions.get(key);
     if (!u || !sameList(u.members, group)) {
       let unionM2: number;
-      if (group.length === 2) {
-        // Two polygons: the union is a + b − (a ∩ b), already measured.
-        unionM2 = state.clipped.get(group[0])!.insideM2 + state.clipped.get(group[1])!.insideM2 - state.overlaps.get(group[0])!.get(group[1])!;
+      if (!hasTriangle(group, state)) {
+        // No three polygons overlap each other pairwise, so no area is covered three times:
+        // inclusion–exclusion stops at the pairs, already measured (a corridor crossing a row of
+        // plots, green drawn inside a plot).
+        let pairs = 0;
+        for (const f of group) for (const [other, shared] of state.overlaps.get(f)!) if (f.id < other.id) pairs += shared;
+        unionM2 = group.reduce((sum, f) => sum + state.clipped.get(f)!.insideM2, 0) - pairs;
       } else {
         const union = unionOf(group.map((f) => state.clipped.get(f)!.geometry!));
         unionM2 = union ? areaM2(union) : 0;
@@ -247,6 +259,18 @@ function overlapOf(state: SpatialState, cache: ScenarioCache): { overlapAreaM2: 
   }
   for (const key of cache.unions.keys()) if (!used.has(key)) cache.unions.delete(key);
   return { overlapAreaM2, overlapFeatureIds: ids.sort() };
+}
+
+/** Whether some three polygons of the group overlap pairwise (then an area may be covered thrice). */
+function hasTriangle(group: LandUseFeature[], state: SpatialState): boolean {
+  for (const f of group) {
+    const around = [...state.overlaps.get(f)!.keys()];
+    for (let i = 0; i < around.length; i++) {
+      const links = state.overlaps.get(around[i])!;
+      for (let j = i + 1; j < around.length; j++) if (links.has(around[j])) return true;
+    }
+  }
+  return false;
 }
 
 function adminInStrip(landUses: LandUseFeature[], features: readonly ParkFeature[], buffers: LandUseFeature[], state: SpatialState): string[] {

@@ -21,27 +21,30 @@ interface Cover {
   box: BBox;
 }
 
+/** Where a sample sits on the boundary and which way is inward; costly geodesics done once per boundary. */
+export interface StripSkeleton {
+  position: Position;
+  /** The point 1 m inward along the edge normal. */
+  inward: Position;
+  from: Position;
+  to: Position;
+}
+
+/** Raw measure of one sample before road accesses are settled. */
+interface Measured {
+  widthM: number;
+  road: boolean;
+}
+
 /**
- * Width of the green strip along the boundary (docs/analysis.md): every `stepM` metres along each
- * outer boundary ring, walk inward along the edge normal and measure how far the point stays inside
- * green polygons (contiguous green counts, e.g. a strip then a park), to 1 cm. Distances are in a
- * local azimuthal frame (geodesic), and the inward ray is linear in lon/lat over its few hundred
- * metres (error well under 1 cm).
+ * Sample places along the boundary (docs/analysis.md): every `stepM` metres along each outer ring,
+ * mid-piece, with the inward normal. Distances are in a local azimuthal frame (geodesic); the
+ * inward ray is linear in lon/lat over its few tens of metres (error well under 1 cm).
  */
-export function isolationStripSamples(
-  boundary: AreaGeometry,
-  greens: AreaGeometry[],
-  openings: AreaGeometry[] = [],
-  stepM = STRIP_STEP_M,
-): StripSample[] {
+export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): StripSkeleton[] {
   const box = bboxOf(boundary);
   const frame = createLocalFrame((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
-  const covers: Cover[] = greens.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
-  const inAny = (list: Cover[], p: Position) =>
-    list.some((c) => p[0] >= c.box[0] && p[0] <= c.box[2] && p[1] >= c.box[1] && p[1] <= c.box[3] && pointInArea(p, c.geometry));
-  const covered = (p: Position) => inAny(covers, p);
-  const gaps: Cover[] = openings.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
-  const samples: StripSample[] = [];
+  const out: StripSkeleton[] = [];
   for (const rings of polygonsOf(boundary)) {
     const ring = rings[0].map((p) => lonLatToLocal(frame, p[0], p[1]));
     let signed = 0;
@@ -57,26 +60,76 @@ export function isolationStripSamples(
       const count = Math.max(1, Math.round(len / stepM));
       const piece = len / count;
       for (let k = 0; k < count; k++) {
-        const s = (k + 0.5) * piece;
-        const px = ax + dx * s, py = ay + dy * s;
-        const origin = localToLonLat(frame, px, py);
-        const unit = localToLonLat(frame, px + nx, py + ny);
-        const at = (t: number): Position => [origin[0] + (unit[0] - origin[0]) * t, origin[1] + (unit[1] - origin[1]) * t];
-        const widthM = inwardWidth(at, covered);
-        // Where a road enters the park the strip is interrupted on purpose: an access, not a gap.
-        const access = widthM === 0 && inAny(gaps, at(PRECISION_M));
-        samples.push({
-          position: origin,
-          widthM,
-          ...(access ? { access } : {}),
-          from: localToLonLat(frame, ax + dx * (s - piece / 2), ay + dy * (s - piece / 2)),
-          to: localToLonLat(frame, ax + dx * (s + piece / 2), ay + dy * (s + piece / 2)),
+        const d = (k + 0.5) * piece;
+        const px = ax + dx * d, py = ay + dy * d;
+        out.push({
+          position: localToLonLat(frame, px, py),
+          inward: localToLonLat(frame, px + nx, py + ny),
+          from: localToLonLat(frame, ax + dx * (d - piece / 2), ay + dy * (d - piece / 2)),
+          to: localToLonLat(frame, ax + dx * (d + piece / 2), ay + dy * (d + piece / 2)),
         });
       }
     }
   }
+  return out;
+}
+
+/** Incremental strip measure: keeps each sample's raw measure and re-measures only near edits. */
+export class StripMeter {
+  private raw: Measured[] = [];
+  private greens: Cover[] = [];
+  private roads: Cover[] = [];
+
+  constructor(private readonly skeleton: StripSkeleton[]) {}
+
+  /**
+   * Measures with the given green and road polygons. `changed`: boxes of polygons added or removed
+   * since the last call (undefined: measure every sample). Returns new samples.
+   */
+  measure(greens: AreaGeometry[], roads: AreaGeometry[], changed?: BBox[]): StripSample[] {
+    this.greens = greens.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
+    this.roads = roads.map((geometry) => ({ geometry, box: bboxOf(geometry) }));
+    const all = changed === undefined || this.raw.length !== this.skeleton.length;
+    const reach = (STRIP_MAX_M + 1) / 111000;
+    this.skeleton.forEach((sk, i) => {
+      if (!all && !changed!.some((b) => near(sk.position, b, reach))) return;
+      this.raw[i] = this.measureOne(sk);
+    });
+    return settle(this.skeleton, this.raw);
+  }
+
+  private measureOne(sk: StripSkeleton): Measured {
+    const at = (t: number): Position => [sk.position[0] + (sk.inward[0] - sk.position[0]) * t, sk.position[1] + (sk.inward[1] - sk.position[1]) * t];
+    const widthM = inwardWidth(at, (p) => inAny(this.greens, p));
+    // Where a road enters the park the strip is interrupted on purpose: an access, not a gap.
+    return { widthM, road: widthM === 0 && inAny(this.roads, at(PRECISION_M)) };
+  }
+}
+
+function near(p: Position, b: BBox, reachDeg: number): boolean {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  return p[0] >= b[0] - reachDeg / k && p[0] <= b[2] + reachDeg / k && p[1] >= b[1] - reachDeg && p[1] <= b[3] + reachDeg;
+}
+
+function inAny(list: Cover[], p: Position): boolean {
+  return list.some((c) => p[0] >= c.box[0] && p[0] <= c.box[2] && p[1] >= c.box[1] && p[1] <= c.box[3] && pointInArea(p, c.geometry));
+}
+
+function settle(skeleton: StripSkeleton[], raw: Measured[]): StripSample[] {
+  const samples: StripSample[] = skeleton.map((sk, i) => ({
+    position: sk.position,
+    widthM: raw[i].widthM,
+    ...(raw[i].road ? { access: true } : {}),
+    from: sk.from,
+    to: sk.to,
+  }));
   unmarkLongAccessRuns(samples);
   return samples;
+}
+
+/** The whole measure in one call (tests, one-off use). */
+export function isolationStripSamples(boundary: AreaGeometry, greens: AreaGeometry[], openings: AreaGeometry[] = [], stepM = STRIP_STEP_M): StripSample[] {
+  return new StripMeter(stripSkeleton(boundary, stepM)).measure(greens, openings);
 }
 
 function unmarkLongAccessRuns(samples: StripSample[]): void {

@@ -2,6 +2,7 @@ import { difference, feature, featureCollection, intersect, pointOnFeature, unio
 import type { MultiPolygon, Polygon } from 'geojson';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
+import { clipConvex, isConvexRing } from './convex-clip';
 import { bboxOf, type BBox } from './planar';
 
 /**
@@ -48,8 +49,16 @@ function toArea(result: { geometry: Polygon | MultiPolygon } | null): AreaGeomet
   return g as AreaGeometry;
 }
 
-/** a ∩ b computed by Turf in lon/lat (fine at park scale); null when they share no area. */
+/** a ∩ b in lon/lat (fine at park scale): convex clipping for two convex rings, else Turf; null when they share no area. */
 export function intersection(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+  if (a.type === 'Polygon' && b.type === 'Polygon' && a.coordinates.length === 1 && b.coordinates.length === 1) {
+    const [ra] = a.coordinates;
+    const [rb] = b.coordinates;
+    if (isConvexRing(ra) && isConvexRing(rb)) {
+      const ring = clipConvex(ra, rb);
+      return ring ? { type: 'Polygon', coordinates: [ring] } : null;
+    }
+  }
   return toArea(intersect(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)])));
 }
 

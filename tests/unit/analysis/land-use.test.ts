@@ -82,6 +82,22 @@ describe('land-use structure', () => {
     expect(r.green.greenPerIndustrialHaM2).toBeCloseTo((KNOWN.G + KNOWN.C) / (KNOWN.A / 10000), 3);
   });
 
+  it('three polygons overlapping each other: the union is measured, not just the pairs', () => {
+    // python3-geographiclib areas of the rectangles and of their pairwise and triple
+    // intersections (all lon/lat rectangles); union by inclusion–exclusion, by hand.
+    const k = { A: 46044.8737629056, B: 46044.8737629056, C: 46044.57245969772, AB: 23022.436880260706, AC: 17266.771167337894, BC: 17266.771167337894, ABC: 11511.180777937174 };
+    const union = k.A + k.B + k.C - k.AB - k.AC - k.BC + k.ABC;
+    const three: ParkFeature[] = [
+      { id: 'tA', kind: 'landuse', landUse: 'water', geometry: poly(rect(106.0, 21.0, 106.002, 21.002)) },
+      { id: 'tB', kind: 'landuse', landUse: 'other', geometry: poly(rect(106.001, 21.0, 106.003, 21.002)) },
+      { id: 'tC', kind: 'landuse', landUse: 'green', geometry: poly(rect(106.0005, 21.001, 106.0025, 21.003)) },
+    ];
+    const r = analyzeScenario(docOf([boundary, ...three]), undefined, { date: DATE });
+    // Split parallel edges in the union (see the note on the overlapping layout): < 0.5 m².
+    expect(Math.abs(r.overlapAreaM2 - (k.A + k.B + k.C - union))).toBeLessThan(0.5);
+    expect(r.overlapFeatureIds).toEqual(['tA', 'tB', 'tC']);
+  });
+
   it('land use outside the boundary is reported apart and never enters the table', () => {
     const r = analyzeScenario(docOf([boundary, O]), undefined, { date: DATE });
     expect(r.landUse).toHaveLength(1);
