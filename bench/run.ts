@@ -4,8 +4,9 @@ import { printFigure, type Figure } from './measure';
 import { projectFileFigures } from './project-file.bench';
 import { solarFigures } from './solar.bench';
 import { editingFigures } from './editing.bench';
+import { analysisFigures } from './analysis.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['solar', solarFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['analysis', analysisFigures], ['solar', solarFigures]];
 
 for (const [name, run] of suites) {
   try {
