@@ -1,11 +1,11 @@
 import { subdivideCommand } from '../shared/editing/commands';
 import { rectangleFromSize } from '../shared/geometry/constraints';
-import { findOverlaps } from '../shared/geometry/overlap';
+import { cutByExisting, findOverlaps } from '../shared/geometry/overlap';
 import { validateLayout } from '../shared/geometry/validate';
 import { createSnapIndex, snap } from '../shared/geometry/snapping';
 import { subdivideBlock } from '../shared/geometry/subdivide';
 import { translateFeature } from '../shared/geometry/transform';
-import { applyCommand, type ParkDocument } from '../shared/model';
+import { applyCommand, type AreaGeometry, type ParkDocument } from '../shared/model';
 import { generateLargePark } from './large-park';
 import { medianMs, type Figure } from './measure';
 
@@ -82,6 +82,11 @@ export async function editingFigures(): Promise<Figure[]> {
   }, 9, 2);
 
   const landUse = features.filter((f) => f.kind === 'landuse');
+  // Drawing a 150 m × 100 m polygon across plots and a street: the default overlap policy.
+  const drawn = rectangleFromSize(plot.geometry.type === 'Polygon' ? plot.geometry.coordinates[0][0] : [106.05, 21.05], 150, 100, 60);
+  if (!drawn) throw new Error('no drawn polygon');
+  const existing = landUse.map((f) => ({ id: f.id, geometry: f.geometry as AreaGeometry }));
+  const cutMs = medianMs(() => cutByExisting(drawn, existing), 9, 2);
   const overlapsMs = medianMs(() => findOverlaps(landUse), 3, 1);
   // After one edit: validate the moved plot and the overlaps it takes part in.
   const validateEditMs = medianMs(() => validateLayout(features, { onlyIds: [plot.id] }), 9, 2);
@@ -97,6 +102,7 @@ export async function editingFigures(): Promise<Figure[]> {
     { name: 'editing.subdivide50', value: subdivideMs, unit: 'ms' },
     { name: 'editing.subdivide50WithRoads', value: subdivideRoadsMs, unit: 'ms' },
     { name: 'editing.subdivide50CommandAndApply', value: subdivideCommitMs, unit: 'ms' },
+    { name: 'editing.drawPolygonCutByExisting', value: cutMs, unit: 'ms' },
     { name: 'editing.findOverlapsLandUse', value: overlapsMs, unit: 'ms' },
     { name: 'editing.validateAfterOneEdit', value: validateEditMs, unit: 'ms' },
   ];
