@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { clipConvex, isConvexRing } from '../../../shared/analysis/convex-clip';
+import { interiorsMayOverlap, isWithin } from '../../../shared/analysis/planar';
+import { poly, rect } from './fixtures';
+
+// Planar predicates decide only *whether* Turf must clip; the answers here are by hand.
+const square = poly(rect(106.0, 21.0, 106.002, 21.002));
+
+describe('interiorsMayOverlap', () => {
+  it.each([
+    ['a neighbour sharing an edge', rect(106.002, 21.0, 106.004, 21.002), false],
+    ['a neighbour touching at a corner', rect(106.002, 21.002, 106.004, 21.004), false],
+    ['a polygon inside', rect(106.0005, 21.0005, 106.001, 21.001), true],
+    ['the same square', rect(106.0, 21.0, 106.002, 21.002), true],
+    ['a partial overlap along shared lines', rect(106.001, 21.0, 106.003, 21.002), true],
+    ['a crossing', rect(106.001, 20.999, 106.0015, 21.003), true],
+    ['a T-junction neighbour whose corner pokes in by 1 mm (a sliver, ignored)', rect(106.00199999, 21.0005, 106.004, 21.001), false],
+    ['far away', rect(106.01, 21.01, 106.02, 21.02), false],
+  ])('%s', (_name, ring, expected) => {
+    expect(interiorsMayOverlap(square, poly(ring))).toBe(expected);
+  });
+
+  it('a polygon lying in the hole of another does not overlap it', () => {
+    const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
+    expect(interiorsMayOverlap(holed, poly(rect(106.0006, 21.0006, 106.0014, 21.0014)))).toBe(false);
+    expect(interiorsMayOverlap(holed, poly(rect(106.0004, 21.0006, 106.0014, 21.0014)))).toBe(true);
+  });
+});
+
+describe('isWithin', () => {
+  it('inside, touching the edge, poking out, and around a hole', () => {
+    expect(isWithin(poly(rect(106.0, 21.0, 106.001, 21.001)), square)).toBe(true);
+    expect(isWithin(poly(rect(106.001, 21.001, 106.003, 21.0015)), square)).toBe(false);
+    const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
+    expect(isWithin(poly(rect(106.0001, 21.0001, 106.0019, 21.0019)), holed)).toBe(false);
+  });
+});
+
+describe('convex clipping', () => {
+  it('clips a triangle by a square (by hand: the square keeps the triangle corner 0..1)', () => {
+    const tri = [[0, 0], [2, 0], [0, 2], [0, 0]];
+    const sq = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const out = clipConvex(tri, sq)!;
+    // Triangle x + y ≤ 2 inside the unit square covers all of it: the square itself.
+    let area = 0;
+    for (let i = 1; i < out.length; i++) area += out[i - 1][0] * out[i][1] - out[i][0] * out[i - 1][1];
+    expect(Math.abs(area / 2)).toBeCloseTo(1, 12);
+    expect(clipConvex(sq, [[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]])).toBeNull();
+  });
+  it('tells convex from concave rings, whatever the orientation', () => {
+    expect(isConvexRing([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]])).toBe(true);
+    expect(isConvexRing([[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]])).toBe(true);
+    expect(isConvexRing([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]])).toBe(false);
+    expect(isConvexRing([[0, 0], [1, 0], [2, 0], [2, 1], [0, 1], [0, 0]])).toBe(true); // colinear vertex
+  });
+});
