@@ -106,7 +106,8 @@ export function createSnapIndex(features: ParkFeature[]): SnapIndex {
     const y0 = cy(Math.min(a[1], b[1]));
     const y1 = cy(Math.max(a[1], b[1]));
     const out: number[] = [];
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_BBOX_CELLS) {
+    // Small boxes, and a row or column of cells (axis-aligned roads and plot edges), are exact.
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_BBOX_CELLS || x0 === x1 || y0 === y1) {
       for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push(key(x, y));
       return out;
     }
