@@ -70,6 +70,12 @@ describe('analysis panels on the sample park', () => {
     // The green row of the table holds the new area too (rounded to the square metre).
     const greenRow = panel.locator('tr[data-landuse="green"] td').nth(1);
     await expect(greenRow.textContent()).resolves.toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(GREEN_M2 + NEW_GREEN_M2));
+
+    // Hovering a category row highlights its features on the map (the UI store's hover list).
+    await panel.locator('tr[data-landuse="green"]').hover();
+    const hovered = await page.evaluate(() => (window.__ecoparkStores!.ui.getState() as unknown as { hoveredIds: string[] }).hoveredIds);
+    const greenIds = (await activeFeatures(page)).filter((f) => f.kind === 'landuse' && f.landUse === 'green').map((f) => f.id);
+    expect([...hovered].sort()).toEqual([...greenIds].sort());
   });
 
   it('shows plots breaking a rule in red, and clicking one selects it', async () => {
@@ -118,5 +124,16 @@ describe('analysis panels on the sample park', () => {
     const works = (await activeFeatures(page)).find((f) => f.code === 'HT-01')!;
     const selected = await page.evaluate(() => window.__ecoparkStores!.ui.getState().selectedIds);
     expect(selected).toEqual([works.id]);
+  });
+
+  it('speaks Vietnamese: tab, rule titles and numbers', async () => {
+    await page.getByRole('button', { name: 'Switch language to Vietnamese' }).click();
+    await page.getByRole('tab', { name: 'Tuân thủ quy chuẩn' }).click();
+    const panel = page.getByRole('region', { name: 'Tuân thủ quy chuẩn' });
+    const green = panel.locator('li[data-rule="qcvn.park.green-min"]');
+    await expect(green.textContent()).resolves.toContain('Đất cây xanh tối thiểu 10 % diện tích khu');
+    await expect(green.getByTestId('rule-value').textContent()).resolves.toBe(
+      `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((100 * (GREEN_M2 + NEW_GREEN_M2)) / PARK_M2)} %`,
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { PlotIndicators } from '../../../../shared/analysis';
-import { formatNumber, type MessageKey } from '../../i18n/strings';
+import { formatNumber, type Lang, type MessageKey } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { formatRatio } from './format';
@@ -70,29 +70,52 @@ export function PlotsPanel() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => {
-            const failed = failures.get(p.id);
-            return (
-              <tr
-                key={p.id}
-                data-plot={p.id}
-                className={failed ? 'analysis-fail' : undefined}
-                aria-selected={selectedIds.includes(p.id)}
-                title={failed ? t('analysis.failedRules', { rules: failed.join('; ') }) : undefined}
-                onClick={() => select([p.id], { zoom: true })}
-              >
-                <td>{p.code ?? p.name ?? p.id.slice(0, 8)}</td>
-                <td>{formatNumber(lang, p.areaM2)}</td>
-                <td>{formatNumber(lang, p.footprintM2)}</td>
-                <td>{formatRatio(lang, p.buildingDensity)}</td>
-                <td>{Number.isFinite(p.far) ? formatNumber(lang, p.far, 2) : '—'}</td>
-                <td>{formatNumber(lang, p.maxFloors)}</td>
-                <td>{formatRatio(lang, p.greenRatio)}</td>
-              </tr>
-            );
-          })}
+          {rows.map((p) => (
+            <PlotRow
+              key={p.id}
+              plot={p}
+              lang={lang}
+              selected={selectedIds.includes(p.id)}
+              failed={failures.get(p.id)?.join('; ') ?? null}
+              failedLabel={t('analysis.failedRules', { rules: failures.get(p.id)?.join('; ') ?? '' })}
+              onSelect={select}
+            />
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+interface PlotRowProps {
+  plot: PlotIndicators;
+  lang: Lang;
+  selected: boolean;
+  failed: string | null;
+  failedLabel: string;
+  onSelect: (ids: string[], options?: { zoom?: boolean }) => void;
+}
+
+/**
+ * One plot row. Memoised: an edit keeps the indicator objects of untouched plots (the engine's
+ * cache), so only the rows that changed re-render in a park of a thousand plots.
+ */
+const PlotRow = memo(function PlotRow({ plot: p, lang, selected, failed, failedLabel, onSelect }: PlotRowProps) {
+  return (
+    <tr
+      data-plot={p.id}
+      className={failed ? 'analysis-fail' : undefined}
+      aria-selected={selected}
+      title={failed ? failedLabel : undefined}
+      onClick={() => onSelect([p.id], { zoom: true })}
+    >
+      <td>{p.code ?? p.name ?? p.id.slice(0, 8)}</td>
+      <td>{formatNumber(lang, p.areaM2)}</td>
+      <td>{formatNumber(lang, p.footprintM2)}</td>
+      <td>{formatRatio(lang, p.buildingDensity)}</td>
+      <td>{Number.isFinite(p.far) ? formatNumber(lang, p.far, 2) : '—'}</td>
+      <td>{formatNumber(lang, p.maxFloors)}</td>
+      <td>{formatRatio(lang, p.greenRatio)}</td>
+    </tr>
+  );
+});
