@@ -98,7 +98,7 @@ function report(outcome: CreateOutcome): void {
   if (outcome.cutBy.length > 0) ui.notify({ tone: 'info', text: t('draw.cutByExisting', { count: outcome.cutBy.length }) });
   // A shape with problems is kept, never dropped or silently fixed: the user is told at once,
   // and the Properties panel offers the repair.
-  const problems = outcome.command.put.flatMap((f) => issuesOf(f));
+  const problems = issuesOf(...outcome.command.put);
   if (problems.length > 0) ui.notify({ tone: 'error', text: problems.map((p) => p.message).join(' ') });
 }
 

@@ -1,10 +1,19 @@
-import { activeScenario, type AreaGeometry, type ParkFeature } from '../../../shared/model';
-import { validateFeature, type ValidationIssue } from '../../../shared/geometry/validate';
+import { activeScenario, type ParkFeature } from '../../../shared/model';
+import { validateLayout, type ValidationIssue } from '../../../shared/geometry/validate';
 import { useDocumentStore } from '../state/document-store';
 
-/** Geometry problems of a feature, checked against the active scenario's boundary. */
-export function issuesOf(feature: ParkFeature): ValidationIssue[] {
+/**
+ * Problems of the given features in the active scenario: their own geometry, their place
+ * against the park boundary, and overlaps with other land use (the "flag" overlap policy
+ * relies on this). Only the given features are checked, so it stays cheap after an edit.
+ */
+export function issuesOf(...features: ParkFeature[]): ValidationIssue[] {
   const doc = useDocumentStore.getState().document;
-  const boundary = doc ? activeScenario(doc).features.find((f) => f.kind === 'boundary') : undefined;
-  return validateFeature(feature, { boundary: boundary && feature.kind !== 'boundary' ? (boundary.geometry as AreaGeometry) : undefined });
+  if (!doc || features.length === 0) return [];
+  const ids = features.map((f) => f.id);
+  const scenario = activeScenario(doc).features;
+  // Features not yet in the document (a preview) are checked alongside it.
+  const inDocument = new Set(scenario.map((f) => f.id));
+  const all = [...scenario, ...features.filter((f) => !inDocument.has(f.id))];
+  return validateLayout(all, { onlyIds: ids }).filter((issue) => ids.includes(issue.featureId));
 }

@@ -13,12 +13,12 @@ import bbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import countriesUrl from '../../../data/basemap/indochina-countries.geojson?url';
-import { activeScenario } from '../../../shared/model';
+import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate } from '../i18n/strings';
 import { CLICKABLE_LAYERS, FIRST_PARK_LAYER, PARK_LAYER_IDS, baseStyle } from './map-style';
-import { scenarioToMapGeoJson } from './park-geojson';
+import { diffFeatures, scenarioToMapGeoJson, toMapFeature } from './park-geojson';
 import { rasterBasemapFor } from './basemaps';
 import { NorthArrowControl } from './north-arrow';
 import { MAP_EXTENSIONS } from './extensions';
@@ -88,10 +88,26 @@ export function MapView() {
 
     const parkSource = () => map.getSource('park') as GeoJSONSource | undefined;
 
+    let shown: { scenarioId: string; features: ParkFeature[] } | null = null;
     const renderDocument = (fit: boolean) => {
       const doc = useDocumentStore.getState().document;
-      const collection = doc ? scenarioToMapGeoJson(activeScenario(doc)) : { type: 'FeatureCollection' as const, features: [] };
-      parkSource()?.setData(collection);
+      const scenario = doc ? activeScenario(doc) : null;
+      const source = parkSource();
+      if (!source) return;
+      if (!fit && scenario && shown && shown.scenarioId === scenario.id) {
+        // An edit touches a few features: send only those to the map's worker.
+        const diff = diffFeatures(shown.features, scenario.features);
+        if (diff.put.length + diff.removedIds.length < scenario.features.length / 2) {
+          shown = { scenarioId: scenario.id, features: scenario.features };
+          if (diff.put.length === 0 && diff.removedIds.length === 0) return;
+          // MapLibre replaces a feature whose id is added again, so changed ones go in `add`.
+          void source.updateData({ remove: diff.removedIds, add: diff.put.map(toMapFeature) });
+          return;
+        }
+      }
+      shown = scenario ? { scenarioId: scenario.id, features: scenario.features } : null;
+      const collection = scenario ? scenarioToMapGeoJson(scenario) : { type: 'FeatureCollection' as const, features: [] };
+      source.setData(collection);
       if (fit) fitTo(map, collection, false);
     };
 

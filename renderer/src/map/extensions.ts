@@ -3,6 +3,7 @@ import { attachSolarLayer } from '../panels/solar/solar-map-layer';
 import { attachDrawingTools } from '../drawing/draw-controller';
 import { attachEditing } from '../drawing/edit-controller';
 import { attachRoadCorridors } from '../drawing/road-corridors-layer';
+import { attachIssueMarkers } from '../drawing/issue-markers-layer';
 
 /**
  * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
@@ -10,4 +11,4 @@ import { attachRoadCorridors } from '../drawing/road-corridors-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachDrawingTools, attachEditing, attachSolarLayer];
+export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachIssueMarkers, attachDrawingTools, attachEditing];

@@ -160,7 +160,8 @@ export function baseStyle(): StyleSpecification {
     version: 8,
     sources: {
       countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: 'Natural Earth' },
-      park: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      // Promoted string ids let an edit update only the features it touched (updateData).
+      park: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP.sea } },

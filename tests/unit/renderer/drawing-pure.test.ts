@@ -3,6 +3,7 @@ import { parseRectangleEntry, parseSegmentEntry } from '../../../renderer/src/dr
 import { handlesOf, moveSharedVertex } from '../../../renderer/src/drawing/vertex-edit';
 import { commonValue, sharedFields } from '../../../renderer/src/drawing/attribute-edit';
 import { draftPreview } from '../../../renderer/src/drawing/draft-geometry';
+import { diffFeatures } from '../../../renderer/src/map/park-geojson';
 import type { ParkFeature } from '../../../shared/model';
 
 const square = (id: string, x0: number, y0: number, d: number): ParkFeature => ({
@@ -66,5 +67,19 @@ describe('draft preview', () => {
     // The same square as in geodesic.test.ts, from python3-geographiclib: 1150336.6026554108 m².
     expect(Math.abs(preview.areaM2! - 1150336.6026554108)).toBeLessThan(1e-3);
     expect(preview.segmentM).toBeGreaterThan(1000);
+  });
+});
+
+describe('map source diff', () => {
+  it('finds changed, added and removed features by identity, without comparing geometry', () => {
+    const a = square('a', 0, 0, 1);
+    const b = square('b', 1, 0, 1);
+    const c = square('c', 2, 0, 1);
+    const b2 = { ...b, name: 'edited' } as ParkFeature;
+    const d = square('d', 3, 0, 1);
+    const diff = diffFeatures([a, b, c], [a, b2, d]);
+    expect(diff.put.map((f) => f.id)).toEqual(['b', 'd']);
+    expect(diff.removedIds).toEqual(['c']);
+    expect(diffFeatures([a, b], [a, b])).toEqual({ put: [], removedIds: [] });
   });
 });
