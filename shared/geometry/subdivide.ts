@@ -168,15 +168,68 @@ export function subdivideBlock(block: PolygonGeometry, options: SubdivideOptions
     const closed = signedLonLat(ring) > 0 ? ring : ring.slice().reverse();
     return intersectAreas(block, { type: 'Polygon', coordinates: [[...closed, closed[0]]] });
   };
+  // A convex block without holes is clipped directly (fast, and exact: each cut point is
+  // computed once from the original edge, so neighbouring pieces share it bit for bit);
+  // anything else goes through Turf's polygon intersection.
+  const convex = rings.length === 1 && isConvex(xyRings[0]);
   const plots: AreaGeometry[] = [];
   const roads: AreaGeometry[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     if (bounds[i + 1] - bounds[i] <= 0) continue;
-    const piece = slab(i);
+    const piece = convex ? convexSlab(xyRings[0], rings[0], plane, u, i === 0 ? -Infinity : bounds[i], i + 2 === bounds.length ? Infinity : bounds[i + 1]) : slab(i);
     if (!piece) continue;
     (i % 2 === 0 ? plots : roads).push(piece);
   }
   return { ok: true, plots, roads, directionDeg: ((dirDeg % 360) + 360) % 360 };
+}
+
+/**
+ * The part of a convex ring with a ≤ s ≤ b, as a counter-clockwise polygon; original vertices
+ * keep their lon/lat, a crossing of the line s = t is always computed from the original edge in
+ * ring order, so the piece on the other side of t gets exactly the same point.
+ */
+function convexSlab(ring: XY[], lonLat: Position[], plane: TangentPlane, u: XY, a: number, b: number): PolygonGeometry | null {
+  const out: Position[] = [];
+  const s = ring.map((p) => p[0] * u[0] + p[1] * u[1]);
+  for (let i = 0; i < ring.length; i++) {
+    const j = (i + 1) % ring.length;
+    if (s[i] >= a && s[i] <= b) out.push(lonLat[i]);
+    const crossings: { k: number; t: number }[] = [];
+    for (const t of [a, b]) {
+      if (!Number.isFinite(t) || s[i] === s[j]) continue;
+      const k = (t - s[i]) / (s[j] - s[i]);
+      if (k > 0 && k < 1) crossings.push({ k, t });
+    }
+    crossings.sort((x, y) => x.k - y.k);
+    for (const c of crossings) {
+      // Canonical orientation of the edge (lower vertex index first) for identical bits.
+      const [p, q, sp, sq] = i < j ? [ring[i], ring[j], s[i], s[j]] : [ring[j], ring[i], s[j], s[i]];
+      const k = (c.t - sp) / (sq - sp);
+      out.push(fromPlane(plane, p[0] + (q[0] - p[0]) * k, p[1] + (q[1] - p[1]) * k));
+    }
+  }
+  if (out.length < 3) return null;
+  const xy = out.map((p) => toPlane(plane, p));
+  const ccw = signedArea2(xy) > 0 ? out : out.slice().reverse();
+  return { type: 'Polygon', coordinates: [[...ccw, ccw[0]]] };
+}
+
+/** Convex and simple: every turn the same way, and the turns add up to one full turn. */
+function isConvex(ring: XY[]): boolean {
+  let sign = 0;
+  let turning = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % ring.length];
+    const c = ring[(i + 2) % ring.length];
+    const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+    const dot = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]);
+    turning += Math.atan2(cross, dot);
+    if (Math.abs(cross) < 1e-9) continue;
+    if (sign === 0) sign = Math.sign(cross);
+    else if (Math.sign(cross) !== sign) return false;
+  }
+  return sign !== 0 && Math.abs(Math.abs(turning) - 2 * Math.PI) < 1e-6;
 }
 
 /** The ring parts where s = p·u ≤ t (Sutherland–Hodgman; degenerate bridges carry no area). */

@@ -45,6 +45,14 @@ describe('subdivideBlock', () => {
     // In fact far tighter than the 0.1 % promised.
     for (const p of r.plots) expect(rel(geodesicAreaM2(p), PLOT_NO_ROADS_M2)).toBeLessThan(1e-6);
     expectTiling(r.plots, BLOCK_M2);
+    // Neighbours share both ends of their cut bit for bit, and the block's corners are kept.
+    const vertices = (g: AreaGeometry) => (g.type === 'Polygon' ? g.coordinates[0] : []).map((p) => p.join(','));
+    for (let i = 0; i + 1 < r.plots.length; i++) {
+      const next = new Set(vertices(r.plots[i + 1]));
+      expect(new Set(vertices(r.plots[i]).filter((v) => next.has(v))).size).toBe(2);
+    }
+    const all = new Set(r.plots.flatMap(vertices));
+    for (const corner of block.coordinates[0]) expect(all.has(corner.join(','))).toBe(true);
   });
 
   it('with 12 m road strips on the cuts: 5 roads of 2,400 m² and 6 plots of 8,000 m²', () => {
