@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
+import { readProject, writeProject } from '../../../shared/project-file';
 import { CONTEXT, memoryIo } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
@@ -67,6 +69,22 @@ describe('ecopark analyze', () => {
     expect(await run(['analyze', SAMPLE, '--json', '--rules', 'eip-decree-35-2022', '--scenario', 'Phương án A'], io, CONTEXT)).toBe(0);
     const r = JSON.parse(out[0]);
     expect(new Set(r.rules.map((x: { ruleSet: string }) => x.ruleSet))).toEqual(new Set(['eip-decree-35-2022']));
+  });
+
+  it('marks project overrides saved in the project file, in JSON and in the table', async () => {
+    const SQL = await initSqlJs();
+    const read = readProject(SQL, files[SAMPLE]);
+    if (!read.ok) throw new Error(read.detail);
+    const doc = { ...read.document, settings: { ...read.document.settings, rules: { overrides: { 'qcvn.park.green-min': { threshold: 0.15 } } } } };
+    const bytes = writeProject(SQL, doc);
+    const json = memoryIo({ 'o.gpkg': bytes });
+    expect(await run(['analyze', 'o.gpkg', '--json', '--date', '2026-01-15'], json.io, CONTEXT)).toBe(0);
+    const rule = JSON.parse(json.out[0]).rules.find((x: { id: string }) => x.id === 'qcvn.park.green-min');
+    // 12.23 % green (see above) against the project's 15 %.
+    expect(rule).toMatchObject({ status: 'fail', threshold: 0.15, overridden: true, originalThreshold: 0.1 });
+    const table = memoryIo({ 'o.gpkg': bytes });
+    await run(['analyze', 'o.gpkg', '--date', '2026-01-15'], table.io, CONTEXT);
+    expect(table.out.find((l) => l.includes('qcvn.park.green-min'))).toMatch(/^ {2}FAIL qcvn\.park\.green-min: 12\.23 % >= 15\.00 % \(project override\)/);
   });
 
   it('prints a readable table without --json', async () => {
