@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CLIMATE_STATIONS, combinedLossFraction, SOLAR_DEFAULT_SOURCES, type SolarSettings } from '../../../../shared/solar';
 import type { MessageKey } from '../../i18n/strings';
 import { fmt } from './format';
@@ -38,7 +39,7 @@ function NumberField({ name, value, onChange }: { name: string; value: number; o
 }
 
 /** Grouped editor of doc.settings.solar with defaults (sources in tooltips) and a reset. */
-export function AssumptionsEditor({ settings }: { settings: SolarSettings }) {
+function AssumptionsEditorView({ settings }: { settings: SolarSettings }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const num = (keys: NumberKey[]) =>
@@ -116,3 +117,6 @@ export function AssumptionsEditor({ settings }: { settings: SolarSettings }) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders on every progress message of a run. */
+export const AssumptionsEditor = memo(AssumptionsEditorView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
@@ -5,7 +6,7 @@ import { useUiStore } from '../../state/ui-store';
 const MONTHS = { en: ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'], vi: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] };
 
 /** Bar chart of monthly production (SVG, no chart library). */
-export function MonthlyChart({ monthlyKwh }: { monthlyKwh: number[] }) {
+function MonthlyChartView({ monthlyKwh }: { monthlyKwh: number[] }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const max = Math.max(1, ...monthlyKwh);
@@ -35,3 +36,6 @@ export function MonthlyChart({ monthlyKwh }: { monthlyKwh: number[] }) {
     </figure>
   );
 }
+
+/** Memoised: the panel re-renders on every progress message of a run. */
+export const MonthlyChart = memo(MonthlyChartView);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, memo } from 'react';
 import type { RoofResult } from '../../../../shared/solar';
 import type { MessageKey } from '../../i18n/strings';
 import { fmt } from './format';
@@ -18,7 +18,9 @@ const COLUMNS: Column[] = [
 const PAGE = 100;
 
 /** Per-building table, sortable by any column; a row click selects the building. */
-export function RoofTable({ buildings }: { buildings: RoofResult[] }) {
+function RoofTableView({ buildings: latest }: { buildings: RoofResult[] }) {
+  // Sorting and rendering thousands of rows yields to input (a transition), never one long task.
+  const buildings = useDeferredValue(latest);
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const selected = useUiStore((s) => s.selectedIds);
@@ -66,3 +68,6 @@ export function RoofTable({ buildings }: { buildings: RoofResult[] }) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders on every progress message of a run. */
+export const RoofTable = memo(RoofTableView);

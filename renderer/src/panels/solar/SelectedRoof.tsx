@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ParkSolarResult } from '../../../../shared/solar';
 import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
@@ -5,7 +6,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
 
 /** The numbers of the selected building's roof, with the neighbours that shade it. */
-export function SelectedRoof({ result }: { result: ParkSolarResult }) {
+function SelectedRoofView({ result }: { result: ParkSolarResult }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const selectedIds = useUiStore((s) => s.selectedIds);
@@ -49,3 +50,6 @@ export function SelectedRoof({ result }: { result: ParkSolarResult }) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders on every progress message of a run. */
+export const SelectedRoof = memo(SelectedRoofView);

@@ -13,12 +13,23 @@ import { useSolarStore, type RoofMetric } from './solar-store';
 import { RAMP } from './colour-scale';
 import './solar.css';
 
+/** Progress of the running calculation: its own component, so progress messages re-render only it. */
+function Progress() {
+  const t = useT();
+  const progress = useSolarStore((s) => s.progress);
+  return (
+    <p className="solar-progress" role="status">
+      {t('solar.running', { done: progress.done, total: progress.total })}
+      <progress max={Math.max(1, progress.total)} value={progress.done} />
+    </p>
+  );
+}
+
 /** The Solar side panel: totals, selected roof, monthly chart, roof table and assumptions. */
 export function SolarPanel() {
   const t = useT();
   const document = useDocumentStore((s) => s.document);
   const status = useSolarStore((s) => s.status);
-  const progress = useSolarStore((s) => s.progress);
   const result = useSolarStore((s) => s.result);
   const error = useSolarStore((s) => s.error);
   const metric = useSolarStore((s) => s.metric);
@@ -28,12 +39,7 @@ export function SolarPanel() {
   return (
     <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
       <WeatherSource source={result?.weatherSource ?? null} />
-      {status === 'running' && (
-        <p className="solar-progress" role="status">
-          {t('solar.running', { done: progress.done, total: progress.total })}
-          <progress max={Math.max(1, progress.total)} value={progress.done} />
-        </p>
-      )}
+      {status === 'running' && <Progress />}
       {error && <p className="solar-warning" role="alert">{error}</p>}
       {result && result.buildings.length === 0 && <p className="solar-note">{t('solar.noRoofs')}</p>}
       {result && result.buildings.length > 0 && (

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { ParkSolarResult } from '../../../../shared/solar';
 import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 
 /** Park totals of the last run. */
-export function Totals({ result }: { result: ParkSolarResult }) {
+function TotalsView({ result }: { result: ParkSolarResult }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const n = (v: number, d = 0) => fmt(lang, v, d);
@@ -43,3 +44,6 @@ export function Totals({ result }: { result: ParkSolarResult }) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders on every progress message of a run. */
+export const Totals = memo(TotalsView);

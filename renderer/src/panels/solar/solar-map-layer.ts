@@ -65,6 +65,13 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
   legend.hidden = true;
   map.getContainer().appendChild(legend);
   let shownDocument: unknown = null;
+  const painted = new Map<string, string>();
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  // In a task of its own, after React has rendered the panel for the same result.
+  const scheduleRefresh = () => {
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 0);
+  };
   const refresh = () => {
     const { result } = useSolarStore.getState();
     const doc = useDocumentStore.getState().document;
@@ -73,30 +80,39 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
     if (!result) {
       source.setData({ type: 'FeatureCollection', features: [] });
       shownDocument = null;
+      painted.clear();
       legend.hidden = true;
       return;
     }
-    // Geometry only when the document changed; otherwise (weather, assumptions) just recolour.
-    if (doc !== shownDocument) {
+    // Geometry only when the features changed; otherwise (weather, assumptions) just recolour.
+    const features = doc ? activeScenario(doc).features : null;
+    if (features !== shownDocument) {
       source.setData(roofGeometry());
-      shownDocument = doc;
+      shownDocument = features;
+      painted.clear();
     }
     const { colours, breaks } = roofColours();
-    for (const [id, color] of colours) map.setFeatureState({ source: SOLAR_SOURCE_ID, id }, { color });
+    // Only roofs whose colour class changed: a weather or assumption edit often moves few.
+    for (const [id, color] of colours) {
+      if (painted.get(id) === color) continue;
+      map.setFeatureState({ source: SOLAR_SOURCE_ID, id }, { color });
+      painted.set(id, color);
+    }
     legend.hidden = colours.size === 0;
     if (!legend.hidden) legend.innerHTML = legendHtml(breaks);
   };
   const unsubs = [
     useSolarStore.subscribe((s, p) => {
-      if (s.result !== p.result || s.metric !== p.metric) refresh();
+      if (s.result !== p.result || s.metric !== p.metric) scheduleRefresh();
     }),
     useUiStore.subscribe((s, p) => {
-      if (s.lang !== p.lang) refresh();
+      if (s.lang !== p.lang) scheduleRefresh();
     }),
   ];
   refresh();
   return () => {
     unsubs.forEach((u) => u());
+    clearTimeout(pending);
     legend.remove();
     if (map.getLayer(SOLAR_LAYER_ID)) map.removeLayer(SOLAR_LAYER_ID);
     if (map.getSource(SOLAR_SOURCE_ID)) map.removeSource(SOLAR_SOURCE_ID);
