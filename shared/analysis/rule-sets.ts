@@ -73,3 +73,17 @@ export function activeRules(settings: RuleSettings, only?: readonly string[]): A
 export function inForce(rule: Pick<Rule, 'effectiveFrom' | 'effectiveTo'>, date: string): boolean {
   return rule.effectiveFrom <= date && (rule.effectiveTo == null || date < rule.effectiveTo);
 }
+
+/**
+ * The settings with a rule's threshold overridden (`threshold` in the rule's unit), or the
+ * override removed (`undefined`). Pure: the UI saves the result under doc.settings.rules.
+ */
+export function withThresholdOverride(settings: RuleSettings, ruleId: string, threshold: number | null | undefined): RuleSettings {
+  const overrides = { ...(settings.overrides ?? {}) };
+  const { threshold: _old, ...rest } = overrides[ruleId] ?? {};
+  if (threshold === undefined) {
+    if (Object.keys(rest).length > 0) overrides[ruleId] = rest;
+    else delete overrides[ruleId];
+  } else overrides[ruleId] = { ...rest, threshold };
+  return { ...settings, overrides };
+}

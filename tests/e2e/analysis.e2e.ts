@@ -126,6 +126,21 @@ describe('analysis panels on the sample park', () => {
     expect(selected).toEqual([works.id]);
   });
 
+  it('a project threshold overrides the rule set, is saved in the project and is marked', async () => {
+    const panel = page.getByRole('region', { name: 'Compliance' });
+    const green = panel.locator('li[data-rule="qcvn.park.green-min"]');
+    await expect(green.getAttribute('data-status')).resolves.toBe('pass');
+    const input = green.getByRole('textbox');
+    await input.fill('15');
+    await input.press('Enter');
+    await expect(green.getAttribute('data-status')).resolves.toBe('fail');
+    await expect(green.textContent()).resolves.toContain('project override (rule set: 10.00 %)');
+    const saved = await page.evaluate(() => window.__ecoparkStores!.document.getState().document!.settings.rules);
+    expect(saved).toEqual({ overrides: { 'qcvn.park.green-min': { threshold: 0.15 } } });
+    await green.getByRole('button', { name: 'Use the rule set’s value' }).click();
+    await expect(green.getAttribute('data-status')).resolves.toBe('pass');
+  });
+
   it('speaks Vietnamese: tab, rule titles and numbers', async () => {
     await page.getByRole('button', { name: 'Switch language to Vietnamese' }).click();
     await page.getByRole('tab', { name: 'Tuân thủ quy chuẩn' }).click();

@@ -53,6 +53,9 @@ export const EN = {
   'analysis.noPlots': 'No industrial plots in this scenario.',
   'analysis.sortBy': 'Sort by {column}',
   'analysis.failedRules': 'Breaks: {rules}',
+  'analysis.projectThreshold': 'Project threshold',
+  'analysis.resetThreshold': 'Use the rule set’s value',
+  'analysis.storeyHeight': 'Storey height for buildings given only a height',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -109,4 +112,7 @@ export const VI: Record<keyof typeof EN, string> = {
   'analysis.noPlots': 'Phương án này chưa có lô công nghiệp.',
   'analysis.sortBy': 'Sắp xếp theo {column}',
   'analysis.failedRules': 'Vi phạm: {rules}',
+  'analysis.projectThreshold': 'Ngưỡng của dự án',
+  'analysis.resetThreshold': 'Dùng giá trị của bộ quy tắc',
+  'analysis.storeyHeight': 'Chiều cao tầng cho công trình chỉ có chiều cao',
 };

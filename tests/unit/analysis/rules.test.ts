@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { activeRules, analyzeScenario, compare, METRIC_IDS, readRuleSettings, RULE_SETS, ruleSetSchema, type ActiveRule, type AnalysisResult, type MetricId, type PlotIndicators } from '../../../shared/analysis';
+import { activeRules, analyzeScenario, compare, METRIC_IDS, withThresholdOverride, readRuleSettings, RULE_SETS, ruleSetSchema, type ActiveRule, type AnalysisResult, type MetricId, type PlotIndicators } from '../../../shared/analysis';
 import { evaluateRules, parkMetric } from '../../../shared/analysis/evaluate';
 import { DATE, docOf, poly, rect } from './fixtures';
 
@@ -164,6 +164,15 @@ describe('project overrides (doc.settings.rules)', () => {
     // The CLI's --rules choice wins over the project's.
     const only = analyzeScenario(doc, undefined, { date: DATE, ruleSets: ['eip-decree-35-2022'] }).rules;
     expect(new Set(only.map((r) => r.ruleSetId))).toEqual(new Set(['eip-decree-35-2022', 'project']));
+  });
+
+  it('withThresholdOverride sets and removes one override, keeping the rest', () => {
+    const base = { storeyHeightM: 4, overrides: { a: { disabled: true }, b: { threshold: 0.3 } } };
+    expect(withThresholdOverride(base, 'c', 0.2)).toEqual({ storeyHeightM: 4, overrides: { a: { disabled: true }, b: { threshold: 0.3 }, c: { threshold: 0.2 } } });
+    expect(withThresholdOverride(base, 'b', undefined)).toEqual({ storeyHeightM: 4, overrides: { a: { disabled: true } } });
+    expect(withThresholdOverride(base, 'a', 5)).toEqual({ storeyHeightM: 4, overrides: { a: { disabled: true, threshold: 5 }, b: { threshold: 0.3 } } });
+    expect(withThresholdOverride({}, 'x', null)).toEqual({ overrides: { x: { threshold: null } } });
+    expect(base.overrides).toEqual({ a: { disabled: true }, b: { threshold: 0.3 } });
   });
 
   it('invalid settings are reported with a reason code and ignored', () => {

@@ -2,6 +2,7 @@ import type { RuleResult } from '../../../../shared/analysis';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { formatRuleValue } from './format';
+import { StoreyHeightInput, ThresholdInput } from './RuleSettingsInputs';
 import { useAnalysis } from './use-analysis';
 import './analysis.css';
 
@@ -18,6 +19,7 @@ export function CompliancePanel() {
   return (
     <div className="analysis-panel" data-testid="compliance-panel">
       {r.settingsIssue && <p className="analysis-warning" role="alert">{t('analysis.settingsIssue', { detail: r.settingsIssue.detail })}</p>}
+      <StoreyHeightInput valueM={r.storeyHeightM} lang={lang} />
       <ul className="analysis-rules">
         {r.rules.map((rule) => (
           <li key={rule.id} className="analysis-rule" data-rule={rule.id} data-status={rule.status}>
@@ -54,6 +56,7 @@ export function CompliancePanel() {
               {rule.citation.article && `, ${rule.citation.article}`} ·{' '}
               <span className={rule.confidence === 'unverified' ? 'analysis-unverified' : undefined}>{t(`analysis.confidence.${rule.confidence}`)}</span>
             </div>
+            <ThresholdInput rule={rule} lang={lang} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,77 @@
+import { readRuleSettings, withThresholdOverride, type RuleResult, type RuleSettings } from '../../../../shared/analysis';
+import { formatNumber, type Lang } from '../../i18n/strings';
+import { useT } from '../../i18n/use-t';
+import { useDocumentStore } from '../../state/document-store';
+
+/** Saves the project's rule settings (doc.settings.rules); not undoable, marks the project dirty. */
+function saveRuleSettings(update: (settings: RuleSettings) => RuleSettings): void {
+  const store = useDocumentStore.getState();
+  if (!store.document) return;
+  store.setSettings('rules', update(readRuleSettings(store.document).settings));
+}
+
+/** A number typed in either language ("12,5" or "12.5"); null when it is not one. */
+function parseNumber(text: string): number | null {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(value) ? value : null;
+}
+
+/** The project's own threshold for one rule, in the unit shown (% for ratios); empty: the rule set's. */
+export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang }) {
+  const t = useT();
+  const scale = rule.unit === 'ratio' ? 100 : 1;
+  const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatNumber(lang, v * scale, rule.unit === 'count' ? 0 : 2));
+  const commit = (text: string) => {
+    const value = parseNumber(text);
+    if (text.trim() === '') saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined));
+    else if (value !== null) saveRuleSettings((s) => withThresholdOverride(s, rule.id, value / scale));
+  };
+  return (
+    <label className="analysis-threshold">
+      {t('analysis.projectThreshold')}{' '}
+      <input
+        key={`${rule.id}:${rule.overridden ? rule.threshold : 'default'}`}
+        type="text"
+        inputMode="decimal"
+        defaultValue={rule.overridden ? shown(rule.threshold) : ''}
+        placeholder={shown(rule.overridden ? rule.originalThreshold : rule.threshold)}
+        aria-label={`${t('analysis.projectThreshold')}: ${rule.title[lang]}`}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />{' '}
+      {rule.unit === 'ratio' ? '%' : rule.unit === 'm' ? 'm' : ''}
+      {rule.overridden && (
+        <button type="button" onClick={() => saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined))}>
+          {t('analysis.resetThreshold')}
+        </button>
+      )}
+    </label>
+  );
+}
+
+/** Storey height used for buildings that have a height but no floor count. */
+export function StoreyHeightInput({ valueM, lang }: { valueM: number; lang: Lang }) {
+  const t = useT();
+  const commit = (text: string) => {
+    const value = parseNumber(text);
+    if (value !== null && value > 0) saveRuleSettings((s) => ({ ...s, storeyHeightM: value }));
+  };
+  return (
+    <label className="analysis-threshold">
+      {t('analysis.storeyHeight')}{' '}
+      <input
+        key={valueM}
+        type="text"
+        inputMode="decimal"
+        defaultValue={formatNumber(lang, valueM, 2)}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />{' '}
+      m
+    </label>
+  );
+}
