@@ -68,6 +68,8 @@ export function createAnalysisEngine(): AnalysisEngine {
     }
     const { state } = cache;
     lastChangeCount = state.sync(features);
+    // Scenarios deleted from the document (or another document opened) free their caches.
+    for (const id of caches.keys()) if (!doc.scenarios.some((s) => s.id === id)) caches.delete(id);
     const settings = readRuleSettings(doc);
     const storeyHeightM = settings.settings.storeyHeightM ?? DEFAULT_STOREY_HEIGHT_M;
     const rules = activeRules(settings.settings, options.ruleSets);

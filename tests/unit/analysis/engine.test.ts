@@ -65,6 +65,19 @@ describe('the incremental engine gives the full analysis after every edit', () =
     expect(after.green.greenLandM2 - before.green.greenLandM2).toBeCloseTo(11503.918423354626, 3);
   });
 
+  it('keeps one cache per scenario: switching scenarios and back gives the full analysis', () => {
+    const base = features(sample);
+    const b = { id: 'scenario-b', name: 'B', features: base.filter((f) => !(f.kind === 'landuse' && f.landUse === 'green')) };
+    const doc: ParkDocument = { ...sample, scenarios: [...sample.scenarios, b] };
+    const engine = createAnalysisEngine();
+    const a1 = engine.analyze(doc, undefined, { date: DATE });
+    const b1 = engine.analyze(doc, 'scenario-b', { date: DATE });
+    expect(b1.green.totalGreenM2).toBe(0);
+    expect(engine.analyze(doc, undefined, { date: DATE })).toEqual(a1);
+    expect(engine.lastChangeCount).toBe(0);
+    expect(b1).toEqual(analyzeScenario(doc, 'scenario-b', { date: DATE }));
+  });
+
   it('unknown scenarios are a programmer error', () => {
     expect(() => analyzeScenario(sample, 'nope')).toThrow(/no scenario/);
   });
