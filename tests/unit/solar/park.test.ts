@@ -84,3 +84,19 @@ describe('park totals (independent arithmetic on the per-roof results)', () => {
     expect(r.co2AvoidedT).toBeCloseTo(((r.balance.selfConsumedKwh + r.balance.exportedKwh) / 1000) * 0.6592, 6);
   });
 });
+
+describe('performance ratio (independent: a horizontal roof sees exactly GHI)', () => {
+  it('PR = AC energy ÷ (kWp × annual GHI from the station table)', async () => {
+    const { CLIMATE_STATIONS } = await import('../../../shared/solar/weather');
+    const st = CLIMATE_STATIONS.find((s) => s.id === 'hanoi')!;
+    const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    const ghiKwhM2 = st.ghiKWhM2Day.reduce((a, v, m) => a + v * days[m], 0); // 1,338.2 kWh/m²
+    const flat = solarSettingsSchema.parse({ flatTiltDeg: 0, transposition: 'isotropic', stationId: 'hanoi' });
+    const r = runSolar(solarInputFromDocument(docWith([{ id: 'a', x: 0, y: 0, w: 40, h: 30, heightM: 8 }]), flat));
+    const b = r.buildings[0];
+    // Within 0.01 %: the beam at sun elevations below 2° is capped (docs/solar-model.md §3).
+    expect(b.performanceRatio).toBeCloseTo(b.annualKwh / (b.kwp * ghiKwhM2), 3);
+    expect(b.performanceRatio).toBeGreaterThan(0.7);
+    expect(b.performanceRatio).toBeLessThan(0.86); // at most (1 − 14.08 %) × 96 % × (1 + small IAM/temperature effects)
+  });
+});
