@@ -19,15 +19,25 @@ const BLOCK_W = 240;
 const BLOCK_H = 160;
 const ROAD_W = 24;
 
-function rect(frame: LocalFrame, x0: number, y0: number, x1: number, y1: number) {
-  const ring = [
+function rect(frame: LocalFrame, x0: number, y0: number, x1: number, y1: number, breaks: { xs?: number[]; ys?: number[] } = {}) {
+  // Extra vertices where neighbours' corners meet this rectangle's edges (T-junctions): a
+  // straight edge in metres is not straight in lon/lat, so without them neighbours would
+  // overlap by square centimetres.
+  const inner = (values: number[] | undefined, a: number, b: number) => (values ?? []).filter((v) => v > Math.min(a, b) && v < Math.max(a, b));
+  const xs = inner(breaks.xs, x0, x1).sort((a, b) => a - b);
+  const ys = inner(breaks.ys, y0, y1).sort((a, b) => a - b);
+  const points: [number, number][] = [
     [x0, y0],
+    ...xs.map((x): [number, number] => [x, y0]),
     [x1, y0],
+    ...ys.map((y): [number, number] => [x1, y]),
     [x1, y1],
+    ...[...xs].reverse().map((x): [number, number] => [x, y1]),
     [x0, y1],
+    ...[...ys].reverse().map((y): [number, number] => [x0, y]),
     [x0, y0],
-  ].map(([x, y]) => localToLonLat(frame, x, y));
-  return { type: 'Polygon' as const, coordinates: [ring] };
+  ];
+  return { type: 'Polygon' as const, coordinates: [points.map(([x, y]) => localToLonLat(frame, x, y))] };
 }
 
 export function generateLargePark(options: LargeParkOptions = {}): ParkDocument {
@@ -42,10 +52,12 @@ export function generateLargePark(options: LargeParkOptions = {}): ParkDocument 
   const height = blocksY * pitchY + ROAD_W;
   features.push({ id: id('boundary'), kind: 'boundary', name: 'Large park', geometry: rect(frame, 0, 0, width, height) });
 
+  const yBreaks = Array.from({ length: blocksY + 1 }, (_, j) => [j * pitchY, j * pitchY + ROAD_W]).flat();
+  const plotW = BLOCK_W / plotsPerBlock;
   for (let i = 0; i <= blocksX; i++) {
     const x = i * pitchX + ROAD_W / 2;
     features.push({ id: id('road'), kind: 'road', widthM: ROAD_W, geometry: { type: 'LineString', coordinates: [localToLonLat(frame, x, 0), localToLonLat(frame, x, height)] } });
-    features.push({ id: id('traffic'), kind: 'landuse', landUse: 'traffic', subtype: 'road', geometry: rect(frame, x - ROAD_W / 2, 0, x + ROAD_W / 2, height) });
+    features.push({ id: id('traffic'), kind: 'landuse', landUse: 'traffic', subtype: 'road', geometry: rect(frame, x - ROAD_W / 2, 0, x + ROAD_W / 2, height, { ys: yBreaks }) });
   }
   for (let j = 0; j <= blocksY; j++) {
     const y = j * pitchY + ROAD_W / 2;
@@ -53,11 +65,11 @@ export function generateLargePark(options: LargeParkOptions = {}): ParkDocument 
     // Cross streets only between the vertical corridors, so traffic polygons do not overlap.
     for (let i = 0; i < blocksX; i++) {
       const x0 = i * pitchX + ROAD_W;
-      features.push({ id: id('traffic'), kind: 'landuse', landUse: 'traffic', subtype: 'road', geometry: rect(frame, x0, y - ROAD_W / 2, x0 + BLOCK_W, y + ROAD_W / 2) });
+      const xs = Array.from({ length: plotsPerBlock - 1 }, (_, k) => x0 + (k + 1) * plotW);
+      features.push({ id: id('traffic'), kind: 'landuse', landUse: 'traffic', subtype: 'road', geometry: rect(frame, x0, y - ROAD_W / 2, x0 + BLOCK_W, y + ROAD_W / 2, { xs }) });
     }
   }
 
-  const plotW = BLOCK_W / plotsPerBlock;
   for (let i = 0; i < blocksX; i++) {
     for (let j = 0; j < blocksY; j++) {
       const bx = i * pitchX + ROAD_W;

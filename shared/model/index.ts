@@ -4,3 +4,4 @@ export * from './geometry-schema';
 export * from './feature';
 export * from './document';
 export * from './command';
+export * from './scenarios';

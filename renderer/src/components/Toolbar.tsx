@@ -3,6 +3,7 @@ import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { newProject, openProject, openSample, saveProject } from '../actions';
 import { BasemapMenu } from './BasemapMenu';
+import { ScenarioMenu } from './ScenarioMenu';
 
 /** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
 export function Toolbar() {
@@ -10,8 +11,6 @@ export function Toolbar() {
   const hasDocument = useDocumentStore((s) => s.document !== null);
   const dirty = useDocumentStore(selectDirty);
   const fileName = useDocumentStore((s) => s.fileName);
-  const document = useDocumentStore((s) => s.document);
-  const setActiveScenario = useDocumentStore((s) => s.setActiveScenario);
   const { legendOpen, featuresOpen, basemapMenuOpen, view3d, lang, toggle, setLang } = useUiStore();
 
   return (
@@ -51,18 +50,7 @@ export function Toolbar() {
           3D
         </button>
       </div>
-      {document && document.scenarios.length > 0 && (
-        <label className="scenario-picker">
-          {t('toolbar.scenario')}{' '}
-          <select value={document.activeScenarioId} onChange={(e) => setActiveScenario(e.target.value)}>
-            {document.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <ScenarioMenu />
       <span className="file-status" aria-live="polite">
         {hasDocument ? (fileName ?? t('status.untitled')) : ''}
         {dirty && <span className="dirty-marker" title={t('status.unsaved')} aria-label={t('status.unsaved')}> •</span>}

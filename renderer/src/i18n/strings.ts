@@ -114,6 +114,18 @@ const CORE_EN = {
   'roof.pitched': 'Pitched',
   'roof.sawtooth': 'Sawtooth',
   'roof.other': 'Other',
+  'scenario.manage': 'Manage scenarios',
+  'scenario.name': 'Name',
+  'scenario.defaultName': 'Scenario',
+  'scenario.copy': 'copy',
+  'scenario.create': 'New scenario',
+  'scenario.duplicate': 'Duplicate scenario',
+  'scenario.rename': 'Rename scenario',
+  'scenario.delete': 'Delete scenario',
+  'scenario.not_found': 'That scenario no longer exists.',
+  'scenario.empty_name': 'A scenario needs a name.',
+  'scenario.duplicate_name': 'Another scenario already has that name.',
+  'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
 export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN } as const;
@@ -223,6 +235,18 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'roof.pitched': 'Mái dốc',
   'roof.sawtooth': 'Mái răng cưa',
   'roof.other': 'Khác',
+  'scenario.manage': 'Quản lý phương án',
+  'scenario.name': 'Tên',
+  'scenario.defaultName': 'Phương án',
+  'scenario.copy': 'bản sao',
+  'scenario.create': 'Phương án mới',
+  'scenario.duplicate': 'Nhân bản phương án',
+  'scenario.rename': 'Đổi tên phương án',
+  'scenario.delete': 'Xóa phương án',
+  'scenario.not_found': 'Phương án đó không còn tồn tại.',
+  'scenario.empty_name': 'Phương án cần có tên.',
+  'scenario.duplicate_name': 'Đã có phương án khác cùng tên.',
+  'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
 export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI };

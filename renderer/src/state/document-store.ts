@@ -4,10 +4,17 @@ import { applyCommand, type EditCommand, type ParkDocument } from '../../../shar
 /** Undo history depth; the drawing issue asks for at least 200 steps. */
 export const HISTORY_LIMIT = 500;
 
-interface HistoryEntry {
-  /** Command that reverses the edit (for undo) or re-applies it (for redo). */
-  command: EditCommand;
-  label: string;
+/**
+ * One step of history. Feature edits keep the command that reverses (undo stack) or re-applies
+ * (redo stack) them; document-level edits (scenarios) keep the whole document to go back to —
+ * cheap, since documents are immutable and share every unchanged part.
+ */
+type HistoryEntry = { label: string; command: EditCommand; document?: undefined } | { label: string; document: ParkDocument; command?: undefined };
+
+function step(document: ParkDocument, entry: HistoryEntry): { document: ParkDocument; reverse: HistoryEntry } {
+  if (entry.document) return { document: entry.document, reverse: { label: entry.label, document } };
+  const result = applyCommand(document, entry.command);
+  return { document: result.document, reverse: { label: entry.label, command: result.inverse } };
 }
 
 /**
@@ -28,6 +35,8 @@ export interface DocumentState {
   redoStack: HistoryEntry[];
   load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean }): void;
   apply(command: EditCommand): void;
+  /** A document-level edit (scenario create/rename/delete…), undoable as one step. */
+  replaceDocument(document: ParkDocument, label: string): void;
   undo(): void;
   redo(): void;
   markSaved(fileName: string): void;
@@ -68,29 +77,29 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
       redoStack: [],
     });
   },
+  replaceDocument(next, label) {
+    const { document, undoStack, revision } = get();
+    if (!document) return;
+    set({
+      document: next,
+      revision: revision + 1,
+      undoStack: [...undoStack, { label, document }].slice(-HISTORY_LIMIT),
+      redoStack: [],
+    });
+  },
   undo() {
     const { document, undoStack, redoStack, revision } = get();
     const entry = undoStack[undoStack.length - 1];
     if (!document || !entry) return;
-    const result = applyCommand(document, entry.command);
-    set({
-      document: result.document,
-      revision: revision + 1,
-      undoStack: undoStack.slice(0, -1),
-      redoStack: [...redoStack, { command: result.inverse, label: entry.label }],
-    });
+    const result = step(document, entry);
+    set({ document: result.document, revision: revision + 1, undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, result.reverse] });
   },
   redo() {
     const { document, undoStack, redoStack, revision } = get();
     const entry = redoStack[redoStack.length - 1];
     if (!document || !entry) return;
-    const result = applyCommand(document, entry.command);
-    set({
-      document: result.document,
-      revision: revision + 1,
-      undoStack: [...undoStack, { command: result.inverse, label: entry.label }],
-      redoStack: redoStack.slice(0, -1),
-    });
+    const result = step(document, entry);
+    set({ document: result.document, revision: revision + 1, undoStack: [...undoStack, result.reverse], redoStack: redoStack.slice(0, -1) });
   },
   markSaved(fileName) {
     set((state) => ({ fileName, savedRevision: state.revision }));

@@ -29,3 +29,26 @@ describe('applyCommand', () => {
     expect(parkDocumentSchema.safeParse(undone).success).toBe(true);
   });
 });
+
+describe('undo keeps the drawing order', () => {
+  it('puts deleted features back where they were, even consecutive ones', () => {
+    const base = createEmptyDocument('Test', { now: '2026-01-01T00:00:00Z' });
+    const sid = base.activeScenarioId;
+    const five = applyCommand(base, { label: 'Add', scenarioId: sid, put: ['a', 'b', 'c', 'd', 'e'].map((id, i) => square(id, 106 + i * 0.01)), delete: [] }).document;
+    const removed = applyCommand(five, { label: 'Delete', scenarioId: sid, put: [], delete: ['a', 'c', 'd'] });
+    expect(removed.document.scenarios[0].features.map((f) => f.id)).toEqual(['b', 'e']);
+    const restored = applyCommand(removed.document, removed.inverse);
+    expect(restored.document.scenarios[0].features.map((f) => f.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // Redo of the undo deletes them again.
+    expect(applyCommand(restored.document, restored.inverse).document.scenarios[0].features.map((f) => f.id)).toEqual(['b', 'e']);
+  });
+
+  it('undoing a split puts the original back in its place', () => {
+    const base = createEmptyDocument('Test', { now: '2026-01-01T00:00:00Z' });
+    const sid = base.activeScenarioId;
+    const three = applyCommand(base, { label: 'Add', scenarioId: sid, put: ['a', 'b', 'c'].map((id, i) => square(id, 106 + i * 0.01)), delete: [] }).document;
+    const split = applyCommand(three, { label: 'Split', scenarioId: sid, put: [square('b1', 106.01), square('b2', 106.015)], delete: ['b'] });
+    expect(split.document.scenarios[0].features.map((f) => f.id)).toEqual(['a', 'c', 'b1', 'b2']);
+    expect(applyCommand(split.document, split.inverse).document.scenarios[0].features.map((f) => f.id)).toEqual(['a', 'b', 'c']);
+  });
+});
