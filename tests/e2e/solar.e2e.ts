@@ -70,6 +70,27 @@ describe('the Solar panel', () => {
     await page.waitForFunction((b) => document.querySelector('[data-total="totalKwp"] dd')?.textContent === b, before);
   });
 
+  it('takes the demand of a selected plot and shows the share of demand met', async () => {
+    const panel = page.getByRole('region', { name: 'Solar' });
+    const plotId = await page.evaluate(() => {
+      const doc = window.__ecoparkStores!.document.getState().document!;
+      const plot = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features.find((f) => f.kind === 'landuse' && f.landUse === 'industrial')!;
+      window.__ecoparkStores!.ui.getState().select([plot.id]);
+      return plot.id;
+    });
+    expect(plotId).toBeTruthy();
+    const input = panel.getByLabel(/Electricity demand of plot/);
+    await input.fill('50000000');
+    await input.press('Enter');
+    await page.waitForFunction(() => /%/.test(document.querySelector('[data-total="demandShare"] dd')?.textContent ?? ''));
+    const annual = Number((await panel.locator('[data-total="annual"] dd').textContent())!.replace(/[^\d.]/g, ''));
+    const share = Number((await panel.locator('[data-total="demandShare"] dd').textContent())!.replace(/[^\d.]/g, ''));
+    // Share = production ÷ demand: MWh/yr ÷ 50,000 MWh/yr, in %, as displayed (1 decimal).
+    expect(share).toBeCloseTo((annual / 50_000) * 100, 0);
+    await panel.getByRole('button', { name: 'Reset to defaults' }).click();
+    await page.waitForFunction(() => !/%/.test(document.querySelector('[data-total="demandShare"] dd')?.textContent ?? '%'));
+  });
+
   it('keeps the main thread free while the worker computes the large park (long tasks measured)', async () => {
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[] };

@@ -97,6 +97,8 @@ export const EN = {
   'solar.metric.kwhPerM2': 'kWh per m² of roof',
   'solar.demandNote': 'Demand is spread evenly over the year (around-the-clock load).',
   'solar.calculatedIn': 'Calculated in {s} s in the background.',
+  'solar.plotDemand': 'Electricity demand of plot {name} (kWh/year)',
+  'solar.plotDemandTotal': 'Demand entered for {count} plots: {kwh} kWh/year (added to the park demand).',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -197,4 +199,6 @@ export const VI: Record<keyof typeof EN, string> = {
   'solar.metric.kwhPerM2': 'kWh trên m² mái',
   'solar.demandNote': 'Nhu cầu điện được phân bố đều trong năm (phụ tải liên tục).',
   'solar.calculatedIn': 'Đã tính trong {s} giây (chạy nền).',
+  'solar.plotDemand': 'Nhu cầu điện của lô {name} (kWh/năm)',
+  'solar.plotDemandTotal': 'Đã nhập nhu cầu cho {count} lô: {kwh} kWh/năm (cộng vào nhu cầu của khu).',
 };

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { MonthlyChart } from './MonthlyChart';
+import { PlotDemand } from './PlotDemand';
 import { RoofTable } from './RoofTable';
 import { SelectedRoof } from './SelectedRoof';
 import { Totals } from './Totals';
@@ -65,6 +66,7 @@ export function SolarPanel() {
           <RoofTable buildings={result.buildings} />
         </>
       )}
+      <PlotDemand settings={settings} />
       <AssumptionsEditor settings={settings} />
     </div>
   );
