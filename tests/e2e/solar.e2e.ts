@@ -34,6 +34,12 @@ describe('the Solar panel', () => {
     const roofs = await page.evaluate(() => window.__ecoparkMap!.getSource('solar-roofs') !== undefined && window.__ecoparkMap!.querySourceFeatures('solar-roofs').length);
     expect(roofs).toBeGreaterThan(0);
     await expect(page.locator('.solar-map-legend').isVisible()).resolves.toBe(true);
+    // Roof colours belong to the Solar tab: hidden on the Properties tab, back with Solar.
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.waitForFunction(() => (document.querySelector('.solar-map-legend') as HTMLElement | null)?.hidden === true);
+    expect(await page.evaluate(() => window.__ecoparkMap!.getLayoutProperty('solar-roof-colour', 'visibility'))).toBe('none');
+    await page.getByRole('tab', { name: 'Solar' }).click();
+    await page.waitForFunction(() => (document.querySelector('.solar-map-legend') as HTMLElement | null)?.hidden === false);
   });
 
   it('selecting a roof in the table shows its numbers and shading loss', async () => {

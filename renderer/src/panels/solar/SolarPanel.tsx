@@ -36,7 +36,11 @@ export function SolarPanel() {
   const metric = useSolarStore((s) => s.metric);
   const lastRunMs = useSolarStore((s) => s.lastRunMs);
   const settings = useMemo(() => readSolarSettings(document?.settings ?? {}), [document?.settings]);
-  useEffect(() => ensureSolarRunner(), []);
+  useEffect(() => {
+    ensureSolarRunner();
+    useSolarStore.getState().set({ panelOpen: true });
+    return () => useSolarStore.getState().set({ panelOpen: false });
+  }, []);
   return (
     <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
       <WeatherSource source={result?.weatherSource ?? null} />

@@ -73,7 +73,8 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
     pending = setTimeout(refresh, 0);
   };
   const refresh = () => {
-    const { result } = useSolarStore.getState();
+    const { result, panelOpen } = useSolarStore.getState();
+    if (map.getLayer(SOLAR_LAYER_ID)) map.setLayoutProperty(SOLAR_LAYER_ID, 'visibility', panelOpen ? 'visible' : 'none');
     const doc = useDocumentStore.getState().document;
     const source = map.getSource(SOLAR_SOURCE_ID) as GeoJSONSource | undefined;
     if (!source) return;
@@ -98,12 +99,12 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
       map.setFeatureState({ source: SOLAR_SOURCE_ID, id }, { color });
       painted.set(id, color);
     }
-    legend.hidden = colours.size === 0;
+    legend.hidden = colours.size === 0 || !panelOpen;
     if (!legend.hidden) legend.innerHTML = legendHtml(breaks);
   };
   const unsubs = [
     useSolarStore.subscribe((s, p) => {
-      if (s.result !== p.result || s.metric !== p.metric) scheduleRefresh();
+      if (s.result !== p.result || s.metric !== p.metric || s.panelOpen !== p.panelOpen) scheduleRefresh();
     }),
     useUiStore.subscribe((s, p) => {
       if (s.lang !== p.lang) scheduleRefresh();

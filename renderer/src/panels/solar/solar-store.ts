@@ -19,6 +19,8 @@ export interface SolarState {
   importedWeather: HourlyWeather | null;
   weatherError: string | null;
   metric: RoofMetric;
+  /** Whether the Solar panel is showing: roof colours and legend are on the map only then. */
+  panelOpen: boolean;
   set(partial: Partial<Omit<SolarState, 'set'>>): void;
 }
 
@@ -32,5 +34,6 @@ export const useSolarStore = create<SolarState>((set) => ({
   importedWeather: null,
   weatherError: null,
   metric: 'specificYield',
+  panelOpen: false,
   set: (partial) => set(partial),
 }));
