@@ -1,0 +1,97 @@
+import type { Feature, Geometry } from 'geojson';
+import { mapPositions, toWgs84, type CrsDefinition } from './crs/crs';
+
+/**
+ * What every importer returns (GeoJSON, KML/KMZ, Shapefile, DXF, foreign GeoPackage): layers of
+ * plain GeoJSON features in EPSG:4326 with their raw attributes, before the mapping step
+ * (apply-mapping.ts) decides kinds and land uses.
+ */
+
+/** Geometry family of a layer; 'Mixed' when it holds more than one. */
+export type LayerGeometryType = 'Point' | 'LineString' | 'Polygon' | 'Mixed' | 'None';
+
+/** One source layer (a KML folder, a Shapefile, a DXF layer, a GeoPackage table). Coordinates in EPSG:4326. */
+export interface ImportedLayer {
+  name: string;
+  geometryType: LayerGeometryType;
+  features: Feature<Geometry, Record<string, unknown>>[];
+  /** Every attribute name of the features, in first-seen order. */
+  attributeNames: string[];
+}
+
+/** Why a file was refused; the UI and the CLI turn each into a message. */
+export const IMPORT_FAILURES = [
+  'unsupported_format',
+  'not_geojson',
+  'invalid_kml',
+  'broken_zip',
+  'no_shapefile',
+  'invalid_shapefile',
+  'crs_required',
+  'unsupported_crs',
+  'invalid_dxf',
+  'no_closed_polylines',
+  'invalid_geopackage',
+  'empty',
+] as const;
+export type ImportFailure = (typeof IMPORT_FAILURES)[number];
+
+export type ImportResult =
+  | { ok: true; layers: ImportedLayer[]; warnings: string[]; /** CRS the source coordinates were read in. */ crs: string }
+  | { ok: false; reason: ImportFailure; detail: string; /** For crs_required: the suggested default. */ guess?: string };
+
+export type ImportFailureResult = Extract<ImportResult, { ok: false }>;
+
+export const importFailure = (reason: ImportFailure, detail: string, guess?: string): ImportFailureResult =>
+  guess === undefined ? { ok: false, reason, detail } : { ok: false, reason, detail, guess };
+
+export function geometryFamily(type: Geometry['type']): LayerGeometryType {
+  if (type === 'Point' || type === 'MultiPoint') return 'Point';
+  if (type === 'LineString' || type === 'MultiLineString') return 'LineString';
+  if (type === 'Polygon' || type === 'MultiPolygon') return 'Polygon';
+  return 'Mixed';
+}
+
+/** Builds a layer, deriving its geometry type and attribute names from the features. */
+export function makeLayer(name: string, features: Feature<Geometry, Record<string, unknown>>[]): ImportedLayer {
+  const families = new Set(features.filter((f) => f.geometry).map((f) => geometryFamily(f.geometry.type)));
+  const attributeNames: string[] = [];
+  const seen = new Set<string>();
+  for (const f of features) {
+    for (const key of Object.keys(f.properties ?? {})) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        attributeNames.push(key);
+      }
+    }
+  }
+  const geometryType: LayerGeometryType = families.size === 0 ? 'None' : families.size === 1 ? [...families][0] : 'Mixed';
+  return { name, geometryType, features, attributeNames };
+}
+
+/** [minX, minY, maxX, maxY] of raw coordinates (any CRS); Infinity bounds when empty. */
+export function rawBbox(geometries: Iterable<Geometry | null>): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      box[0] = Math.min(box[0], c[0]);
+      box[1] = Math.min(box[1], c[1] as number);
+      box[2] = Math.max(box[2], c[0]);
+      box[3] = Math.max(box[3], c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  for (const g of geometries) {
+    if (!g) continue;
+    if (g.type === 'GeometryCollection') g.geometries.forEach((x) => visit('coordinates' in x ? x.coordinates : []));
+    else visit(g.coordinates);
+  }
+  return box;
+}
+
+/** The geometry moved from `crs` to EPSG:4326 (a no-op for WGS 84 lon/lat). */
+export function geometryToWgs84(g: Geometry, crs: CrsDefinition): Geometry {
+  if (crs.tm === null && crs.datum === 'WGS84') return g;
+  const fn = (x: number, y: number): [number, number] => toWgs84(crs, x, y);
+  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map((x) => geometryToWgs84(x, crs)) };
+  return { ...g, coordinates: mapPositions(g.coordinates, fn) } as Geometry;
+}
