@@ -3,6 +3,7 @@ import { INFO_USAGE, infoCommand } from './commands/info';
 import { CONVERT_USAGE, convertCommand } from './commands/convert';
 import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
 import { SOLAR_USAGE, solarCommand } from './commands/solar';
+import { REPORT_USAGE, reportCommand } from './commands/report';
 
 /** Injected facts about the running program, so tests need no package.json or clock. */
 export interface CliContext {
@@ -19,6 +20,7 @@ export const HELP = [
   `  ${CONVERT_USAGE}`,
   `  ${ANALYZE_USAGE}`,
   `  ${SOLAR_USAGE}`,
+  `  ${REPORT_USAGE}`,
   '  ecopark --help | -h      this help',
   '  ecopark --version | -v   the version',
 ];
@@ -50,6 +52,8 @@ export async function run(argv: string[], io: CliIo, context: CliContext): Promi
         return await analyzeCommand(args, io, context.now);
       case 'solar':
         return await solarCommand(args, io);
+      case 'report':
+        return await reportCommand(args, io, context);
       default:
         throw new CliError(`unknown command "${command}"; try: ecopark --help`, 2);
     }

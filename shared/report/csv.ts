@@ -1,0 +1,73 @@
+import { statusLabel } from './strings';
+import type { KeyValue, ReportCell, ReportChart, ReportModel, ReportTable } from './types';
+
+function keyValueTable(id: string, title: string, items: readonly KeyValue[], headers: [string, string]): ReportTable {
+  return {
+    id,
+    title,
+    columns: [{ header: headers[0], align: 'left', weight: 1 }, { header: headers[1], align: 'left', weight: 2 }],
+    rows: items.map((kv) => [{ t: 'text', v: kv.label }, { t: 'text', v: kv.value }]),
+  };
+}
+
+function chartTable(chart: ReportChart, labelHeader: string): ReportTable {
+  return {
+    id: chart.id,
+    title: chart.title,
+    columns: [{ header: labelHeader, align: 'left', weight: 1 }, { header: chart.unit, align: 'right', weight: 1 }],
+    rows: chart.bars.map((b) => [{ t: 'text', v: b.label }, { t: 'num', v: b.value, digits: chart.digits }]),
+  };
+}
+
+/**
+ * Every table of the report in order, as the spreadsheet and CSV exports write them: the
+ * summary and methods as label/value tables, charts as their data, then the tables themselves.
+ */
+export function reportTables(m: ReportModel): ReportTable[] {
+  const s = m.strings;
+  const meta: KeyValue[] = [
+    { label: s.park, value: m.meta.parkName },
+    { label: s.province, value: m.meta.province },
+    { label: s.scenario, value: m.meta.scenarioName },
+    { label: s.date, value: m.meta.date },
+    { label: s.author, value: m.meta.author },
+    { label: s.toolVersion, value: m.meta.toolVersion },
+    ...m.summary,
+    ...m.greenSummary,
+    ...(m.solar?.summary ?? []),
+  ];
+  const tables: ReportTable[] = [keyValueTable('summary', s.summary, meta, [s.kpi, s.value]), m.landUseTable, m.complianceTable, m.plotTable];
+  if (m.solar) tables.push(m.solar.buildingTable, chartTable(m.solar.monthlyChart, s.monthly));
+  if (m.comparison) tables.push(m.comparison.kpiTable, m.comparison.ruleTable);
+  tables.push(keyValueTable('methods', s.methods, m.methods, [s.methods, s.value]));
+  return tables;
+}
+
+/** A cell's value for a machine reader: numbers unformatted with a "." decimal, statuses as words. */
+export function rawCell(cell: ReportCell, lang: ReportModel['meta']['lang']): string | number | null {
+  if (cell.t === 'num') return cell.v === null || !Number.isFinite(cell.v) ? null : Number(cell.v.toFixed(Math.max(cell.digits, 6)));
+  if (cell.t === 'status') return statusLabel(cell.v, lang);
+  return cell.v;
+}
+
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * The report as one CSV file (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs
+ * read the Vietnamese correctly): each table starts with a `# id: title` line, then its header
+ * row and data rows, and ends with an empty line. Numbers carry no grouping and a "." decimal.
+ */
+export function renderReportCsv(m: ReportModel): string {
+  const lines: string[] = [];
+  for (const t of reportTables(m)) {
+    lines.push(`# ${t.id}: ${t.title.replace(/[\r\n]+/g, ' ')}`);
+    lines.push(t.columns.map((c) => csvField(c.header)).join(','));
+    for (const row of t.rows) lines.push(row.map((c) => csvField(rawCell(c, m.meta.lang))).join(','));
+    lines.push('');
+  }
+  return `\ufeff${lines.join('\r\n')}`;
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export { buildReportModel, ruleDisplay, countStatuses, meanPlotDensity } from './build-model';
+export type { ReportOptions, SolarOrigin } from './build-model';
+export { buildMapFigure, roundScaleLengthM, gridStepDeg } from './map-figure';
+export { formatNumber, formatDelta } from './format';
+export { reportStrings, statusLabel } from './strings';
+export { renderReportPdf } from './pdf/render-pdf';
+export type { ReportFonts } from './pdf/render-pdf';
+export { compareScenarios, MIN_COMPARED, MAX_COMPARED } from './compare';
+export type { CompareOptions } from './compare';
+export { renderReportXlsx } from './xlsx';
+export { renderReportCsv, reportTables } from './csv';

@@ -1,0 +1,122 @@
+import { closePath, fill, lineTo, moveTo, PDFOperator, PDFOperatorNames, popGraphicsState, pushGraphicsState, rectangle, clip, endPath, setDashPattern, setFillingRgbColor, setLineCap, setLineJoin, setLineWidth, setStrokingRgbColor, stroke, fillAndStroke, LineCapStyle, LineJoinStyle, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+
+/** A4 portrait in PDF points. */
+export const PAGE_W = 595.28;
+export const PAGE_H = 841.89;
+
+export function hexRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
+}
+
+export interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+/** Glyphs Noto Sans lacks, spelled with ones it has (a missing glyph would print as a box). */
+const FALLBACK: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '✓': 'v', '✗': 'x' };
+
+/**
+ * One page with y measured downwards from the top (as a reader lays out a page); pdf-lib's
+ * y-up coordinates are converted here only. Paths use raw operators so polygons with holes
+ * fill even-odd and thousands of map vertices cost one content-stream path each.
+ */
+export class Canvas {
+  constructor(
+    readonly page: PDFPage,
+    readonly fonts: Fonts,
+    private readonly charset: Set<number>,
+  ) {}
+
+  clean(text: string): string {
+    let out = '';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (this.charset.has(cp) || cp === 32) out += ch;
+      else out += FALLBACK[ch] ?? (cp === 10 || cp === 9 ? ' ' : '?');
+    }
+    return out;
+  }
+
+  width(text: string, size: number, bold = false): number {
+    return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(this.clean(text), size);
+  }
+
+  text(text: string, x: number, y: number, o: { size: number; bold?: boolean; colour?: string; align?: 'left' | 'right' | 'center' }): void {
+    const t = this.clean(text);
+    if (!t) return;
+    const font = o.bold ? this.fonts.bold : this.fonts.regular;
+    const w = font.widthOfTextAtSize(t, o.size);
+    const dx = o.align === 'right' ? -w : o.align === 'center' ? -w / 2 : 0;
+    this.page.drawText(t, { x: x + dx, y: PAGE_H - y, size: o.size, font, color: rgb(...hexRgb(o.colour ?? '#1a1a1a')) });
+  }
+
+  rect(x: number, y: number, w: number, h: number, o: { fill?: string; stroke?: string; lineWidth?: number }): void {
+    const ops: PDFOperator[] = [pushGraphicsState()];
+    if (o.fill) ops.push(setFillingRgbColor(...hexRgb(o.fill)));
+    if (o.stroke) ops.push(setStrokingRgbColor(...hexRgb(o.stroke)), setLineWidth(o.lineWidth ?? 0.5));
+    ops.push(rectangle(x, PAGE_H - y - h, w, h));
+    ops.push(o.fill && o.stroke ? fillAndStroke() : o.fill ? fill() : stroke());
+    ops.push(popGraphicsState());
+    this.page.pushOperators(...ops);
+  }
+
+  /** Closed rings (page coordinates, y down) filled even-odd and/or stroked. */
+  polygon(rings: readonly (readonly [number, number])[][], o: { fill?: string; stroke?: string; lineWidth?: number; dash?: number[] }): void {
+    if (rings.length === 0) return;
+    const ops: PDFOperator[] = [pushGraphicsState(), setLineJoin(LineJoinStyle.Round)];
+    if (o.fill) ops.push(setFillingRgbColor(...hexRgb(o.fill)));
+    const doStroke = o.stroke !== undefined && (o.lineWidth ?? 0.5) > 0;
+    if (doStroke) ops.push(setStrokingRgbColor(...hexRgb(o.stroke!)), setLineWidth(o.lineWidth ?? 0.5));
+    if (o.dash) ops.push(setDashPattern(o.dash, 0));
+    for (const ring of rings) {
+      ring.forEach(([x, y], i) => ops.push(i === 0 ? moveTo(x, PAGE_H - y) : lineTo(x, PAGE_H - y)));
+      ops.push(closePath());
+    }
+    const op = o.fill && doStroke ? PDFOperatorNames.FillEvenOddAndStroke : o.fill ? PDFOperatorNames.FillEvenOdd : PDFOperatorNames.StrokePath;
+    ops.push(PDFOperator.of(op), popGraphicsState());
+    this.page.pushOperators(...ops);
+  }
+
+  polyline(points: readonly (readonly [number, number])[], o: { stroke: string; lineWidth: number; round?: boolean; dash?: number[] }): void {
+    if (points.length < 2) return;
+    const ops: PDFOperator[] = [pushGraphicsState(), setStrokingRgbColor(...hexRgb(o.stroke)), setLineWidth(o.lineWidth)];
+    if (o.round !== false) ops.push(setLineCap(LineCapStyle.Round), setLineJoin(LineJoinStyle.Round));
+    if (o.dash) ops.push(setDashPattern(o.dash, 0));
+    points.forEach(([x, y], i) => ops.push(i === 0 ? moveTo(x, PAGE_H - y) : lineTo(x, PAGE_H - y)));
+    ops.push(stroke(), popGraphicsState());
+    this.page.pushOperators(...ops);
+  }
+
+  /** Runs `draw` clipped to a rectangle. */
+  clipped(x: number, y: number, w: number, h: number, draw: () => void): void {
+    this.page.pushOperators(pushGraphicsState(), rectangle(x, PAGE_H - y - h, w, h), clip(), endPath());
+    draw();
+    this.page.pushOperators(popGraphicsState());
+  }
+
+  /** Words wrapped to `width`; a word longer than a line (a URL) is cut by characters. */
+  wrap(text: string, size: number, width: number, bold = false): string[] {
+    const lines: string[] = [];
+    for (const para of this.clean(text).split('\n')) {
+      let line = '';
+      for (const word of para.split(' ')) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (this.width(candidate, size, bold) <= width) { line = candidate; continue; }
+        if (line) lines.push(line);
+        line = '';
+        let rest = word;
+        while (this.width(rest, size, bold) > width && rest.length > 1) {
+          let n = rest.length - 1;
+          while (n > 1 && this.width(rest.slice(0, n), size, bold) > width) n--;
+          lines.push(rest.slice(0, n));
+          rest = rest.slice(n);
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+}
