@@ -40,7 +40,10 @@ function signedArea(ring: Position[]): number {
   return s / 2;
 }
 
-/** subject ∩ clip for two convex closed rings; null when they share no area. */
+/**
+ * subject ∩ clip for closed rings, `clip` convex; null when they share no area. A concave subject
+ * is clipped correctly in area (the output may hold zero-width bridges along clip edges).
+ */
 export function clipConvex(subject: Position[], clip: Position[]): Position[] | null {
   const c = signedArea(clip) > 0 ? clip : [...clip].reverse();
   let output = subject.slice(0, -1);

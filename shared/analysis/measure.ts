@@ -49,13 +49,19 @@ function toArea(result: { geometry: Polygon | MultiPolygon } | null): AreaGeomet
   return g as AreaGeometry;
 }
 
-/** a ∩ b in lon/lat (fine at park scale): convex clipping for two convex rings, else Turf; null when they share no area. */
+/**
+ * a ∩ b in lon/lat (fine at park scale); null when they share no area. When either is a single
+ * convex ring and the other a single ring, Sutherland–Hodgman clips by the convex one: its result
+ * covers exactly the intersection (a concave subject may leave zero-width bridges along the clip
+ * edges, which add no area). Otherwise Turf.
+ */
 export function intersection(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
   if (a.type === 'Polygon' && b.type === 'Polygon' && a.coordinates.length === 1 && b.coordinates.length === 1) {
     const [ra] = a.coordinates;
     const [rb] = b.coordinates;
-    if (isConvexRing(ra) && isConvexRing(rb)) {
-      const ring = clipConvex(ra, rb);
+    const clip = isConvexRing(rb) ? [ra, rb] : isConvexRing(ra) ? [rb, ra] : null;
+    if (clip) {
+      const ring = clipConvex(clip[0], clip[1]);
       return ring ? { type: 'Polygon', coordinates: [ring] } : null;
     }
   }

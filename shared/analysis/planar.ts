@@ -109,7 +109,12 @@ export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_D
   for (const e of edgesOf(a)) {
     if (Math.max(e.a[0], e.b[0]) < boxB[0] || Math.min(e.a[0], e.b[0]) > boxB[2]) continue;
     if (Math.max(e.a[1], e.b[1]) < boxB[1] || Math.min(e.a[1], e.b[1]) > boxB[3]) continue;
+    const ex0 = Math.min(e.a[0], e.b[0]) - eps, ex1 = Math.max(e.a[0], e.b[0]) + eps;
+    const ey0 = Math.min(e.a[1], e.b[1]) - eps, ey1 = Math.max(e.a[1], e.b[1]) + eps;
     for (const f of edgesB) {
+      // Segments whose boxes are apart cannot cross: the common case, rejected cheaply.
+      if (Math.max(f.a[0], f.b[0]) < ex0 || Math.min(f.a[0], f.b[0]) > ex1) continue;
+      if (Math.max(f.a[1], f.b[1]) < ey0 || Math.min(f.a[1], f.b[1]) > ey1) continue;
       const d1 = sideOf(e.a, e.b, f.a, k);
       const d2 = sideOf(e.a, e.b, f.b, k);
       if (!((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps))) continue;
@@ -151,6 +156,9 @@ function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): 
       for (let i = 0; i < n; i++) {
         const a = ring[i];
         const b = ring[i + 1];
+        // Most edges are nowhere near v: reject on their box before any distance.
+        if (v[0] < Math.min(a[0], b[0]) - eps || v[0] > Math.max(a[0], b[0]) + eps) continue;
+        if (v[1] < Math.min(a[1], b[1]) - eps || v[1] > Math.max(a[1], b[1]) + eps) continue;
         const prev = ring[(i - 1 + n) % n];
         const nearA = segDistance(v, a, a, k) <= eps;
         if (nearA) {
@@ -171,6 +179,22 @@ function wedgesMeet(w1: Wedge, w2: Wedge): boolean {
   return norm(w2.start - w1.start) < w1.sweep - ANGLE_EPS || norm(w1.start - w2.start) < w2.sweep - ANGLE_EPS;
 }
 
+/** Whether p lies within `eps` of an edge of the geometry (edges far from p rejected on their box). */
+function onBoundary(p: Position, geometry: AreaGeometry, k: number, eps: number): boolean {
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) {
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1];
+        const b = ring[i];
+        if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
+        if (p[1] < Math.min(a[1], b[1]) - eps || p[1] > Math.max(a[1], b[1]) + eps) continue;
+        if (segDistance(p, a, b, k) <= eps) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** At a vertex of `a` lying on the boundary of `b`, do their interiors meet? */
 function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: number): boolean {
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
@@ -179,7 +203,7 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
       for (let i = 0; i < ring.length - 1; i++) {
         const v = ring[i];
         if (v[0] < boxB[0] - eps || v[0] > boxB[2] + eps || v[1] < boxB[1] - eps || v[1] > boxB[3] + eps) continue;
-        if (distanceToEdges(v, b) > eps) {
+        if (!onBoundary(v, b, k, eps)) {
           if (pointInArea(v, b)) return true;
           continue;
         }

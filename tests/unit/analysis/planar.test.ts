@@ -47,6 +47,15 @@ describe('convex clipping', () => {
     expect(Math.abs(area / 2)).toBeCloseTo(1, 12);
     expect(clipConvex(sq, [[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]])).toBeNull();
   });
+  it('clips a concave L by a convex square with the right area (by hand)', () => {
+    // L = [0,2]² minus [1,2]²: area 3. Clip square [0.5, 1.5]²: L keeps 3 of its 4 quarter cells: 0.75.
+    const L = [[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]];
+    const out = clipConvex(L, [[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 1.5], [0.5, 0.5]])!;
+    let area = 0;
+    for (let i = 1; i < out.length; i++) area += out[i - 1][0] * out[i][1] - out[i][0] * out[i - 1][1];
+    expect(Math.abs(area / 2)).toBeCloseTo(0.75, 12);
+  });
+
   it('tells convex from concave rings, whatever the orientation', () => {
     expect(isConvexRing([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]])).toBe(true);
     expect(isConvexRing([[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]])).toBe(true);
