@@ -1,4 +1,4 @@
-import { difference, feature, featureCollection, intersect, pointOnFeature, union } from '@turf/turf';
+import { difference, feature, featureCollection, intersect, pointOnFeature, polygon, tesselate, union } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
@@ -42,6 +42,15 @@ export function interiorPoint(geometry: AreaGeometry): Position {
   return p;
 }
 
+const triangles = new WeakMap<Position[], Position[][]>();
+
+/** The ring cut into triangles by Turf's tesselate (earcut), memoised per ring. */
+function trianglesOf(ring: Position[]): Position[][] {
+  let t = triangles.get(ring);
+  if (!t) triangles.set(ring, (t = tesselate(polygon([ring])).features.map((f) => f.geometry.coordinates[0])));
+  return t;
+}
+
 function toArea(result: { geometry: Polygon | MultiPolygon } | null): AreaGeometry | null {
   if (!result) return null;
   const g = result.geometry;
@@ -55,7 +64,7 @@ function toArea(result: { geometry: Polygon | MultiPolygon } | null): AreaGeomet
  * covers exactly the intersection (a concave subject may leave zero-width bridges along the clip
  * edges, which add no area). Otherwise Turf.
  */
-export function intersection(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+export function intersection(a: AreaGeometry, b: AreaGeometry, options: { pieces?: boolean } = {}): AreaGeometry | null {
   if (a.type === 'Polygon' && b.type === 'Polygon' && a.coordinates.length === 1 && b.coordinates.length === 1) {
     const [ra] = a.coordinates;
     const [rb] = b.coordinates;
@@ -63,6 +72,15 @@ export function intersection(a: AreaGeometry, b: AreaGeometry): AreaGeometry | n
     if (clip) {
       const ring = clipConvex(clip[0], clip[1]);
       return ring ? { type: 'Polygon', coordinates: [ring] } : null;
+    }
+    if (options.pieces) {
+      // Neither is convex: clip by each triangle of one (they tile it exactly). The pieces are
+      // disjoint, so their areas add up to the intersection's; only for measuring an area.
+      const pieces = trianglesOf(rb).flatMap((t) => {
+        const ring = clipConvex(ra, t);
+        return ring ? [[ring]] : [];
+      });
+      return pieces.length > 0 ? { type: 'MultiPolygon', coordinates: pieces } : null;
     }
   }
   return toArea(intersect(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)])));

@@ -91,7 +91,7 @@ export class SpatialState {
       for (const other of this.landUse.query(clip.box)) {
         const o = this.clipped.get(other);
         if (!o?.geometry || !interiorsMayOverlap(clip.geometry, o.geometry, clip.box, o.box)) continue;
-        const shared = intersection(clip.geometry, o.geometry);
+        const shared = intersection(clip.geometry, o.geometry, { pieces: true });
         const a = shared ? areaM2(shared) : 0;
         if (a <= 0.001) continue; // below a square millimetre: a numerical sliver, not an overlap
         this.link(f, other, a);

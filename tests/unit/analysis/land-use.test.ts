@@ -98,6 +98,18 @@ describe('land-use structure', () => {
     expect(r.overlapFeatureIds).toEqual(['tA', 'tB', 'tC']);
   });
 
+  it('two concave (L-shaped) polygons overlapping: measured piecewise, exactly', () => {
+    // L = [0,2]² minus [1,2]² in units of 0.001° from (106.0, 21.0); the second L is shifted by
+    // (0.5, 0.5). By hand their intersection is [0.5,2]×[0.5,1] ∪ [0.5,1]×[1,1.5] ∪ [0.5,1]×[1.5,2];
+    // python3-geographiclib areas of those rectangles: 8633.427954018116 + 2877.7999023646116 +
+    // 2877.7904866039753 = 14389.018342986703 m².
+    const u = 0.001;
+    const L = (dx: number, dy: number) =>
+      poly([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]].map(([x, y]) => [106.0 + (x + dx) * u, 21.0 + (y + dy) * u]));
+    const r = analyzeScenario(docOf([boundary, { id: 'L1', kind: 'landuse', landUse: 'water', geometry: L(0, 0) }, { id: 'L2', kind: 'landuse', landUse: 'other', geometry: L(0.5, 0.5) }]), undefined, { date: DATE });
+    expect(Math.abs(r.overlapAreaM2 - 14389.018342986703)).toBeLessThan(0.5);
+  });
+
   it('land use outside the boundary is reported apart and never enters the table', () => {
     const r = analyzeScenario(docOf([boundary, O]), undefined, { date: DATE });
     expect(r.landUse).toHaveLength(1);
