@@ -5,3 +5,4 @@ export * from './feature';
 export * from './document';
 export * from './command';
 export * from './scenarios';
+export * from './building';

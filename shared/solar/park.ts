@@ -9,17 +9,13 @@ import { bboxOf, type Obstacle } from './shading';
 import { createContext, simulateRoof, type RoofInput, type RoofResult, type SolarContext, type SolarModelInput } from './simulate';
 import { CLIMATE_STATIONS, nearestStation, synthesizeTypicalDays, type HourlyWeather } from './weather';
 
-/** Storey height assumed when a building has floors but no height, m. */
-export const DEFAULT_STOREY_HEIGHT_M = 4;
-/** Height assumed for a building with neither height nor floors, m. */
-export const DEFAULT_BUILDING_HEIGHT_M = 8;
+// Building heights follow the one rule of shared/model/building.ts (also used by FAR and the map).
+import { buildingHeightM } from '../model/building';
+export { buildingHeightM, DEFAULT_BUILDING_HEIGHT_M } from '../model/building';
 /** Tall trees: point features with facilityType 'tree'; crown as an octagon (defaults, m). */
 export const DEFAULT_TREE_HEIGHT_M = 10;
 export const DEFAULT_TREE_CROWN_M = 6;
 
-export function buildingHeightM(f: { heightM?: number; floors?: number }): number {
-  return f.heightM ?? (f.floors ? f.floors * DEFAULT_STOREY_HEIGHT_M : DEFAULT_BUILDING_HEIGHT_M);
-}
 
 function toLocalRing(frame: LocalFrame, ring: readonly (readonly number[])[]): XY[] {
   const pts = ring.map(([lon, lat]) => lonLatToLocal(frame, lon, lat) as XY);

@@ -1,17 +1,9 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ParkFeature, Scenario } from '../../../shared/model';
+import { buildingHeightM, type ParkFeature, type Scenario } from '../../../shared/model';
 
-/** Storey height used to draw a building that has floors but no height (m per floor). */
-export const DISPLAY_STOREY_HEIGHT_M = 4.5;
-/** Height drawn for a building with neither height nor floors, so it stays visible (m). */
-export const DISPLAY_DEFAULT_HEIGHT_M = 6;
-
-/** Height a building is extruded to on the map, in metres. */
+/** Height a building is extruded to on the map, in metres (the model's one height rule). */
 export function displayHeightM(feature: ParkFeature): number {
-  if (feature.kind !== 'building') return 0;
-  if (feature.heightM) return feature.heightM;
-  if (feature.floors) return feature.floors * DISPLAY_STOREY_HEIGHT_M;
-  return DISPLAY_DEFAULT_HEIGHT_M;
+  return feature.kind === 'building' ? buildingHeightM(feature) : 0;
 }
 
 /**

@@ -16,13 +16,13 @@ function docWith(buildings: { id: string; x: number; y: number; w: number; h: nu
 }
 
 describe('park inputs from the document', () => {
-  it('heights: heightM, else floors × 4 m, else 8 m', () => {
+  it('heights: heightM, else floors × 4.5 m, else 8 m', () => {
     expect(buildingHeightM({ heightM: 12, floors: 5 })).toBe(12);
-    expect(buildingHeightM({ floors: 3 })).toBe(12);
+    expect(buildingHeightM({ floors: 3 })).toBe(13.5);
     expect(buildingHeightM({})).toBe(8);
   });
   it('takes buildings as roofs and obstacles, trees as obstacles, areas geodesic', () => {
-    const input = solarInputFromDocument(docWith([{ id: 'a', x: 0, y: 0, w: 50, h: 20, floors: 2 }], [{ id: 't1', x: 25, y: -8 }]), DEFAULT_SOLAR_SETTINGS);
+    const input = solarInputFromDocument(docWith([{ id: 'a', x: 0, y: 0, w: 50, h: 20, heightM: 8 }], [{ id: 't1', x: 25, y: -8 }]), DEFAULT_SOLAR_SETTINGS);
     expect(input.roofs.map((r) => [r.id, r.heightM])).toEqual([['a', 8]]);
     expect(input.roofs[0].roofAreaM2).toBeCloseTo(1000, 0);
     expect(input.obstacles.map((o) => [o.id, o.heightM])).toEqual([['a', 8], ['t1', 30]]);
