@@ -127,10 +127,6 @@ function settle(skeleton: StripSkeleton[], raw: Measured[]): StripSample[] {
   return samples;
 }
 
-/** The whole measure in one call (tests, one-off use). */
-export function isolationStripSamples(boundary: AreaGeometry, greens: AreaGeometry[], openings: AreaGeometry[] = [], stepM = STRIP_STEP_M): StripSample[] {
-  return new StripMeter(stripSkeleton(boundary, stepM)).measure(greens, openings);
-}
 
 function unmarkLongAccessRuns(samples: StripSample[]): void {
   let start = 0;

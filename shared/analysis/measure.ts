@@ -1,4 +1,4 @@
-import { difference, feature, featureCollection, intersect, pointOnFeature, polygon, tesselate, union } from '@turf/turf';
+import { feature, featureCollection, intersect, pointOnFeature, polygon, tesselate, union } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
@@ -91,14 +91,4 @@ export function unionOf(geometries: AreaGeometry[]): AreaGeometry | null {
   if (geometries.length === 0) return null;
   if (geometries.length === 1) return geometries[0];
   return toArea(union(featureCollection(geometries.map((g) => feature(g as Polygon | MultiPolygon)))));
-}
-
-/** a − b by Turf; null when nothing is left. */
-export function differenceOf(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
-  return toArea(difference(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)])));
-}
-
-/** Geodesic area of a clipped geometry; 0 for null. */
-export function areaOrZero(geometry: AreaGeometry | null): number {
-  return geometry ? geodesicAreaM2(geometry) : 0;
 }
