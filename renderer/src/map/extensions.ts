@@ -4,6 +4,7 @@ import { attachDrawingTools } from '../drawing/draw-controller';
 import { attachEditing } from '../drawing/edit-controller';
 import { attachRoadCorridors } from '../drawing/road-corridors-layer';
 import { attachIssueMarkers } from '../drawing/issue-markers-layer';
+import { attachOverlays } from '../overlay/overlay-map-layer';
 
 /**
  * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
@@ -11,4 +12,4 @@ import { attachIssueMarkers } from '../drawing/issue-markers-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachIssueMarkers, attachDrawingTools, attachEditing];
+export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing];

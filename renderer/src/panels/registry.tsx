@@ -4,6 +4,7 @@ import { SolarPanel } from './solar/SolarPanel';
 import { LandUsePanel } from './analysis/LandUsePanel';
 import { CompliancePanel } from './analysis/CompliancePanel';
 import { PlotsPanel } from './analysis/PlotsPanel';
+import { OverlayPanel } from '../overlay/OverlayPanel';
 
 /**
  * The tabs of the side panel beside "Properties". Each capability (analysis, solar, …) adds
@@ -21,4 +22,5 @@ export const SIDE_PANELS: SidePanelEntry[] = [
   { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
   { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
   { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
+  { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
 ];
