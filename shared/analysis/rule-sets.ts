@@ -7,7 +7,7 @@ import { RULE_SETTINGS_KEY, ruleSetSchema, ruleSettingsSchema, type Rule, type R
 export const RULE_SETS: readonly RuleSet[] = [ruleSetSchema.parse(qcvnJson), ruleSetSchema.parse(eipJson)];
 
 /** Storey height (m) used for floors when a building has only a height (issue 4; editable). */
-export const DEFAULT_STOREY_HEIGHT_M = 4.5;
+export { DEFAULT_STOREY_HEIGHT_M } from '../model/building';
 
 /** A rule as applied to a project: where it comes from and whether the project changed it. */
 export interface ActiveRule extends Rule {
