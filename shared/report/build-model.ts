@@ -91,14 +91,15 @@ function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportSt
     id: 'compliance',
     title: s.compliance,
     columns: [
-      { header: s.ruleId, align: 'left', weight: 2.6 },
-      { header: s.ruleTitle, align: 'left', weight: 2.6 },
+      // Wide enough that the longest shipped rule id stays on one line (text search, tests).
+      { header: s.ruleId, align: 'left', weight: 3.5 },
+      { header: s.ruleTitle, align: 'left', weight: 2.5 },
       { header: s.value, align: 'right', weight: 1 },
       { header: '', align: 'center', weight: 0.35 },
       { header: s.threshold, align: 'right', weight: 1 },
-      { header: s.unit, align: 'left', weight: 0.5 },
-      { header: s.status, align: 'left', weight: 1 },
-      { header: s.citation, align: 'left', weight: 3.4 },
+      { header: s.unit, align: 'left', weight: 0.45 },
+      { header: s.status, align: 'left', weight: 1.1 },
+      { header: s.citation, align: 'left', weight: 3.1 },
     ],
     rows,
   };

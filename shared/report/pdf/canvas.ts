@@ -17,6 +17,9 @@ export interface Fonts {
 /** Glyphs Noto Sans lacks, spelled with ones it has (a missing glyph would print as a box). */
 const FALLBACK: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '✓': 'v', '✗': 'x' };
 
+/** Width at size 1 by font and text, shared by the pages: fontkit's shaping is the slow part. */
+const WIDTHS = new WeakMap<PDFFont, Map<string, number>>();
+
 /**
  * One page with y measured downwards from the top (as a reader lays out a page); pdf-lib's
  * y-up coordinates are converted here only. Paths use raw operators so polygons with holes
@@ -40,7 +43,15 @@ export class Canvas {
   }
 
   width(text: string, size: number, bold = false): number {
-    return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(this.clean(text), size);
+    const font = bold ? this.fonts.bold : this.fonts.regular;
+    let cache = WIDTHS.get(font);
+    if (!cache) WIDTHS.set(font, (cache = new Map()));
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(this.clean(text), 1);
+      cache.set(text, w);
+    }
+    return w * size;
   }
 
   text(text: string, x: number, y: number, o: { size: number; bold?: boolean; colour?: string; align?: 'left' | 'right' | 'center' }): void {
@@ -100,10 +111,14 @@ export class Canvas {
   wrap(text: string, size: number, width: number, bold = false): string[] {
     const lines: string[] = [];
     for (const para of this.clean(text).split('\n')) {
+      // Lines are measured word by word (kerning across a space is ignored: well under a point).
+      const space = this.width(' ', size, bold);
       let line = '';
+      let lineW = 0;
       for (const word of para.split(' ')) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.width(candidate, size, bold) <= width) { line = candidate; continue; }
+        const w = this.width(word, size, bold);
+        const candidateW = line ? lineW + space + w : w;
+        if (candidateW <= width) { line = line ? `${line} ${word}` : word; lineW = candidateW; continue; }
         if (line) lines.push(line);
         line = '';
         let rest = word;
@@ -114,6 +129,7 @@ export class Canvas {
           rest = rest.slice(n);
         }
         line = rest;
+        lineW = this.width(rest, size, bold);
       }
       lines.push(line);
     }

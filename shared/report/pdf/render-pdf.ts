@@ -15,6 +15,13 @@ export interface ReportFonts {
   bold?: Uint8Array;
 }
 
+/**
+ * Noto Sans' `ccmp` feature decomposes letters such as ụ into u + a dot-below glyph that has no
+ * Unicode mapping, so text extraction (search, copy, pdftotext) loses the mark. The font has
+ * every precomposed Vietnamese letter, so the decomposition is not needed to draw them.
+ */
+const NO_DECOMPOSE = { ccmp: false };
+
 function titleBlock(layout: Layout, m: ReportModel): void {
   const s = m.strings;
   const c = layout.canvas;
@@ -71,13 +78,14 @@ function comparisonSection(layout: Layout, cmp: ComparisonModel, m: ReportModel,
 
 /**
  * The site report as an A4 PDF. Pure (pdf-lib and fontkit run in Node, a worker and the page);
- * the font is subset into the file so Vietnamese text is extractable and prints anywhere.
+ * the font is embedded whole (pdf-lib's subsetter drops glyph outlines of Noto Sans: pages
+ * printed blank text) so Vietnamese text prints anywhere and extracts with its diacritics.
  */
 export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(fontBytes.regular, { subset: false });
-  const bold = fontBytes.bold ? await pdf.embedFont(fontBytes.bold, { subset: false }) : regular;
+  const regular = await pdf.embedFont(fontBytes.regular, { subset: false, features: NO_DECOMPOSE });
+  const bold = fontBytes.bold ? await pdf.embedFont(fontBytes.bold, { subset: false, features: NO_DECOMPOSE }) : regular;
   const fonts: Fonts = { regular, bold };
   const charset = new Set(regular.getCharacterSet());
   const lang = m.meta.lang;

@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../cli/run';
+import { CONTEXT, memoryIo } from './helpers';
+
+const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
+const PARK_NAME = 'Khu công nghiệp sinh thái Yên Phong Demo';
+const files = { [SAMPLE]: new Uint8Array(readFileSync(SAMPLE)) };
+
+function failure(code: number, err: string[], pattern: RegExp) {
+  expect(code).toBe(2);
+  expect(err).toHaveLength(1);
+  expect(err[0]).toMatch(/^ecopark: /);
+  expect(err[0]).toMatch(pattern);
+}
+
+describe('ecopark report', () => {
+  it('writes the PDF, XLSX and CSV of the sample in-process', async () => {
+    const { io, out, err, store } = memoryIo(files);
+    expect(await run(['report', SAMPLE, '-o', '/out/r.pdf', '--lang', 'vi'], io, CONTEXT)).toBe(0);
+    expect(await run(['report', SAMPLE, '-o', '/out/r.xlsx'], io, CONTEXT)).toBe(0);
+    expect(await run(['report', SAMPLE, '-o', '/out/r.csv', '--scenario', 'Phương án A'], io, CONTEXT)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(3);
+    expect(out[0]).toMatch(/^Wrote \/out\/r\.pdf \(\d+ bytes\)$/);
+    expect(new TextDecoder().decode(store.get('/out/r.pdf')!.subarray(0, 5))).toBe('%PDF-');
+    expect([...store.get('/out/r.xlsx')!.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const csv = new TextDecoder().decode(store.get('/out/r.csv')!);
+    expect(csv).toContain(PARK_NAME);
+    expect(csv).toContain('9.9.9-test');
+  }, 60_000);
+
+  it('refuses bad command lines with one line and exit code 2', async () => {
+    for (const [args, pattern] of [
+      [['report', SAMPLE], /needs an output file/],
+      [['report', SAMPLE, '-o', 'x.docx'], /\.pdf, \.xlsx or \.csv/],
+      [['report', SAMPLE, '-o', 'x.pdf', '--lang', 'fr'], /--lang must be vi or en/],
+      [['report', SAMPLE, '-o', 'x.pdf', '--scenario', 'Z'], /no scenario "Z"/],
+      [['report', SAMPLE, '-o', 'x.pdf', '--compare', 'Phương án A'], /2 to 4 scenarios/],
+      [['report', 'park.geojson', '-o', 'x.pdf'], /reads project files/],
+      [['report', SAMPLE, '-o', 'x.pdf', '--bogus'], /unknown option --bogus/],
+    ] as const) {
+      const { io, err } = memoryIo(files);
+      failure(await run([...args], io, CONTEXT), err, pattern);
+    }
+  });
+
+  it('says when the project file cannot be read', async () => {
+    const { io, err } = memoryIo(files);
+    expect(await run(['report', 'missing.gpkg', '-o', 'x.pdf'], io, CONTEXT)).toBe(1);
+    expect(err).toEqual(['ecopark: cannot open missing.gpkg: no such file']);
+  });
+
+  it('runs as a spawned process without a display or network and writes a readable PDF', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecopark-cli-report-'));
+    const outPath = join(dir, 'x.pdf');
+    const env = { ...process.env };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'report', SAMPLE, '-o', outPath], { encoding: 'utf8', env, timeout: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote .*x\.pdf \(\d+ bytes\)\n$/);
+    expect(statSync(outPath).size).toBeGreaterThan(10_000);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', outPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain(PARK_NAME);
+    expect(text).toContain('qcvn.park.green-min');
+  }, 120_000);
+});
