@@ -1,0 +1,32 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature } from 'geojson';
+import { useDocumentStore } from '../../state/document-store';
+import { analysisOf } from './use-analysis';
+
+const SOURCE = 'rule-failure-segments';
+
+/**
+ * Boundary stretches where a rule fails (the green isolation strip narrower than required),
+ * drawn on the map in red so the planner sees where to widen it, not only that it fails.
+ */
+export function attachRuleFailureSegments(map: MapLibreMap): () => void {
+  map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: 'rule-failure-segments',
+    type: 'line',
+    source: SOURCE,
+    layout: { 'line-cap': 'round' },
+    paint: { 'line-color': '#d32f2f', 'line-width': 6, 'line-opacity': 0.8 },
+  });
+  const render = () => {
+    const doc = useDocumentStore.getState().document;
+    const features: Feature[] = doc
+      ? analysisOf(doc)
+          .rules.filter((rule) => rule.status === 'fail')
+          .flatMap((rule) => (rule.segments ?? []).map((geometry): Feature => ({ type: 'Feature', geometry, properties: { rule: rule.id } })))
+      : [];
+    (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+  };
+  render();
+  return useDocumentStore.subscribe((s, p) => s.document !== p.document && render());
+}
