@@ -51,8 +51,8 @@ export function compareScenarios(doc: ParkDocument, scenarioIds: readonly string
     if (values.some((v) => v > 0)) add(`share.${code}`, fill(s.share, { name: landUseLabel(code, lang) }), '%', 2, values);
   }
   add('share.unassigned', fill(s.share, { name: s.unassigned }), '%', 2, analyses.map((a) => (a.parkAreaM2 > 0 ? (100 * a.unassignedAreaM2) / a.parkAreaM2 : 0)));
-  add('greenSpaceRatio', `${s.greenRatio} (%)`, '%', 2, analyses.map((a) => a.green.greenSpaceRatio * 100));
-  add('totalGreenRatio', `${s.totalGreen} (%)`, '%', 2, analyses.map((a) => a.green.totalGreenRatio * 100));
+  add('greenSpaceRatio', s.greenRatio, '%', 2, analyses.map((a) => a.green.greenSpaceRatio * 100));
+  add('totalGreenRatio', s.totalGreen, '%', 2, analyses.map((a) => a.green.totalGreenRatio * 100));
   add('plotCount', s.plotCount, '', 0, analyses.map((a) => a.plotStats.count));
   add('meanDensity', s.meanDensity, '%', 1, analyses.map((a) => { const d = meanPlotDensity(a); return d === null ? null : d * 100; }));
   add('rulesPass', s.rulesPass, '', 0, analyses.map((a) => countStatuses(a.rules).pass));

@@ -97,9 +97,9 @@ const EN = {
   difference: 'Δ vs {name}',
   rulesPass: 'Rules passed',
   rulesFail: 'Rules failed',
-  meanDensity: 'Mean plot density (%)',
+  meanDensity: 'Mean plot density',
   plotCount: 'Industrial plots',
-  share: 'Share {name} (%)',
+  share: 'Share: {name}',
   ruleStatusGrid: 'Rule status by scenario',
   compareNote: 'Differences against the first scenario; changed values are highlighted.',
 } as const;
@@ -201,9 +201,9 @@ const VI: Record<ReportStringKey, string> = {
   difference: 'Chênh lệch so với {name}',
   rulesPass: 'Số quy định đạt',
   rulesFail: 'Số quy định không đạt',
-  meanDensity: 'Mật độ xây dựng trung bình (%)',
+  meanDensity: 'Mật độ xây dựng trung bình',
   plotCount: 'Lô đất công nghiệp',
-  share: 'Tỷ lệ {name} (%)',
+  share: 'Tỷ lệ {name}',
   ruleStatusGrid: 'Kết quả quy định theo phương án',
   compareNote: 'Chênh lệch so với phương án đầu tiên; giá trị thay đổi được tô đậm.',
 };

@@ -61,7 +61,7 @@ function comparisonSection(layout: Layout, cmp: ComparisonModel, m: ReportModel,
   layout.newPage();
   layout.heading(m.strings.compareTitle);
   layout.paragraph(m.strings.compareNote);
-  drawTable(layout, cmp.kpiTable, lang);
+  drawTable(layout, cmp.kpiTable, lang, { title: false });
   drawTable(layout, cmp.ruleTable, lang, { size: 7 });
   const n = cmp.maps.length;
   const gap = 10;
