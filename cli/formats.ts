@@ -1,16 +1,25 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
+import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange';
 import { CliError, oneLine } from './io';
 
-/** File formats the CLI reads and writes, chosen by extension. */
-export type FileFormat = 'project' | 'geojson';
+/**
+ * File formats the CLI reads and writes, chosen by extension: 'project' is a .gpkg (our project
+ * file, or another tool's GeoPackage to import); the rest are the exchange formats of
+ * shared/io/exchange.ts (.geojson/.json, .kml, .kmz, .shp.zip/.zip, .dxf, .csv, .xlsx).
+ */
+export type FileFormat = 'project' | Exclude<ExchangeFormat, 'gpkg'>;
 
 export function formatOf(path: string): FileFormat | null {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.gpkg')) return 'project';
-  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
-  return null;
+  const format = formatFromFileName(path);
+  if (!format) return null;
+  return format === 'gpkg' ? 'project' : format;
+}
+
+/** The exchange format of a CLI format. */
+export function exchangeFormat(format: FileFormat): ExchangeFormat {
+  return format === 'project' ? 'gpkg' : format;
 }
 
 let sqlPromise: Promise<SqlJsStatic> | undefined;

@@ -130,7 +130,7 @@ describe('ecopark convert', () => {
   it('fails in one line on bad input', async () => {
     const cases: [string[], Record<string, Uint8Array>, RegExp][] = [
       [['convert', 'a.gpkg', 'b.geojson'], {}, /cannot open a\.gpkg: no such file/],
-      [['convert', 'a.gpkg', 'b.dxf'], {}, /unknown file type of b\.dxf/],
+      [['convert', 'a.gpkg', 'b.dwg'], {}, /unknown file type of b\.dwg/],
       [['convert', 'a.txt', 'b.gpkg'], {}, /unknown file type of a\.txt/],
       [['convert', 'a.gpkg'], {}, /convert takes two files/],
       [['convert', 'a.json', 'b.gpkg'], { 'a.json': new TextEncoder().encode('{"type":') }, /cannot open a\.json: not valid JSON/],

@@ -1,0 +1,137 @@
+import type { SqlJsStatic } from 'sql.js';
+import type { ParkDocument } from '../model/document';
+import { writeProject } from '../project-file/write-project';
+import { parseCrsCode, WGS84_CODE } from './crs/crs';
+import { importDxf } from './dxf';
+import { exportDxf } from './dxf-write';
+import { scenarioExport } from './export-input';
+import { exportCsv, exportXlsx } from './feature-table';
+import { documentToGeoJson } from './geojson';
+import { importGeoJsonLayers } from './geojson-layers';
+import { importGeoPackageLayers } from './geopackage-layers';
+import { importFailure, type ImportResult } from './imported-layer';
+import { exportKml, importKml } from './kml';
+import { exportKmz, importKmz } from './kmz';
+import { importShapefileZip } from './shapefile';
+import { asciiBaseName, exportShapefileZip } from './shapefile-write';
+import { decodeText } from './text-codec';
+import { utf8 } from './zip';
+
+/** The exchange formats by file extension; one table for the CLI and the UI. */
+export const EXCHANGE_FORMATS = ['geojson', 'kml', 'kmz', 'shp', 'dxf', 'gpkg', 'csv', 'xlsx'] as const;
+export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number];
+
+/** File extension each format is written with. */
+export const FORMAT_EXTENSIONS: Record<ExchangeFormat, string> = {
+  geojson: '.geojson',
+  kml: '.kml',
+  kmz: '.kmz',
+  shp: '.shp.zip',
+  dxf: '.dxf',
+  gpkg: '.gpkg',
+  csv: '.csv',
+  xlsx: '.xlsx',
+};
+
+/** Formats whose coordinates may be written in a projected CRS; the others are WGS 84 by definition. */
+export const PROJECTED_EXPORTS: readonly ExchangeFormat[] = ['shp', 'dxf'];
+/** Formats that can be imported (tables are export-only). */
+export const IMPORT_FORMATS: readonly ExchangeFormat[] = ['geojson', 'kml', 'kmz', 'shp', 'dxf', 'gpkg'];
+
+export function formatFromFileName(name: string): ExchangeFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.shp.zip') || lower.endsWith('.zip')) return 'shp';
+  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
+  const ext = lower.slice(lower.lastIndexOf('.') + 1);
+  return (EXCHANGE_FORMATS as readonly string[]).includes(ext) ? (ext as ExchangeFormat) : undefined;
+}
+
+export interface ImportFileOptions {
+  /** CRS of input that does not declare one (DXF, Shapefile without .prj), e.g. 'VN2000:105.5'. */
+  crs?: string;
+  /** The project's province, to guess a VN-2000 zone. */
+  province?: string;
+  requirePolygons?: boolean;
+  /** sql.js, needed for GeoPackage input. */
+  SQL?: SqlJsStatic;
+}
+
+/** Reads any importable file as layers in EPSG:4326. Never throws. */
+export function importFile(bytes: Uint8Array, fileName: string, options: ImportFileOptions = {}): ImportResult {
+  const format = formatFromFileName(fileName);
+  switch (format) {
+    case 'geojson':
+      return importGeoJsonLayers(decodeText(bytes).text, fileName);
+    case 'kml':
+      return importKml(decodeText(bytes).text, fileName);
+    case 'kmz':
+      return importKmz(bytes, fileName);
+    case 'shp':
+      return importShapefileZip(bytes, options);
+    case 'dxf':
+      return importDxf(bytes, options);
+    case 'gpkg':
+      return options.SQL ? importGeoPackageLayers(options.SQL, bytes) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
+    case 'csv':
+    case 'xlsx':
+      return importFailure('unsupported_format', `${fileName}: attribute tables (.csv, .xlsx) are written for spreadsheets and cannot be imported: they hold no geometry; import GeoJSON, KML/KMZ, zipped Shapefile, DXF or GeoPackage`);
+    default:
+      return importFailure('unsupported_format', `${fileName}: unknown file type; use .geojson, .kml, .kmz, .shp.zip, .dxf or .gpkg`);
+  }
+}
+
+export interface ExportOptions {
+  /** Output CRS of Shapefile and DXF (default WGS 84); ignored by formats that are WGS 84 by definition. */
+  crs?: string;
+  /** Scenario to write; GeoJSON and GeoPackage write every scenario when it is not given, the flat formats the active one. */
+  scenarioId?: string;
+  SQL?: SqlJsStatic;
+}
+
+export type ExportResult =
+  | { ok: true; bytes: Uint8Array; warnings: string[]; /** What was written, for a one-line summary. */ summary: string }
+  | { ok: false; reason: 'unsupported_crs' | 'unsupported_format'; detail: string };
+
+/** A document reduced to one scenario (a GeoPackage "copy of a scenario"). */
+export function singleScenario(doc: ParkDocument, scenarioId: string): ParkDocument {
+  const scenario = doc.scenarios.find((s) => s.id === scenarioId) ?? doc.scenarios[0];
+  return { ...doc, scenarios: [scenario], activeScenarioId: scenario.id };
+}
+
+export function exportDocument(doc: ParkDocument, format: ExchangeFormat, options: ExportOptions = {}): ExportResult {
+  const crs = parseCrsCode(options.crs ?? WGS84_CODE);
+  if (!crs) return { ok: false, reason: 'unsupported_crs', detail: `unknown coordinate system ${options.crs}` };
+  const warnings: string[] = [];
+  if (options.crs !== undefined && crs.code !== WGS84_CODE && !PROJECTED_EXPORTS.includes(format)) {
+    warnings.push(`${format} is always written in WGS 84 (EPSG:4326); --crs ${options.crs} applies to .shp.zip and .dxf only`);
+  }
+  const input = scenarioExport(doc, options.scenarioId);
+  const flat = `scenario "${input.scenarioName}", ${input.features.length} features`;
+  const whole = options.scenarioId ? singleScenario(doc, options.scenarioId) : doc;
+  const wholeCount = whole.scenarios.reduce((n, s) => n + s.features.length, 0);
+  const wholeSummary = `${whole.scenarios.length} scenario${whole.scenarios.length === 1 ? '' : 's'}, ${wholeCount} features`;
+  switch (format) {
+    case 'geojson':
+      return { ok: true, bytes: utf8(`${JSON.stringify(documentToGeoJson(whole), null, 1)}\n`), warnings, summary: wholeSummary };
+    case 'gpkg':
+      if (!options.SQL) return { ok: false, reason: 'unsupported_format', detail: 'GeoPackage export needs sql.js' };
+      return { ok: true, bytes: writeProject(options.SQL, whole), warnings, summary: wholeSummary };
+    case 'kml':
+      return { ok: true, bytes: utf8(exportKml(input)), warnings, summary: flat };
+    case 'kmz':
+      return { ok: true, bytes: exportKmz(input), warnings, summary: flat };
+    case 'shp': {
+      const out = exportShapefileZip(input, crs, asciiBaseName(input.projectName));
+      return { ok: true, bytes: out.bytes, warnings: [...warnings, ...out.warnings], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}` };
+    }
+    case 'dxf': {
+      const out = exportDxf(input, crs);
+      const layers = Object.entries(out.counts).map(([l, n]) => `${l} ${n}`).join(', ');
+      return { ok: true, bytes: utf8(out.text), warnings, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}` };
+    }
+    case 'csv':
+      return { ok: true, bytes: utf8(exportCsv(input)), warnings, summary: flat };
+    case 'xlsx':
+      return { ok: true, bytes: exportXlsx(input), warnings, summary: flat };
+  }
+}

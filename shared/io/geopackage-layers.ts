@@ -1,0 +1,81 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { Feature, Geometry } from 'geojson';
+import { decodeGpkgGeometry } from '../project-file/gpkg-geometry';
+import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from '../project-file/sqlite-bytes';
+import { parseCrsCode, type CrsDefinition } from './crs/crs';
+import { crsFromWkt } from './crs/crs-wkt';
+import { geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+
+/**
+ * Feature tables of a GeoPackage made by another tool (QGIS, GDAL, ArcGIS) as importable
+ * layers, reprojected from VN-2000 / UTM when their srs is one we know. (Our own project files
+ * are opened, not imported: shared/project-file/read-project.ts.)
+ */
+function crsOfSrs(db: Database, srsId: number): CrsDefinition | undefined {
+  if (srsId === 4326) return parseCrsCode('EPSG:4326');
+  const row = queryRows(db, 'SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [srsId])[0];
+  if (!row) return undefined;
+  if (String(row.organization).toUpperCase() === 'EPSG') {
+    const byCode = parseCrsCode(`EPSG:${Number(row.organization_coordsys_id)}`);
+    if (byCode) return byCode;
+  }
+  return typeof row.definition === 'string' ? crsFromWkt(row.definition) : undefined;
+}
+
+export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): ImportResult {
+  const header = checkSqliteHeader(bytes);
+  if (!header.ok) return importFailure('invalid_geopackage', header.detail);
+  let db: Database | undefined;
+  try {
+    db = new SQL.Database(bytes.slice());
+    const tables = tableNames(db);
+    if (!tables.has('gpkg_contents') || !tables.has('gpkg_geometry_columns')) return importFailure('invalid_geopackage', 'the file is a SQLite database but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns)');
+    const rows = queryRows(
+      db,
+      `SELECT c.table_name AS table_name, g.column_name AS column_name, g.srs_id AS srs_id
+       FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
+       WHERE c.data_type = 'features' ORDER BY c.table_name`,
+    );
+    const layers: ImportedLayer[] = [];
+    const warnings: string[] = [];
+    const used = new Set<string>();
+    for (const r of rows) {
+      const table = String(r.table_name);
+      const geomColumn = String(r.column_name);
+      const crs = crsOfSrs(db, Number(r.srs_id));
+      if (!crs) return importFailure('unsupported_crs', `layer ${table} uses srs_id ${String(r.srs_id)}, a coordinate system EcoPark Planner does not know; reproject it (ogr2ogr -t_srs EPSG:4326)`);
+      used.add(crs.code);
+      const pk = queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).find((c) => Number(c.pk) === 1);
+      const pkName = pk ? String(pk.name) : undefined;
+      const features: Feature<Geometry, Record<string, unknown>>[] = [];
+      for (const row of queryRows(db, `SELECT * FROM ${quoteIdentifier(table)}`)) {
+        const blob = row[geomColumn];
+        const label = `layer ${table}, fid ${pkName ? String(row[pkName]) : '?'}`;
+        if (!(blob instanceof Uint8Array)) {
+          warnings.push(`${label}: no geometry; not imported`);
+          continue;
+        }
+        const decoded = decodeGpkgGeometry(blob);
+        if (!decoded.ok) return importFailure('invalid_geopackage', `${label}: unreadable geometry: ${decoded.detail}`);
+        if (!decoded.geometry) {
+          warnings.push(`${label}: empty geometry; not imported`);
+          continue;
+        }
+        const properties: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(row)) {
+          if (key === geomColumn || key === pkName) continue;
+          // Blobs have no place in flat props; a note keeps the loss visible.
+          properties[key] = value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value;
+        }
+        features.push({ type: 'Feature', properties, geometry: geometryToWgs84(decoded.geometry as Geometry, crs) });
+      }
+      layers.push(makeLayer(table, features));
+    }
+    if (layers.length === 0) return importFailure('empty', 'the GeoPackage has no feature layers');
+    return { ok: true, layers, warnings, crs: [...used].join(', ') };
+  } catch (error) {
+    return importFailure('invalid_geopackage', `the database cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    db?.close();
+  }
+}

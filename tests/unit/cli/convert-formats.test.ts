@@ -1,0 +1,157 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SqlJsStatic } from 'sql.js';
+import { run } from '../../../cli/run';
+import { readProject, writeProject } from '../../../shared/project-file';
+import type { ParkDocument } from '../../../shared/model';
+import { readZip, writeZip } from '../../../shared/io/zip';
+import { distanceM } from '../../../shared/geometry/geodesic';
+import { loadSqlJs } from '../../helpers/sqljs';
+import { sampleDocument } from '../project-file/sample-document';
+import { gdal, ogrLayers, positions, tempDir } from '../io/exchange-helpers';
+import { CONTEXT, memoryIo } from './helpers';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'exchange');
+const dir = tempDir('ecopark-convert-');
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+let SQL: SqlJsStatic;
+let sampleBytes: Uint8Array;
+beforeAll(async () => {
+  SQL = await loadSqlJs();
+  // Flat formats write the active scenario: make it A, the one with every kind.
+  sampleBytes = writeProject(SQL, { ...sampleDocument(), activeScenarioId: 's-a' });
+});
+
+/** Runs convert in-process; returns the exit code, output lines and the written file. */
+async function convert(args: string[], files: Record<string, Uint8Array>) {
+  const { io, out, err, store } = memoryIo(files);
+  const code = await run(['convert', ...args], io, CONTEXT);
+  return { code, out, err, store };
+}
+
+function readDoc(bytes: Uint8Array | undefined): ParkDocument {
+  const read = readProject(SQL, bytes as Uint8Array);
+  if (!read.ok) throw new Error(read.detail);
+  return read.document;
+}
+
+describe('ecopark convert: exports checked by GDAL', () => {
+  const cases: [string, string[], Record<string, number>][] = [
+    ['park.kml', [], { Boundary: 1, Industrial: 1, 'Green space': 1, Buildings: 2, Roads: 2, Facilities: 1 }],
+    ['park.kmz', [], { Boundary: 1, Industrial: 1, 'Green space': 1, Buildings: 2, Roads: 2, Facilities: 1 }],
+    ['park.dxf', ['--crs', 'VN2000:105.5'], { entities: 12 }],
+    ['park.csv', [], { park: 8 }],
+    ['park.xlsx', [], { 'Phương án A': 8 }],
+  ];
+  for (const [name, extra, layers] of cases) {
+    it(`writes ${name} that ogrinfo reads with the expected layers and counts`, async () => {
+      const { code, out, err, store } = await convert(['in.gpkg', name, ...extra], { 'in.gpkg': sampleBytes });
+      expect(err).toEqual([]);
+      expect(code).toBe(0);
+      expect(out[0]).toMatch(new RegExp(`in.gpkg -> ${name.replace('.', '\\.')}: scenario "Phương án A", 8 features`));
+      const file = join(dir, name);
+      writeFileSync(file, store.get(name) as Uint8Array);
+      const got = ogrLayers(file);
+      const kmlNames = Object.keys(got).map((k) => k.split(' ')[0]);
+      if (name.startsWith('park.km')) expect(kmlNames).toEqual(Object.keys(layers).map((k) => k.split(' ')[0]));
+      expect(Object.values(got)).toEqual(Object.values(layers));
+    });
+  }
+
+  it('writes the attribute table with id, kind, attributes, geodesic area/length and centroid (ogrinfo on the CSV)', async () => {
+    const { store } = await convert(['in.gpkg', 't.csv'], { 'in.gpkg': sampleBytes });
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(store.get('t.csv'));
+    expect(text.startsWith('\uFEFFid,kind,name,code,landUse')).toBe(true);
+    const file = join(dir, 't.csv');
+    writeFileSync(file, store.get('t.csv') as Uint8Array);
+    const info = gdal('ogrinfo', ['-q', file, 't', '-where', "id = 'l1'"]);
+    expect(info).toContain('name (String) = Lô CN-01');
+    expect(info).toMatch(/areaM2 \(String\) = 2\d{5}\.\d+/);
+    expect(info).toMatch(/centroidLon \(String\) = 105\.94/);
+  });
+
+  it('GeoPackage copy of the active scenario and the shapefile in VN-2000 read back within 1 cm', async () => {
+    const shp = await convert(['in.gpkg', 'park.shp.zip', '--crs', 'VN2000:105.5'], { 'in.gpkg': sampleBytes });
+    expect(shp.code).toBe(0);
+    const file = join(dir, 'park.shp.zip');
+    writeFileSync(file, shp.store.get('park.shp.zip') as Uint8Array);
+    const layers = ogrLayers(`/vsizip/${file}`);
+    expect(Object.values(layers)).toEqual([5, 2, 1]);
+    const back = await convert(['park.shp.zip', 'back.gpkg'], { 'park.shp.zip': shp.store.get('park.shp.zip') as Uint8Array });
+    expect(back.err.filter((l) => !l.includes('no road width'))).toEqual([]);
+    const doc = readDoc(back.store.get('back.gpkg'));
+    const source = sampleDocument().scenarios[0].features;
+    expect(doc.scenarios[0].features.map((f) => f.id).sort()).toEqual(source.map((f) => f.id).sort());
+    for (const f of source) {
+      const got = doc.scenarios[0].features.find((x) => x.id === f.id);
+      const pts = positions(got?.geometry ?? { coordinates: [] });
+      for (const p of positions(f.geometry)) expect(Math.min(...pts.map((q) => distanceM(p, q)))).toBeLessThan(0.01);
+    }
+  });
+});
+
+describe('ecopark convert: imports', () => {
+  const dxf = new Uint8Array(readFileSync(join(FIXTURES, 'plots-vn2000-105-30.dxf')));
+  const linesOnly = new Uint8Array(readFileSync(join(FIXTURES, 'lines-only.dxf')));
+  const layerMap = utf8(JSON.stringify({ layers: { LO_CN: { kind: 'landuse', landUse: 'industrial' }, TIEN_ICH: { kind: 'point' }, DUONG: { kind: 'road' } } }));
+
+  it('DXF with --crs and --layer-map becomes a project with mapped land uses and DXF properties in props', async () => {
+    const { code, err, store } = await convert(['plots.dxf', 'plots.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'map.json'], { 'plots.dxf': dxf, 'map.json': layerMap });
+    expect(code).toBe(0);
+    expect(err.every((l) => l.startsWith('ecopark: warning:'))).toBe(true);
+    const features = readDoc(store.get('plots.gpkg')).scenarios[0].features;
+    expect(features.map((f) => (f.kind === 'landuse' ? f.landUse : f.kind))).toEqual(['boundary', 'industrial', 'industrial', 'green', 'road', 'road', 'point', 'point']);
+    expect(features[6].props).toMatchObject({ block: 'TRAM_BIEN_AP', layer: 'TIEN_ICH' });
+  });
+
+  it('KML and GeoJSON (via --layer-map) import; a "*" entry maps every layer', async () => {
+    const kml = await convert(['in.gpkg', 'a.kml'], { 'in.gpkg': sampleBytes });
+    const back = await convert(['a.kml', 'a.gpkg'], { 'a.kml': kml.store.get('a.kml') as Uint8Array });
+    expect(back.code).toBe(0);
+    expect(readDoc(back.store.get('a.gpkg')).scenarios[0].features).toHaveLength(8);
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ten: 'Lô 1' }, geometry: { type: 'Polygon', coordinates: [[[106, 21], [106.001, 21], [106.001, 21.001], [106, 21]]] } }] };
+    const star = utf8(JSON.stringify({ layers: { '*': { kind: 'landuse', landUse: 'green' } } }));
+    const gj = await convert(['x.geojson', 'x.gpkg', '--layer-map', 'm.json'], { 'x.geojson': utf8(JSON.stringify(fc)), 'm.json': star });
+    expect(gj.code).toBe(0);
+    expect(readDoc(gj.store.get('x.gpkg')).scenarios[0].features[0]).toMatchObject({ kind: 'landuse', landUse: 'green', props: { ten: 'Lô 1' } });
+  });
+
+  it('bad input gets one clear line each: CRS needed, no closed polylines, no .prj, broken zip, tables, bad layer map', async () => {
+    const shp = await convert(['in.gpkg', 'p.shp.zip', '--crs', 'VN2000:105.5'], { 'in.gpkg': sampleBytes });
+    const entries = readZip(shp.store.get('p.shp.zip') as Uint8Array);
+    if (!entries.ok) throw new Error(entries.detail);
+    const noPrj = writeZip(Object.fromEntries(Object.entries(entries.entries).filter(([n]) => !n.endsWith('.prj'))));
+    const polygonsMap = utf8(JSON.stringify({ layers: { DUONG: { kind: 'landuse' } } }));
+    const cases: [string[], Record<string, Uint8Array>, RegExp, number][] = [
+      [['plots.dxf', 'o.gpkg'], { 'plots.dxf': dxf }, /the coordinate system is needed: .*metres.*pass --crs CODE \(e\.g\. --crs EPSG:9209\)/, 1],
+      [['l.dxf', 'o.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'm.json'], { 'l.dxf': linesOnly, 'm.json': polygonsMap }, /no closed polylines/, 1],
+      [['p.shp.zip', 'o.gpkg'], { 'p.shp.zip': noPrj }, /has no \.prj file.*pass --crs CODE \(e\.g\. --crs EPSG:9209\)/, 1],
+      [['p.shp.zip', 'o.gpkg'], { 'p.shp.zip': (shp.store.get('p.shp.zip') as Uint8Array).slice(0, 200) }, /the zip archive is damaged/, 1],
+      [['t.csv', 'o.gpkg'], { 't.csv': utf8('id\n1\n') }, /cannot import t\.csv: attribute tables .* export-only/, 2],
+      [['t.xlsx', 'o.gpkg'], {}, /cannot import t\.xlsx: attribute tables/, 2],
+      [['plots.dxf', 'o.gpkg', '--crs', 'EPSG:2154'], { 'plots.dxf': dxf }, /unknown coordinate system EPSG:2154/, 2],
+      [['plots.dxf', 'o.gpkg', '--crs'], { 'plots.dxf': dxf }, /--crs needs a value/, 2],
+      [['plots.dxf', 'o.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'm.json'], { 'plots.dxf': dxf, 'm.json': utf8('{"layers":{"LO_CN":{"kind":"plot"}}}') }, /cannot read the layer map m\.json: at layers\.LO_CN\.kind/, 2],
+    ];
+    for (const [args, files, message, exit] of cases) {
+      const { code, err } = await convert(args, files);
+      expect(code, args.join(' ')).toBe(exit);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(message);
+    }
+  });
+
+  it('a foreign GeoPackage in UTM 48N (made by ogr2ogr) is reprojected on import', async () => {
+    const src = join(dir, 'utm.geojson');
+    writeFileSync(src, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ten: 'Cổng' }, geometry: { type: 'Point', coordinates: [105.8, 21.0] } }] }));
+    const gpkg = join(dir, 'utm.gpkg');
+    gdal('ogr2ogr', ['-f', 'GPKG', '-t_srs', 'EPSG:32648', gpkg, src, '-nln', 'cong']);
+    const map = utf8(JSON.stringify({ layers: { cong: { kind: 'point' } } }));
+    const { code, store } = await convert(['utm.gpkg', 'o.geojson', '--layer-map', 'm.json'], { 'utm.gpkg': new Uint8Array(readFileSync(gpkg)), 'm.json': map });
+    expect(code).toBe(0);
+    const fc = JSON.parse(new TextDecoder().decode(store.get('o.geojson'))) as { features: { properties: { props: { ten: string } }; geometry: { coordinates: number[] } }[] };
+    expect(fc.features[0].properties.props.ten).toBe('Cổng');
+    expect(distanceM(fc.features[0].geometry.coordinates, [105.8, 21.0])).toBeLessThan(0.001);
+  });
+});
