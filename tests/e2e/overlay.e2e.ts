@@ -33,6 +33,16 @@ const onMap = (p: Page, id: string) =>
     };
   }, id);
 
+/** Waits for an overlay's row in the panel; on failure, says what the app notified instead. */
+async function waitForListed(p: Page, name: string) {
+  try {
+    await p.getByRole('region', { name: 'Overlays' }).getByRole('listitem', { name }).waitFor();
+  } catch (error) {
+    const notices = await p.locator('.notices, [role="alert"], [role="status"]').allTextContents();
+    throw new Error(`overlay "${name}" not listed; notices: ${JSON.stringify(notices)}`, { cause: error });
+  }
+}
+
 /** A 200 × 100 PNG drawn in the page: a plan-like picture with a grid and a red frame. */
 async function makePng(p: Page): Promise<Buffer> {
   const base64 = await p.evaluate(async () => {
@@ -71,7 +81,7 @@ describe('georeferenced image overlay', () => {
     const panel = page.getByRole('region', { name: 'Overlays' });
     await panel.getByText('No overlays yet', { exact: false }).waitFor();
     await panel.getByTestId('overlay-file').setInputFiles({ name: 'master-plan.png', mimeType: 'image/png', buffer: await makePng(page) });
-    await panel.getByRole('listitem', { name: 'master-plan' }).waitFor();
+    await waitForListed(page, 'master-plan');
     const [plan] = await overlays(page);
     planId = plan.id;
     expect(plan).toMatchObject({ name: 'master-plan', mimeType: 'image/png', widthPx: 200, heightPx: 100, visible: true });
@@ -161,11 +171,41 @@ describe('georeferenced image overlay', () => {
     expect((await onMap(page, planId)).coordinates).toEqual(plan.corners);
   });
 
+  it('adds a control point by clicking the image, then the map', async () => {
+    const editor = page.getByRole('listitem', { name: 'master-plan' }).getByRole('group', { name: 'Control points' });
+    await editor.getByRole('button', { name: 'Pick a point' }).click();
+    await expect(editor.getByText('Click the position on the image below…').count()).resolves.toBe(1);
+    const image = editor.getByRole('img', { name: /The image/ });
+    const box = (await image.boundingBox())!;
+    await image.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });
+    await expect(editor.getByText('Now click the same position on the map…').count()).resolves.toBe(1);
+    const canvasBox = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const target = { x: canvasBox.x + canvasBox.width * 0.3, y: canvasBox.y + canvasBox.height * 0.6 };
+    await page.mouse.click(target.x, target.y);
+    await editor.getByRole('spinbutton', { name: 'Pixel x 4' }).waitFor();
+    const value = async (label: string) => Number(await editor.getByRole('spinbutton', { name: `${label} 4` }).inputValue());
+    // 3/4 across and 1/4 down the 200 × 100 px image, to the rounding of a click to whole screen pixels.
+    expect(Math.abs((await value('Pixel x')) - 150)).toBeLessThan(2);
+    expect(Math.abs((await value('Pixel y')) - 25)).toBeLessThan(2);
+    // The map position is the one under the click, to the rounding of mouse events to whole pixels.
+    const at = await page.evaluate((ll) => {
+      const rect = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
+      const p = window.__ecoparkMap!.project(ll as [number, number]);
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    }, [await value('Longitude'), await value('Latitude')]);
+    expect(Math.hypot(at.x - target.x, at.y - target.y)).toBeLessThan(2);
+    // Four points, one of them arbitrary: the affine no longer fits exactly.
+    await expect(editor.getByText(/RMS error [\d,]+\.\d\d m \(affine\)/).count()).resolves.toBe(1);
+    await expect(editor.getByText('RMS error 0.00 m (affine)').count()).resolves.toBe(0);
+    await editor.getByRole('button', { name: 'Remove point 4' }).click();
+    await expect(editor.getByText('RMS error 0.00 m (affine)').count()).resolves.toBe(1);
+  });
+
   it('places a GeoTIFF (UTM 48N) by its own coordinates', async () => {
     const panel = page.getByRole('region', { name: 'Overlays' });
     const buffer = readFileSync('tests/fixtures/overlay/utm48n-rgb.tif');
     await panel.getByTestId('overlay-file').setInputFiles({ name: 'utm48n-rgb.tif', mimeType: 'image/tiff', buffer });
-    await panel.getByRole('listitem', { name: 'utm48n-rgb' }).waitFor();
+    await waitForListed(page, 'utm48n-rgb');
     const tiff = (await overlays(page))[1];
     expect(tiff).toMatchObject({ mimeType: 'image/png', widthPx: 4, heightPx: 3 });
     // PROJ's answer for the top-left corner (see tests/unit/overlay/geotiff-georeference.test.ts).
@@ -174,6 +214,20 @@ describe('georeferenced image overlay', () => {
     const png = Buffer.from(tiff.dataBase64, 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     await page.waitForFunction((id) => Boolean(window.__ecoparkMap!.getSource(`overlay-image-${id}`)), tiff.id);
+  });
+
+  it('stays above an online basemap inserted under the park', async () => {
+    await page.getByRole('button', { name: 'Basemap', exact: true }).click();
+    await page.getByRole('menuitemradio', { name: /OpenStreetMap/ }).click();
+    await page.waitForFunction(() => Boolean(window.__ecoparkMap!.getLayer('online-basemap')) || (window.__ecoparkStores!.ui.getState() as unknown as { basemap: string }).basemap === 'offline');
+    const order = await page.evaluate((id) => {
+      const layers = window.__ecoparkMap!.getStyle().layers.map((l) => l.id);
+      return { basemap: layers.indexOf('online-basemap'), overlay: layers.indexOf(`overlay-raster-${id}`), park: layers.indexOf('park-landuse-fill') };
+    }, planId);
+    // The basemap may already have fallen back to offline (no tile servers here): then it is gone.
+    if (order.basemap >= 0) expect(order.basemap).toBeLessThan(order.overlay);
+    expect(order.overlay).toBeLessThan(order.park);
+    expect(order.overlay).toBeGreaterThan(0);
   });
 
   it('is saved in the project file and back after reopening', async () => {
