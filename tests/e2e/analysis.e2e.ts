@@ -79,11 +79,14 @@ describe('analysis panels on the sample park', () => {
   });
 
   it('shows plots breaking a rule in red, and clicking one selects it', async () => {
-    // Independently: plots holding a building with more floors than the plot's maxFloors.
+    // Independently: plots holding a building with more floors than the plot's maxFloors, or
+    // declaring less green than their own minimum (and the 20 % rule).
     const features = await activeFeatures(page);
     const plots = features.filter((f): f is Extract<ParkFeature, { kind: 'landuse' }> => f.kind === 'landuse' && f.landUse === 'industrial');
+    const tooLittleGreen = (plot: (typeof plots)[number]) => Number(plot.props?.greenRatio ?? 1) < Math.max(plot.minGreenRatio ?? 0, 0.2);
     const expectedFailing = plots
       .filter((plot) =>
+        tooLittleGreen(plot) ||
         features.some(
           (b) =>
             b.kind === 'building' &&
