@@ -1,3 +1,4 @@
+import { parseCrsCode, toWgs84 } from '../io/crs/crs';
 import type { LonLat, OverlayCorners } from './overlay-model';
 import { utmToLonLat, webMercatorToLonLat } from './transverse-mercator';
 
@@ -35,8 +36,14 @@ const RASTER_PIXEL_IS_POINT = 2;
 const EPSG_WGS84 = 4326;
 const EPSG_WEB_MERCATOR = 3857;
 
-/** Model coordinates → lon/lat for the CRSs we support; null for any other. */
+/**
+ * Model coordinates → WGS 84 lon/lat for the CRSs we support; null for any other. The project's
+ * CRS module (shared/io/crs) comes first: it has VN-2000 (UTM and the provincial TM-3 zones,
+ * with the EPSG:6960 datum shift). UTM zones and Web Mercator it does not list are done here.
+ */
 export function modelToLonLatFor(epsg: number): ((x: number, y: number) => LonLat) | null {
+  const known = parseCrsCode(`EPSG:${epsg}`);
+  if (known) return (x, y) => toWgs84(known, x, y);
   if (epsg === EPSG_WGS84) return (x, y) => [x, y];
   if (epsg === EPSG_WEB_MERCATOR) return webMercatorToLonLat;
   if (epsg >= 32601 && epsg <= 32660) return (x, y) => utmToLonLat(epsg - 32600, true, x, y);

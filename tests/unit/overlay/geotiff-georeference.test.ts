@@ -96,9 +96,32 @@ describe('GeoTIFF georeference from its tags', () => {
     ]);
   });
 
-  it('refuses VN-2000 (needs a datum shift) and a TIFF without georeferencing', async () => {
-    expect(georeferenceGeoTiff(await tagsOf('vn2000-grey.tif'))).toEqual({ ok: false, reason: 'unsupported_crs', epsg: 3405 });
+  it('reads VN-2000 / UTM 48N (EPSG:3405) with the datum shift to WGS 84', async () => {
+    // gdaltransform -s_srs EPSG:3405 -t_srs EPSG:4326 (PROJ: "VN-2000 to WGS 84 (2)", EPSG:6960).
+    const result = georeferenceGeoTiff(await tagsOf('vn2000-grey.tif'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.epsg).toBe(3405);
+    // 1e-8° ≈ 1 mm; the Helmert round of PROJ and ours differ by well under that.
+    expectCorners(result.corners, [
+      [105.848777681744, 21.0317134174539],
+      [105.849162601225, 21.0317114954457],
+      [105.849161065514, 21.0314404556715],
+      [105.848776146729, 21.0314423776527],
+    ]);
+  });
+
+  it('refuses a CRS it cannot convert and a TIFF without georeferencing', () => {
+    // EPSG:2056 (Swiss LV95): projected, not one we convert.
+    const tags = { widthPx: 4, heightPx: 3, tiepoint: [0, 0, 0, 2600000, 1200000, 0], pixelScale: [1, 1, 0] };
+    expect(georeferenceGeoTiff({ ...tags, geoKeys: { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 2056 } })).toEqual({ ok: false, reason: 'unsupported_crs', epsg: 2056 });
     expect(georeferenceGeoTiff({ widthPx: 4, heightPx: 3, geoKeys: null })).toEqual({ ok: false, reason: 'no_georeference' });
+  });
+
+  it('converts a UTM zone the CRS module does not list (48S) with its own inverse', () => {
+    const south = georeferenceGeoTiff({ widthPx: 1, heightPx: 1, geoKeys: { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32748 }, tiepoint: [0, 0, 0, 500000, 10000000, 0], pixelScale: [1, 1, 0] });
+    if (!south.ok) throw new Error(south.reason);
+    expect(south.corners[0][0]).toBe(105);
+    expect(Math.abs(south.corners[0][1])).toBeLessThan(1e-12);
   });
 
   it('applies a rotating ModelTransformation', () => {
