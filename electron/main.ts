@@ -22,7 +22,9 @@ import { APP_NAME, formatWindowTitle } from './window-title';
 
 // Must run before 'ready': gives app:// a real origin with fetch(), CSP 'self' and secure-context APIs.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  // corsEnabled: module scripts and module workers (the renderer bundle, MapLibre's worker) are
+  // fetched in CORS mode, which a custom scheme only supports when it says so.
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 app.enableSandbox();
 
