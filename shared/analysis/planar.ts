@@ -1,4 +1,6 @@
 import type { AreaGeometry, Position } from '../model/geometry-schema';
+import { bboxOf as coordinatesBbox } from '../geometry/boolean';
+import { pointInRings, type XY } from '../geometry/planar-faces';
 
 /**
  * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),
@@ -20,18 +22,7 @@ export function polygonsOf(geometry: AreaGeometry): Position[][][] {
 }
 
 export function bboxOf(geometry: AreaGeometry | { type: string; coordinates: unknown }): BBox {
-  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const p = c as number[];
-      if (p[0] < box[0]) box[0] = p[0];
-      if (p[1] < box[1]) box[1] = p[1];
-      if (p[0] > box[2]) box[2] = p[0];
-      if (p[1] > box[3]) box[3] = p[1];
-    } else if (Array.isArray(c)) for (const x of c) visit(x);
-  };
-  visit(geometry.coordinates);
-  return box;
+  return coordinatesBbox(geometry.coordinates);
 }
 
 /** True when the boxes share more than a sliver of `eps` in both directions. */
@@ -45,17 +36,7 @@ export function bboxesTouch(a: BBox, b: BBox): boolean {
 
 /** Even-odd point in polygon over every ring of every part (holes included). */
 export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
-  let inside = false;
-  for (const rings of polygonsOf(geometry)) {
-    for (const ring of rings) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-    }
-  }
-  return inside;
+  return pointInRings(p as XY, polygonsOf(geometry).flat() as XY[][]);
 }
 
 function segDistance(p: Position, a: Position, b: Position, k: number): number {

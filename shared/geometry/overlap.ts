@@ -2,6 +2,7 @@ import type { AreaGeometry, ParkGeometry, Position } from '../model/geometry-sch
 import { bboxOf, intersectAreas, subtractAreas } from './boolean';
 import { geodesicAreaM2 } from './geodesic';
 import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
+import { signedArea2 } from './planar-faces';
 
 /**
  * Overlap policies between land-use polygons (docs/editing.md): by default a new polygon is
@@ -110,7 +111,7 @@ function planarOverlapBelow(a: AreaGeometry, b: AreaGeometry, plane: TangentPlan
     rings.forEach((ring, i) => {
       let pts = ring.slice(0, -1).map((p) => toPlane(plane, p));
       for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
-      area += (i === 0 ? 1 : -1) * Math.abs(area2(pts)) / 2;
+      area += (i === 0 ? 1 : -1) * Math.abs(signedArea2(pts)) / 2;
     });
   }
   return area < limitM2;
@@ -121,7 +122,7 @@ function convexRing(g: AreaGeometry, plane: TangentPlane): [number, number][] | 
   if (g.type !== 'Polygon' || g.coordinates.length !== 1) return null;
   let pts = g.coordinates[0].slice(0, -1).map((p) => toPlane(plane, p));
   if (pts.length < 3) return null;
-  if (area2(pts) < 0) pts = pts.reverse();
+  if (signedArea2(pts) < 0) pts = pts.reverse();
   for (let i = 0; i < pts.length; i++) {
     const a = pts[i];
     const b = pts[(i + 1) % pts.length];
@@ -148,12 +149,3 @@ function clipByEdge(pts: [number, number][], a: [number, number], b: [number, nu
   return out;
 }
 
-function area2(pts: [number, number][]): number {
-  let s = 0;
-  for (let i = 0; i < pts.length; i++) {
-    const a = pts[i];
-    const b = pts[(i + 1) % pts.length];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s;
-}
