@@ -299,4 +299,14 @@ describe('georeferenced image overlay', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/overlay.png' });
   });
+
+  it('deletes an overlay after confirmation, from the project and the map', async () => {
+    const [plan, tiff] = await overlays(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('listitem', { name: 'utm48n-rgb' }).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForFunction(() => (window.__ecoparkStores!.document.getState().document!.settings.overlays as Overlay[]).length === 1);
+    expect((await overlays(page)).map((o) => o.id)).toEqual([plan.id]);
+    expect(await page.evaluate((id) => Boolean(window.__ecoparkMap!.getSource(`overlay-image-${id}`)), tiff.id)).toBe(false);
+    await expect(page.getByRole('listitem', { name: 'utm48n-rgb' }).count()).resolves.toBe(0);
+  });
 });

@@ -35,6 +35,9 @@ export function ControlPointsEditor({ overlay }: { overlay: Overlay }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const [rows, setRows] = useState<Row[]>(() => (overlay.controlPoints ?? []).map(toRow));
+  // One data URL per image, not a new multi-megabyte string on every keystroke.
+  const { mimeType, dataBase64 } = overlay;
+  const src = useMemo(() => overlayDataUrl({ mimeType, dataBase64 }), [mimeType, dataBase64]);
   const pick = useOverlayUi((s) => (s.pick?.overlayId === overlay.id ? s.pick : null));
   const picked = useOverlayUi((s) => s.picked);
 
@@ -74,7 +77,7 @@ export function ControlPointsEditor({ overlay }: { overlay: Overlay }) {
   return (
     <div className="overlay-cp" role="group" aria-label={t('overlay.controlPoints')}>
       <div className="overlay-cp-image">
-        <img src={overlayDataUrl(overlay)} alt={t('overlay.cp.imageLabel')} onClick={onImageClick} draggable={false} />
+        <img src={src} alt={t('overlay.cp.imageLabel')} onClick={onImageClick} draggable={false} />
         {complete.map((p, i) => (
           <span key={i} className="overlay-cp-dot" style={{ left: `${(p.x / overlay.widthPx) * 100}%`, top: `${(p.y / overlay.heightPx) * 100}%` }}>
             {i + 1}
