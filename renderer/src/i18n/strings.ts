@@ -10,6 +10,7 @@ import { EN as DRAWING_EN, VI as DRAWING_VI } from './drawing';
  */
 import { EN as SOLAR_EN, VI as SOLAR_VI } from './solar';
 import { EN as ANALYSIS_EN, VI as ANALYSIS_VI } from './analysis';
+import { EN as EXCHANGE_EN, VI as EXCHANGE_VI } from './exchange';
 import { EN as OVERLAY_EN, VI as OVERLAY_VI } from './overlay';
 
 const CORE_EN = {
@@ -129,7 +130,7 @@ const CORE_EN = {
   'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...EXCHANGE_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -250,7 +251,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...EXCHANGE_VI };
 
 export type Lang = 'en' | 'vi';
 

@@ -4,6 +4,7 @@ import { attachDrawingTools } from '../drawing/draw-controller';
 import { attachEditing } from '../drawing/edit-controller';
 import { attachRoadCorridors } from '../drawing/road-corridors-layer';
 import { attachIssueMarkers } from '../drawing/issue-markers-layer';
+import { attachImportPreview } from '../exchange/import-preview-layer';
 import { attachRuleFailureSegments } from '../panels/analysis/rule-failures-layer';
 import { attachOverlays } from '../overlay/overlay-map-layer';
 
@@ -13,4 +14,4 @@ import { attachOverlays } from '../overlay/overlay-map-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing];
+export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview];

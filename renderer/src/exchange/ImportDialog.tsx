@@ -1,0 +1,179 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { activeScenario, createEmptyDocument } from '../../../shared/model';
+import { applyMapping, defaultMapping, type ImportMapping } from '../../../shared/io/apply-mapping';
+import { crsChoices, parseCrsCode } from '../../../shared/io/crs/crs';
+import { formatFromFileName, importFile } from '../../../shared/io/exchange';
+import type { ImportResult } from '../../../shared/io/imported-layer';
+import { centreOf, projectNameFromFileName } from '../../../shared/io/profile-attributes';
+import { featureGroup } from '../../../shared/io/export-input';
+import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { useT } from '../i18n/use-t';
+import { loadSqlJs } from '../host/sqljs';
+import { useImportPreview } from './import-store';
+import { MappingTable } from './MappingTable';
+import './exchange.css';
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Formats whose coordinate system the user may have to choose (no CRS, or a .prj we could not read). */
+const CRS_FORMATS = new Set(['dxf', 'shp']);
+
+/**
+ * Import…: file → layers (shared/io importers) → mapping table with a live map preview → one
+ * undoable command on the active scenario, or a new project. Nothing touches the document
+ * until the user applies.
+ */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const doc = useDocumentStore((s) => s.document);
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [crs, setCrs] = useState<string | undefined>(undefined);
+  const [guessed, setGuessed] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({ layers: {} });
+  const [busy, setBusy] = useState(false);
+
+  /** Reads the file in `chosen` CRS (undefined: its own or a guess); `fresh` resets the mapping for a new file. */
+  const run = async (loaded: Loaded, chosen: string | undefined, fresh: boolean) => {
+    setBusy(true);
+    const SQL = formatFromFileName(loaded.name) === 'gpkg' ? await loadSqlJs() : undefined;
+    const province = doc ? doc.project.formerProvince || doc.project.province : undefined;
+    let r = importFile(loaded.bytes, loaded.name, { crs: chosen, province, SQL });
+    let wasGuess = false;
+    if (!r.ok && r.reason === 'crs_required' && r.guess && chosen === undefined) {
+      // Show the guess on the map at once; the user confirms or changes it in the list.
+      const guess = r.guess;
+      r = importFile(loaded.bytes, loaded.name, { crs: guess, province, SQL });
+      setCrs(guess);
+      wasGuess = true;
+    }
+    if (chosen === undefined) setGuessed(wasGuess);
+    setResult(r);
+    if (r.ok && fresh) setMapping(defaultMapping(r.layers));
+    setBusy(false);
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    if (!f) return;
+    const loaded = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    setFile(loaded);
+    setCrs(undefined);
+    setGuessed(false);
+    await run(loaded, undefined, true);
+  };
+
+  const existingIds = useMemo(() => (doc ? activeScenario(doc).features.map((f) => f.id) : []), [doc]);
+  const applied = useMemo(() => (result?.ok ? applyMapping(result.layers, mapping, { existingIds }) : null), [result, mapping, existingIds]);
+
+  // The map frames the preview once per read (file or CRS), not on every mapping change.
+  const lastResult = useRef<ImportResult | null>(null);
+  useEffect(() => {
+    const preview: FeatureCollection | null = applied
+      ? { type: 'FeatureCollection', features: applied.features.map((f) => ({ type: 'Feature', properties: { group: featureGroup(f) }, geometry: f.geometry })) }
+      : null;
+    const fresh = result !== lastResult.current;
+    lastResult.current = result;
+    useImportPreview.getState().setPreview(preview, fresh && preview !== null);
+  }, [applied, result]);
+  useEffect(() => () => useImportPreview.getState().setPreview(null), []);
+
+  const close = () => {
+    useImportPreview.getState().setPreview(null);
+    onClose();
+  };
+
+  const addToScenario = () => {
+    const store = useDocumentStore.getState();
+    if (!store.document || !applied || !file) return;
+    store.apply({ label: t('exchange.command', { file: file.name }), scenarioId: store.document.activeScenarioId, put: applied.features, delete: [] });
+    useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
+    close();
+  };
+
+  const asNewProject = () => {
+    if (!applied || !file) return;
+    const created = createEmptyDocument(projectNameFromFileName(file.name.replace(/\.shp\.zip$/i, '.zip')), { location: centreOf(applied.features) });
+    created.scenarios[0].features = applied.features;
+    useDocumentStore.getState().load(created, null, { dirty: true });
+    useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
+    close();
+  };
+
+  const format = file ? formatFromFileName(file.name) : undefined;
+  const needsCrs = !!file && ((format && CRS_FORMATS.has(format)) || (result !== null && !result.ok && (result.reason === 'crs_required' || result.reason === 'unsupported_crs')));
+  const crsLabel = (code: string | undefined) => (code ? (parseCrsCode(code)?.label ?? code) : '');
+  const scenarioName = doc ? activeScenario(doc).name : '';
+
+  return (
+    <section className="panel dialog exchange-dialog" role="dialog" aria-label={t('exchange.importTitle')}>
+      <h2>{t('exchange.importTitle')}</h2>
+      <label className="exchange-row">
+        <input type="file" aria-label={t('exchange.chooseFile')} accept=".geojson,.json,.kml,.kmz,.zip,.dxf,.gpkg" onChange={(e) => void onFile(e.currentTarget)} />
+      </label>
+      <p className="exchange-note">{t('exchange.fileHint')}</p>
+      {busy && file && <p className="exchange-note">{t('exchange.reading', { file: file.name })}</p>}
+      {needsCrs && file && (
+        <label className="exchange-row">
+          {t('exchange.crs')}
+          <select
+            className="exchange-crs"
+            aria-label={t('exchange.crs')}
+            value={crs ?? (result?.ok ? result.crs.split(', ')[0] : '')}
+            onChange={(e) => {
+              setCrs(e.target.value);
+              setGuessed(false);
+              void run(file, e.target.value, false);
+            }}
+          >
+            <option value="">—</option>
+            {crsChoices().map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} — {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {guessed && crs && <p className="exchange-note">{t('exchange.crsGuessed', { crs: crsLabel(crs) })}</p>}
+      {result?.ok && !guessed && crs === undefined && format === 'shp' && <p className="exchange-note">{t('exchange.crsFromFile', { crs: crsLabel(result.crs.split(', ')[0]) })}</p>}
+      {result && !result.ok && (
+        <p className="error-text" role="alert">
+          {t(`exchange.error.${result.reason}`)} {result.detail}
+        </p>
+      )}
+      {result?.ok && (
+        <>
+          <MappingTable layers={result.layers} mapping={mapping} onChange={setMapping} />
+          {applied && <p className="exchange-note">{t('exchange.summary', { count: applied.features.length })}</p>}
+          {applied && [...result.warnings, ...applied.warnings].length > 0 && (
+            <details className="exchange-warnings">
+              <summary>{t('exchange.warnings', { count: result.warnings.length + applied.warnings.length })}</summary>
+              <ul>
+                {[...result.warnings, ...applied.warnings].slice(0, 200).map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={close}>
+          {t('exchange.cancel')}
+        </button>
+        <button type="button" onClick={asNewProject} disabled={!applied || applied.features.length === 0}>
+          {t('exchange.newProject')}
+        </button>
+        <button type="button" className="primary" onClick={addToScenario} disabled={!doc || !applied || applied.features.length === 0}>
+          {t('exchange.addToScenario', { scenario: scenarioName })}
+        </button>
+      </div>
+    </section>
+  );
+}
