@@ -4,6 +4,7 @@ import { SolarPanel } from './solar/SolarPanel';
 import { LandUsePanel } from './analysis/LandUsePanel';
 import { CompliancePanel } from './analysis/CompliancePanel';
 import { PlotsPanel } from './analysis/PlotsPanel';
+import { ComparePanel } from './compare/ComparePanel';
 import { OverlayPanel } from '../overlay/OverlayPanel';
 
 /**
@@ -22,5 +23,6 @@ export const SIDE_PANELS: SidePanelEntry[] = [
   { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
   { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
   { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
+  { id: 'compare', titleKey: 'compare.title', Component: ComparePanel },
   { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
 ];

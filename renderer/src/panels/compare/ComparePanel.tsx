@@ -1,0 +1,119 @@
+import { useMemo } from 'react';
+import type { ParkDocument } from '../../../../shared/model';
+import { formatDelta, formatNumber, MAX_COMPARED, statusLabel, type ComparisonModel, type ReportCell } from '../../../../shared/report';
+import type { MessageKey } from '../../i18n/strings';
+import { useT } from '../../i18n/use-t';
+import { comparisonFor } from '../../report/report-data';
+import { useDocumentStore } from '../../state/document-store';
+import { useUiStore } from '../../state/ui-store';
+import { useSolarStore } from '../solar/solar-store';
+import { CompareMap } from './CompareMap';
+import { chosenScenarioIds, useCompareStore } from './compare-store';
+import './compare.css';
+
+function cellText(cell: ReportCell, lang: 'en' | 'vi', delta: boolean): string {
+  if (cell.t === 'text') return cell.v;
+  if (cell.t === 'status') return statusLabel(cell.v, lang);
+  return delta ? formatDelta(cell.v, cell.digits, lang) : formatNumber(cell.v, cell.digits, lang);
+}
+
+function Table({ model, which, lang }: { model: ComparisonModel; which: 'kpiTable' | 'ruleTable'; lang: 'en' | 'vi' }) {
+  const table = model[which];
+  const highlight = new Set(table.highlight ?? []);
+  const n = model.scenarios.length;
+  return (
+    <table className="compare-table" data-testid={`compare-${which === 'kpiTable' ? 'kpis' : 'rules'}`}>
+      <thead>
+        <tr>{table.columns.map((c, i) => <th key={i} className={c.align === 'right' ? 'num' : undefined}>{c.header}</th>)}</tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, i) => (
+              <td
+                key={i}
+                className={[cell.t === 'num' ? 'num' : '', highlight.has(`${r}:${i}`) ? 'compare-diff' : '', cell.t === 'status' ? `compare-status-${cell.v.replace('/', '')}` : ''].filter(Boolean).join(' ') || undefined}
+              >
+                {cellText(cell, lang, which === 'kpiTable' && i >= 2 + n)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export interface CompareViewProps {
+  doc: ParkDocument | null;
+  /** Chosen scenario ids that exist, in document order. */
+  ids: string[];
+  model: ComparisonModel | null;
+  lang: 'en' | 'vi';
+  t: Translate;
+  onToggle(id: string): void;
+}
+
+/** The comparison as a pure view of its props (rendered without stores in the unit tests). */
+export function CompareView({ doc, ids, model, lang, t, onToggle }: CompareViewProps) {
+  if (!doc) return <p>{t('compare.noDocument')}</p>;
+  if (doc.scenarios.length < 2) return <p className="compare-hint" data-testid="compare-one-scenario">{t('compare.oneScenario')}</p>;
+  return (
+    <div className="compare-panel" data-testid="compare-panel">
+      <fieldset className="compare-choose">
+        <legend>{t('compare.choose')}</legend>
+        {doc.scenarios.map((s) => {
+          const checked = ids.includes(s.id);
+          return (
+            <label key={s.id}>
+              <input type="checkbox" checked={checked} disabled={!checked && ids.length >= MAX_COMPARED} onChange={() => onToggle(s.id)} /> {s.name}
+            </label>
+          );
+        })}
+        {ids.length >= MAX_COMPARED && <p className="compare-hint">{t('compare.max')}</p>}
+      </fieldset>
+      {!model ? (
+        <p className="compare-hint">{t('compare.needTwo')}</p>
+      ) : (
+        <>
+          <p className="compare-hint">{t('compare.legend', { name: model.scenarios[0].name })}</p>
+          <h3>{t('compare.kpis')}</h3>
+          <div className="compare-scroll"><Table model={model} which="kpiTable" lang={lang} /></div>
+          <p className="compare-hint">{t('compare.solarNote')}</p>
+          <h3>{t('compare.rules')}</h3>
+          <div className="compare-scroll"><Table model={model} which="ruleTable" lang={lang} /></div>
+          <h3>{t('compare.maps')}</h3>
+          <div className="compare-maps">
+            {model.maps.map((m, i) => (
+              <figure key={i}>
+                <CompareMap figure={m} />
+                <figcaption>{m.title}</figcaption>
+              </figure>
+            ))}
+          </div>
+          <p className="compare-hint">{t('compare.inReport')}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The "Compare" tab: 2–4 scenarios side by side (indicators, rule status, solar totals, maps). */
+export function ComparePanel() {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const doc = useDocumentStore((s) => s.document);
+  const revision = useDocumentStore((s) => s.revision);
+  // A new Solar panel result replaces the unshaded figure of the active scenario.
+  const solarRevision = useSolarStore((s) => s.resultRevision);
+  const selected = useCompareStore((s) => s.selected);
+  const toggle = useCompareStore((s) => s.toggle);
+  const ids = useMemo(() => (doc ? chosenScenarioIds(selected, doc.scenarios.map((s) => s.id)) : []), [doc, selected]);
+  const model = useMemo(
+    () => (doc && ids.length >= 2 ? comparisonFor(doc, ids, revision, lang) : null),
+    [doc, ids, revision, lang, solarRevision],
+  );
+  return <CompareView doc={doc} ids={ids} model={model} lang={lang} t={t} onToggle={toggle} />;
+}
