@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ParkFeature } from '../../shared/model';
-import { launchBrowser, openApp } from './browser';
+import { openAppForFile } from './browser';
 
 // Known answers: /usr/bin/python3 with Debian's python3-geographiclib (Geodesic.WGS84.Polygon)
 // over data/samples/bac-ninh-demo.geojson, frozen with repr(): the park boundary, the sum of the
@@ -14,16 +14,8 @@ const GREEN_M2 = 409398.12366893364;
 const NEW_GREEN_M2 = 11503.918423354626;
 const NEW_GREEN_RING = [[105.9987, 21.0972], [105.9997, 21.0972], [105.9997, 21.0982], [105.9987, 21.0982], [105.9987, 21.0972]];
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p));
 
 /** en-GB percentage with two decimals, as the panel prints it. */
 const percent = (ratio: number) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio * 100)} %`;

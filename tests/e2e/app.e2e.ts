@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buffer, difference, featureCollection, pointOnFeature } from '@turf/turf';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { openAppForFile, waitForIdleMap } from './browser';
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p));
 
 /** Distinct colours and non-background share of the map canvas, read in the page. */
 async function canvasStats(p: Page) {

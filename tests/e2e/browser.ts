@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides. No test ever downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,11 +27,11 @@ export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi' } 
   const lang = options.lang ?? 'en';
   await page.addInitScript((l) => localStorage.setItem('ecopark.lang', l), lang);
   await page.goto(inject('baseUrl'));
-  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 30000 });
+  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
   await page.waitForFunction(() => {
     const map = window.__ecoparkMap;
     return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
-  }, undefined, { timeout: 30000 });
+  }, undefined, { timeout: 60000 });
   return page;
 }
 
@@ -47,4 +47,19 @@ export async function waitForIdleMap(page: Page): Promise<void> {
         } else map.once('idle', () => resolve());
       }),
   );
+}
+
+/**
+ * One browser and one app page for a test file: opened before its tests, closed after them.
+ * `onPage` receives the page (test files keep it in a `let page`).
+ */
+export function openAppForFile(onPage: (page: Page) => void, options: { lang?: 'en' | 'vi' } = {}): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    onPage(await openApp(browser, options));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { openAppForFile, waitForIdleMap } from './browser';
 
 // The drawing tools driven with the mouse on the real map canvas, in an empty project at a
 // fixed view near Bac Ninh (north-up, flat, zoom 17: about 0.9 m per pixel).
 const CENTRE: [number, number] = [106.0, 21.1];
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
+openAppForFile((p) => {
+  page = p;
   // "New project" asks before discarding the previous test's drawing: answer yes.
   page.on('dialog', (dialog) => void dialog.accept());
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function features(): Promise<ParkFeature[]> {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAppForFile } from './browser';
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p));
 
 const scenarios = () =>
   page.evaluate(() => {

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateLargePark } from '../../bench/large-park';
 import { makeEpw } from '../unit/solar/helpers';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { openAppForFile, waitForIdleMap } from './browser';
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p));
 
 /** Waits until the Solar panel shows a finished run (no progress line, totals present). */
 async function waitForSolarDone(p: Page, timeout = 60000) {
