@@ -5,8 +5,9 @@ import { projectFileFigures } from './project-file.bench';
 import { solarFigures } from './solar.bench';
 import { editingFigures } from './editing.bench';
 import { analysisFigures } from './analysis.bench';
+import { rendererEditFigures } from './renderer-edit.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['analysis', analysisFigures], ['solar', solarFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures]];
 
 for (const [name, run] of suites) {
   try {
