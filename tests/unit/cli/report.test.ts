@@ -2,8 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
+import { readProject, writeProject } from '../../../shared/project-file';
 import { CONTEXT, memoryIo } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
@@ -47,6 +49,28 @@ describe('ecopark report', () => {
       failure(await run([...args], io, CONTEXT), err, pattern);
     }
   });
+
+  it('adds the comparison of --compare scenarios (by name) to the export', async () => {
+    const SQL = await initSqlJs();
+    const read = readProject(SQL, files[SAMPLE], { fileName: 'sample.gpkg' });
+    if (!read.ok) throw new Error(read.reason);
+    const a = read.document.scenarios[0];
+    const b = { id: 'scn-b', name: 'B', features: a.features.filter((f) => f.kind !== 'building') };
+    const two = writeProject(SQL, { ...read.document, scenarios: [a, b] });
+    const { io, err, store } = memoryIo({ 'two.gpkg': two });
+    expect(await run(['report', 'two.gpkg', '-o', 'c.csv', '--compare', 'Phương án A,B', '--scenario', 'B'], io, CONTEXT)).toBe(0);
+    expect(err).toEqual([]);
+    const csv = new TextDecoder().decode(store.get('c.csv')!);
+    expect(csv).toContain('# compare-kpi: Scenario comparison');
+    expect(csv).toContain('# compare-rules: Rule status by scenario');
+    // The report's own scenario is B: its solar table is empty but for the total row.
+    const roofs = csv.split('\r\n\r\n').find((s) => s.startsWith('# solar-roofs'))!;
+    expect(roofs.split('\r\n')).toHaveLength(3);
+    const kwp = csv.split('\r\n').find((l) => l.startsWith('Rooftop PV installed,kWp,'))!.split(',');
+    expect(Number(kwp[2])).toBeGreaterThan(1000);
+    expect(Number(kwp[3])).toBe(0);
+    expect(Number(kwp[4])).toBe(-Number(kwp[2]));
+  }, 60_000);
 
   it('says when the project file cannot be read', async () => {
     const { io, err } = memoryIo(files);
