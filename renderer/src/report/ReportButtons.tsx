@@ -3,7 +3,7 @@ import { useT } from '../i18n/use-t';
 import { chosenScenarioIds, useCompareStore } from '../panels/compare/compare-store';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
-import { exportReport, type ReportFormat } from './export-report';
+import type { ReportFormat } from './export-report';
 import './report.css';
 
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
@@ -29,6 +29,8 @@ export function ReportButtons({ toolVersion = 'unknown' }: { toolVersion?: strin
     // Let the "Preparing" message paint before the synchronous analysis and layout.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
+      // Loaded on first use: the PDF library and the fonts stay out of the start-up bundle.
+      const { exportReport } = await import('./export-report');
       const file = await exportReport(format, { doc: document, revision, lang, compareIds, toolVersion });
       setMessage({ text: t('report.done', { file }), error: false });
     } catch (error) {

@@ -2,6 +2,9 @@ import regularUrl from '../../../data/fonts/NotoSans-Regular.ttf?url';
 import boldUrl from '../../../data/fonts/NotoSans-Bold.ttf?url';
 import type { ParkDocument } from '../../../shared/model';
 import { renderReportCsv, renderReportPdf, renderReportXlsx, type ReportLang } from '../../../shared/report';
+import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { chosenScenarioIds, useCompareStore } from '../panels/compare/compare-store';
 import { reportFileName, reportModelFor } from './report-data';
 
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
@@ -48,4 +51,16 @@ export async function exportReport(format: ReportFormat, o: { doc: ParkDocument;
   const bytes = format === 'pdf' ? await renderReportPdf(model, await loadFonts()) : format === 'xlsx' ? renderReportXlsx(model) : renderReportCsv(model);
   download(bytes, fileName, MIME[format]);
   return fileName;
+}
+
+/**
+ * The report of the current document in the UI language, with the comparison chosen in the
+ * Compare tab: what a menu command ("File → Export report") calls. Resolves with the file name,
+ * or null without a document.
+ */
+export async function exportCurrentReport(format: ReportFormat, toolVersion: string): Promise<string | null> {
+  const { document: doc, revision } = useDocumentStore.getState();
+  if (!doc) return null;
+  const compareIds = chosenScenarioIds(useCompareStore.getState().selected, doc.scenarios.map((s) => s.id));
+  return exportReport(format, { doc, revision, lang: useUiStore.getState().lang, compareIds, toolVersion });
 }

@@ -1,6 +1,10 @@
 import { createAnalysisEngine, type AnalysisResult } from '../../../shared/analysis';
 import type { ParkDocument } from '../../../shared/model';
-import { buildReportModel, compareScenarios, MIN_COMPARED, type ComparisonModel, type ReportLang, type ReportModel, type SolarOrigin } from '../../../shared/report';
+// Module paths, not the shared/report index: the app's main bundle then holds no PDF library
+// (pdf-lib and fontkit load with export-report.ts, on the first export).
+import { buildReportModel, type SolarOrigin } from '../../../shared/report/build-model';
+import { compareScenarios, MIN_COMPARED } from '../../../shared/report/compare';
+import type { ComparisonModel, ReportLang, ReportModel } from '../../../shared/report/types';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../../shared/solar';
 import { useSolarStore } from '../panels/solar/solar-store';
 

@@ -1,4 +1,4 @@
-import type { MapFigure, MapXY } from '../../../../shared/report';
+import type { MapFigure, MapXY } from '../../../../shared/report/types';
 
 /**
  * A small SVG map from the report's map primitives (the same figure the PDF draws): viewBox in

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { ParkDocument } from '../../../../shared/model';
-import { formatDelta, formatNumber, MAX_COMPARED, statusLabel, type ComparisonModel, type ReportCell } from '../../../../shared/report';
+import { MAX_COMPARED } from '../../../../shared/report/compare';
+import { formatDelta, formatNumber } from '../../../../shared/report/format';
+import { statusLabel } from '../../../../shared/report/strings';
+import type { ComparisonModel, ReportCell } from '../../../../shared/report/types';
 import type { MessageKey } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
 import { comparisonFor } from '../../report/report-data';

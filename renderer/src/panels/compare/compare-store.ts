@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { MAX_COMPARED } from '../../../../shared/report';
+import { MAX_COMPARED } from '../../../../shared/report/compare';
 
 /** Scenarios chosen in the Compare tab (UI state, not saved): the report adds their comparison. */
 export interface CompareState {
