@@ -25,6 +25,8 @@ function parseRow(row: Row): ControlPoint | null {
 }
 
 const FIELDS = ['x', 'y', 'lon', 'lat'] as const;
+/** Height of the image in the panel: big enough to click a road crossing, small enough to keep the table in view. */
+const THUMB_HEIGHT_PX = 224;
 const FIELD_LABELS = { x: 'overlay.cp.pixelX', y: 'overlay.cp.pixelY', lon: 'overlay.cp.lon', lat: 'overlay.cp.lat' } as const;
 
 /**
@@ -76,7 +78,7 @@ export function ControlPointsEditor({ overlay }: { overlay: Overlay }) {
 
   return (
     <div className="overlay-cp" role="group" aria-label={t('overlay.controlPoints')}>
-      <div className="overlay-cp-image">
+      <div className="overlay-cp-image" style={{ width: `min(100%, ${(THUMB_HEIGHT_PX * overlay.widthPx) / overlay.heightPx}px)` }}>
         <img src={src} alt={t('overlay.cp.imageLabel')} onClick={onImageClick} draggable={false} />
         {complete.map((p, i) => (
           <span key={i} className="overlay-cp-dot" style={{ left: `${(p.x / overlay.widthPx) * 100}%`, top: `${(p.y / overlay.heightPx) * 100}%` }}>
