@@ -173,8 +173,12 @@ describe('georeferenced image overlay', () => {
 
   it('adds a control point by clicking the image, then the map', async () => {
     const editor = page.getByRole('listitem', { name: 'master-plan' }).getByRole('group', { name: 'Control points' });
+    // Escape cancels a pick; then pick for real.
     await editor.getByRole('button', { name: 'Pick a point' }).click();
-    await expect(editor.getByText('Click the position on the image below…').count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await editor.getByRole('button', { name: 'Pick a point' }).waitFor();
+    await editor.getByRole('button', { name: 'Pick a point' }).click();
+    await expect(editor.getByText('Click the position on the image below… (Esc cancels)').count()).resolves.toBe(1);
     const image = editor.getByRole('img', { name: /The image/ });
     const box = (await image.boundingBox())!;
     await image.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });

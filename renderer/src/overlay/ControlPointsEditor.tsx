@@ -51,6 +51,14 @@ export function ControlPointsEditor({ overlay }: { overlay: Overlay }) {
     if (picked.overlayId === overlay.id) setRows((r) => [...r, toRow(picked)]);
   }, [picked, seenSeq, overlay.id]);
   useEffect(() => () => useOverlayUi.getState().setPick(null), []);
+  useEffect(() => {
+    if (!pick) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') useOverlayUi.getState().setPick(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pick]);
 
   const parsed = rows.map(parseRow);
   const complete = parsed.filter((p): p is ControlPoint => p !== null);

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { selectDirty, useDocumentStore } from '../../../renderer/src/state/document-store';
+import { completePick, currentOverlays, patchOverlay, saveOverlays, selectOverlays, useOverlayUi } from '../../../renderer/src/overlay/overlay-store';
+import { createEmptyDocument } from '../../../shared/model';
+import type { Overlay } from '../../../shared/overlay';
+
+const overlay: Overlay = {
+  id: 'o1',
+  name: 'plan',
+  mimeType: 'image/jpeg',
+  dataBase64: '/9j/4AAQ',
+  widthPx: 10,
+  heightPx: 5,
+  corners: [
+    [106.0, 21.01],
+    [106.02, 21.01],
+    [106.02, 21.0],
+    [106.0, 21.0],
+  ],
+  opacity: 0.7,
+  visible: true,
+};
+
+beforeEach(() => {
+  useDocumentStore.getState().load(createEmptyDocument('Test', { now: '2026-01-01T00:00:00Z' }), 'test.gpkg');
+  useOverlayUi.setState({ pick: null, picked: null, adjustingId: null });
+});
+
+describe('overlays in the document store', () => {
+  it('are saved in settings.overlays, make the document dirty and stay out of the undo history', () => {
+    expect(selectDirty(useDocumentStore.getState())).toBe(false);
+    saveOverlays([overlay]);
+    const state = useDocumentStore.getState();
+    expect(state.document!.settings.overlays).toEqual([overlay]);
+    expect(selectDirty(state)).toBe(true);
+    expect(state.undoStack).toHaveLength(0);
+    expect(currentOverlays()).toEqual([overlay]);
+  });
+
+  it('patches one overlay by id', () => {
+    saveOverlays([overlay, { ...overlay, id: 'o2' }]);
+    patchOverlay('o2', { opacity: 0.25, visible: false });
+    expect(currentOverlays().map((o) => [o.id, o.opacity, o.visible])).toEqual([
+      ['o1', 0.7, true],
+      ['o2', 0.25, false],
+    ]);
+  });
+
+  it('re-reads the list only when the settings value changes', () => {
+    saveOverlays([overlay]);
+    const settings = useDocumentStore.getState().document!.settings;
+    const first = selectOverlays(settings);
+    expect(selectOverlays({ ...settings })).toBe(first);
+    patchOverlay('o1', { opacity: 0.5 });
+    expect(selectOverlays(useDocumentStore.getState().document!.settings)).not.toBe(first);
+  });
+});
+
+describe('picking a control point', () => {
+  it('needs the image pixel first, then delivers pixel and map position together', () => {
+    useOverlayUi.getState().setPick({ overlayId: 'o1', pixel: null });
+    completePick(106.01, 21.005);
+    expect(useOverlayUi.getState().picked).toBeNull();
+    useOverlayUi.getState().setPick({ overlayId: 'o1', pixel: [4.5, 2] });
+    completePick(106.01, 21.005);
+    const { pick, picked } = useOverlayUi.getState();
+    expect(pick).toBeNull();
+    expect(picked).toMatchObject({ overlayId: 'o1', x: 4.5, y: 2, lon: 106.01, lat: 21.005 });
+  });
+});
