@@ -81,10 +81,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     lastResult.current = result;
     useImportPreview.getState().setPreview(preview, fresh && preview !== null);
   }, [applied, result]);
-  useEffect(() => () => useImportPreview.getState().setPreview(null), []);
+  useEffect(() => () => useImportPreview.getState().closePreview(false), []);
 
-  const close = () => {
-    useImportPreview.getState().setPreview(null);
+  /** `imported`: the features are now in the park, so the map stays on them; a cancel returns the view. */
+  const close = (imported: boolean) => {
+    useImportPreview.getState().closePreview(!imported);
     onClose();
   };
 
@@ -93,7 +94,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (!store.document || !applied || !file) return;
     store.apply({ label: t('exchange.command', { file: file.name }), scenarioId: store.document.activeScenarioId, put: applied.features, delete: [] });
     useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
-    close();
+    close(true);
   };
 
   const asNewProject = () => {
@@ -102,7 +103,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     created.scenarios[0].features = applied.features;
     useDocumentStore.getState().load(created, null, { dirty: true });
     useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
-    close();
+    close(true);
   };
 
   const format = file ? formatFromFileName(file.name) : undefined;
@@ -164,7 +165,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={close}>
+        <button type="button" onClick={() => close(false)}>
           {t('exchange.cancel')}
         </button>
         <button type="button" onClick={asNewProject} disabled={!applied || applied.features.length === 0}>

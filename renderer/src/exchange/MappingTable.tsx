@@ -62,6 +62,7 @@ export function MappingTable({ layers, mapping, onChange }: { layers: ImportedLa
     </>
   );
   return (
+    <div className="exchange-table-wrap">
     <table className="exchange-table">
       <thead>
         <tr>
@@ -148,5 +149,6 @@ export function MappingTable({ layers, mapping, onChange }: { layers: ImportedLa
         })}
       </tbody>
     </table>
+    </div>
   );
 }
