@@ -59,7 +59,7 @@ export function compareScenarios(doc: ParkDocument, scenarioIds: readonly string
   add('rulesFail', s.rulesFail, '', 0, analyses.map((a) => countStatuses(a.rules).fail));
   if (solar.some((r) => r !== null)) {
     add('totalKwp', s.totalKwp, 'kWp', 1, solar.map((r) => r?.totalKwp ?? null));
-    add('annualMwh', s.annualMwh, 'MWh/yr', 1, solar.map((r) => (r ? r.annualKwh / 1000 : null)));
+    add('annualMwh', s.annualMwh, lang === 'vi' ? 'MWh/năm' : 'MWh/year', 1, solar.map((r) => (r ? r.annualKwh / 1000 : null)));
     add('specificYield', s.specificYield, 'kWh/kWp', 0, solar.map((r) => r?.specificYieldKwhPerKwp ?? null));
   }
 

@@ -20,28 +20,45 @@ function cellText(cell: ReportCell, lang: 'en' | 'vi', delta: boolean): string {
   return delta ? formatDelta(cell.v, cell.digits, lang) : formatNumber(cell.v, cell.digits, lang);
 }
 
+/**
+ * One comparison table, narrowed for the side panel: the KPI label carries its unit and a rule
+ * shows its requirement with the id as a tooltip (the report prints both columns).
+ */
 function Table({ model, which, lang }: { model: ComparisonModel; which: 'kpiTable' | 'ruleTable'; lang: 'en' | 'vi' }) {
   const table = model[which];
   const highlight = new Set(table.highlight ?? []);
   const n = model.scenarios.length;
+  const first = (row: ReportCell[]) => {
+    const a = row[0].t === 'text' ? row[0].v : '';
+    const b = row[1].t === 'text' ? row[1].v : '';
+    return which === 'kpiTable' ? { text: b ? `${a} (${b})` : a, tip: undefined } : { text: b, tip: a };
+  };
   return (
     <table className="compare-table" data-testid={`compare-${which === 'kpiTable' ? 'kpis' : 'rules'}`}>
       <thead>
-        <tr>{table.columns.map((c, i) => <th key={i} className={c.align === 'right' ? 'num' : undefined}>{c.header}</th>)}</tr>
+        <tr>
+          <th>{which === 'kpiTable' ? table.columns[0].header : table.columns[1].header}</th>
+          {table.columns.slice(2).map((c, i) => <th key={i} className={c.align === 'right' ? 'num' : undefined}>{c.header}</th>)}
+        </tr>
       </thead>
       <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) => (
-              <td
-                key={i}
-                className={[cell.t === 'num' ? 'num' : '', highlight.has(`${r}:${i}`) ? 'compare-diff' : '', cell.t === 'status' ? `compare-status-${cell.v.replace('/', '')}` : ''].filter(Boolean).join(' ') || undefined}
-              >
-                {cellText(cell, lang, which === 'kpiTable' && i >= 2 + n)}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {table.rows.map((row, r) => {
+          const label = first(row);
+          return (
+            <tr key={r} data-rule={which === 'ruleTable' ? label.tip : undefined}>
+              <td className="compare-label" title={label.tip}>{label.text}</td>
+              {row.slice(2).map((cell, k) => {
+                const i = k + 2;
+                const classes = [cell.t === 'num' ? 'num' : '', highlight.has(`${r}:${i}`) ? 'compare-diff' : '', cell.t === 'status' ? `compare-status-${cell.v.replace('/', '')}` : ''];
+                return (
+                  <td key={i} className={classes.filter(Boolean).join(' ') || undefined}>
+                    {cellText(cell, lang, which === 'kpiTable' && i >= 2 + n)}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
