@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { parseCrsCode, WGS84_CODE } from './crs/crs';
-import { geometryToWgs84, importFailure, makeLayer, type ImportResult } from './imported-layer';
+import { geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
 import { projectNameFromFileName } from './profile-attributes';
 
 /**
@@ -35,5 +35,30 @@ export function importGeoJsonLayers(text: string, fileName: string): ImportResul
     features.push({ type: 'Feature', ...(feature.id !== undefined ? { id: feature.id } : {}), properties: feature.properties ?? {}, geometry: geometry as Geometry });
   });
   if (features.length === 0) return importFailure('empty', 'the file has no features');
-  return { ok: true, layers: [makeLayer(projectNameFromFileName(fileName), features)], warnings, crs: crs.code };
+  const own = ownScenarioLayers(json, features);
+  return { ok: true, layers: own ?? [makeLayer(projectNameFromFileName(fileName), features)], warnings, crs: crs.code };
+}
+
+/**
+ * Our own exports (an "ecopark" member listing scenarios) import as one layer per scenario, so
+ * the user picks which scenarios to bring in; the scenario tags leave the attributes, since the
+ * layer now says it.
+ */
+export function ownScenarioLayers(json: unknown, features: Feature<Geometry, Record<string, unknown>>[]): ImportedLayer[] | undefined {
+  const member = (json as { ecopark?: { scenarios?: unknown } } | null)?.ecopark;
+  if (!member || !Array.isArray(member.scenarios)) return undefined;
+  const scenarios = member.scenarios as { id?: unknown; name?: unknown }[];
+  const layers: ImportedLayer[] = [];
+  for (const s of scenarios) {
+    if (typeof s.id !== 'string' || typeof s.name !== 'string') return undefined;
+    const mine = features
+      .filter((f) => f.properties.scenarioId === s.id)
+      .map((f) => {
+        const { scenario: _scenario, scenarioId: _scenarioId, ...properties } = f.properties;
+        return { ...f, properties };
+      });
+    if (mine.length > 0) layers.push(makeLayer(s.name, mine));
+  }
+  const placed = layers.reduce((n, l) => n + l.features.length, 0);
+  return placed === features.length ? layers : undefined;
 }

@@ -5,6 +5,9 @@ import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from '../pr
 import { parseCrsCode, type CrsDefinition } from './crs/crs';
 import { crsFromWkt } from './crs/crs-wkt';
 import { geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { readProject } from '../project-file/read-project';
+import { documentToGeoJson } from './geojson';
+import { ownScenarioLayers } from './geojson-layers';
 
 /**
  * Feature tables of a GeoPackage made by another tool (QGIS, GDAL, ArcGIS) as importable
@@ -25,6 +28,14 @@ function crsOfSrs(db: Database, srsId: number): CrsDefinition | undefined {
 export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): ImportResult {
   const header = checkSqliteHeader(bytes);
   if (!header.ok) return importFailure('invalid_geopackage', header.detail);
+  // Our own project file: its scenarios, with kinds and attributes exactly as saved.
+  const project = readProject(SQL, bytes);
+  if (project.ok) {
+    const fc = documentToGeoJson(project.document);
+    const features = fc.features.map((f) => ({ ...f, properties: f.properties as unknown as Record<string, unknown> }));
+    const layers = ownScenarioLayers(fc, features);
+    if (layers && layers.length > 0) return { ok: true, layers, warnings: [], crs: 'EPSG:4326' };
+  }
   let db: Database | undefined;
   try {
     db = new SQL.Database(bytes.slice());

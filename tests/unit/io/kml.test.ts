@@ -83,12 +83,17 @@ describe('GeoJSON as layers', () => {
   it('reads our export as one layer; the mapping keeps kinds and ids; scenario names go to props', () => {
     const result = importGeoJsonLayers(JSON.stringify(documentToGeoJson(sampleDocument())), 'Yên Phong.geojson');
     if (!result.ok) throw new Error(result.detail);
-    expect(result.layers).toHaveLength(1);
-    expect(result.layers[0]).toMatchObject({ name: 'Yên Phong', geometryType: 'Mixed' });
-    const mapped = applyMapping(result.layers, { layers: {} });
-    expect(mapped.features).toHaveLength(10);
+    expect(result.layers.map((l) => [l.name, l.geometryType, l.features.length])).toEqual([
+      ['Phương án A', 'Mixed', 8],
+      ['Phương án B', 'Polygon', 2],
+    ]);
+    const mapped = applyMapping(result.layers.slice(0, 1), { layers: {} });
+    expect(mapped.features).toHaveLength(8);
     const l1 = mapped.features.find((f) => f.id === 'l1');
-    expect(l1).toMatchObject({ kind: 'landuse', landUse: 'industrial', props: { owner: 'Công ty Ánh Dương', scenario: 'Phương án A' } });
+    expect(l1).toEqual(sampleDocument().scenarios[0].features.find((f) => f.id === 'l1'));
+    // A plain FeatureCollection is one layer named after the file.
+    const plain = importGeoJsonLayers(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [106, 21] } }] }), 'Yên Phong.geojson');
+    expect(plain.ok && plain.layers.map((l) => l.name)).toEqual(['Yên Phong']);
   });
 
   it('honours a legacy crs member (VN-2000 zone) and refuses an unknown one', () => {
