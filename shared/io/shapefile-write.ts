@@ -71,6 +71,18 @@ function shapeParts(f: ParkFeature, project: (p: Position) => Position): Positio
   );
 }
 
+/** [minX, minY, maxX, maxY] by a loop: Math.min(...points) overflows the stack on large layers. */
+function bounds(points: Position[]): number[] {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    if (p[0] < b[0]) b[0] = p[0];
+    if (p[1] < b[1]) b[1] = p[1];
+    if (p[0] > b[2]) b[2] = p[0];
+    if (p[1] > b[3]) b[3] = p[1];
+  }
+  return b;
+}
+
 function writeShpShx(type: number, shapes: Position[][][]): { shp: Uint8Array; shx: Uint8Array } {
   const contents = shapes.map((parts) => {
     const points = parts.flat();
@@ -81,7 +93,7 @@ function writeShpShx(type: number, shapes: Position[][][]): { shp: Uint8Array; s
   const shp = new DataView(new ArrayBuffer(shpLength));
   const shx = new DataView(new ArrayBuffer(100 + 8 * shapes.length));
   const all = shapes.flat(2);
-  const box = [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))];
+  const box = bounds(all);
   for (const [view, length] of [[shp, shpLength], [shx, 100 + 8 * shapes.length]] as const) {
     view.setInt32(0, 9994, false);
     view.setInt32(24, length / 2, false);
@@ -102,8 +114,7 @@ function writeShpShx(type: number, shapes: Position[][][]): { shp: Uint8Array; s
       shp.setFloat64(at + 4, points[0][0], true);
       shp.setFloat64(at + 12, points[0][1], true);
     } else {
-      const b = [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
-      b.forEach((v, k) => shp.setFloat64(at + 4 + 8 * k, v, true));
+      bounds(points).forEach((v, k) => shp.setFloat64(at + 4 + 8 * k, v, true));
       shp.setInt32(at + 36, parts.length, true);
       shp.setInt32(at + 40, points.length, true);
       let start = 0;
