@@ -70,7 +70,8 @@ export function drawMapFigure(c: Canvas, fig: MapFigure, box: { x: number; y: nu
   c.polygon([[[ax, ay], [ax - ah * 0.3, ay + ah], [ax, ay + ah * 0.72]]], { fill: '#ffffff', stroke: '#222222', lineWidth: 0.5 });
   c.text(o.northLabel, ax, ay + ah + tickSize + 2, { size: tickSize + 1, bold: true, align: 'center' });
 
-  if (o.legend === false || fig.legend.length === 0) return fh;
+  // Below the frame: the degree labels, then the legend.
+  if (o.legend === false || fig.legend.length === 0) return fh + (o.small ? 0 : 16);
   const cols = 3;
   const colW = box.w / cols;
   const ly = fy + fh + (o.small ? 6 : 22);

@@ -35,7 +35,7 @@ function titleBlock(layout: Layout, m: ReportModel): void {
   }
   layout.y += 14;
   layout.keyValues([
-    { label: s.province, value: m.meta.province },
+    { label: s.province, value: m.meta.province || '—' },
     { label: s.scenario, value: m.meta.scenarioName },
     { label: s.date, value: m.meta.date },
     { label: s.author, value: m.meta.author || '—' },

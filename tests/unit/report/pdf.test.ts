@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../../shared/analysis';
-import type { ParkDocument } from '../../../shared/model';
+import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
 import { buildReportModel, formatNumber, renderReportPdf } from '../../../shared/report';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../../shared/solar';
 import { firstPageStats, loadSample, NOW, PARK_M2, PARK_NAME, pdfPages, pdfText, reportFonts } from './helpers';
@@ -58,4 +58,13 @@ describe('site report PDF of the sample', () => {
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.inkShare).toBeGreaterThan(0.15);
   });
+
+  it('renders a project without features (no boundary, no roofs) without failing', async () => {
+    const empty = createEmptyDocument('Dự án trống', { now: NOW });
+    const none = runSolar(solarInputFromDocument(empty, readSolarSettings(empty.settings)));
+    const bytes = await renderReportPdf(buildReportModel(empty, empty.activeScenarioId, { lang: 'vi', now: NOW, toolVersion: '1', solar: none }), reportFonts());
+    const text = pdfText(bytes);
+    expect(text).toContain('Dự án trống');
+    expect(text).toContain('0,00 ha');
+  }, 60_000);
 });
