@@ -99,9 +99,29 @@ describe('georeferenced image overlay', () => {
 
   it('sets the opacity with the slider', async () => {
     const item = page.getByRole('listitem', { name: 'master-plan' });
-    await item.getByRole('slider', { name: 'Opacity' }).fill('35');
+    const slider = item.getByRole('slider', { name: 'Opacity' });
+    await slider.fill('35');
     await page.waitForFunction(() => (window.__ecoparkStores!.document.getState().document!.settings.overlays as Overlay[])[0].opacity === 0.35);
     expect((await onMap(page, planId)).opacity).toBe(0.35);
+    // Dragging the thumb previews on the map and writes the document once, on release.
+    const revision = await page.evaluate(() => window.__ecoparkStores!.document.getState().revision);
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.35, y); // onto the thumb (at 35 %)
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.8, y, { steps: 5 });
+    const during = await onMap(page, planId);
+    expect(during.opacity).toBeGreaterThan(0.6);
+    expect(await page.evaluate(() => window.__ecoparkStores!.document.getState().revision)).toBe(revision);
+    await page.mouse.up();
+    await page.waitForFunction((r) => window.__ecoparkStores!.document.getState().revision === r + 1, revision);
+    const released = (await overlays(page))[0].opacity;
+    expect(released).toBeGreaterThan(0.6);
+    expect((await onMap(page, planId)).opacity).toBe(released);
+    // Back to 35 % for the tests below.
+    await slider.fill('35');
+    await page.waitForFunction(() => (window.__ecoparkStores!.document.getState().document!.settings.overlays as Overlay[])[0].opacity === 0.35);
   });
 
   it('moves a corner by dragging its handle, in one change written on release', async () => {

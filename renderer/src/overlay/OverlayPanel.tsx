@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { newId } from '../../../shared/model';
 import { placeInView, type Overlay } from '../../../shared/overlay';
 import { translate } from '../i18n/strings';
@@ -53,7 +53,24 @@ async function addFile(file: File): Promise<void> {
 function OverlayItem({ overlay, cpOpen, onToggleCp }: { overlay: Overlay; cpOpen: boolean; onToggleCp(): void }) {
   const t = useT();
   const adjusting = useOverlayUi((s) => s.adjustingId === overlay.id);
-  const percent = Math.round(overlay.opacity * 100);
+  // While the slider moves only the map follows (a preview); releasing it writes the document
+  // once, so a drag is one change and the panels that watch the document are not re-run per step.
+  const [dragPercent, setDragPercent] = useState<number | null>(null);
+  const percent = dragPercent ?? Math.round(overlay.opacity * 100);
+  const sliderRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const slider = sliderRef.current;
+    if (!slider) return;
+    const commit = () => {
+      const opacity = Number(slider.value) / 100;
+      setDragPercent(null);
+      useOverlayUi.setState({ previewOpacity: null });
+      if (opacity !== overlay.opacity) patchOverlay(overlay.id, { opacity });
+    };
+    // The native change event fires on release (mouse, touch) and on each keyboard step.
+    slider.addEventListener('change', commit);
+    return () => slider.removeEventListener('change', commit);
+  }, [overlay.id, overlay.opacity]);
   const remove = () => {
     if (!window.confirm(t('overlay.deleteConfirm', { name: overlay.name }))) return;
     if (useOverlayUi.getState().adjustingId === overlay.id) useOverlayUi.getState().setAdjusting(null);
@@ -83,7 +100,12 @@ function OverlayItem({ overlay, cpOpen, onToggleCp }: { overlay: Overlay; cpOpen
           value={percent}
           aria-label={t('overlay.opacity')}
           aria-valuetext={`${percent} %`}
-          onChange={(e) => patchOverlay(overlay.id, { opacity: Number(e.currentTarget.value) / 100 })}
+          ref={sliderRef}
+          onChange={(e) => {
+            const value = Number(e.currentTarget.value);
+            setDragPercent(value);
+            useOverlayUi.setState({ previewOpacity: { overlayId: overlay.id, opacity: value / 100 } });
+          }}
         />
         <output>{percent} %</output>
       </div>

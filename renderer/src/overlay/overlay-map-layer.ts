@@ -146,6 +146,10 @@ export function attachOverlays(map: MapLibreMap): () => void {
     }),
     useOverlayUi.subscribe((s, p) => {
       if (s.adjustingId !== p.adjustingId) renderHandles(currentOverlays());
+      const preview = s.previewOpacity;
+      if (preview && preview !== p.previewOpacity && map.getLayer(overlayLayerId(preview.overlayId))) {
+        map.setPaintProperty(overlayLayerId(preview.overlayId), 'raster-opacity', preview.opacity);
+      }
     }),
     useUiStore.subscribe((s, p) => {
       // The map view re-inserts an online basemap just under the park after this listener

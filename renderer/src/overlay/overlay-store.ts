@@ -26,6 +26,8 @@ interface OverlayUiState {
   /** Control points picked on the map, delivered to the editor of `overlayId`. */
   picked: { overlayId: string; x: number; y: number; lon: number; lat: number; seq: number } | null;
   viewExtent: (() => MapViewExtent | null) | null;
+  /** Opacity shown on the map while its slider moves; written to the document on release. */
+  previewOpacity: { overlayId: string; opacity: number } | null;
   setAdjusting(id: string | null): void;
   setPick(pick: PickState | null): void;
 }
@@ -35,6 +37,7 @@ export const useOverlayUi = create<OverlayUiState>((set) => ({
   pick: null,
   picked: null,
   viewExtent: null,
+  previewOpacity: null,
   setAdjusting(id) {
     set({ adjustingId: id });
   },
