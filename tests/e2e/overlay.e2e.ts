@@ -333,4 +333,24 @@ describe('georeferenced image overlay', () => {
     expect(await page.evaluate((id) => Boolean(window.__ecoparkMap!.getSource(`overlay-image-${id}`)), tiff.id)).toBe(false);
     await expect(page.getByRole('listitem', { name: 'utm48n-rgb' }).count()).resolves.toBe(0);
   });
+
+  it('downsamples a wide DEFLATE GeoTIFF to 4096 px, keeping its outer corners', async () => {
+    const panel = page.getByRole('region', { name: 'Overlays' });
+    const buffer = readFileSync('tests/fixtures/overlay/utm48n-wide-deflate.tif');
+    await panel.getByTestId('overlay-file').setInputFiles({ name: 'utm48n-wide-deflate.tif', mimeType: 'image/tiff', buffer });
+    await waitForListed(page, 'utm48n-wide-deflate');
+    const wide = (await overlays(page)).find((o) => o.name === 'utm48n-wide-deflate')!;
+    // 5000 × 20 px → 4096 × round(20 · 4096 / 5000) = 4096 × 16.
+    expect([wide.widthPx, wide.heightPx]).toEqual([4096, 16]);
+    const decoded = await page.evaluate(async (b64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      return [bitmap.width, bitmap.height];
+    }, wide.dataBase64);
+    expect(decoded).toEqual([4096, 16]);
+    // gdaltransform -s_srs EPSG:32648 -t_srs EPSG:4326 of the -a_ullr corners.
+    expect(Math.abs(wide.corners[0][0] - 105.846894967303)).toBeLessThan(1e-8);
+    expect(Math.abs(wide.corners[0][1] - 21.0326993359842)).toBeLessThan(1e-8);
+    expect(Math.abs(wide.corners[2][0] - 106.327989273)).toBeLessThan(1e-8);
+    expect(Math.abs(wide.corners[2][1] - 21.027815651293)).toBeLessThan(1e-8);
+  });
 });
