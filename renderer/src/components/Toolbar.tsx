@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { newProject, openProject, openSample, saveProject } from '../actions';
 import { BasemapMenu } from './BasemapMenu';
 import { ScenarioMenu } from './ScenarioMenu';
+import { ExchangeButtons } from '../exchange/ExchangeButtons';
 
 /** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
 export function Toolbar() {
@@ -32,6 +33,7 @@ export function Toolbar() {
         <button type="button" disabled={!hasDocument} onClick={() => void saveProject(true)} aria-label={t('toolbar.saveAs')} title={`${t('toolbar.saveAs')} (Ctrl+Shift+S)`}>
           {t('toolbar.saveAs')}
         </button>
+        <ExchangeButtons />
       </div>
       <div className="toolbar-group">
         <div className="menu-anchor">
