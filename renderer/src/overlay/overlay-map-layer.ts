@@ -92,6 +92,8 @@ export function attachOverlays(map: MapLibreMap): () => void {
     map.dragPan.disable();
     drag = { id: overlay.id, corner, corners: overlay.corners };
     map.getCanvas().style.cursor = 'grabbing';
+    // A release outside the map never reaches the map's own mouseup: end the drag there too.
+    window.addEventListener('mouseup', onUp, { once: true });
   };
   const onMove = (event: MapMouseEvent) => {
     if (drag) {
@@ -103,14 +105,15 @@ export function attachOverlays(map: MapLibreMap): () => void {
     }
     if (useOverlayUi.getState().pick?.pixel) map.getCanvas().style.cursor = 'crosshair';
   };
-  const onUp = () => {
+  function onUp() {
     if (!drag) return;
     const done = drag;
     drag = null;
     map.dragPan.enable();
     map.getCanvas().style.cursor = '';
+    window.removeEventListener('mouseup', onUp);
     patchOverlay(done.id, { corners: done.corners });
-  };
+  }
   const onHandleEnter = () => {
     if (!drag) map.getCanvas().style.cursor = 'move';
   };
