@@ -92,9 +92,12 @@ describe('the app on its sample park (browser host)', () => {
 
   it('selects from the feature list and shows the feature code', async () => {
     const list = page.getByRole('region', { name: 'Features' });
-    const first = list.getByRole('option').first();
+    const first = list.getByRole('option').nth(3); // a factory plot, smaller than the view
     const label = (await first.textContent())!.trim();
+    const zoomBefore = await page.evaluate(() => window.__ecoparkMap!.getZoom());
     await first.click();
+    // The map frames the chosen feature.
+    await page.waitForFunction((z) => window.__ecoparkMap!.getZoom() > z + 0.5, zoomBefore, { timeout: 10000 });
     const heading = await page.getByRole('region', { name: 'Properties' }).locator('h3').textContent();
     expect(label.startsWith(heading!.trim())).toBe(true);
   });

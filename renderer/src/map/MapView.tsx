@@ -12,6 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import labelFontUrl from '../../../data/fonts/NotoSans-Regular.ttf?url';
 import countriesUrl from '../../../data/basemap/indochina-countries.geojson?url';
 import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
@@ -69,7 +70,7 @@ export function MapView() {
     const location = initialDoc?.project.location ?? { lon: 106.0, lat: 21.1 };
     const map = new MapLibreMap({
       container,
-      style: baseStyle(),
+      style: baseStyle(new URL(labelFontUrl, document.baseURI).href),
       center: [location.lon, location.lat],
       zoom: 13.5,
       pitch: ui.view3d ? TILTED_PITCH : 0,
@@ -178,7 +179,7 @@ export function MapView() {
             if (!doc) return;
             const ids = new Set(state.zoomRequest.ids);
             const collection = scenarioToMapGeoJson(activeScenario(doc));
-            fitTo(map, { ...collection, features: collection.features.filter((f) => ids.has(String(f.id))) }, true);
+            fitTo(map, { ...collection, features: collection.features.filter((f) => ids.has(String(f.properties?.id))) }, true);
           }
         }),
       );

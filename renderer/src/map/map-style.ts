@@ -12,6 +12,9 @@ const BASEMAP = {
 
 const catalogue = LAND_USE_CATALOGUE;
 
+/** The one label font, shipped in data/fonts (Noto Sans, OFL). */
+export const LABEL_FONT = 'Noto Sans Regular';
+
 function landUseColour(key: 'fill' | 'outline'): ExpressionSpecification {
   const pairs = catalogue.categories.flatMap((c) => [c.code, c[key]]);
   return ['match', ['get', 'landUse'], ...pairs, catalogue.unassigned[key]] as unknown as ExpressionSpecification;
@@ -44,6 +47,7 @@ export const PARK_LAYER_IDS = {
   points: 'park-points',
   selection: 'park-selection',
   selectionPoints: 'park-selection-points',
+  labels: 'park-labels',
   hover: 'park-hover',
 } as const;
 
@@ -127,6 +131,23 @@ export function parkLayers(): LayerSpecification[] {
       },
     },
     {
+      // Plot codes and names, drawn from the bundled Noto Sans (Vietnamese diacritics) without
+      // any glyph server, so labels work offline.
+      id: PARK_LAYER_IDS.labels,
+      type: 'symbol',
+      source: 'park',
+      filter: ['all', isKind('landuse'), ['has', 'code']],
+      minzoom: 14.5,
+      layout: {
+        'text-field': ['step', ['zoom'], ['get', 'code'], 16.5, ['format', ['get', 'code'], {}, '\n', {}, ['coalesce', ['get', 'name'], ''], { 'font-scale': 0.8 }]],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 14.5, 10, 18, 14],
+        'text-max-width': 10,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': '#2b2540', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 },
+    },
+    {
       id: PARK_LAYER_IDS.hover,
       type: 'line',
       source: 'park',
@@ -155,9 +176,10 @@ export function parkLayers(): LayerSpecification[] {
 export const roadWidthPixels = (widthM: number) => metresToPixels(widthM);
 
 /** The offline style: sea, land, Vietnam and its neighbours from Natural Earth (data/basemap). */
-export function baseStyle(): StyleSpecification {
+export function baseStyle(fontUrl: string): StyleSpecification {
   return {
     version: 8,
+    'font-faces': { [LABEL_FONT]: fontUrl },
     sources: {
       countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: 'Natural Earth' },
       // Promoted string ids let an edit update only the features it touched (updateData).
