@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { attachLabelPoints } from './label-points';
 import { attachSolarLayer } from '../panels/solar/solar-map-layer';
 import { attachDrawingTools } from '../drawing/draw-controller';
 import { attachEditing } from '../drawing/edit-controller';
@@ -14,4 +15,4 @@ import { attachOverlays } from '../overlay/overlay-map-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview];
+export const MAP_EXTENSIONS: MapExtension[] = [attachLabelPoints, attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview];

@@ -135,11 +135,10 @@ export function parkLayers(): LayerSpecification[] {
       // any glyph server, so labels work offline.
       id: PARK_LAYER_IDS.labels,
       type: 'symbol',
-      source: 'park',
-      filter: ['all', isKind('landuse'), ['has', 'code']],
+      source: 'park-labels',
       minzoom: 14.5,
       layout: {
-        'text-field': ['step', ['zoom'], ['get', 'code'], 16.5, ['format', ['get', 'code'], {}, '\n', {}, ['coalesce', ['get', 'name'], ''], { 'font-scale': 0.8 }]],
+        'text-field': ['step', ['zoom'], ['get', 'code'], 16.5, ['concat', ['get', 'code'], '\n', ['get', 'name']]],
         'text-font': [LABEL_FONT],
         'text-size': ['interpolate', ['linear'], ['zoom'], 14.5, 10, 18, 14],
         'text-max-width': 10,
@@ -184,6 +183,7 @@ export function baseStyle(fontUrl: string): StyleSpecification {
       countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: 'Natural Earth' },
       // Promoted string ids let an edit update only the features it touched (updateData).
       park: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+      'park-labels': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP.sea } },
