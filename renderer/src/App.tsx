@@ -33,6 +33,11 @@ function runMenuCommand(command: MenuCommand) {
       return void saveProject(true);
     case 'close':
       return void closeProject();
+    case 'export-report':
+      return useUiStore.getState().setFileDialog('report');
+    case 'import':
+    case 'export':
+      return useUiStore.getState().setFileDialog(command);
     case 'undo':
     case 'redo':
       // The native menu owns Ctrl+Z everywhere; inside a text field it means the field's own undo.

@@ -5,6 +5,7 @@ import { newProject, openProject, openSample, saveProject } from '../actions';
 import { BasemapMenu } from './BasemapMenu';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExchangeButtons } from '../exchange/ExchangeButtons';
+import { ReportMenu } from '../report/ReportMenu';
 
 /** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
 export function Toolbar() {
@@ -34,6 +35,7 @@ export function Toolbar() {
           {t('toolbar.saveAs')}
         </button>
         <ExchangeButtons />
+        <ReportMenu />
       </div>
       <div className="toolbar-group">
         <div className="menu-anchor">

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { ImportDialog } from './ImportDialog';
 import { ExportDialog } from './ExportDialog';
@@ -13,7 +13,9 @@ import './exchange.css';
 export function ExchangeButtons() {
   const t = useT();
   const hasDocument = useDocumentStore((s) => s.document !== null);
-  const [open, setOpen] = useState<'import' | 'export' | null>(null);
+  // Open state lives in the UI store so the desktop File menu (Import…, Export…) can open them.
+  const open = useUiStore((s) => s.fileDialog);
+  const setOpen = useUiStore((s) => s.setFileDialog);
   return (
     <span className="exchange-buttons">
       <button type="button" onClick={() => setOpen(open === 'import' ? null : 'import')} aria-label={t('exchange.import')} aria-expanded={open === 'import'}>

@@ -28,9 +28,12 @@ export interface UiState {
   customBasemapUrl: string;
   view3d: boolean;
   notices: Notice[];
+  /** The File dialog or menu that is open (import, export, report), if any. */
+  fileDialog: 'import' | 'export' | 'report' | null;
   /** Request for the map to frame features (a counter so repeated requests re-trigger). */
   zoomRequest: { ids: string[]; seq: number } | null;
   setLang(lang: Lang): void;
+  setFileDialog(dialog: UiState['fileDialog']): void;
   select(ids: string[], options?: { zoom?: boolean }): void;
   setHovered(ids: string[]): void;
   toggle(panel: 'legendOpen' | 'featuresOpen' | 'basemapMenuOpen' | 'view3d'): void;
@@ -59,10 +62,14 @@ export const useUiStore = create<UiState>((set) => ({
   customBasemapUrl: '',
   view3d: true,
   notices: [],
+  fileDialog: null,
   zoomRequest: null,
   setLang(lang) {
     globalThis.localStorage?.setItem('ecopark.lang', lang);
     set({ lang });
+  },
+  setFileDialog(fileDialog) {
+    set({ fileDialog });
   },
   select(ids, options = {}) {
     set({ selectedIds: ids, zoomRequest: options.zoom ? { ids, seq: ++zoomSeq } : null });

@@ -31,6 +31,9 @@ describe('menu template', () => {
       ['open-sample', 'Open sample', undefined],
       ['save', 'Save', 'CmdOrCtrl+S'],
       ['save-as', 'Save as…', 'CmdOrCtrl+Shift+S'],
+      ['export-report', 'Export report…', 'CmdOrCtrl+P'],
+      ['import', 'Import…', 'CmdOrCtrl+I'],
+      ['export', 'Export…', 'CmdOrCtrl+E'],
       ['close', 'Close', 'CmdOrCtrl+W'],
     ];
     for (const [id, label, accelerator] of expected) {
@@ -39,7 +42,7 @@ describe('menu template', () => {
       expect(item?.accelerator).toBe(accelerator);
       click(item);
     }
-    expect(sent).toEqual(['new', 'open', 'open-sample', 'save', 'save-as', 'close']);
+    expect(sent).toEqual(['new', 'open', 'open-sample', 'save', 'save-as', 'export-report', 'import', 'export', 'close']);
     expect(byId(file, 'open-recent')?.label).toBe('Open Recent');
     expect(byId(file, 'quit')).toMatchObject({ label: 'Quit', role: 'quit' });
   });

@@ -1,0 +1,2 @@
+/** Defined by renderer/vite.config.ts from package.json. */
+declare const __APP_VERSION__: string;
