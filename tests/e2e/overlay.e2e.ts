@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createLocalFrame, lonLatToLocal } from '../../shared/geometry/local-frame';
 import type { Overlay } from '../../shared/overlay';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { openAppForFile, waitForIdleMap } from './browser';
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p));
 
 const overlays = (p: Page) => p.evaluate(() => (window.__ecoparkStores!.document.getState().document!.settings.overlays ?? []) as Overlay[]);
 
