@@ -105,14 +105,24 @@ export function attachOverlays(map: MapLibreMap): () => void {
     }
     if (useOverlayUi.getState().pick?.pixel) map.getCanvas().style.cursor = 'crosshair';
   };
-  function onUp() {
+  function onUp(event?: MapMouseEvent | MouseEvent) {
     if (!drag) return;
+    // The corner goes where the mouse is released, even if its last move was not seen.
+    const at = releasePoint(event);
+    if (at) drag = { ...drag, corners: drag.corners.map((c, i) => (i === drag!.corner ? at : c)) as OverlayCorners };
     const done = drag;
     drag = null;
     map.dragPan.enable();
     map.getCanvas().style.cursor = '';
     window.removeEventListener('mouseup', onUp);
     patchOverlay(done.id, { corners: done.corners });
+  }
+  function releasePoint(event?: MapMouseEvent | MouseEvent): [number, number] | null {
+    if (!event) return null;
+    if ('lngLat' in event) return [event.lngLat.lng, event.lngLat.lat];
+    const box = map.getCanvas().getBoundingClientRect();
+    const { lng, lat } = map.unproject([event.clientX - box.left, event.clientY - box.top]);
+    return [lng, lat];
   }
   const onHandleEnter = () => {
     if (!drag) map.getCanvas().style.cursor = 'move';
