@@ -60,6 +60,10 @@ beforeEach(async () => {
     // Fresh drawing settings for each test.
     window.__ecoparkStores!.ui.getState().select([]);
   }, CENTRE);
+  // The floating legend covers the map's lower right, where some shapes are drawn: hide it.
+  if ((await page.getByRole('button', { name: 'Legend', exact: true }).getAttribute('aria-pressed')) === 'true') {
+    await page.getByRole('button', { name: 'Legend', exact: true }).click();
+  }
   const pressed = await page.getByRole('button', { name: '3D view' }).getAttribute('aria-pressed');
   if (pressed === 'true') await page.getByRole('button', { name: '3D view' }).click();
   await page.evaluate(([lon, lat]) => window.__ecoparkMap!.jumpTo({ center: [lon, lat], zoom: 17, pitch: 0, bearing: 0 }), CENTRE);

@@ -3,7 +3,10 @@ import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/strings';
 import { useToolStore } from './tool-store';
 
-/** Options of the current tool (rectangle mode, road width, building height…) and its hint. */
+/**
+ * Options of the current tool (rectangle mode, road width, building height…) and its hint. The
+ * row is always there, so picking a tool never resizes the map under the user's next click.
+ */
 export function ToolOptions() {
   const t = useT();
   const s = useToolStore();
@@ -64,7 +67,7 @@ export function ToolOptions() {
           </label>
         </>
       )}
-      {s.tool !== 'select' && <span className="tool-hint">{t(`draw.hint.${s.tool}` as MessageKey)}</span>}
+      <span className="tool-hint">{t(`draw.hint.${s.tool}` as MessageKey)}</span>
     </div>
   );
 }
