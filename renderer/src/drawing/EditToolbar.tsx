@@ -4,7 +4,7 @@ import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/strings';
 import { TOOLS, useToolStore, type ToolId } from './tool-store';
-import { deleteSelection, redo, setLandUseOfSelection, undo } from './edit-actions';
+import { deleteSelection, duplicateSelection, redo, setLandUseOfSelection, undo } from './edit-actions';
 import { ToolOptions } from './ToolOptions';
 
 const TOOL_KEYS: Record<ToolId, { key: MessageKey; shortcut: string }> = {
@@ -73,6 +73,9 @@ export function EditToolbar({ onSubdivide, onMerge }: { onSubdivide: () => void;
         </button>
         <button type="button" onClick={onMerge} disabled={selectionCount < 2} aria-label={t('tool.merge')}>
           {t('tool.merge')}
+        </button>
+        <button type="button" onClick={duplicateSelection} disabled={selectionCount === 0} aria-label={t('tool.duplicate')} title={`${t('tool.duplicate')} (Ctrl+D)`}>
+          {t('tool.duplicate')}
         </button>
         <button type="button" onClick={deleteSelection} disabled={selectionCount === 0} aria-label={t('tool.delete')} title={`${t('tool.delete')} (Delete)`}>
           {t('tool.delete')}

@@ -67,6 +67,7 @@ export function ToolOptions() {
           </label>
         </>
       )}
+      {s.tool !== 'select' && numberInput(t('tool.snapTolerance'), s.snapTolerancePx, (v) => s.set({ snapTolerancePx: Math.min(50, Math.round(v)) }))}
       <span className="tool-hint">{t(`draw.hint.${s.tool}` as MessageKey)}</span>
     </div>
   );
