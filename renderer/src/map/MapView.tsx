@@ -24,6 +24,7 @@ import { rasterBasemapFor } from './basemaps';
 import { NorthArrowControl } from './north-arrow';
 import { MAP_EXTENSIONS } from './extensions';
 import { useToolStore } from '../drawing/tool-store';
+import { useOverlayUi } from '../overlay/overlay-store';
 
 // MapLibre 6 loads its worker as a separate, self-contained module next to its bundle; once
 // bundled by Vite that guess is wrong, so point it at the copy Vite emits (offline, same origin).
@@ -200,6 +201,7 @@ export function MapView() {
 
     map.on('click', (event) => {
       if (useToolStore.getState().tool !== 'select') return; // drawing tools own clicks
+      if (useOverlayUi.getState().pick) return; // picking an overlay control point, not a feature
       const hit = hitAt([event.point.x, event.point.y]);
       const ui = useUiStore.getState();
       const id = hit ? String(hit.properties.id) : null;
