@@ -7,7 +7,7 @@ import globals from 'globals';
 const frontEnds = ['**/renderer/**', '**/electron/**', '**/cli/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

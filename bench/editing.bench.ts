@@ -8,17 +8,7 @@ import { translateFeature } from '../shared/geometry/transform';
 import { applyCommand, type AreaGeometry, type ParkDocument } from '../shared/model';
 import { generateLargePark } from './large-park';
 import { medianMs, type Figure } from './measure';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same points. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../tests/helpers/seeded-random';
 
 /** Drawing and editing on the generated large park (issue 3 targets: snap < 2 ms, commit < 16 ms, subdivide 50 < 100 ms). */
 export async function editingFigures(): Promise<Figure[]> {

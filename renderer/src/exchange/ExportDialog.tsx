@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { crsChoices, provinceCrs, WGS84_CODE } from '../../../shared/io/crs/crs';
+import { provinceCrs, WGS84_CODE } from '../../../shared/io/crs/crs';
+import { CrsOptions } from './CrsOptions';
 import { EXCHANGE_FORMATS, exportDocument, FORMAT_EXTENSIONS, PROJECTED_EXPORTS, type ExchangeFormat } from '../../../shared/io/exchange';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
@@ -74,11 +75,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       <label className="exchange-row">
         {t('exchange.crs')}
         <select className="exchange-crs" aria-label={t('exchange.crs')} value={projected ? crs : WGS84_CODE} disabled={!projected} onChange={(e) => setCrs(e.target.value)}>
-          {crsChoices().map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} — {c.label}
-            </option>
-          ))}
+          <CrsOptions />
         </select>
       </label>
       {!projected && <p className="exchange-note">{t('exchange.exportCrsNote')}</p>}

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { activeScenario, createEmptyDocument } from '../../../shared/model';
 import { applyMapping, defaultMapping, type ImportMapping } from '../../../shared/io/apply-mapping';
-import { crsChoices, parseCrsCode } from '../../../shared/io/crs/crs';
+import { parseCrsCode } from '../../../shared/io/crs/crs';
+import { CrsOptions } from './CrsOptions';
 import { formatFromFileName, importFile } from '../../../shared/io/exchange';
 import type { ImportResult } from '../../../shared/io/imported-layer';
 import { centreOf, projectNameFromFileName } from '../../../shared/io/profile-attributes';
@@ -133,11 +134,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             }}
           >
             <option value="">—</option>
-            {crsChoices().map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code} — {c.label}
-              </option>
-            ))}
+            <CrsOptions />
           </select>
         </label>
       )}

@@ -4,19 +4,10 @@ import { subdivideBlock } from '../../../shared/geometry/subdivide';
 import { intersectAreas } from '../../../shared/geometry/boolean';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
 import type { PolygonGeometry } from '../../../shared/model';
+import { seededRandom as random } from '../../helpers/seeded-random';
 
 // Conservation checks over deterministic pseudo-random shapes: whatever the shape, the pieces
 // must add up to the whole (the answer is the input's own geodesic area).
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A star-shaped (often concave) polygon of n vertices around (106.05, 21.05), ~100–300 m. */
 function star(rnd: () => number, n: number): PolygonGeometry {
