@@ -42,7 +42,7 @@ export interface RecentFile {
 }
 
 /** Commands the host's native menu sends to the UI. */
-export const MENU_COMMANDS = ['new', 'open', 'open-sample', 'save', 'save-as', 'export-report', 'import', 'export', 'close', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface DocumentState {
