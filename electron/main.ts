@@ -12,7 +12,8 @@ import { createIpcHandlers, type IpcSender } from './ipc-handlers';
 import { projectPathFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu';
 import { createRecentFiles } from './recent-files';
-import { APP_HOST, APP_SCHEME, APP_START_URL, decideNavigation } from './security-policy';
+import { APP_HOST, APP_SCHEME, APP_START_URL } from './security-policy';
+import { hardenWebContents } from './harden-web-contents';
 import { APP_NAME, formatWindowTitle } from './window-title';
 
 /**
@@ -233,19 +234,7 @@ function createWindow(): WindowRecord {
 
 /** Hardening for every web contents, including any the page manages to create. */
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (decideNavigation(url) === 'allow') return;
-    event.preventDefault();
-    if (decideNavigation(url) === 'open-external') void shell.openExternal(url);
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (decideNavigation(url) !== 'allow') event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (decideNavigation(url) === 'open-external') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  hardenWebContents(contents, (url) => void shell.openExternal(url));
 });
 
 function senderOf(event: IpcMainInvokeEvent | IpcMainEvent): IpcSender {
