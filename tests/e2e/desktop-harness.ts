@@ -1,0 +1,174 @@
+import { createServer, type Server } from 'node:http';
+import fs from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import initSqlJs from 'sql.js';
+import { readProject, writeProject } from '../../shared/project-file';
+import type { DocumentState, MenuCommand } from '../../shared/host-api';
+import { createAppProtocolHandler } from '../../electron/app-protocol';
+import { createFileService } from '../../electron/file-service';
+import { IPC_CHANNELS } from '../../electron/ipc-channels';
+import { createIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
+import { ipcRoutes } from '../../electron/ipc-routes';
+import { createRecentFiles } from '../../electron/recent-files';
+import { APP_ORIGIN } from '../../electron/security-policy';
+
+/**
+ * The desktop shell without Electron (whose binary cannot be downloaded on the build
+ * machines): the real renderer build served by the real app:// protocol handler (so every
+ * response carries the shell's real CSP), the real preload bundle (dist/electron/preload.cjs)
+ * running against a stand-in for Electron's contextBridge/ipcRenderer, and the real
+ * main-process IPC handlers, file service and recent list behind it, writing real files in a
+ * temporary folder. Native dialogs are scripted by the test.
+ *
+ * One difference from Electron, used on purpose by the security tests: the bridge function
+ * `__ecoparkShell` that stands in for IPC is reachable by page scripts, so a test can play a
+ * compromised page sending arbitrary channels and payloads straight to the main side.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const WINDOW_ID = 1;
+
+/** Serves a renderer build over http through the app:// protocol handler main.ts uses. */
+export async function startAppProtocolServer(rendererRoot: string): Promise<{ url: string; server: Server }> {
+  const handle = createAppProtocolHandler(rendererRoot, (file) => fs.readFile(file));
+  const server = createServer(async (request, response) => {
+    // The handler only answers app://ecopark/ URLs, as in the shell.
+    const appUrl = new URL(request.url ?? '/', APP_ORIGIN);
+    if (appUrl.pathname === '/') appUrl.pathname = '/index.html';
+    const answer = await handle(new Request(appUrl, { method: request.method }));
+    response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/index.html`, server };
+}
+
+/** The preload's `require('electron')` and the message pump from main to the page. */
+function preloadShim(preloadSource: string): string {
+  return `(() => {
+    const listeners = new Map();
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld(key, api) {
+          Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: false, configurable: false, writable: false });
+        },
+      },
+      ipcRenderer: {
+        invoke: (channel, ...args) => window.__ecoparkShell('invoke', channel, args),
+        send: (channel, ...args) => { void window.__ecoparkShell('send', channel, args); },
+        on(channel, listener) {
+          if (!listeners.has(channel)) listeners.set(channel, new Set());
+          listeners.get(channel).add(listener);
+        },
+        removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+      },
+      // A page cannot forge a File with a path: stand-in Files have none, as forged ones in Electron.
+      webUtils: { getPathForFile: () => '' },
+    };
+    window.__ecoparkShellDeliver = (channel, payload) => {
+      for (const listener of listeners.get(channel) ?? []) listener({}, payload);
+    };
+    const module = { exports: {} };
+    const require = (name) => {
+      if (name === 'electron') return electron;
+      throw new Error('a sandboxed preload may not require ' + name);
+    };
+    const process = { versions: { electron: 'harness', chrome: 'chromium', node: 'none' }, platform: 'linux' };
+    (function (require, module, exports, process) {
+${preloadSource}
+    })(require, module, module.exports, process);
+  })();`;
+}
+
+export interface DesktopHarness {
+  page: Page;
+  context: BrowserContext;
+  /** Temporary folder standing in for the user's documents and the app's user data. */
+  dir: string;
+  handlers: IpcHandlers;
+  /** Answers of the next native Open / Save dialogs (null = cancelled). */
+  dialogs: { open: (string | null)[]; save: (string | null)[] };
+  /** Every document state the page published (title, dirty marker, undo labels). */
+  documentStates: DocumentState[];
+  /** What a compromised page sent that the main side refused or ignored. */
+  log: string[];
+  sendMenuCommand(command: MenuCommand): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDesktopHarness(browser: Browser, appUrl: string): Promise<DesktopHarness> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecopark-desktop-'));
+  const preloadSource = await fs.readFile(path.join(ROOT, 'dist/electron/preload.cjs'), 'utf8');
+  const dialogs: DesktopHarness['dialogs'] = { open: [], save: [] };
+  const documentStates: DocumentState[] = [];
+  const log: string[] = [];
+  const handlers = createIpcHandlers({
+    files: createFileService({ fs, loadSql: () => initSqlJs(), readProject, writeProject }),
+    recent: createRecentFiles({ fs, storePath: path.join(dir, 'user-data', 'recent-files.json'), now: () => new Date() }),
+    dialogs: {
+      chooseOpenPath: async () => dialogs.open.shift() ?? null,
+      chooseSavePath: async () => dialogs.save.shift() ?? null,
+    },
+    onDocumentState: (_windowId, state) => documentStates.push(state),
+    log: (message) => log.push(message),
+  });
+  await fs.mkdir(path.join(dir, 'user-data'), { recursive: true });
+  const routes = new Map(ipcRoutes(handlers).map((route) => [route.channel, route]));
+  const appOrigin = new URL(appUrl).origin;
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.exposeBinding('__ecoparkShell', async (source, kind: unknown, channel: unknown, args: unknown) => {
+    // Electron's senderFrame.url: frames of the served build count as app://ecopark/ pages.
+    const frameUrl = source.frame.url();
+    const senderUrl = frameUrl.startsWith(appOrigin) ? APP_ORIGIN + frameUrl.slice(appOrigin.length) : frameUrl;
+    const route = typeof channel === 'string' ? routes.get(channel) : undefined;
+    if (!route || route.kind !== kind || !Array.isArray(args) || args.length > 1) {
+      // ipcMain has no handler for such a message: invoke rejects, send goes nowhere.
+      log.push(`no route for ${String(kind)} ${String(channel)}`);
+      if (kind === 'invoke') throw new Error(`No handler registered for '${String(channel)}'`);
+      return undefined;
+    }
+    return route.handle({ windowId: WINDOW_ID, frameUrl: senderUrl }, args[0]);
+  });
+  await context.addInitScript({ content: preloadShim(preloadSource) });
+  // The tour is for people; tests that want it start their own profile.
+  await context.addInitScript(() => localStorage.setItem('ecopark.settings', JSON.stringify({ ...JSON.parse(localStorage.getItem('ecopark.settings') ?? '{}'), tourDone: true })));
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await waitForSampleOnMap(page);
+
+  return {
+    page,
+    context,
+    dir,
+    handlers,
+    dialogs,
+    documentStates,
+    log,
+    sendMenuCommand: (command) => page.evaluate(([channel, c]) => window.__ecoparkShellDeliver?.(channel, c), [IPC_CHANNELS.menuCommand, command] as const),
+    async close() {
+      await context.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitForSampleOnMap(page: Page): Promise<void> {
+  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
+  await page.waitForFunction(() => {
+    const map = window.__ecoparkMap;
+    return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
+  }, undefined, { timeout: 60000 });
+}
+
+declare global {
+  interface Window {
+    __ecoparkShell?: (kind: string, channel: string, args: unknown[]) => Promise<unknown>;
+    __ecoparkShellDeliver?: (channel: string, payload: unknown) => void;
+  }
+}
