@@ -39,7 +39,9 @@ export async function startAppProtocolServer(rendererRoot: string): Promise<{ ur
     const appUrl = new URL(request.url ?? '/', APP_ORIGIN);
     if (appUrl.pathname === '/') appUrl.pathname = '/index.html';
     const answer = await handle(new Request(appUrl, { method: request.method }));
-    response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => (headers[name] = value));
+    response.writeHead(answer.status, headers);
     response.end(Buffer.from(await answer.arrayBuffer()));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
