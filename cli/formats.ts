@@ -3,6 +3,7 @@ import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
 import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange';
 import { CliError, oneLine } from './io';
+import type { CliMessageKey, Messages } from './i18n';
 
 /**
  * File formats the CLI reads and writes, chosen by extension: 'project' is a .gpkg (our project
@@ -30,13 +31,7 @@ export function loadSql(): Promise<SqlJsStatic> {
   return sqlPromise;
 }
 
-const REASON_LEADS: Record<string, string> = {
-  not_sqlite: 'not a SQLite database',
-  not_geopackage: 'not a GeoPackage',
-  foreign_geopackage: 'a GeoPackage, but not an EcoPark Planner project',
-  newer_version: 'made by a newer version of EcoPark Planner',
-  corrupt: 'the project file is damaged',
-};
+const PROJECT_REASONS = ['not_sqlite', 'not_geopackage', 'foreign_geopackage', 'newer_version', 'corrupt'];
 
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -50,14 +45,27 @@ export async function readProjectFile(
   path: string,
   bytes: Uint8Array,
   options: { acceptForeign: boolean },
+  m: Messages,
 ): Promise<ParkDocument> {
   const SQL = await loadSql();
   const result = readProject(SQL, bytes, { fileName: fileName(path) });
   if (result.ok) return result.document;
   if (result.reason === 'foreign_geopackage' && result.importable && options.acceptForeign) return result.importable;
-  const lead = REASON_LEADS[result.reason] ?? result.reason;
+  const lead = PROJECT_REASONS.includes(result.reason) ? m.t(`project.${result.reason}` as CliMessageKey) : result.reason;
   const hint = result.reason === 'foreign_geopackage' && result.importable
-    ? `; import it with: ecopark convert ${path} ${path.replace(/\.gpkg$/i, '')}-project.gpkg`
+    ? `; ${m.t('project.importHint', { path, out: `${path.replace(/\.gpkg$/i, '')}-project.gpkg` })}`
     : '';
-  throw new CliError(oneLine(`cannot open ${path}: ${lead} (${result.detail})${hint}`));
+  throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: `${lead} (${result.detail})${hint}` })));
+}
+
+/** Exits with a usage error unless `path` is a project file (.gpkg). */
+export function requireProjectPath(path: string, command: string, m: Messages): void {
+  if (formatOf(path) !== 'project') throw new CliError(m.t('error.readsProjects', { path, command }), 2);
+}
+
+/** Finds a scenario by name or id, or fails listing the names. */
+export function findScenarioId(doc: ParkDocument, name: string, path: string, m: Messages, exitCode: 1 | 2 = 2): string {
+  const s = doc.scenarios.find((x) => x.name === name) ?? doc.scenarios.find((x) => x.id === name);
+  if (!s) throw new CliError(m.t('error.noScenario', { name, path, list: doc.scenarios.map((x) => x.name).join(', ') }), exitCode);
+  return s.id;
 }

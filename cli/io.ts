@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Messages } from './i18n';
 
 /**
  * What a command may touch of the outside world, injected so commands run in-process in tests.
@@ -18,6 +19,14 @@ export const nodeIo: CliIo = {
   writeFile: (path, bytes) => writeFile(path, bytes),
 };
 
+/** What a command receives besides its arguments: the program's facts and the user's language. */
+export interface CommandContext {
+  version: string;
+  /** ISO 8601 timestamp stamped on projects created by an import. */
+  now: () => string;
+  m: Messages;
+}
+
 /** A command's outcome: the process exit code (0 success, 1 failure, 2 usage error). */
 export type ExitCode = 0 | 1 | 2;
 
@@ -36,27 +45,25 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const FS_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a folder in the path is not a directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
+const FS_ERROR_CODES = ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC'] as const;
 
 /** A file-system error as the plain phrase a user reads, without the stack or syscall noise. */
-export function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown, m: Messages): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && FS_ERRORS[code]) return FS_ERRORS[code];
+  const known = FS_ERROR_CODES.find((c) => c === code);
+  if (known) return m.t(`fs.${known}`);
   return oneLine(error instanceof Error ? error.message : String(error));
 }
 
-export async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
+export async function readInput(io: CliIo, path: string, m: Messages): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {
-    throw new CliError(`cannot open ${path}: ${describeFsError(error)}`);
+    throw new CliError(m.t('file.cannotOpen', { path, reason: describeFsError(error, m) }));
   }
+}
+
+/** A warning line on stderr (the run loop prefixes errors; warnings are written as they come). */
+export function warn(io: CliIo, m: Messages, message: string): void {
+  io.stderr(`ecopark: ${m.t('warning', { message: oneLine(message) })}`);
 }

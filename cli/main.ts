@@ -15,4 +15,5 @@ function packageVersion(): string {
 process.exitCode = await run(process.argv.slice(2), nodeIo, {
   version: packageVersion(),
   now: () => new Date().toISOString(),
+  env: process.env,
 });

@@ -1,61 +1,84 @@
-import { CliError, oneLine, type CliIo, type ExitCode } from './io';
+import { CliError, oneLine, type CliIo, type CommandContext, type ExitCode } from './io';
 import { INFO_USAGE, infoCommand } from './commands/info';
 import { CONVERT_USAGE, convertCommand } from './commands/convert';
 import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
 import { SOLAR_USAGE, solarCommand } from './commands/solar';
 import { REPORT_USAGE, reportCommand } from './commands/report';
+import { extractLang, langFromEnv, messages, type LangEnv, type Messages } from './i18n';
 
-/** Injected facts about the running program, so tests need no package.json or clock. */
+/** Injected facts about the running program, so tests need no package.json, clock or locale. */
 export interface CliContext {
   version: string;
   /** ISO 8601 timestamp stamped on projects created by an import. */
   now: () => string;
+  /** The locale variables that choose the default language (process.env in the real command). */
+  env?: LangEnv;
 }
 
-export const HELP = [
-  'ecopark — EcoPark Planner on the command line',
-  '',
-  'Usage:',
-  `  ${INFO_USAGE}     print the project summary`,
-  `  ${CONVERT_USAGE}`,
-  `  ${ANALYZE_USAGE}`,
-  `  ${SOLAR_USAGE}`,
-  `  ${REPORT_USAGE}`,
-  '  ecopark --help | -h      this help',
-  '  ecopark --version | -v   the version',
-];
+/** The help text in a language: usage lines with what each command does. */
+export function helpLines(m: Messages): string[] {
+  return [
+    m.t('help.title'),
+    '',
+    m.t('help.usage'),
+    `  ${INFO_USAGE}`,
+    `      ${m.t('help.info')}`,
+    `  ${CONVERT_USAGE}`,
+    `      ${m.t('help.convert')}`,
+    `  ${ANALYZE_USAGE}`,
+    `      ${m.t('help.analyze')}`,
+    `  ${SOLAR_USAGE}`,
+    `      ${m.t('help.solar')}`,
+    `  ${REPORT_USAGE}`,
+    `      ${m.t('help.report')}`,
+    `  ecopark --help | -h      ${m.t('help.help')}`,
+    `  ecopark --version | -v   ${m.t('help.version')}`,
+    '',
+    m.t('help.options'),
+    `  --lang vi|en   ${m.t('help.lang')}`,
+    `  ${m.t('help.machine')}`,
+  ];
+}
+
+/** The English help (kept for callers that print it without a language). */
+export const HELP = helpLines(messages('en'));
 
 /**
  * Runs one command line (without `node` and the script). Never throws: every failure is one
- * line on stderr, prefixed `ecopark:`, and a non-zero exit code (1 failure, 2 usage).
+ * line on stderr, prefixed `ecopark:`, and a non-zero exit code (1 failure, 2 usage). The
+ * global `--lang vi|en` may stand anywhere; without it the language comes from the environment.
  */
 export async function run(argv: string[], io: CliIo, context: CliContext): Promise<ExitCode> {
+  const picked = extractLang(argv);
+  const m = messages(picked.lang ?? langFromEnv(context.env ?? {}));
+  const ctx: CommandContext = { ...context, m };
   try {
-    const [command, ...args] = argv;
+    if (picked.error) throw new CliError(m.t('error.langValue', { value: picked.error.value }), 2);
+    const [command, ...args] = picked.rest;
     switch (command) {
       case undefined:
-        throw new CliError('no command given; try: ecopark --help', 2);
+        throw new CliError(m.t('error.noCommand'), 2);
       case '--help':
       case '-h':
       case 'help':
-        HELP.forEach((line) => io.stdout(line));
+        helpLines(m).forEach((line) => io.stdout(line));
         return 0;
       case '--version':
       case '-v':
         io.stdout(context.version);
         return 0;
       case 'info':
-        return await infoCommand(args, io);
+        return await infoCommand(args, io, ctx);
       case 'convert':
-        return await convertCommand(args, io, context.now);
+        return await convertCommand(args, io, ctx);
       case 'analyze':
-        return await analyzeCommand(args, io, context.now);
+        return await analyzeCommand(args, io, ctx);
       case 'solar':
-        return await solarCommand(args, io);
+        return await solarCommand(args, io, ctx);
       case 'report':
-        return await reportCommand(args, io, context);
+        return await reportCommand(args, io, ctx);
       default:
-        throw new CliError(`unknown command "${command}"; try: ecopark --help`, 2);
+        throw new CliError(m.t('error.unknownCommand', { command }), 2);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -63,7 +86,7 @@ export async function run(argv: string[], io: CliIo, context: CliContext): Promi
       return error.exitCode;
     }
     // A bug, not a user error: still one line, no stack trace, but say it is unexpected.
-    io.stderr(`ecopark: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    io.stderr(`ecopark: ${m.t('error.internal', { message: oneLine(error instanceof Error ? error.message : String(error)) })}`);
     return 1;
   }
 }

@@ -1,8 +1,10 @@
 import { analyzeScenario, RULE_SETS, type AnalysisResult, type RuleResult } from '../../shared/analysis';
 import { geoJsonToDocument } from '../../shared/io/geojson';
 import type { ParkDocument } from '../../shared/model';
-import { CliError, oneLine, readInput, type CliIo, type ExitCode } from '../io';
-import { fileName, formatOf, readProjectFile } from '../formats';
+import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { fileName, findScenarioId, formatOf, readProjectFile } from '../formats';
+import type { CliMessageKey, Messages } from '../i18n';
+import { landUseName } from './info';
 
 export const ANALYZE_USAGE = 'ecopark analyze FILE [--scenario NAME] [--rules ID[,ID]] [--date YYYY-MM-DD] [--json]';
 
@@ -14,45 +16,45 @@ interface AnalyzeArgs {
   json: boolean;
 }
 
-function parseArgs(args: string[]): AnalyzeArgs {
+function parseArgs(args: string[], m: Messages): AnalyzeArgs {
   let path: string | undefined;
   const out: Partial<AnalyzeArgs> = { json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
       const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new CliError(`${a} needs a value (usage: ${ANALYZE_USAGE})`, 2);
+      if (v === undefined || v.startsWith('--')) throw new CliError(m.t('error.needsValue', { option: a, usage: ANALYZE_USAGE }), 2);
       return v;
     };
     if (a === '--json') out.json = true;
     else if (a === '--scenario') out.scenario = value();
     else if (a === '--rules') out.rules = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--date') out.date = value();
-    else if (a.startsWith('--')) throw new CliError(`unknown option ${a} (usage: ${ANALYZE_USAGE})`, 2);
+    else if (a.startsWith('--')) throw new CliError(m.t('error.unknownOption', { option: a, usage: ANALYZE_USAGE }), 2);
     else if (path === undefined) path = a;
-    else throw new CliError(`analyze takes one file (usage: ${ANALYZE_USAGE})`, 2);
+    else throw new CliError(m.t('error.oneFile', { command: 'analyze', usage: ANALYZE_USAGE }), 2);
   }
-  if (path === undefined) throw new CliError(`analyze needs a file (usage: ${ANALYZE_USAGE})`, 2);
-  if (out.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(out.date)) throw new CliError(`--date must be YYYY-MM-DD, not "${out.date}"`, 2);
+  if (path === undefined) throw new CliError(m.t('error.needsFile', { command: 'analyze', usage: ANALYZE_USAGE }), 2);
+  if (out.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(out.date)) throw new CliError(m.t('analyze.badDate', { value: out.date }), 2);
   const known = RULE_SETS.map((s) => s.id);
   const unknown = (out.rules ?? []).filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new CliError(`unknown rule set ${unknown.join(', ')}; known: ${known.join(', ')}`, 2);
+  if (unknown.length > 0) throw new CliError(m.t('analyze.unknownRuleSet', { ids: unknown.join(', '), known: known.join(', ') }), 2);
   return { ...out, path, json: out.json ?? false };
 }
 
-async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () => string): Promise<ParkDocument> {
+async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () => string, m: Messages): Promise<ParkDocument> {
   const format = formatOf(path);
-  if (format === 'project') return readProjectFile(path, bytes, { acceptForeign: false });
-  if (format !== 'geojson') throw new CliError(`unknown file type of ${path}: use .gpkg, .geojson or .json`, 2);
+  if (format === 'project') return readProjectFile(path, bytes, { acceptForeign: false }, m);
+  if (format !== 'geojson') throw new CliError(m.t('file.unknownType', { path, extensions: '.gpkg, .geojson, .json' }), 2);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new CliError(oneLine(`cannot open ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`));
+    throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: m.t('file.notJson', { detail: error instanceof Error ? error.message : String(error) }) })));
   }
   const result = geoJsonToDocument(json, { fileName: fileName(path), now: now() });
-  if (!result.ok) throw new CliError(oneLine(`cannot import ${path}: ${result.detail}`));
-  for (const warning of result.warnings) io.stderr(`ecopark: warning: ${oneLine(warning)}`);
+  if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: result.detail })));
+  for (const warning of result.warnings) warn(io, m, warning);
   return result.document;
 }
 
@@ -110,52 +112,64 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
 }
 
 /** `ecopark analyze FILE`: the land-use structure, plot indicators and rule outcomes of a scenario. */
-export async function analyzeCommand(args: string[], io: CliIo, now: () => string): Promise<ExitCode> {
-  const opts = parseArgs(args);
-  const bytes = await readInput(io, opts.path);
-  const doc = await readDocument(opts.path, bytes, io, now);
-  const scenario = opts.scenario === undefined
-    ? doc.scenarios.find((s) => s.id === doc.activeScenarioId)!
-    : doc.scenarios.find((s) => s.name === opts.scenario || s.id === opts.scenario);
-  if (!scenario) throw new CliError(`no scenario "${opts.scenario}" in ${opts.path}; scenarios: ${doc.scenarios.map((s) => s.name).join(', ')}`);
+export async function analyzeCommand(args: string[], io: CliIo, { now, m }: CommandContext): Promise<ExitCode> {
+  const opts = parseArgs(args, m);
+  const bytes = await readInput(io, opts.path, m);
+  const doc = await readDocument(opts.path, bytes, io, now, m);
+  const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m, 1);
+  const scenario = doc.scenarios.find((s) => s.id === scenarioId)!;
   const date = opts.date ?? now().slice(0, 10);
   const result = analyzeScenario(doc, scenario.id, { date, ...(opts.rules ? { ruleSets: opts.rules } : {}) });
+  // --json is for programs: the same in every language (dot decimals, codes).
   if (opts.json) io.stdout(JSON.stringify(analysisJson(doc, scenario.name, result, date)));
-  else for (const line of formatAnalysis(doc, scenario.name, result)) io.stdout(line);
+  else for (const line of formatAnalysis(doc, scenario.name, result, m)) io.stdout(line);
   return 0;
 }
 
-const ha = (m2: number) => `${(m2 / 10000).toFixed(2)} ha`;
-const pct = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(2)} %`);
-
-function ruleValue(r: RuleResult, v: number | null): string {
+function ruleValue(m: Messages, r: RuleResult, v: number | null): string {
   if (v === null) return '—';
-  return r.unit === 'ratio' ? pct(v) : r.unit === 'm' ? `${v.toFixed(2)} m` : r.unit === 'factor' ? v.toFixed(2) : String(v);
+  return r.unit === 'ratio' ? m.pct(v) : r.unit === 'm' ? `${m.num(v, 2)} m` : r.unit === 'factor' ? m.num(v, 2) : m.num(v);
 }
 
-/** The readable report (without --json). */
-export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: AnalysisResult): string[] {
-  const lines = [
-    `Project:   ${doc.project.name}`,
-    `Scenario:  ${scenarioName}`,
-    `Park area: ${r.parkAreaM2.toFixed(0)} m² (${ha(r.parkAreaM2)}), geodesic on the WGS84 ellipsoid`,
-    '',
-    'Land use                area m²        %',
+const COMPARATOR_SIGNS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=' };
+
+/** The readable report (without --json), in the language of `m`. */
+export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: AnalysisResult, m: Messages): string[] {
+  const ha = (m2: number) => `${m.num(m2 / 10000, 2)} ha`;
+  const head: [string, string][] = [
+    [m.t('analyze.project'), doc.project.name],
+    [m.t('analyze.scenario'), scenarioName],
+    [m.t('analyze.parkArea'), `${m.num(r.parkAreaM2)} m² (${ha(r.parkAreaM2)}), ${m.t('analyze.areaMethod')}`],
   ];
-  const row = (label: string, m2: number) => `${label.padEnd(18)} ${m2.toFixed(0).padStart(12)} ${(r.parkAreaM2 > 0 ? (100 * m2) / r.parkAreaM2 : 0).toFixed(2).padStart(8)}`;
-  for (const l of r.landUse) lines.push(row(l.landUse, l.areaM2));
-  lines.push(row('unassigned', r.unassignedAreaM2), row('overlap (−)', -r.overlapAreaM2));
-  if (r.outsideBoundaryAreaM2 > 0) lines.push(`(outside the boundary: ${r.outsideBoundaryAreaM2.toFixed(0)} m², not in the table)`);
+  const headWidth = Math.max(...head.map(([l]) => l.length)) + 2;
+  const lines = head.map(([l, v]) => `${`${l}:`.padEnd(headWidth)}${v}`);
+  const share = (m2: number) => (r.parkAreaM2 > 0 ? (100 * m2) / r.parkAreaM2 : 0);
+  const rows: [string, number][] = [
+    ...r.landUse.map((l): [string, number] => [landUseName(l.landUse, m.lang), l.areaM2]),
+    [m.t('analyze.unassigned'), r.unassignedAreaM2],
+    [m.t('analyze.overlap'), -r.overlapAreaM2],
+  ];
+  // Category names from the data file differ in length by language: the column fits the longest.
+  const width = Math.max(m.t('analyze.landUse').length, ...rows.map(([label]) => label.length)) + 1;
+  lines.push('', `${m.t('analyze.landUse').padEnd(width)} ${m.t('analyze.areaM2').padStart(14)} ${'%'.padStart(8)}`);
+  for (const [label, m2] of rows) lines.push(`${label.padEnd(width)} ${m.num(m2).padStart(14)} ${m.num(share(m2), 2).padStart(8)}`);
+  if (r.outsideBoundaryAreaM2 > 0) lines.push(m.t('analyze.outside', { area: m.num(r.outsideBoundaryAreaM2) }));
+  const isolation = r.green.isolationMinWidthM === null ? '—' : `${m.num(r.green.isolationMinWidthM, 2)} m`;
   lines.push(
     '',
-    `Green space ratio: ${pct(r.green.greenSpaceRatio)}   total green: ${pct(r.green.totalGreenRatio)}   isolation strip min: ${r.green.isolationMinWidthM === null ? '—' : `${r.green.isolationMinWidthM.toFixed(2)} m`}`,
-    `Plots: ${r.plotStats.count} (mean ${r.plotStats.meanAreaM2.toFixed(0)} m², min ${r.plotStats.minAreaM2.toFixed(0)}, max ${r.plotStats.maxAreaM2.toFixed(0)})   roads: ${r.infrastructure.roadLengthM.toFixed(0)} m, ${pct(r.infrastructure.roadAreaShare)} of the park`,
+    `${m.t('analyze.greenRatio')}: ${m.pct(r.green.greenSpaceRatio)}   ${m.t('analyze.totalGreen')}: ${m.pct(r.green.totalGreenRatio)}   ${m.t('analyze.isolationMin')}: ${isolation}`,
+    `${m.t('analyze.plots', { count: m.num(r.plotStats.count), mean: m.num(r.plotStats.meanAreaM2), min: m.num(r.plotStats.minAreaM2), max: m.num(r.plotStats.maxAreaM2) })}   ${m.t('analyze.roads', { length: m.num(r.infrastructure.roadLengthM), share: m.pct(r.infrastructure.roadAreaShare) })}`,
     '',
-    'Rules',
+    m.t('analyze.rules'),
   );
+  if (r.rules.length === 0) lines.push(`  ${m.t('analyze.noRules')}`);
+  const statusWidth = Math.max(...(['pass', 'fail', 'warn', 'n/a'] as const).map((s) => m.t(`status.${s}`).length));
   for (const x of r.rules) {
-    const mark = x.overridden ? ' (project override)' : x.origin === 'project' ? ' (project rule)' : '';
-    lines.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.id}: ${ruleValue(x, x.value)} ${x.comparator} ${ruleValue(x, x.threshold)}${mark} [${x.confidence}] ${x.citation.document}`);
+    // Two lines a rule: the verdict and the rule's title from its data file, then the numbers and the source.
+    const mark = x.overridden ? ` (${m.t('analyze.override')})` : x.origin === 'project' ? ` (${m.t('analyze.projectRule')})` : '';
+    lines.push(`  ${m.t(`status.${x.status}`).padEnd(statusWidth)}  ${x.title[m.lang]}`);
+    const comparison = `${ruleValue(m, x, x.value)} ${COMPARATOR_SIGNS[x.comparator] ?? x.comparator} ${ruleValue(m, x, x.threshold)}${mark}`;
+    lines.push(`  ${' '.repeat(statusWidth)}  ${comparison} · ${x.id} · ${m.t(`confidence.${x.confidence}` as CliMessageKey)} · ${x.citation.document}`);
   }
   return lines;
 }

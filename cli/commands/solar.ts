@@ -1,7 +1,7 @@
-import type { ParkDocument } from '../../shared/model';
 import { parseWeatherFile, readSolarSettings, runSolar, solarInputFromDocument, type HourlyWeather, type ParkSolarResult } from '../../shared/solar';
-import { CliError, readInput, type CliIo, type ExitCode } from '../io';
-import { fileName, formatOf, readProjectFile } from '../formats';
+import { CliError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { fileName, findScenarioId, readProjectFile, requireProjectPath } from '../formats';
+import { messages, type Messages } from '../i18n';
 
 export const SOLAR_USAGE = 'ecopark solar FILE.gpkg [--scenario NAME] [--weather FILE.epw|.csv] [--json]';
 
@@ -10,7 +10,7 @@ export const SOLAR_USAGE = 'ecopark solar FILE.gpkg [--scenario NAME] [--weather
  * assumptions (doc.settings.solar, defaults otherwise), on the nearest climate station or an
  * imported hourly weather file.
  */
-export async function solarCommand(args: string[], io: CliIo): Promise<ExitCode> {
+export async function solarCommand(args: string[], io: CliIo, { m }: CommandContext): Promise<ExitCode> {
   let path: string | undefined;
   let scenarioName: string | undefined;
   let weatherPath: string | undefined;
@@ -20,34 +20,29 @@ export async function solarCommand(args: string[], io: CliIo): Promise<ExitCode>
     if (a === '--json') json = true;
     else if (a === '--scenario' || a === '--weather') {
       const v = args[++i];
-      if (v === undefined) throw new CliError(`${a} needs a value (usage: ${SOLAR_USAGE})`, 2);
+      if (v === undefined) throw new CliError(m.t('error.needsValue', { option: a, usage: SOLAR_USAGE }), 2);
       if (a === '--scenario') scenarioName = v;
       else weatherPath = v;
-    } else if (a.startsWith('-')) throw new CliError(`unknown option ${a} (usage: ${SOLAR_USAGE})`, 2);
+    } else if (a.startsWith('-')) throw new CliError(m.t('error.unknownOption', { option: a, usage: SOLAR_USAGE }), 2);
     else if (path === undefined) path = a;
-    else throw new CliError(`solar takes one project file (usage: ${SOLAR_USAGE})`, 2);
+    else throw new CliError(m.t('solar.oneProject', { usage: SOLAR_USAGE }), 2);
   }
-  if (!path) throw new CliError(`solar needs a project file (usage: ${SOLAR_USAGE})`, 2);
-  if (formatOf(path) !== 'project') throw new CliError(`cannot read ${path}: solar reads project files (.gpkg)`, 2);
-  const doc = await readProjectFile(path, await readInput(io, path), { acceptForeign: false });
-  const scenarioId = scenarioName === undefined ? undefined : findScenario(doc, scenarioName);
+  if (!path) throw new CliError(m.t('error.needsFile', { command: 'solar', usage: SOLAR_USAGE }), 2);
+  requireProjectPath(path, 'solar', m);
+  const doc = await readProjectFile(path, await readInput(io, path, m), { acceptForeign: false }, m);
+  const scenarioId = scenarioName === undefined ? undefined : findScenarioId(doc, scenarioName, path, m);
   let weather: HourlyWeather | null = null;
   if (weatherPath) {
-    const text = new TextDecoder().decode(await readInput(io, weatherPath));
+    const text = new TextDecoder().decode(await readInput(io, weatherPath, m));
     const parsed = parseWeatherFile(text, fileName(weatherPath));
-    if (!parsed.ok) throw new CliError(`cannot read weather ${weatherPath}: ${parsed.reason} (${parsed.detail})`);
+    if (!parsed.ok) throw new CliError(m.t('solar.badWeather', { path: weatherPath, reason: parsed.reason, detail: parsed.detail }));
     weather = parsed.weather;
   }
   const result = runSolar(solarInputFromDocument(doc, readSolarSettings(doc.settings), weather, scenarioId));
+  // --json is for programs: the same in every language.
   if (json) io.stdout(JSON.stringify(solarJson(result), null, 2));
-  else for (const line of formatSolar(result)) io.stdout(line);
+  else for (const line of formatSolar(result, m)) io.stdout(line);
   return 0;
-}
-
-function findScenario(doc: ParkDocument, name: string): string {
-  const s = doc.scenarios.find((x) => x.name === name) ?? doc.scenarios.find((x) => x.id === name);
-  if (!s) throw new CliError(`no scenario "${name}" (scenarios: ${doc.scenarios.map((x) => x.name).join(', ')})`, 2);
-  return s.id;
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -74,15 +69,18 @@ export function solarJson(r: ParkSolarResult) {
   };
 }
 
-export function formatSolar(r: ParkSolarResult): string[] {
+/** The readable summary, in the language of `m` (vi: 1.234,5; en: 1,234.5). */
+export function formatSolar(r: ParkSolarResult, m: Messages = messages('en')): string[] {
   const e = r.economics;
-  return [
-    `Weather:          ${r.weatherSource}`,
-    `Roofs:            ${r.buildings.length} (shading traced at ${r.shadingSunPositions} sun positions)`,
-    `Installed:        ${r.totalKwp.toFixed(1)} kWp`,
-    `Production:       ${(r.annualKwh / 1000).toFixed(1)} MWh/year (${r.specificYieldKwhPerKwp.toFixed(0)} kWh/kWp)`,
-    `CO2 avoided:      ${r.co2AvoidedT.toFixed(1)} t/year`,
-    `Simple payback:   ${Number.isFinite(e.simplePaybackYears) ? e.simplePaybackYears.toFixed(1) : 'never'} years`,
-    `LCOE:             ${Number.isFinite(e.lcoeVndPerKwh) ? e.lcoeVndPerKwh.toFixed(0) : '—'} VND/kWh`,
+  const rows: [string, string][] = [
+    [m.t('solar.weather'), r.weatherSource],
+    [m.t('solar.roofs'), m.t('solar.roofsValue', { count: m.num(r.buildings.length), positions: m.num(r.shadingSunPositions) })],
+    [m.t('solar.installed'), `${m.num(r.totalKwp, 1)} kWp`],
+    [m.t('solar.production'), m.t('solar.productionValue', { mwh: m.num(r.annualKwh / 1000, 1), yield: m.num(r.specificYieldKwhPerKwp, 0) })],
+    [m.t('solar.co2'), m.t('solar.co2Value', { t: m.num(r.co2AvoidedT, 1) })],
+    [m.t('solar.payback'), Number.isFinite(e.simplePaybackYears) ? m.t('solar.paybackValue', { years: m.num(e.simplePaybackYears, 1) }) : m.t('solar.never')],
+    [m.t('solar.lcoe'), `${Number.isFinite(e.lcoeVndPerKwh) ? m.num(e.lcoeVndPerKwh, 0) : '—'} VND/kWh`],
   ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return rows.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`);
 }

@@ -1,7 +1,8 @@
 import { LAND_USE_CATALOGUE, LAND_USE_CODES, ROOF_TYPES, landUseCategory, type LandUseCode, type ParkFeature } from '../../../shared/model';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
-import type { MessageKey } from '../i18n/strings';
+import type { Lang, MessageKey } from '../i18n/strings';
+import { formatEditableNumber, parseLocaleNumber } from '../i18n/format';
 import { attributeEditCommand } from '../../../shared/editing/commands';
 import { useDocumentStore } from '../state/document-store';
 import { commonValue, sharedFields, type EditableField } from '../drawing/attribute-edit';
@@ -12,20 +13,27 @@ const PERCENT_FIELDS: EditableField[] = ['maxDensity', 'minGreenRatio'];
 const NUMBER_FIELDS: EditableField[] = ['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'];
 const INTEGER_FIELDS: EditableField[] = ['floors', 'maxFloors'];
 
-function displayValue(field: EditableField, value: unknown): string {
+/** Numbers are shown in the UI language's convention (vi "12,5") so they read back as typed. */
+function displayValue(lang: Lang, field: EditableField, value: unknown): string {
   if (value === undefined || value === null || value === 'mixed') return '';
-  if (PERCENT_FIELDS.includes(field)) return String(Math.round(Number(value) * 1000) / 10);
+  if (PERCENT_FIELDS.includes(field)) return formatEditableNumber(lang, Math.round(Number(value) * 1000) / 10);
+  if (NUMBER_FIELDS.includes(field) && typeof value === 'number') return formatEditableNumber(lang, value);
   return String(value);
 }
 
-function parseValue(field: EditableField, text: string): unknown {
+/** The value to store; `invalid` for text that is not a number, which is then not committed. */
+function parseValue(lang: Lang, field: EditableField, text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (!NUMBER_FIELDS.includes(field)) return trimmed;
-  const number = Number(trimmed.replace(',', '.'));
+  // Both "12,5" and "12.5" are accepted whatever the language (parseLocaleNumber).
+  const number = parseLocaleNumber(lang, trimmed);
+  if (number === null) return INVALID;
   if (PERCENT_FIELDS.includes(field)) return number / 100;
   return INTEGER_FIELDS.includes(field) ? Math.round(number) : number;
 }
+
+const INVALID = Symbol('invalid');
 
 /**
  * The inspector's editable attributes for the selection. Multi-select edits the fields every
@@ -91,12 +99,17 @@ export function AttributeEditor({ features }: { features: ParkFeature[] }) {
         } else {
           input = (
             <input
-              key={`${key}:${field}:${String(value)}`}
-              type={NUMBER_FIELDS.includes(field) ? 'number' : 'text'}
-              step="any"
-              defaultValue={displayValue(field, value)}
+              key={`${key}:${field}:${String(value)}:${lang}`}
+              type="text"
+              inputMode={NUMBER_FIELDS.includes(field) ? 'decimal' : undefined}
+              defaultValue={displayValue(lang, field, value)}
               placeholder={value === 'mixed' ? t('properties.mixed') : ''}
-              onBlur={(e) => commit(field, parseValue(field, e.target.value))}
+              onBlur={(e) => {
+                const parsed = parseValue(lang, field, e.target.value);
+                // Not a number: put the stored value back rather than clear the attribute.
+                if (parsed === INVALID) e.target.value = displayValue(lang, field, value);
+                else commit(field, parsed);
+              }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
               }}

@@ -5,6 +5,7 @@ import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { formatArea, formatNumber, type Lang, type MessageKey } from '../i18n/strings';
+import { formatLatLon, formatNumberAuto } from '../i18n/format';
 import { AttributeEditor } from './AttributeEditor';
 import { TransformBox } from './TransformBox';
 import { ValidationList } from './ValidationList';
@@ -24,7 +25,7 @@ function measurements(feature: ParkFeature, t: Translate, lang: Lang): [string, 
       return [[t('properties.lengthM'), `${formatNumber(lang, geodesicLengthM(feature.geometry), 1)} m`]];
     case 'point': {
       const [lon, lat] = feature.geometry.coordinates;
-      return [[t('properties.coordinates'), `${lat.toFixed(6)}° N, ${lon.toFixed(6)}° E`]];
+      return [[t('properties.coordinates'), formatLatLon(lang, lat, lon)]];
     }
   }
 }
@@ -56,7 +57,7 @@ function FeatureProperties({ feature, t, lang }: { feature: ParkFeature; t: Tran
       {extra.length > 0 && (
         <>
           <h4>{t('properties.extra')}</h4>
-          <Rows rows={extra.map(([key, value]) => [key, String(value)])} />
+          <Rows rows={extra.map(([key, value]) => [key, typeof value === 'number' ? formatNumberAuto(lang, value) : String(value)])} />
         </>
       )}
       <p className="method">

@@ -6,6 +6,8 @@ import { rotateCommand, scaleCommand } from '../../../shared/editing/commands';
 import { useDocumentStore } from '../state/document-store';
 import { applyResult } from '../drawing/edit-actions';
 import { useT } from '../i18n/use-t';
+import { useUiStore } from '../state/ui-store';
+import { parseLocaleNumber } from '../i18n/format';
 
 /** Centre of the selection's bounding box: the pivot of rotate and scale. */
 function pivotOf(features: ParkFeature[]): [number, number] {
@@ -17,18 +19,20 @@ function pivotOf(features: ParkFeature[]): [number, number] {
 /** Rotate by an angle or scale by a factor about the selection's centre: one command each. */
 export function TransformBox({ features }: { features: ParkFeature[] }) {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   const [angle, setAngle] = useState('');
   const [factor, setFactor] = useState('');
   const rotate = () => {
-    const value = Number(angle);
-    if (!Number.isFinite(value) || value === 0) return;
+    // Typed in either decimal convention ("12,5" or "12.5").
+    const value = parseLocaleNumber(lang, angle);
+    if (value === null || value === 0) return;
     const doc = useDocumentStore.getState().document;
     if (doc) applyResult(rotateCommand(doc, doc.activeScenarioId, features.map((f) => f.id), value, pivotOf(features), { label: t('command.rotate') }));
     setAngle('');
   };
   const scale = () => {
-    const value = Number(factor);
-    if (!(value > 0) || value === 1) return;
+    const value = parseLocaleNumber(lang, factor);
+    if (value === null || !(value > 0) || value === 1) return;
     const doc = useDocumentStore.getState().document;
     if (doc) applyResult(scaleCommand(doc, doc.activeScenarioId, features.map((f) => f.id), value, pivotOf(features), { label: t('command.scale') }));
     setFactor('');
@@ -38,14 +42,14 @@ export function TransformBox({ features }: { features: ParkFeature[] }) {
       <summary>{t('properties.transform')}</summary>
       <label className="row">
         <span>{t('properties.rotate')}</span>
-        <input type="number" value={angle} onChange={(e) => setAngle(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && rotate()} />
+        <input type="text" inputMode="decimal" value={angle} onChange={(e) => setAngle(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && rotate()} />
         <button type="button" onClick={rotate}>
           {t('properties.apply')}
         </button>
       </label>
       <label className="row">
         <span>{t('properties.scale')}</span>
-        <input type="number" step="0.1" min="0" value={factor} onChange={(e) => setFactor(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && scale()} />
+        <input type="text" inputMode="decimal" value={factor} onChange={(e) => setFactor(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && scale()} />
         <button type="button" onClick={scale}>
           {t('properties.apply')}
         </button>

@@ -52,7 +52,7 @@ export function EditToolbar({ onSubdivide, onMerge }: { onSubdivide: () => void;
   const selectionCount = useUiStore((s) => s.selectedIds.length);
 
   return (
-    <div className="edit-toolbar" role="toolbar" aria-label="Drawing tools">
+    <div className="edit-toolbar" role="toolbar" aria-label={t('draw.toolbar')}>
       <div className="toolbar-group">
         {TOOLS.map((id) => (
           <button

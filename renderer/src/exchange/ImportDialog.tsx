@@ -115,7 +115,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <section className="panel dialog exchange-dialog" role="dialog" aria-label={t('exchange.importTitle')}>
       <h2>{t('exchange.importTitle')}</h2>
-      <label className="exchange-row">
+      {/* The native input's own "Choose File" text is in the browser's language: it is hidden under a label in the app's. */}
+      <label className="exchange-row exchange-file">
+        <span className="exchange-file-button" aria-hidden="true">{t('exchange.chooseFile')}</span>
+        {file && <span className="exchange-file-name">{file.name}</span>}
         <input type="file" aria-label={t('exchange.chooseFile')} accept=".geojson,.json,.kml,.kmz,.zip,.dxf,.gpkg" onChange={(e) => void onFile(e.currentTarget)} />
       </label>
       <p className="exchange-note">{t('exchange.fileHint')}</p>

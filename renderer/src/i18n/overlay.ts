@@ -71,7 +71,7 @@ export const VI: Record<keyof typeof EN, string> = {
   'overlay.cp.imageLabel': 'Ảnh: nhấn vào một vị trí để bắt đầu một điểm khống chế',
   'overlay.cp.rms': 'Sai số trung phương {rms} m ({kind})',
   'overlay.cp.similarity': 'đồng dạng: tỷ lệ, xoay, dịch chuyển',
-  'overlay.cp.affine': 'affine',
+  'overlay.cp.affine': 'afin',
   'overlay.cp.too_few_points': 'Nhập ít nhất 2 điểm đầy đủ (từ 3 điểm để nắn affine).',
   'overlay.cp.degenerate_points': 'Các điểm thẳng hàng hoặc trùng một điểm ảnh: hãy rải đều trên ảnh.',
   'overlay.cp.applied': 'Đã đặt các góc theo {n} điểm khống chế.',

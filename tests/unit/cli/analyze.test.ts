@@ -84,15 +84,20 @@ describe('ecopark analyze', () => {
     expect(rule).toMatchObject({ status: 'fail', threshold: 0.15, overridden: true, originalThreshold: 0.1 });
     const table = memoryIo({ 'o.gpkg': bytes });
     await run(['analyze', 'o.gpkg', '--date', '2026-01-15'], table.io, CONTEXT);
-    expect(table.out.find((l) => l.includes('qcvn.park.green-min'))).toMatch(/^ {2}FAIL qcvn\.park\.green-min: 12\.23 % >= 15\.00 % \(project override\)/);
+    // Two lines a rule: verdict and title, then the numbers, the id and the source.
+    const at = table.out.findIndex((l) => l.includes('qcvn.park.green-min'));
+    expect(table.out[at - 1]).toBe('  FAIL  Park green land at least 10 % of park area');
+    expect(table.out[at]).toMatch(/^ {8}12\.23 % ≥ 15\.00 % \(project override\) · qcvn\.park\.green-min · exact citation · Circular 35\/2015/);
   });
 
   it('prints a readable table without --json', async () => {
     const { io, out } = memoryIo(files);
     expect(await run(['analyze', SAMPLE, '--date', '2026-01-15'], io, CONTEXT)).toBe(0);
-    expect(out[2]).toBe('Park area: 3347025 m² (334.70 ha), geodesic on the WGS84 ellipsoid');
-    expect(out).toContain(`green              ${GREEN_M2.toFixed(0).padStart(12)} ${((100 * GREEN_M2) / PARK_M2).toFixed(2).padStart(8)}`);
-    expect(out.some((l) => /^ {2}FAIL qcvn\.wwtp\.safety-distance-boundary: 15\.00 m >= 30\.00 m/.test(l))).toBe(true);
+    // 3347024.93 m² → "3,347,025"; 334.70 ha (en: "," groups thousands, "." marks decimals).
+    expect(out[2]).toBe('Park area: 3,347,025 m² (334.70 ha), geodesic on the WGS84 ellipsoid');
+    // The green row: the category's English name from the data file, 409398.12 m², 12.23 %.
+    expect(out.find((l) => l.startsWith('Green space '))).toMatch(/^Green space +409,398 +12\.23$/);
+    expect(out.some((l) => /^ {8}15\.00 m ≥ 30\.00 m · qcvn\.wwtp\.safety-distance-boundary/.test(l))).toBe(true);
   });
 
   it.each([

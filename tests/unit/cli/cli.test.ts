@@ -22,6 +22,7 @@ const expectedBuildings = description.parcels.reduce((n, p) => n + (p.buildings?
 const expectedIndustrial = description.parcels.filter((p) => !p.landUse).length;
 // Land-use polygons: every parcel, one traffic area per road, and the isolation strip.
 const expectedLandUse = description.parcels.length + description.roads.length + 1;
+const categories = (JSON.parse(readFileSync('data/land-use-categories.json', 'utf8')) as { categories: { code: string; en: string; vi: string }[] }).categories;
 
 /** Every failure: non-zero code, exactly one stderr line starting "ecopark: ", no stack trace. */
 function expectOneLineFailure(code: number, err: string[], pattern: RegExp): void {
@@ -38,17 +39,19 @@ describe('ecopark info', () => {
     expect(await run(['info', SAMPLE], io, CONTEXT)).toBe(0);
     expect(err).toEqual([]);
     const total = 1 + expectedLandUse + expectedBuildings + description.roads.length + description.points.length;
+    // Land-use names straight from the data file; the stored timestamps are 2026-01-15T08:00:00.000Z.
+    const name = (code: string) => categories.find((c) => c.code === code)!.en;
     expect(out).toEqual([
       'Project:        Khu công nghiệp sinh thái Yên Phong Demo',
       'Province:       Bắc Ninh (former province: Bắc Ninh)',
       'Location:       21.10000° N, 106.00000° E',
-      'Created:        2026-01-15T08:00:00.000Z',
-      'Modified:       2026-01-15T08:00:00.000Z',
+      'Created:        15 Jan 2026, 08:00 UTC',
+      'Modified:       15 Jan 2026, 08:00 UTC',
       'Format version: 1',
       'Scenarios:      1 (* = active)',
       `* Phương án A: ${total} features`,
-      `    by kind:     boundary 1, landuse ${expectedLandUse}, building ${expectedBuildings}, road 6, point 9`,
-      `    by land use: industrial ${expectedIndustrial}, technical 4, admin_services 2, traffic 7, green 5, water 1`,
+      `    by kind: boundary 1, land-use areas ${expectedLandUse}, buildings ${expectedBuildings}, roads 6, facilities 9`,
+      `    by land use: ${name('industrial')} ${expectedIndustrial}; ${name('technical')} 4; ${name('admin_services')} 2; ${name('traffic')} 7; ${name('green')} 5; ${name('water')} 1`,
     ]);
   });
 
@@ -193,15 +196,18 @@ describe('ecopark --help, --version, bad commands', () => {
 });
 
 describe('bin/ecopark.mjs (spawned)', () => {
+  // English whatever the machine's locale (the language follows ECOPARK_LANG / LC_* / LANG).
+  const env = { ...process.env, ECOPARK_LANG: 'en' };
+
   it('runs info on the sample for real', () => {
-    const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'info', SAMPLE], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'info', SAMPLE], { encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Project:        Khu công nghiệp sinh thái Yên Phong Demo');
     expect(r.stdout).toContain('* Phương án A');
   });
 
   it('exits non-zero with one stderr line on a missing file', () => {
-    const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'info', 'no-such-park.gpkg'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'info', 'no-such-park.gpkg'], { encoding: 'utf8', env });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('ecopark: cannot open no-such-park.gpkg: no such file\n');
     expect(r.stdout).toBe('');

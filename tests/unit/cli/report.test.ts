@@ -27,7 +27,9 @@ describe('ecopark report', () => {
     expect(await run(['report', SAMPLE, '-o', '/out/r.csv', '--scenario', 'Phương án A'], io, CONTEXT)).toBe(0);
     expect(err).toEqual([]);
     expect(out).toHaveLength(3);
-    expect(out[0]).toMatch(/^Wrote \/out\/r\.pdf \(\d+ bytes\)$/);
+    // --lang vi also speaks Vietnamese on stdout: the byte count grouped with "." .
+    expect(out[0]).toMatch(/^Đã ghi \/out\/r\.pdf \(\d{1,3}(\.\d{3})* byte\)$/);
+    expect(out[1]).toMatch(/^Wrote \/out\/r\.xlsx \(\d{1,3}(,\d{3})* bytes\)$/);
     expect(new TextDecoder().decode(store.get('/out/r.pdf')!.subarray(0, 5))).toBe('%PDF-');
     expect([...store.get('/out/r.xlsx')!.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const csv = new TextDecoder().decode(store.get('/out/r.csv')!);
@@ -81,13 +83,17 @@ describe('ecopark report', () => {
   it('runs as a spawned process without a display or network and writes a readable PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecopark-cli-report-'));
     const outPath = join(dir, 'x.pdf');
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
+    // English output whatever the machine's locale.
+    delete env.ECOPARK_LANG;
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'report', SAMPLE, '-o', outPath], { encoding: 'utf8', env, timeout: 120_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote .*x\.pdf \(\d+ bytes\)\n$/);
+    expect(r.stdout).toMatch(/^Wrote .*x\.pdf \(\d{1,3}(,\d{3})* bytes\)\n$/);
     expect(statSync(outPath).size).toBeGreaterThan(10_000);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', outPath, '-'], { encoding: 'utf8' });
     expect(text).toContain(PARK_NAME);

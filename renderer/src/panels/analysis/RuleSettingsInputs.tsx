@@ -1,6 +1,7 @@
 import { readRuleSettings, withThresholdOverride, type RuleResult, type RuleSettings } from '../../../../shared/analysis';
 import { formatNumber, type Lang } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
+import { parseLocaleNumber } from '../../i18n/format';
 import { useDocumentStore } from '../../state/document-store';
 
 /** Saves the project's rule settings (doc.settings.rules); not undoable, marks the project dirty. */
@@ -10,10 +11,12 @@ function saveRuleSettings(update: (settings: RuleSettings) => RuleSettings): voi
   store.setSettings('rules', update(readRuleSettings(store.document).settings));
 }
 
-/** A number typed in either language ("12,5" or "12.5"); null when it is not one. */
-function parseNumber(text: string): number | null {
-  const value = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(value) ? value : null;
+/**
+ * A number typed in either convention ("12,5" or "12.5"), including the pre-filled value with
+ * thousands marks ("1.000,00" in vi); null when it is not one.
+ */
+function parseNumber(lang: Lang, text: string): number | null {
+  return parseLocaleNumber(lang, text);
 }
 
 /** The project's own threshold for one rule, in the unit shown (% for ratios); empty: the rule set's. */
@@ -22,7 +25,7 @@ export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang })
   const scale = rule.unit === 'ratio' ? 100 : 1;
   const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatNumber(lang, v * scale, rule.unit === 'count' ? 0 : 2));
   const commit = (text: string) => {
-    const value = parseNumber(text);
+    const value = parseNumber(lang, text);
     if (text.trim() === '') saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined));
     else if (value !== null) saveRuleSettings((s) => withThresholdOverride(s, rule.id, value / scale));
   };
@@ -30,7 +33,7 @@ export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang })
     <label className="analysis-threshold">
       {t('analysis.projectThreshold')}{' '}
       <input
-        key={`${rule.id}:${rule.overridden ? rule.threshold : 'default'}`}
+        key={`${rule.id}:${rule.overridden ? rule.threshold : 'default'}:${lang}`}
         type="text"
         inputMode="decimal"
         defaultValue={rule.overridden ? shown(rule.threshold) : ''}
@@ -55,14 +58,14 @@ export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang })
 export function StoreyHeightInput({ valueM, lang }: { valueM: number; lang: Lang }) {
   const t = useT();
   const commit = (text: string) => {
-    const value = parseNumber(text);
+    const value = parseNumber(lang, text);
     if (value !== null && value > 0) saveRuleSettings((s) => ({ ...s, storeyHeightM: value }));
   };
   return (
     <label className="analysis-threshold">
       {t('analysis.storeyHeight')}{' '}
       <input
-        key={valueM}
+        key={`${valueM}:${lang}`}
         type="text"
         inputMode="decimal"
         defaultValue={formatNumber(lang, valueM, 2)}

@@ -23,7 +23,7 @@ function SelectedRoofView({ result }: { result: ParkSolarResult }) {
     [t('solar.usableArea'), `${n(roof.usableAreaM2)} m²`],
     [t('solar.modules'), n(roof.moduleCount)],
     [t('solar.totalKwp'), `${n(roof.kwp, 1)} kWp`],
-    [t('solar.annual'), `${n(roof.annualKwh / 1000, 1)} MWh/yr`],
+    [t('solar.annual'), `${n(roof.annualKwh / 1000, 1)} ${t('solar.col.mwh')}`],
     [t('solar.specificYield'), `${n(roof.specificYield)} kWh/kWp`],
     [t('solar.metric.kwhPerM2'), `${n(roof.kwhPerM2Roof)} kWh/m²`],
     [t('solar.pr'), n(roof.performanceRatio, 2)],

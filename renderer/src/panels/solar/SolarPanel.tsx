@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { readSolarSettings } from '../../../../shared/solar';
 import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
+import { useUiStore } from '../../state/ui-store';
+import { formatNumber } from '../../i18n/format';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { MonthlyChart } from './MonthlyChart';
 import { PlotDemand } from './PlotDemand';
@@ -29,6 +31,7 @@ function Progress() {
 /** The Solar side panel: totals, selected roof, monthly chart, roof table and assumptions. */
 export function SolarPanel() {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   const document = useDocumentStore((s) => s.document);
   const status = useSolarStore((s) => s.status);
   const result = useSolarStore((s) => s.result);
@@ -51,7 +54,7 @@ export function SolarPanel() {
         <>
           <Totals result={result} />
           <p className="solar-note" data-run-ms={Math.round(lastRunMs)}>
-            {t('solar.calculatedIn', { s: (lastRunMs / 1000).toFixed(2) })}
+            {t('solar.calculatedIn', { s: formatNumber(lang, lastRunMs / 1000, 2) })}
           </p>
           <SelectedRoof result={result} />
           <MonthlyChart monthlyKwh={result.monthlyKwh} />

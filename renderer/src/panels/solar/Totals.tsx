@@ -13,17 +13,17 @@ function TotalsView({ result }: { result: ParkSolarResult }) {
   const hasDemand = result.demandKwhPerYear > 0;
   const rows: [string, string, string][] = [
     ['totalKwp', t('solar.totalKwp'), `${n(result.totalKwp, 1)} kWp`],
-    ['annual', t('solar.annual'), `${n(result.annualKwh / 1000, 1)} MWh/yr`],
+    ['annual', t('solar.annual'), `${n(result.annualKwh / 1000, 1)} ${t('solar.col.mwh')}`],
     ['specificYield', t('solar.specificYield'), `${n(result.specificYieldKwhPerKwp)} kWh/kWp`],
     ['demandShare', t('solar.demandShare'), hasDemand ? `${n(result.balance.demandShare * 100, 1)} %` : t('solar.demandUnknown')],
     ...(hasDemand
       ? ([
-          ['selfConsumed', t('solar.selfConsumed'), `${n(result.balance.selfConsumedKwh / 1000, 1)} MWh/yr`],
-          ['exported', t('solar.exported'), `${n(result.balance.exportedKwh / 1000, 1)} MWh/yr`],
-          ['curtailed', t('solar.curtailed'), `${n(result.balance.curtailedKwh / 1000, 1)} MWh/yr`],
+          ['selfConsumed', t('solar.selfConsumed'), `${n(result.balance.selfConsumedKwh / 1000, 1)} ${t('solar.col.mwh')}`],
+          ['exported', t('solar.exported'), `${n(result.balance.exportedKwh / 1000, 1)} ${t('solar.col.mwh')}`],
+          ['curtailed', t('solar.curtailed'), `${n(result.balance.curtailedKwh / 1000, 1)} ${t('solar.col.mwh')}`],
         ] as [string, string, string][])
       : []),
-    ['co2', t('solar.co2'), `${n(result.co2AvoidedT, 1)} tCO₂/yr`],
+    ['co2', t('solar.co2'), `${n(result.co2AvoidedT, 1)} ${t('solar.unit.tco2Year')}`],
     ['payback', t('solar.payback'), Number.isFinite(e.simplePaybackYears) ? t('solar.years', { n: n(e.simplePaybackYears, 1) }) : t('solar.never')],
     ['lcoe', t('solar.lcoe'), Number.isFinite(e.lcoeVndPerKwh) ? `${n(e.lcoeVndPerKwh)} VND/kWh` : '—'],
     ['npv', t('solar.npv'), `${n(e.npvVnd / 1e9, 2)} × 10⁹ VND`],
