@@ -1,7 +1,7 @@
 import { analyzeScenario, readRuleSettings, RULE_SETS, DEFAULT_STOREY_HEIGHT_M, type AnalysisResult, type RuleResult, type RuleStatus } from '../analysis';
 import { LAND_USE_CATALOGUE, landUseCategory, landUseLabel, type ParkDocument } from '../model';
 import { combinedLossFraction, readSolarSettings, type ParkSolarResult } from '../solar';
-import { formatNumber } from './format';
+import { formatDate, formatNumber } from './format';
 import { buildMapFigure } from './map-figure';
 import { fill, reportStrings, type ReportStringKey } from './strings';
 import type { KeyValue, ReportCell, ReportChart, ReportLang, ReportModel, ReportTable } from './types';
@@ -197,7 +197,7 @@ function methods(doc: ParkDocument, a: AnalysisResult, date: string, lang: Repor
   const out: KeyValue[] = [
     { label: s.areaMethod, value: s.areaMethodText },
     { label: s.ruleSets, value: sets.join('; ') },
-    { label: s.ruleDate, value: date },
+    { label: s.ruleDate, value: formatDate(date, lang) },
     { label: s.overrides, value: overrides.length ? overrides.join('; ') : s.noOverrides },
     { label: s.storeyHeight, value: `${formatNumber(rs.storeyHeightM ?? DEFAULT_STOREY_HEIGHT_M, 1, lang)} m` },
   ];

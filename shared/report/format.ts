@@ -22,3 +22,16 @@ export function formatDelta(value: number | null, digits: number, lang: ReportLa
   if (Number(Math.abs(value).toFixed(digits)) === 0) return '±0';
   return value > 0 ? `+${formatNumber(value, digits, lang)}` : formatNumber(value, digits, lang);
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A calendar date (ISO "2026-01-15") as the reader writes it: "15/01/2026" in Vietnamese,
+ * "15 Jan 2026" in English (unambiguous either side of the Atlantic). By hand, like numbers.
+ */
+export function formatDate(isoDate: string, lang: ReportLang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month, day] = match;
+  return lang === 'vi' ? `${day}/${month}/${year}` : `${Number(day)} ${MONTHS_EN[Number(month) - 1]} ${year}`;
+}

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { fill } from '../strings';
+import { formatDate } from '../format';
 import type { ComparisonModel, ReportLang, ReportModel } from '../types';
 import type { Fonts } from './canvas';
 import { PAGE_H } from './canvas';
@@ -37,7 +38,7 @@ function titleBlock(layout: Layout, m: ReportModel): void {
   layout.keyValues([
     { label: s.province, value: m.meta.province || '—' },
     { label: s.scenario, value: m.meta.scenarioName },
-    { label: s.date, value: m.meta.date },
+    { label: s.date, value: formatDate(m.meta.date, m.meta.lang) },
     { label: s.author, value: m.meta.author || '—' },
     { label: s.toolVersion, value: `EcoPark Planner ${m.meta.toolVersion}` },
   ], 110, 9);
@@ -139,7 +140,7 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
   layout.pages.forEach((c, i) => {
     const y = PAGE_H - 30;
     c.rect(MARGIN_X, y - 10, CONTENT_W, 0.4, { fill: '#999999' });
-    c.text(`${m.meta.parkName} — ${m.meta.scenarioName} — ${m.meta.date}`, MARGIN_X, y, { size: 7, colour: '#555555' });
+    c.text(`${m.meta.parkName} — ${m.meta.scenarioName} — ${formatDate(m.meta.date, m.meta.lang)}`, MARGIN_X, y, { size: 7, colour: '#555555' });
     c.text(fill(s.page, { n: i + 1, total }), MARGIN_X + CONTENT_W, y, { size: 7, colour: '#555555', align: 'right' });
   });
   return pdf.save({ useObjectStreams: true });

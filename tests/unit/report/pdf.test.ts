@@ -49,6 +49,15 @@ describe('site report PDF of the sample', () => {
     expect(text).toContain('Bảng thống kê lô đất');
     expect(text).toContain('334,70 ha');
     expect(text).toMatch(/Trang 1\/\d+/);
+    // NOW is 2026-02-01: day/month/year in Vietnamese, never the ISO form.
+    expect(text).toContain('01/02/2026');
+    expect(text).not.toContain('2026-02-01');
+  });
+
+  it('writes dates in English as day, short month, year', () => {
+    const text = pdfText(pdfEn);
+    expect(text).toContain('1 Feb 2026');
+    expect(text).not.toContain('2026-02-01');
   });
 
   it('renders a first page that is not blank (the map figure in colour)', () => {
