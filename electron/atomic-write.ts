@@ -16,7 +16,8 @@ export interface AtomicFs {
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(filePath: string): Promise<void>;
-  stat(filePath: string): Promise<{ isFile(): boolean }>;
+  stat(filePath: string): Promise<{ isFile(): boolean; mtimeMs: number; size: number }>;
+  readdir(dir: string): Promise<string[]>;
 }
 
 export interface AtomicWriteOptions {
@@ -24,13 +25,35 @@ export interface AtomicWriteOptions {
   backup?: boolean;
   /** Suffix generator for temp names; injected for deterministic tests. */
   tempSuffix?: () => string;
+  /**
+   * Temp files of this target older than this (ms) are left-overs of a save that was killed
+   * (power cut, SIGKILL) and are removed after the next successful save. Younger ones may be
+   * another process's save in flight, so they are left alone. Default one minute.
+   */
+  staleTempAgeMs?: number;
+  /** Clock for the age above; injected for tests. */
+  now?: () => number;
+}
+
+const DEFAULT_STALE_TEMP_AGE_MS = 60_000;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Names of the temp files atomicWriteFile makes for `base` (see the naming below). */
+export function tempNamePattern(base: string): RegExp {
+  return new RegExp(`^\\.${escapeRegExp(base)}\\.(bak\\.)?[A-Za-z0-9_-]+\\.tmp$`);
 }
 
 async function exists(fs: AtomicFs, filePath: string): Promise<boolean> {
   try {
     return (await fs.stat(filePath)).isFile();
-  } catch {
-    return false;
+  } catch (error) {
+    // Only "not there" means no previous version; any other failure must stop the save rather
+    // than quietly skip the .bak.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 
@@ -99,4 +122,30 @@ export async function atomicWriteFile(fs: AtomicFs, target: string, bytes: Uint8
     throw error;
   }
   await syncDirectory(fs, dir);
+  await removeStaleTemps(fs, dir, base, options);
+}
+
+/**
+ * Best effort: a save killed between creating its temp file and renaming it leaves that temp
+ * behind (the target itself is intact). Never fails the save that already succeeded.
+ */
+async function removeStaleTemps(fs: AtomicFs, dir: string, base: string, options: AtomicWriteOptions): Promise<void> {
+  const maxAge = options.staleTempAgeMs ?? DEFAULT_STALE_TEMP_AGE_MS;
+  const now = (options.now ?? Date.now)();
+  const pattern = tempNamePattern(base);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names.filter((n) => pattern.test(n))) {
+    const file = path.join(dir, name);
+    try {
+      const stat = await fs.stat(file);
+      if (stat.isFile() && now - stat.mtimeMs >= maxAge) await fs.unlink(file);
+    } catch {
+      // Gone meanwhile (another save finished it) or not ours to remove: leave it.
+    }
+  }
 }

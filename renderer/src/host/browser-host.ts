@@ -1,14 +1,29 @@
-import type { DocumentState, HostApi, OpenOutcome, SaveOutcome } from '../../../shared/host-api';
+import type { DocumentState, HostApi, OpenOutcome, RevertOutcome, SaveOutcome } from '../../../shared/host-api';
 import { readProject, writeProject } from '../../../shared/project-file';
 import { parkDocumentSchema } from '../../../shared/model';
 import { loadSqlJs } from './sqljs';
+import { createBrowserRecovery, createIndexedDbKv, createWebLocks } from './browser-recovery';
 
 /**
  * The browser host: the same HostApi as the desktop shell, running the shared project-file
  * code in the page. Opening uses the File System Access API where Chromium offers it (so Save
  * writes back to the same file) and a file input elsewhere; saving writes through the file
- * handle, or a save picker, or falls back to a download.
+ * handle, or a save picker, or falls back to a download. Recovery snapshots live in IndexedDB
+ * (browser-recovery.ts).
  */
+
+/** Version of a file as this page last read or wrote it (File.lastModified is in ms). */
+interface KnownVersion {
+  lastModified: number;
+  size: number;
+}
+
+const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unknown';
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `${Date.now().toString(36)}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 interface FileHandleLike {
   name: string;
@@ -62,7 +77,31 @@ function download(bytes: Uint8Array, fileName: string): void {
 export function createBrowserHost(): HostApi {
   const fileAccess = window as unknown as FileAccessWindow;
   let handle: FileHandleLike | null = null;
+  /** What `handle` held when this page last read or wrote it; a save checks the file still does. */
+  let known: KnownVersion | null = null;
   let state: DocumentState = { fileName: null, dirty: false };
+  const recovery = createBrowserRecovery({
+    kv: createIndexedDbKv(),
+    locks: createWebLocks(),
+    newId: randomId,
+    now: () => new Date(),
+    appVersion: APP_VERSION,
+    encode: async (doc) => writeProject(await loadSqlJs(), doc),
+    decode: openProjectBytes,
+  });
+
+  const remember = async (from: FileHandleLike | null): Promise<void> => {
+    if (!from) {
+      known = null;
+      return;
+    }
+    try {
+      const file = await from.getFile();
+      known = { lastModified: file.lastModified, size: file.size };
+    } catch {
+      known = null;
+    }
+  };
 
   window.addEventListener('beforeunload', (event) => {
     if (state.dirty) event.preventDefault();
@@ -86,15 +125,21 @@ export function createBrowserHost(): HostApi {
       }
       if (!file) return { ok: false, reason: 'cancelled' };
       const outcome = await openProjectBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-      if (outcome.ok) handle = picked;
+      if (outcome.ok) {
+        handle = picked;
+        known = { lastModified: file.lastModified, size: file.size };
+      }
       return outcome;
     },
     async openBytes(bytes, fileName) {
       const outcome = await openProjectBytes(bytes, fileName);
-      if (outcome.ok) handle = null;
+      if (outcome.ok) {
+        handle = null;
+        known = null;
+      }
       return outcome;
     },
-    async saveProject({ document: doc, saveAs, suggestedName }): Promise<SaveOutcome> {
+    async saveProject({ document: doc, saveAs, suggestedName, overwrite }): Promise<SaveOutcome> {
       const checked = parkDocumentSchema.safeParse(doc);
       if (!checked.success) return { ok: false, reason: 'invalid_document', detail: checked.error.message };
       const bytes = writeProject(await loadSqlJs(), checked.data);
@@ -104,11 +149,25 @@ export function createBrowserHost(): HostApi {
             download(bytes, suggestedName);
             return { ok: true, fileName: suggestedName, bytes: bytes.byteLength };
           }
+          // The picker itself asks before replacing an existing file.
           handle = await fileAccess.showSaveFilePicker({ types: GPKG_TYPES, suggestedName });
+        } else if (known && !overwrite) {
+          const onDisk = await handle.getFile().catch(() => null);
+          if (onDisk && (onDisk.lastModified !== known.lastModified || onDisk.size !== known.size)) {
+            return {
+              ok: false,
+              reason: 'changed_on_disk',
+              fileName: handle.name,
+              detail: `${handle.name} was changed on disk by another program or tab since it was opened or last saved here. Nothing was written.`,
+            };
+          }
         }
+        // createWritable writes to a swap file that replaces the original only on close():
+        // a failure before that leaves the old file whole.
         const writable = await handle.createWritable();
         await writable.write(bytes);
         await writable.close();
+        await remember(handle);
         return { ok: true, fileName: handle.name, bytes: bytes.byteLength };
       } catch (error) {
         if (isAbort(error)) return { ok: false, reason: 'cancelled' };
@@ -117,7 +176,33 @@ export function createBrowserHost(): HostApi {
     },
     async resetFile() {
       handle = null;
+      known = null;
     },
+    async revertProject(): Promise<RevertOutcome> {
+      if (!handle) return { ok: false, reason: 'no_saved_file' };
+      let file: File;
+      try {
+        file = await handle.getFile();
+      } catch (error) {
+        return { ok: false, reason: 'io_error', detail: String(error), fileName: handle.name };
+      }
+      const outcome = await openProjectBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (outcome.ok) known = { lastModified: file.lastModified, size: file.size };
+      return outcome;
+    },
+    writeRecovery: ({ document: doc, fileName }) => recovery.write(doc, fileName),
+    clearRecovery: () => recovery.clear(),
+    listRecoveries: () => recovery.list(),
+    async recoverProject(id) {
+      const outcome = await recovery.recover(id);
+      // Recovered work has no file yet: the first Save asks where (proposing the original name).
+      if (outcome.ok) {
+        handle = null;
+        known = null;
+      }
+      return outcome;
+    },
+    discardRecovery: (id) => recovery.discard(id),
     async listRecent() {
       return [];
     },

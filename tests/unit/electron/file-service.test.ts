@@ -21,6 +21,7 @@ function failingFs(step: 'write' | 'sync' | 'rename' | 'copyFile'): FileServiceF
   return {
     readFile: (p) => fs.readFile(p),
     stat: (p) => fs.stat(p),
+    readdir: (p) => fs.readdir(p),
     unlink: (p) => fs.unlink(p),
     copyFile: step === 'copyFile' ? boom : (a, b) => fs.copyFile(a, b),
     rename: step === 'rename' ? boom : (a, b) => fs.rename(a, b),
@@ -142,5 +143,86 @@ describe('file service: open', () => {
     });
     expect(await throwing.open(target)).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(await fs.readFile(target, 'utf8')).toBe('x');
+  });
+});
+
+describe('file service: changes on disk', () => {
+  it('saves in place when the file is still the version this window read', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    await service().save(target, sampleDocument('First'));
+    const { stamp } = await service().read(target);
+    expect(stamp).not.toBeNull();
+    const outcome = await service().save(target, sampleDocument('Second'), { expected: stamp });
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('refuses to overwrite a file another program changed, writing nothing', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    await service().save(target, sampleDocument('Mine'));
+    const { stamp } = await service().read(target);
+    // QGIS (or another window) saves the same file meanwhile.
+    await fs.writeFile(target, 'FAKEGPKG\n{"changed":"elsewhere, a longer content"}');
+    const theirs = await fs.readFile(target);
+    const outcome = await service().save(target, sampleDocument('Mine again'), { expected: stamp });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'changed_on_disk',
+      fileName: 'park.gpkg',
+      detail: 'park.gpkg was changed on disk by another program or window since it was opened or last saved here. Nothing was written.',
+    });
+    expect(await fs.readFile(target)).toEqual(theirs);
+    // Without an expected version (the user chose "Overwrite") the save goes through.
+    expect((await service().save(target, sampleDocument('Mine again'))).ok).toBe(true);
+  });
+
+  it('detects a same-size change by content, and ignores a mere touch', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    await service().save(target, sampleDocument('AAAA'));
+    const { stamp } = await service().read(target);
+    const original = await fs.readFile(target);
+    // A touch: same bytes, new modification time.
+    await fs.utimes(target, new Date(), new Date(Date.now() + 5000));
+    expect((await service().write(target, sampleDocument('AAAA'), { expected: stamp })).outcome.ok).toBe(true);
+    const { stamp: second } = await service().read(target);
+    // Same size, different bytes, a new time: only the content tells.
+    const changed = Buffer.from(original);
+    changed[changed.length - 3] ^= 1;
+    await fs.writeFile(target, changed);
+    await fs.utimes(target, new Date(), new Date(second!.mtimeMs + 7000));
+    expect(changed.length).toBe(second!.size);
+    const outcome = await service().save(target, sampleDocument('BBBB'), { expected: second });
+    expect(outcome).toMatchObject({ ok: false, reason: 'changed_on_disk' });
+  });
+
+  it('a deleted file is no conflict: nothing would be overwritten', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    await service().save(target, sampleDocument());
+    const { stamp } = await service().read(target);
+    await fs.unlink(target);
+    expect((await service().save(target, sampleDocument(), { expected: stamp })).ok).toBe(true);
+  });
+
+  it('the stamp of a write is the stamp a read sees next', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    const written = await service().write(target, sampleDocument());
+    const read = await service().read(target);
+    expect(written.stamp).toEqual(read.stamp);
+    expect(written.stamp?.size).toBe((await fs.stat(target)).size);
+  });
+});
+
+describe('file service: left-over temp files', () => {
+  it('removes temp files of a killed save once they are stale, and leaves young ones and other files alone', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    const stale = path.join(dir, '.park.gpkg.0123456789ab.tmp');
+    const staleBak = path.join(dir, '.park.gpkg.bak.0123456789ab.tmp');
+    const young = path.join(dir, '.park.gpkg.ba9876543210.tmp');
+    const other = path.join(dir, '.other.gpkg.0123456789ab.tmp');
+    for (const file of [stale, staleBak, young, other]) await fs.writeFile(file, 'partial');
+    const old = new Date(Date.now() - 10 * 60_000);
+    for (const file of [stale, staleBak, other]) await fs.utimes(file, old, old);
+    const outcome = await service().save(target, sampleDocument());
+    expect(outcome.ok).toBe(true);
+    expect((await fs.readdir(dir)).sort()).toEqual(['.other.gpkg.0123456789ab.tmp', '.park.gpkg.ba9876543210.tmp', 'park.gpkg']);
   });
 });

@@ -1,0 +1,90 @@
+import type { RecoveryEntry } from '../../../shared/host-api';
+import { getHost } from '../host/get-host';
+import { selectDirty, useDocumentStore } from '../state/document-store';
+import { useSettingsStore } from '../state/settings-store';
+import { useUiStore } from '../state/ui-store';
+import { translate, type MessageKey } from '../i18n/strings';
+import { createAutosave } from './autosave';
+
+/**
+ * The page's autosave, wired to the stores and the host. One per page: the recovery snapshot
+ * belongs to the page session (desktop: the window; browser: the tab).
+ */
+
+function t(key: MessageKey, params?: Record<string, string | number>) {
+  return translate(useUiStore.getState().lang, key, params);
+}
+
+export const autosave = createAutosave({
+  read() {
+    const state = useDocumentStore.getState();
+    return { document: state.document, fileName: state.fileName, revision: state.revision, dirty: selectDirty(state) };
+  },
+  settings() {
+    const { autosaveEnabled, autosaveIntervalSeconds } = useSettingsStore.getState();
+    return { enabled: autosaveEnabled, intervalSeconds: autosaveIntervalSeconds };
+  },
+  write: (document, fileName) => getHost().writeRecovery({ document, fileName }),
+  clear: () => getHost().clearRecovery(),
+  onError(detail) {
+    useUiStore.getState().notify({ tone: 'error', text: `${t('recovery.autosaveFailed')} ${detail}` });
+  },
+  setTimer: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimer: (handle) => window.clearTimeout(handle as number),
+});
+
+/** Starts autosave for this page; returns the stop function (React effect cleanup). */
+export function startAutosave(): () => void {
+  const unsubscribeDocument = useDocumentStore.subscribe(() => autosave.documentChanged());
+  const unsubscribeSettings = useSettingsStore.subscribe(() => autosave.settingsChanged());
+  // Leaving the page (tab closed, app quit, laptop lid): write what is due without waiting.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void autosave.flush();
+  };
+  document.addEventListener('visibilitychange', onHidden);
+  autosave.documentChanged();
+  return () => {
+    unsubscribeDocument();
+    unsubscribeSettings();
+    document.removeEventListener('visibilitychange', onHidden);
+    autosave.stop();
+  };
+}
+
+export function formatSavedAt(lang: 'en' | 'vi', iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function entryName(entry: RecoveryEntry): string {
+  return entry.fileName ?? (entry.projectName || t('recovery.untitled'));
+}
+
+/**
+ * Loads a left-over snapshot as unsaved work under its original file name. The host makes the
+ * next Save ask where, so the original file is never overwritten without asking.
+ */
+export async function recoverEntry(entry: RecoveryEntry): Promise<boolean> {
+  const state = useDocumentStore.getState();
+  if (selectDirty(state) && !window.confirm(t('dialog.discard', { file: state.fileName ?? t('status.untitled') }))) return false;
+  const outcome = await getHost().recoverProject(entry.id);
+  const ui = useUiStore.getState();
+  const name = entryName(entry);
+  if (!outcome.ok) {
+    ui.notify({ tone: 'error', title: t('recovery.failed', { name }), text: `${outcome.detail} ${t('recovery.kept')}` });
+    return false;
+  }
+  useDocumentStore.getState().load(outcome.document, entry.fileName, { dirty: true });
+  ui.select([]);
+  autosave.adopted();
+  const time = formatSavedAt(ui.lang, entry.savedAt);
+  ui.notify({ tone: 'info', text: t(entry.fileName ? 'recovery.recovered' : 'recovery.recoveredUntitled', { name, time }) });
+  return true;
+}
+
+export async function discardEntry(entry: RecoveryEntry): Promise<boolean> {
+  if (!window.confirm(t('recovery.discardConfirm', { name: entryName(entry) }))) return false;
+  await getHost().discardRecovery(entry.id);
+  return true;
+}

@@ -1,0 +1,268 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { atomicWriteFile } from '../../../electron/atomic-write';
+import { createFileService, type FileServiceFs } from '../../../electron/file-service';
+import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
+import { claimedVersion, makeVersion, sha256 } from './fixtures/save-versions';
+
+/**
+ * Fault tests of "never losing work" (issue 7): whatever goes wrong in the middle of a save,
+ * the file on disk is the complete old version or the complete new one, never a broken mix.
+ * (1) Every filesystem step of a save fails in turn (simulated). (2) A real process saving tens
+ * of MB is SIGKILLed at many different moments.
+ */
+
+let dir: string;
+beforeEach(async () => {
+  dir = await makeTempDir();
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+// ---------------------------------------------------------------------------------------------
+// (1) Each step fails in turn.
+
+type Step = { index: number; op: string };
+
+/**
+ * node:fs/promises where call number `failAt` (counting every call, handle methods included)
+ * fails with EIO. A failing write first writes half of what it was asked, like a disk that fills
+ * up in the middle of a file.
+ */
+function injectingFs(failAt: number | null, log: Step[]): FileServiceFs {
+  let count = 0;
+  const step = (op: string): boolean => {
+    const index = count++;
+    log.push({ index, op });
+    return index === failAt;
+  };
+  const boom = (op: string) => Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
+  return {
+    readFile: (p) => fs.readFile(p),
+    async stat(p) {
+      if (step('stat')) throw boom('stat');
+      return fs.stat(p);
+    },
+    async readdir(p) {
+      if (step('readdir')) throw boom('readdir');
+      return fs.readdir(p);
+    },
+    async unlink(p) {
+      if (step('unlink')) throw boom('unlink');
+      return fs.unlink(p);
+    },
+    async copyFile(a, b) {
+      if (step('copyFile')) throw boom('copyFile');
+      return fs.copyFile(a, b);
+    },
+    async rename(a, b) {
+      if (step(`rename→${path.basename(b)}`)) throw boom('rename');
+      return fs.rename(a, b);
+    },
+    async open(p, flags, mode) {
+      if (step(`open(${flags})`)) throw boom('open');
+      const handle = await fs.open(p, flags, mode);
+      return {
+        async write(buffer, offset = 0, length = buffer.length - offset, position = null) {
+          if (step('write')) {
+            await handle.write(buffer, offset, Math.floor(length / 2), position);
+            throw boom('write');
+          }
+          return handle.write(buffer, offset, length, position);
+        },
+        async sync() {
+          if (step('fsync')) throw boom('fsync');
+          return handle.sync();
+        },
+        async close() {
+          if (step('close')) {
+            await handle.close();
+            throw boom('close');
+          }
+          return handle.close();
+        },
+      };
+    },
+  };
+}
+
+const serviceWith = (fsImpl: FileServiceFs) =>
+  createFileService({ fs: fsImpl, loadSql: fakeLoadSql, readProject: fakeReadProject, writeProject: fakeWriteProject, atomicOptions: { staleTempAgeMs: 0 } });
+
+describe('save fault injection: every step fails in turn', () => {
+  it('leaves the old or the new file, a sane .bak, and no temp file that outlives the next save', async () => {
+    const target = path.join(dir, 'park.gpkg');
+    const plain = serviceWith(fs);
+    // Documents made once: each carries fresh random ids, so the bytes are computed from these.
+    const [d1, d2, d3, d4] = [1, 2, 3, 4].map((n) => sampleDocument(`Version ${n}`));
+    const [v1, v2, v3] = [d1, d2, d3].map((d) => fakeWriteProject({} as never, d));
+
+    // A clean save of v3 over v2 (with v1 as .bak) shows how many steps there are.
+    const reset = async () => {
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.mkdir(dir);
+      await plain.save(target, d1);
+      await plain.save(target, d2);
+    };
+    await reset();
+    const cleanRun: Step[] = [];
+    expect((await serviceWith(injectingFs(null, cleanRun)).save(target, d3)).ok).toBe(true);
+    const ops = cleanRun.map((s) => s.op);
+    // Every kind of step the brief names is among them.
+    for (const op of ['open(wx)', 'write', 'fsync', 'close', 'copyFile', 'rename→park.gpkg.bak', 'rename→park.gpkg']) expect(ops).toContain(op);
+
+    const results: { op: string; ok: boolean }[] = [];
+    for (let failAt = 0; failAt < cleanRun.length; failAt += 1) {
+      await reset();
+      const outcome = await serviceWith(injectingFs(failAt, [])).save(target, d3);
+      const onDisk = new Uint8Array(await fs.readFile(target));
+      const bak = new Uint8Array(await fs.readFile(`${target}.bak`));
+      results.push({ op: ops[failAt], ok: outcome.ok });
+      if (outcome.ok) {
+        // Only steps after the publishing rename (directory fsync, tidying) may fail "successfully".
+        expect(onDisk).toEqual(v3);
+        expect(bak).toEqual(v2);
+      } else {
+        expect(outcome).toMatchObject({ reason: 'io_error' });
+        expect(!outcome.ok && 'detail' in outcome ? outcome.detail : '').toMatch(/injected .* failure\)\. The previous file is unchanged\.$/);
+        expect(onDisk).toEqual(v2);
+        // The .bak is the version before, or (failure after the .bak was replaced) the current one.
+        expect([sha256(v1), sha256(v2)]).toContain(sha256(bak));
+        expect((await fs.readdir(dir)).sort()).toEqual(['park.gpkg', 'park.gpkg.bak']);
+      }
+      // The next save works and leaves exactly the file and its .bak.
+      expect((await plain.save(target, d4)).ok).toBe(true);
+      expect((await fs.readdir(dir)).sort()).toEqual(['park.gpkg', 'park.gpkg.bak']);
+      expect(new Uint8Array(await fs.readFile(`${target}.bak`))).toEqual(outcome.ok ? v3 : v2);
+    }
+    // Every step up to and including the publishing rename must fail the save.
+    const publish = ops.lastIndexOf('rename→park.gpkg');
+    expect(results.slice(0, publish + 1).every((r) => !r.ok)).toBe(true);
+    expect(results.length).toBe(cleanRun.length);
+    console.info(`[save-fault] ${results.length} injected failures: ${results.map((r) => `${r.op}${r.ok ? ' (saved)' : ''}`).join(', ')}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// (2) A real process, killed.
+
+const CHILD = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SIZE_BYTES = 24 * 1024 * 1024;
+
+type KillPlan = { kind: 'delay'; ms: number } | { kind: 'step'; step: string };
+
+interface KillRecord {
+  plan: string;
+  lastStep: string;
+  savesCompleted: number;
+  onDisk: number;
+  bak: number;
+  tempsLeft: number;
+}
+
+let child: ChildProcess | null = null;
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = null;
+});
+
+/** Runs the save loop from version `from` and SIGKILLs it as `plan` says; returns its output lines. */
+function runAndKill(target: string, from: number, plan: KillPlan): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, target, String(SIZE_BYTES), String(from)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    const lines: string[] = [];
+    let buffered = '';
+    let stderr = '';
+    let killed = false;
+    const kill = () => {
+      if (killed) return;
+      killed = true;
+      proc.kill('SIGKILL');
+    };
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const parts = buffered.split('\n');
+      buffered = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (line === 'ready' && plan.kind === 'delay') setTimeout(kill, plan.ms);
+        // Kill as soon as the chosen step of the second save starts (the first one too often
+        // finds no .bak yet to copy).
+        if (plan.kind === 'step' && line === `step ${from + 1} ${plan.step}`) kill();
+      }
+    });
+    proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    proc.on('error', reject);
+    proc.on('exit', (_code, signal) => {
+      child = null;
+      if (signal !== 'SIGKILL') reject(new Error(`save loop exited by itself (${String(signal)}): ${stderr}`));
+      else resolve(lines);
+    });
+  });
+}
+
+/** The version a file holds, after checking it is byte-for-byte that complete version. */
+async function completeVersion(file: string): Promise<number> {
+  const bytes = await fs.readFile(file);
+  const k = claimedVersion(bytes);
+  expect(k, `${path.basename(file)} has no version header: torn`).not.toBeNull();
+  expect(bytes.length).toBe(SIZE_BYTES);
+  expect(sha256(bytes), `${path.basename(file)} is not exactly version ${k}`).toBe(sha256(makeVersion(k!, SIZE_BYTES)));
+  return k!;
+}
+
+describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
+  it(
+    'after every kill the file is exactly the old or the new version, and the next save works',
+    async () => {
+      const target = path.join(dir, 'big.gpkg');
+      // Version 0 twice: the file and its .bak exist before the first kill.
+      await atomicWriteFile(fs, target, makeVersion(0, SIZE_BYTES), { backup: true });
+      await atomicWriteFile(fs, target, makeVersion(0, SIZE_BYTES), { backup: true });
+      let current = 0;
+      const plans: KillPlan[] = [
+        ...[0, 15, 40, 70, 110, 160, 220, 300, 400, 550, 750].map((ms): KillPlan => ({ kind: 'delay', ms })),
+        ...['open', 'write', 'fsync', 'copy-bak', 'rename-bak', 'rename-target', 'open-dir'].map((step): KillPlan => ({ kind: 'step', step })),
+      ];
+      const records: KillRecord[] = [];
+      for (const plan of plans) {
+        const lines = await runAndKill(target, current + 1, plan);
+        const done = lines.filter((l) => l.startsWith('done ')).map((l) => Number(l.slice(5)));
+        const lastDone = done.length ? Math.max(...done) : current;
+        const onDisk = await completeVersion(target);
+        // Old (last finished save) or new (killed after the rename, before saying so).
+        expect([lastDone, lastDone + 1]).toContain(onDisk);
+        const bak = await completeVersion(`${target}.bak`);
+        expect(bak).toBeLessThanOrEqual(onDisk);
+        const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
+        const events = lines.filter((l) => l.startsWith('step ') || l.startsWith('done '));
+        records.push({
+          plan: plan.kind === 'delay' ? `${plan.ms} ms after start` : `at "${plan.step}"`,
+          lastStep: events[events.length - 1] ?? '(none)',
+          savesCompleted: done.length,
+          onDisk,
+          bak,
+          tempsLeft: temps.length,
+        });
+        // The next save (the user saving again after restarting) works and tidies the left-overs.
+        current = onDisk + 1;
+        await atomicWriteFile(fs, target, makeVersion(current, SIZE_BYTES), { backup: true, staleTempAgeMs: 0 });
+        expect(await completeVersion(target)).toBe(current);
+        expect(await completeVersion(`${target}.bak`)).toBe(onDisk);
+        expect((await fs.readdir(dir)).sort()).toEqual(['big.gpkg', 'big.gpkg.bak']);
+      }
+      console.info(`[save-fault] ${records.length} SIGKILLs:\n${records.map((r) => `  ${r.plan.padEnd(22)} last event: ${r.lastStep.padEnd(24)} saves done: ${String(r.savesCompleted).padStart(2)}  on disk: v${r.onDisk}  .bak: v${r.bak}  temps left: ${r.tempsLeft}`).join('\n')}`);
+      expect(records).toHaveLength(plans.length);
+      // The kills really landed in different phases of a save, not all between saves.
+      expect(new Set(records.map((r) => r.lastStep.replace(/^(step|done) \d+ ?/, '$1 '))).size).toBeGreaterThanOrEqual(4);
+      expect(records.some((r) => r.tempsLeft > 0)).toBe(true);
+    },
+    180_000,
+  );
+});
