@@ -5,6 +5,7 @@ import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
 import { createAutosave } from './autosave';
+import { formatDateTime } from '../i18n/format';
 
 /**
  * The page's autosave, wired to the stores and the host. One per page: the recovery snapshot
@@ -51,10 +52,9 @@ export function startAutosave(): () => void {
   };
 }
 
+/** When a snapshot was taken, in the UI language's date convention (vi "05/01/2026 14:03"). */
 export function formatSavedAt(lang: 'en' | 'vi', iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(lang, iso);
 }
 
 export function entryName(entry: RecoveryEntry): string {
