@@ -18,9 +18,9 @@ import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate } from '../i18n/strings';
-import { CLICKABLE_LAYERS, FIRST_PARK_LAYER, PARK_LAYER_IDS, baseStyle } from './map-style';
+import { CLICKABLE_LAYERS, PARK_LAYER_IDS, baseStyle } from './map-style';
 import { diffFeatures, scenarioToMapGeoJson, toMapFeature } from './park-geojson';
-import { rasterBasemapFor } from './basemaps';
+import { attachBasemapLayers } from './offline-basemap/basemap-layers';
 import { NorthArrowControl } from './north-arrow';
 import { MAP_EXTENSIONS } from './extensions';
 import { useToolStore } from '../drawing/tool-store';
@@ -30,10 +30,6 @@ import { useOverlayUi } from '../overlay/overlay-store';
 // bundled by Vite that guess is wrong, so point it at the copy Vite emits (offline, same origin).
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 
-const RASTER_SOURCE = 'online-basemap';
-const RASTER_LAYER = 'online-basemap';
-/** Failed tiles tolerated before an online basemap is considered unreachable. */
-const TILE_ERRORS_BEFORE_FALLBACK = 3;
 const TILTED_PITCH = 50;
 
 declare global {
@@ -84,7 +80,6 @@ export function MapView() {
     map.addControl(new NorthArrowControl(translate(ui.lang, 'map.northArrow')), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
 
-    let tileErrors = 0;
     let lastLoadRevision = -1;
     const unsubscribers: (() => void)[] = [];
 
@@ -127,30 +122,6 @@ export function MapView() {
       map.easeTo({ pitch: view3d ? TILTED_PITCH : 0, duration: 400 });
     };
 
-    const renderBasemap = () => {
-      const { basemap, customBasemapUrl } = useUiStore.getState();
-      if (map.getLayer(RASTER_LAYER)) map.removeLayer(RASTER_LAYER);
-      if (map.getSource(RASTER_SOURCE)) map.removeSource(RASTER_SOURCE);
-      tileErrors = 0;
-      const raster = rasterBasemapFor(basemap, customBasemapUrl);
-      if (!raster) return;
-      map.addSource(RASTER_SOURCE, { type: 'raster', ...raster });
-      map.addLayer({ id: RASTER_LAYER, type: 'raster', source: RASTER_SOURCE }, FIRST_PARK_LAYER);
-    };
-
-    map.on('error', (event) => {
-      // Online basemaps are optional: when tiles cannot be fetched (offline, blocked), fall
-      // back quietly to the offline map with one notice instead of a grid of broken tiles.
-      const sourceId = (event as { sourceId?: string }).sourceId;
-      if (sourceId !== RASTER_SOURCE) return;
-      tileErrors += 1;
-      if (tileErrors === TILE_ERRORS_BEFORE_FALLBACK) {
-        const state = useUiStore.getState();
-        state.setBasemap('offline');
-        state.notify({ tone: 'info', text: translate(state.lang, 'basemap.offlineFallback') });
-      }
-    });
-
     map.on('load', () => {
       fetch(countriesUrl)
         .then((response) => response.json())
@@ -160,7 +131,8 @@ export function MapView() {
       renderDocument(true);
       renderSelection();
       render3d();
-      renderBasemap();
+      // Basemaps first (Natural Earth, then a file or online one), then extensions above them.
+      unsubscribers.push(attachBasemapLayers(map));
       unsubscribers.push(...MAP_EXTENSIONS.map((attach) => attach(map)));
       map.getCanvas().dataset.ready = 'true';
 
@@ -174,7 +146,6 @@ export function MapView() {
         useUiStore.subscribe((state, previous) => {
           if (state.selectedIds !== previous.selectedIds || state.hoveredIds !== previous.hoveredIds) renderSelection();
           if (state.view3d !== previous.view3d) render3d();
-          if (state.basemap !== previous.basemap || state.customBasemapUrl !== previous.customBasemapUrl) renderBasemap();
           if (state.zoomRequest && state.zoomRequest !== previous.zoomRequest) {
             const doc = useDocumentStore.getState().document;
             if (!doc) return;

@@ -1,4 +1,14 @@
-import type { BasemapId } from '../state/ui-store';
+/**
+ * Basemap choices. `offline` is the Natural Earth map bundled with the app (always there,
+ * always underneath); `file` an offline .pmtiles/.mbtiles file the user chose; the others are
+ * online extras that fall back to an offline map when they cannot be reached.
+ */
+export const BASEMAP_IDS = ['offline', 'file', 'osm', 'satellite', 'custom', 'style'] as const;
+export type BasemapId = (typeof BASEMAP_IDS)[number];
+
+export function isBasemapId(value: unknown): value is BasemapId {
+  return typeof value === 'string' && (BASEMAP_IDS as readonly string[]).includes(value);
+}
 
 /** An online raster basemap; only ever used on request, never needed to work. */
 export interface RasterBasemap {
@@ -8,7 +18,7 @@ export interface RasterBasemap {
   tileSize: number;
 }
 
-export const ONLINE_BASEMAPS: Record<Exclude<BasemapId, 'offline' | 'custom'>, RasterBasemap> = {
+export const ONLINE_BASEMAPS: Record<'osm' | 'satellite', RasterBasemap> = {
   osm: {
     tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
     attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
@@ -23,15 +33,33 @@ export const ONLINE_BASEMAPS: Record<Exclude<BasemapId, 'offline' | 'custom'>, R
   },
 };
 
+function httpsUrl(text: string): URL | null {
+  if (!/^https:\/\/[^\s]+$/.test(text)) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname !== '' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A user-entered XYZ template is accepted only over https and with all three placeholders. */
 export function isValidXyzUrl(url: string): boolean {
-  return /^https:\/\/[^\s]+$/.test(url) && ['{z}', '{x}', '{y}'].every((p) => url.includes(p));
+  return httpsUrl(url.replaceAll(/\{[xyz]\}/g, '0')) !== null && ['{z}', '{x}', '{y}'].every((p) => url.includes(p));
+}
+
+/** A MapLibre style URL: https only (the app never loads plain-http content). */
+export function isValidStyleUrl(url: string): boolean {
+  return httpsUrl(url) !== null;
 }
 
 export function rasterBasemapFor(id: BasemapId, customUrl: string): RasterBasemap | null {
-  if (id === 'offline') return null;
+  if (id === 'osm' || id === 'satellite') return ONLINE_BASEMAPS[id];
   if (id === 'custom') {
     return isValidXyzUrl(customUrl) ? { tiles: [customUrl], attribution: customUrl.split('/')[2] ?? '', maxzoom: 20, tileSize: 256 } : null;
   }
-  return ONLINE_BASEMAPS[id];
+  return null;
 }
+
+/** Basemaps that need the network: they fall back to an offline map when unreachable. */
+export const isOnlineBasemap = (id: BasemapId): boolean => id === 'osm' || id === 'satellite' || id === 'custom' || id === 'style';

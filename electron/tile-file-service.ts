@@ -1,0 +1,216 @@
+import path from 'node:path';
+import type { SqlJsStatic } from 'sql.js';
+import type { TileFileOutcome } from '../shared/host-api';
+import { openTileArchive, type TileArchive, type TileFileAccess } from '../shared/tile-archive';
+import { validateNoPayload, validateSender, validateTileRequest } from './ipc-validation';
+import type { IpcSender } from './ipc-handlers';
+
+/**
+ * The desktop side of the offline basemap: the user picks a .pmtiles/.mbtiles file in a native
+ * dialog, the main process opens it, remembers its path in the user-data folder and answers
+ * the page's tile requests (z/x/y only: the page never names a path). PMTiles are read by byte
+ * ranges from an open file handle, never whole; MBTiles go through sql.js, whole in memory,
+ * within MBTILES_MAX_BYTES. Written against injected fs and dialog so it is unit-tested
+ * without Electron.
+ */
+
+/** Texts of the native dialog, in the UI language (main has no access to the page's i18n). */
+export const TILE_DIALOG_TEXT = {
+  en: { title: 'Choose an offline map file', filter: 'Offline map tiles (PMTiles, MBTiles)' },
+  vi: { title: 'Chọn tệp bản đồ ngoại tuyến', filter: 'Ô bản đồ ngoại tuyến (PMTiles, MBTiles)' },
+} as const;
+
+/** Extensions the dialog offers (the content, not the name, decides what a file is). */
+export const TILE_FILE_EXTENSIONS = ['pmtiles', 'mbtiles'];
+
+/** The subset of node:fs/promises used here. */
+export interface TileFileFs {
+  open(
+    filePath: string,
+    flags: 'r',
+  ): Promise<{
+    stat(): Promise<{ size: number }>;
+    read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+    close(): Promise<void>;
+  }>;
+  readFile(filePath: string): Promise<Uint8Array>;
+  writeFile(filePath: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+export interface TileFileServiceDeps {
+  fs: TileFileFs;
+  loadSql: () => Promise<SqlJsStatic>;
+  /** JSON file in app.getPath('userData') holding the remembered path. */
+  storePath: string;
+  /** Native open dialog filtered to .pmtiles/.mbtiles; null when cancelled. */
+  chooseTilePath(windowId: number): Promise<string | null>;
+  log?(message: string): void;
+}
+
+interface OpenFile {
+  path: string;
+  archive: TileArchive;
+  close(): Promise<void>;
+}
+
+export function createTileFileService(deps: TileFileServiceDeps) {
+  const log = deps.log ?? (() => undefined);
+  let current: OpenFile | null = null;
+
+  async function openAt(filePath: string): Promise<{ ok: true; file: OpenFile } | Extract<TileFileOutcome, { detail: string }>> {
+    const fileName = path.basename(filePath);
+    let handle: Awaited<ReturnType<TileFileFs['open']>>;
+    try {
+      handle = await deps.fs.open(filePath, 'r');
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return code === 'ENOENT'
+        ? { ok: false, reason: 'missing', detail: `${filePath} does not exist any more (moved, renamed, or on a drive that is not connected).`, fileName }
+        : { ok: false, reason: 'io_error', detail: `${filePath} cannot be read (${String(error)}).`, fileName };
+    }
+    const { size } = await handle.stat();
+    const access: TileFileAccess = {
+      name: fileName,
+      size,
+      async read(offset, length) {
+        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+        let filled = 0;
+        while (filled < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return buffer.subarray(0, filled);
+      },
+      readAll: () => deps.fs.readFile(filePath),
+    };
+    const result = await openTileArchive(access, deps.loadSql);
+    if (!result.ok) {
+      await handle.close().catch(() => undefined);
+      return { ok: false, reason: result.reason, detail: result.detail, fileName };
+    }
+    // An MBTiles archive lives in memory from here on: its handle is not needed.
+    if (result.archive.info.format === 'mbtiles') await handle.close().catch(() => undefined);
+    const archive = result.archive;
+    return {
+      ok: true,
+      file: {
+        path: filePath,
+        archive,
+        async close() {
+          archive.close();
+          if (archive.info.format === 'pmtiles') await handle.close().catch(() => undefined);
+        },
+      },
+    };
+  }
+
+  async function remember(filePath: string | null): Promise<void> {
+    // Written beside and renamed over, so a crash leaves the old choice or the new, never half.
+    const temp = `${deps.storePath}.tmp`;
+    await deps.fs.writeFile(temp, JSON.stringify({ path: filePath }));
+    await deps.fs.rename(temp, deps.storePath);
+  }
+
+  async function rememberedPath(): Promise<string | null> {
+    try {
+      const stored = JSON.parse(new TextDecoder().decode(await deps.fs.readFile(deps.storePath))) as { path?: unknown };
+      return typeof stored.path === 'string' && path.isAbsolute(stored.path) ? stored.path : null;
+    } catch {
+      return null; // no choice yet, or an unreadable store: start without an offline file
+    }
+  }
+
+  async function replaceCurrent(next: OpenFile | null): Promise<void> {
+    const previous = current;
+    current = next;
+    if (previous && previous !== next) await previous.close();
+  }
+
+  return {
+    /** Dialog → open → remember. A refused file leaves the current one in place. */
+    async choose(windowId: number): Promise<TileFileOutcome> {
+      const chosen = await deps.chooseTilePath(windowId);
+      if (chosen === null) return { ok: false, reason: 'cancelled' };
+      if (!path.isAbsolute(chosen)) return { ok: false, reason: 'io_error', detail: 'The chosen path is not absolute.' };
+      const opened = await openAt(chosen);
+      if (!opened.ok) return opened;
+      await replaceCurrent(opened.file);
+      await remember(chosen).catch((error: unknown) => log(`offline basemap choice not saved: ${String(error)}`));
+      return { ok: true, info: opened.file.archive.info };
+    },
+
+    /** The remembered file (opened on first ask), or reason 'none'. */
+    async current(): Promise<TileFileOutcome> {
+      if (current) return { ok: true, info: current.archive.info };
+      const remembered = await rememberedPath();
+      if (!remembered) return { ok: false, reason: 'none' };
+      const opened = await openAt(remembered);
+      if (!opened.ok) return opened; // still remembered: the drive may come back
+      await replaceCurrent(opened.file);
+      return { ok: true, info: opened.file.archive.info };
+    },
+
+    async forget(): Promise<void> {
+      await replaceCurrent(null);
+      await remember(null).catch((error: unknown) => log(`offline basemap choice not cleared: ${String(error)}`));
+    },
+
+    async readTile(z: number, x: number, y: number): Promise<Uint8Array | null> {
+      return current ? current.archive.getTile(z, x, y) : null;
+    },
+
+    /** Path of the open file, for logs and tests (never sent to the page). */
+    currentPath(): string | null {
+      return current?.path ?? null;
+    },
+
+    close: () => replaceCurrent(null),
+  };
+}
+
+export type TileFileService = ReturnType<typeof createTileFileService>;
+
+/** IPC handlers over the service: sender checked, payloads validated (electron/ipc-validation.ts). */
+export function createTileFileIpc(service: TileFileService, log: (message: string) => void = () => undefined) {
+  const refused = (detail: string): TileFileOutcome => {
+    log(detail);
+    return { ok: false, reason: 'io_error', detail };
+  };
+  return {
+    async chooseTileFile(sender: IpcSender, payload: unknown): Promise<TileFileOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return refused(from.detail);
+      const none = validateNoPayload(payload);
+      if (!none.ok) return refused(none.detail);
+      return service.choose(sender.windowId);
+    },
+    async currentTileFile(sender: IpcSender, payload: unknown): Promise<TileFileOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return refused(from.detail);
+      const none = validateNoPayload(payload);
+      if (!none.ok) return refused(none.detail);
+      return service.current();
+    },
+    async forgetTileFile(sender: IpcSender, payload: unknown): Promise<void> {
+      const from = validateSender(sender.frameUrl);
+      const none = from.ok ? validateNoPayload(payload) : from;
+      if (!none.ok) {
+        log(none.detail);
+        return;
+      }
+      await service.forget();
+    },
+    async readTile(sender: IpcSender, payload: unknown): Promise<Uint8Array | null> {
+      const from = validateSender(sender.frameUrl);
+      const request = from.ok ? validateTileRequest(payload) : from;
+      if (!request.ok) {
+        log(request.detail);
+        return null;
+      }
+      const { z, x, y } = request.value;
+      return service.readTile(z, x, y);
+    },
+  };
+}

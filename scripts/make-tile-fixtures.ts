@@ -1,0 +1,395 @@
+/**
+ * Writes the offline-basemap test fixtures of tests/unit/fixtures/tiles/ from known GeoJSON
+ * around the sample park (Yên Phong, Bắc Ninh): a Protomaps-schema vector .pmtiles, an
+ * OpenMapTiles-schema vector .mbtiles and a small raster .pmtiles. The writers below follow the
+ * PMTiles v3 and MBTiles 1.3 specs on their own (own Hilbert curve, own directory encoding), so
+ * the app's readers are tested on files they did not write. Every tile carries a `fixture`
+ * layer whose one point names its own z/x/y, so a lookup can be checked against the tile it
+ * returns. Run: npx tsx scripts/make-tile-fixtures.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, zlibSync } from 'fflate';
+import initSqlJs from 'sql.js';
+import { geoJSONToTile } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'unit', 'fixtures', 'tiles');
+
+/** Area the vector fixtures cover: ≈ 21 km around the sample park. */
+export const FIXTURE_BOUNDS: [number, number, number, number] = [105.9, 21.0, 106.1, 21.2];
+export const VECTOR_MAXZOOM = 13;
+
+// ---------------------------------------------------------------- tile arithmetic (slippy map)
+
+export function lonToTileX(lon: number, z: number): number {
+  return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+export function latToTileY(lat: number, z: number): number {
+  const rad = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.asinh(Math.tan(rad)) / Math.PI) / 2) * 2 ** z);
+}
+
+/** Tiles of zoom `z` touching `bounds`. */
+export function tilesCovering(bounds: [number, number, number, number], z: number): [number, number][] {
+  const [w, s, e, n] = bounds;
+  const out: [number, number][] = [];
+  for (let x = lonToTileX(w, z); x <= lonToTileX(e, z); x++) for (let y = latToTileY(n, z); y <= latToTileY(s, z); y++) out.push([x, y]);
+  return out;
+}
+
+/** Hilbert index of (x, y) on an n × n grid (Wikipedia, "Hilbert curve", xy2d). */
+function hilbert(n: number, x: number, y: number): number {
+  let d = 0;
+  for (let s = n / 2; s >= 1; s /= 2) {
+    const rx = (x & s) > 0 ? 1 : 0;
+    const ry = (y & s) > 0 ? 1 : 0;
+    d += s * s * ((3 * rx) ^ ry);
+    if (ry === 0) {
+      if (rx === 1) {
+        x = n - 1 - x;
+        y = n - 1 - y;
+      }
+      [x, y] = [y, x];
+    }
+  }
+  return d;
+}
+
+/** PMTiles v3 TileID: tiles of all lower zooms, then the Hilbert index within zoom z. */
+export function pmtilesTileId(z: number, x: number, y: number): number {
+  let base = 0;
+  for (let k = 0; k < z; k++) base += 4 ** k;
+  return base + hilbert(2 ** z, x, y);
+}
+
+// ---------------------------------------------------------------- PMTiles v3 writer
+
+function varints(values: number[]): number[] {
+  const out: number[] = [];
+  for (let v of values) {
+    while (v >= 0x80) {
+      out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+export interface PmtilesOptions {
+  tiles: { z: number; x: number; y: number; data: Uint8Array }[];
+  /** 1 MVT, 2 PNG, 3 JPEG, 4 WebP. */
+  tileType: number;
+  /** 1 none, 2 gzip: how `data` is stored (already compressed by the caller). */
+  tileCompression: number;
+  metadata: object;
+  bounds: [number, number, number, number];
+  minZoom: number;
+  maxZoom: number;
+  center: [number, number, number];
+}
+
+/** One archive, root directory only (enough below a few thousand tiles); identical consecutive tiles share one run. */
+export function writePmtiles(o: PmtilesOptions): Uint8Array {
+  const sorted = o.tiles.map((t) => ({ ...t, id: pmtilesTileId(t.z, t.x, t.y) })).sort((a, b) => a.id - b.id);
+  const entries: { tileId: number; offset: number; length: number; runLength: number }[] = [];
+  const blobs: Uint8Array[] = [];
+  const offsetOf = new Map<string, number>();
+  let dataLength = 0;
+  for (const t of sorted) {
+    const key = Buffer.from(t.data).toString('base64');
+    const last = entries[entries.length - 1];
+    if (last && offsetOf.get(key) === last.offset && last.tileId + last.runLength === t.id) {
+      last.runLength += 1;
+      continue;
+    }
+    let offset = offsetOf.get(key);
+    if (offset === undefined) {
+      offset = dataLength;
+      offsetOf.set(key, offset);
+      blobs.push(t.data);
+      dataLength += t.data.length;
+    }
+    entries.push({ tileId: t.id, offset, length: t.data.length, runLength: 1 });
+  }
+  const ids: number[] = [];
+  let lastId = 0;
+  for (const e of entries) {
+    ids.push(e.tileId - lastId);
+    lastId = e.tileId;
+  }
+  const offsets = entries.map((e, i) => (i > 0 && e.offset === entries[i - 1].offset + entries[i - 1].length ? 0 : e.offset + 1));
+  const directory = gzipSync(
+    new Uint8Array(varints([entries.length, ...ids, ...entries.map((e) => e.runLength), ...entries.map((e) => e.length), ...offsets])),
+    { mtime: 0 },
+  );
+  const metadata = gzipSync(new TextEncoder().encode(JSON.stringify(o.metadata)), { mtime: 0 });
+
+  const header = new Uint8Array(127);
+  const view = new DataView(header.buffer);
+  header.set(new TextEncoder().encode('PMTiles'), 0);
+  header[7] = 3;
+  const u64 = (at: number, v: number) => view.setBigUint64(at, BigInt(v), true);
+  const rootOffset = 127;
+  const metaOffset = rootOffset + directory.length;
+  const leafOffset = metaOffset + metadata.length;
+  const dataOffset = leafOffset;
+  u64(8, rootOffset);
+  u64(16, directory.length);
+  u64(24, metaOffset);
+  u64(32, metadata.length);
+  u64(40, leafOffset);
+  u64(48, 0);
+  u64(56, dataOffset);
+  u64(64, dataLength);
+  u64(72, o.tiles.length);
+  u64(80, entries.length);
+  u64(88, blobs.length);
+  header[96] = 1; // clustered: tile data in TileID order
+  header[97] = 2; // internal compression gzip
+  header[98] = o.tileCompression;
+  header[99] = o.tileType;
+  header[100] = o.minZoom;
+  header[101] = o.maxZoom;
+  const e7 = (at: number, v: number) => view.setInt32(at, Math.round(v * 1e7), true);
+  e7(102, o.bounds[0]);
+  e7(106, o.bounds[1]);
+  e7(110, o.bounds[2]);
+  e7(114, o.bounds[3]);
+  header[118] = o.center[2];
+  e7(119, o.center[0]);
+  e7(123, o.center[1]);
+  return new Uint8Array(Buffer.concat([header, directory, metadata, ...blobs]));
+}
+
+// ---------------------------------------------------------------- MBTiles 1.3 writer
+
+export interface MbtilesOptions {
+  tiles: { z: number; x: number; y: number; data: Uint8Array }[];
+  metadata: Record<string, string>;
+}
+
+export async function writeMbtiles(o: MbtilesOptions): Promise<Uint8Array> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE metadata (name text, value text)');
+  db.run('CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)');
+  db.run('CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)');
+  for (const [name, value] of Object.entries(o.metadata)) db.run('INSERT INTO metadata VALUES (?, ?)', [name, value]);
+  for (const t of o.tiles) {
+    // TMS rows count from the bottom (south) edge of the world.
+    db.run('INSERT INTO tiles VALUES (?, ?, ?, ?)', [t.z, t.x, (1 << t.z) - 1 - t.y, t.data]);
+  }
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+// ---------------------------------------------------------------- known GeoJSON
+
+const box = (w: number, s: number, e: number, n: number): Geometry => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
+const line = (...coordinates: [number, number][]): Geometry => ({ type: 'LineString', coordinates });
+const point = (lon: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
+const f = (geometry: Geometry, properties: Record<string, string | number>): Feature => ({ type: 'Feature', geometry, properties });
+
+/** A lake west of the park: the e2e test reads the water colour at its centre. */
+export const LAKE = { bounds: [105.962, 21.074, 105.982, 21.088] as [number, number, number, number], name: 'Hồ Yên Phong' };
+const RIVER = box(105.9, 21.124, 106.1, 21.131);
+
+/** Protomaps basemap v4 layers (docs.protomaps.com/basemaps/layers). */
+export const PROTOMAPS_LAYERS: Record<string, Feature[]> = {
+  earth: [f(box(...FIXTURE_BOUNDS), { kind: 'earth' })],
+  landcover: [f(box(105.9, 21.0, 106.1, 21.05), { kind: 'farmland' })],
+  landuse: [
+    f(box(106.015, 21.082, 106.05, 21.115), { kind: 'farmland' }),
+    f(box(105.955, 21.094, 105.985, 21.112), { kind: 'residential' }),
+    f(box(106.02, 21.06, 106.04, 21.075), { kind: 'park', name: 'Công viên Đông Phong' }),
+  ],
+  water: [f(box(...LAKE.bounds), { kind: 'lake', name: LAKE.name }), f(RIVER, { kind: 'river', name: 'Sông Cầu' })],
+  roads: [
+    f(line([106.022, 21.0], [106.022, 21.2]), { kind: 'highway', kind_detail: 'motorway', name: 'Cao tốc Hà Nội – Bắc Giang', ref: 'CT07' }),
+    f(line([105.9, 21.088], [106.1, 21.09]), { kind: 'major_road', kind_detail: 'primary', name: 'Quốc lộ 18', ref: 'QL18' }),
+    f(line([105.97, 21.095], [105.97, 21.115], [105.985, 21.12]), { kind: 'minor_road', kind_detail: 'residential', name: 'Đường Lý Thái Tổ' }),
+    f(line([105.9, 21.14], [106.1, 21.145]), { kind: 'rail', name: 'Đường sắt Hà Nội – Lạng Sơn' }),
+  ],
+  buildings: [f(box(105.965, 21.1, 105.9665, 21.101), { kind: 'building', height: 12 })],
+  boundaries: [f(line([105.935, 21.0], [105.935, 21.2]), { kind: 'region', kind_detail: 4, name: 'Bắc Ninh – Hà Nội' })],
+  places: [
+    f(point(105.968, 21.116), { kind: 'locality', name: 'Yên Phong', min_zoom: 9, population_rank: 9 }),
+    f(point(106.035, 21.125), { kind: 'locality', name: 'Đông Phong', min_zoom: 10, population_rank: 7 }),
+  ],
+  pois: [f(point(106.03, 21.068), { kind: 'park', name: 'Công viên Đông Phong', min_zoom: 14 })],
+};
+
+/** OpenMapTiles schema layers (openmaptiles.org/schema). */
+export const OPENMAPTILES_LAYERS: Record<string, Feature[]> = {
+  water: [f(box(...LAKE.bounds), { class: 'lake' }), f(RIVER, { class: 'river' })],
+  waterway: [f(line([105.9, 21.06], [106.1, 21.065]), { class: 'stream', name: 'Ngòi Con' })],
+  landcover: [f(box(106.015, 21.082, 106.05, 21.115), { class: 'farmland', subclass: 'farmland' }), f(box(106.02, 21.06, 106.04, 21.075), { class: 'wood', subclass: 'forest' })],
+  landuse: [f(box(105.955, 21.094, 105.985, 21.112), { class: 'residential' })],
+  park: [f(box(106.02, 21.06, 106.04, 21.075), { class: 'park', name: 'Công viên Đông Phong' })],
+  transportation: [
+    f(line([106.022, 21.0], [106.022, 21.2]), { class: 'motorway' }),
+    f(line([105.9, 21.088], [106.1, 21.09]), { class: 'primary' }),
+    f(line([105.97, 21.095], [105.97, 21.115], [105.985, 21.12]), { class: 'minor' }),
+    f(line([105.9, 21.14], [106.1, 21.145]), { class: 'rail' }),
+  ],
+  transportation_name: [f(line([105.9, 21.088], [106.1, 21.09]), { class: 'primary', name: 'Quốc lộ 18', ref: 'QL18' })],
+  building: [f(box(105.965, 21.1, 105.9665, 21.101), { render_height: 12 })],
+  boundary: [f(line([105.935, 21.0], [105.935, 21.2]), { admin_level: 4 })],
+  water_name: [f(point(105.972, 21.081), { class: 'lake', name: LAKE.name })],
+  place: [f(point(105.968, 21.116), { class: 'town', name: 'Yên Phong', rank: 9 }), f(point(106.035, 21.125), { class: 'village', name: 'Đông Phong', rank: 12 })],
+};
+
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** One vector tile of `layers` (uncompressed MVT) plus the self-naming `fixture` layer. */
+export function vectorTile(layers: Record<string, Feature[]>, z: number, x: number, y: number): Uint8Array {
+  const tiles: Parameters<typeof fromGeojsonVt>[0] = {};
+  for (const [name, features] of Object.entries(layers)) {
+    const tile = geoJSONToTile(collection(features), z, x, y, { extent: 4096, buffer: 64, maxZoom: z });
+    if (tile && tile.features.length > 0) tiles[name] = tile;
+  }
+  // The tile's own address, at its centre.
+  const n = 2 ** z;
+  const lon = ((x + 0.5) / n) * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + 0.5)) / n))) * 180) / Math.PI;
+  tiles.fixture = geoJSONToTile(collection([f(point(lon, lat), { zxy: `${z}/${x}/${y}` })]), z, x, y, { extent: 4096, maxZoom: z });
+  return fromGeojsonVt(tiles, { version: 2, extent: 4096 });
+}
+
+function vectorTiles(layers: Record<string, Feature[]>, gzip: boolean) {
+  const out: { z: number; x: number; y: number; data: Uint8Array }[] = [];
+  for (let z = 0; z <= VECTOR_MAXZOOM; z++) {
+    for (const [x, y] of tilesCovering(FIXTURE_BOUNDS, z)) {
+      const mvt = vectorTile(layers, z, x, y);
+      out.push({ z, x, y, data: gzip ? gzipSync(mvt, { mtime: 0 }) : mvt });
+    }
+  }
+  return out;
+}
+
+const vectorLayersMeta = (layers: Record<string, Feature[]>) =>
+  [...Object.keys(layers), 'fixture'].map((id) => ({ id, fields: {}, minzoom: 0, maxzoom: VECTOR_MAXZOOM }));
+
+// ---------------------------------------------------------------- PNG (raster fixture)
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** A solid-colour RGB PNG `size` pixels square. */
+export function solidPng(size: number, [r, g, b]: [number, number, number]): Uint8Array {
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, size);
+  view.setUint32(4, size);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const raw = new Uint8Array(size * (1 + size * 3));
+  for (let row = 0; row < size; row++) {
+    const at = row * (1 + size * 3);
+    for (let i = 0; i < size; i++) raw.set([r, g, b], at + 1 + i * 3);
+  }
+  return new Uint8Array(Buffer.concat([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())]));
+}
+
+/** Colour of raster fixture tile z/x/y: unique per tile at z0–1; all of z2 the same (one run). */
+export function rasterColour(z: number, x: number, y: number): [number, number, number] {
+  return z < 2 ? [40 + z * 100, 60 + x * 90, 80 + y * 90] : [30, 120, 200];
+}
+
+// ---------------------------------------------------------------- the fixtures
+
+export const FIXTURE_FILES = {
+  protomapsPmtiles: 'park-protomaps.pmtiles',
+  openmaptilesMbtiles: 'park-openmaptiles.mbtiles',
+  rasterPmtiles: 'raster-z0-2.pmtiles',
+} as const;
+
+export async function buildFixtures(): Promise<Record<keyof typeof FIXTURE_FILES, Uint8Array>> {
+  const protomapsPmtiles = writePmtiles({
+    tiles: vectorTiles(PROTOMAPS_LAYERS, true),
+    tileType: 1,
+    tileCompression: 2,
+    metadata: {
+      name: 'EcoPark test basemap (Protomaps schema)',
+      attribution: '<a href="https://protomaps.com">Protomaps</a> © <a href="https://openstreetmap.org">OpenStreetMap</a> (test fixture)',
+      type: 'baselayer',
+      vector_layers: vectorLayersMeta(PROTOMAPS_LAYERS),
+    },
+    bounds: FIXTURE_BOUNDS,
+    minZoom: 0,
+    maxZoom: VECTOR_MAXZOOM,
+    center: [106.0, 21.1, 12],
+  });
+  const openmaptilesMbtiles = await writeMbtiles({
+    tiles: vectorTiles(OPENMAPTILES_LAYERS, true),
+    metadata: {
+      name: 'EcoPark test basemap (OpenMapTiles schema)',
+      format: 'pbf',
+      bounds: FIXTURE_BOUNDS.join(','),
+      center: '106.0,21.1,12',
+      minzoom: '0',
+      maxzoom: String(VECTOR_MAXZOOM),
+      attribution: '© OpenMapTiles © OpenStreetMap contributors (test fixture)',
+      type: 'baselayer',
+      version: '1',
+      json: JSON.stringify({ vector_layers: vectorLayersMeta(OPENMAPTILES_LAYERS) }),
+    },
+  });
+  const rasterTiles: PmtilesOptions['tiles'] = [];
+  for (let z = 0; z <= 2; z++) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) rasterTiles.push({ z, x, y, data: solidPng(256, rasterColour(z, x, y)) });
+  const rasterPmtiles = writePmtiles({
+    tiles: rasterTiles,
+    tileType: 2,
+    tileCompression: 1,
+    metadata: { name: 'Raster test tiles', attribution: 'Solid colours (test fixture)' },
+    bounds: [-180, -85.05112878, 180, 85.05112878],
+    minZoom: 0,
+    maxZoom: 2,
+    center: [0, 0, 0],
+  });
+  return { protomapsPmtiles, openmaptilesMbtiles, rasterPmtiles };
+}
+
+async function main() {
+  const built = await buildFixtures();
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  for (const [key, name] of Object.entries(FIXTURE_FILES)) {
+    const bytes = built[key as keyof typeof FIXTURE_FILES];
+    writeFileSync(join(FIXTURE_DIR, name), bytes);
+    console.log(`${name}: ${bytes.length} bytes`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();

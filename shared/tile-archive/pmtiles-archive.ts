@@ -1,0 +1,142 @@
+import { Compression, PMTiles, ResolvedValueCache, TileType, bytesToHeader, type Header, type Source } from 'pmtiles';
+import { gunzipSync } from 'fflate';
+import { detectSchema, gunzipIfNeeded, mvtLayerNames, vectorLayerIds } from './detect';
+import type { TileArchiveInfo, TileArchiveResult, TileEncoding, TileFileAccess } from './types';
+
+/**
+ * A PMTiles v3 archive (github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md), read only by
+ * byte ranges: the 127-byte header, directories and the tiles asked for. The header is
+ * checked here first so a bad file gets a precise reason; directory walking is the pmtiles
+ * library's.
+ */
+
+const HEADER_BYTES = 127;
+
+const ENCODINGS: Partial<Record<TileType, TileEncoding>> = {
+  [TileType.Mvt]: 'mvt',
+  [TileType.Png]: 'png',
+  [TileType.Jpeg]: 'jpg',
+  [TileType.Webp]: 'webp',
+};
+const TILE_TYPE_NAMES: Record<number, string> = { 0: 'unknown', 5: 'AVIF', 6: 'MapLibre Tile (MLT)' };
+const COMPRESSION_NAMES: Record<number, string> = { 3: 'Brotli', 4: 'Zstandard' };
+
+/** The bytes as an exactly-sized ArrayBuffer (a Node Buffer may be a view into a shared pool). */
+function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : new Uint8Array(bytes).buffer;
+}
+
+/** Synchronous gzip (fflate) so the same code runs in Node, Electron and the page. */
+async function decompress(buffer: ArrayBuffer, compression: Compression): Promise<ArrayBuffer> {
+  if (compression === Compression.None || compression === Compression.Unknown) return buffer;
+  if (compression === Compression.Gzip) return exactBuffer(gunzipSync(new Uint8Array(buffer)));
+  throw new Error(`compression ${compression} not supported`);
+}
+
+function sourceOf(file: TileFileAccess): Source {
+  return {
+    getKey: () => file.name,
+    async getBytes(offset, length) {
+      const bytes = await file.read(offset, Math.max(0, Math.min(length, file.size - offset)));
+      return { data: exactBuffer(bytes) };
+    },
+  };
+}
+
+type Checked = { ok: true; header: Header } | { ok: false; reason: 'truncated' | 'unsupported_version' | 'unsupported_compression' | 'unsupported_tile_type'; detail: string };
+
+/** The header's own promises: version, compression, tile type and that every section lies inside the file. */
+export function checkPmtilesHeader(head: Uint8Array, fileSize: number): Checked {
+  if (head.length < HEADER_BYTES || fileSize < HEADER_BYTES) {
+    return { ok: false, reason: 'truncated', detail: `The file ends after ${fileSize} bytes, inside the 127-byte PMTiles header.` };
+  }
+  const version = head[7];
+  if (version !== 3) {
+    return {
+      ok: false,
+      reason: 'unsupported_version',
+      detail: `This is a PMTiles version ${version} archive; only version 3 is read (convert it with \`pmtiles convert\`).`,
+    };
+  }
+  const header = bytesToHeader(new Uint8Array(head.subarray(0, HEADER_BYTES)).buffer);
+  const sections: [string, number, number | undefined][] = [
+    ['root directory', header.rootDirectoryOffset, header.rootDirectoryLength],
+    ['metadata', header.jsonMetadataOffset, header.jsonMetadataLength],
+    ['leaf directories', header.leafDirectoryOffset, header.leafDirectoryLength],
+    ['tile data', header.tileDataOffset, header.tileDataLength],
+  ];
+  for (const [name, offset, length] of sections) {
+    if (offset + (length ?? 0) > fileSize) {
+      return { ok: false, reason: 'truncated', detail: `The ${name} ends at byte ${offset + (length ?? 0)} but the file has ${fileSize} bytes: it was cut short.` };
+    }
+  }
+  for (const [what, c] of [['internal', header.internalCompression], ['tile', header.tileCompression]] as const) {
+    if (c !== Compression.None && c !== Compression.Gzip && c !== Compression.Unknown) {
+      return {
+        ok: false,
+        reason: 'unsupported_compression',
+        detail: `Its ${what} compression is ${COMPRESSION_NAMES[c] ?? `code ${c}`}; only gzip or none can be read (re-cluster it with \`pmtiles convert\` or extract with gzip).`,
+      };
+    }
+  }
+  if (!ENCODINGS[header.tileType]) {
+    return { ok: false, reason: 'unsupported_tile_type', detail: `Its tiles are ${TILE_TYPE_NAMES[header.tileType] ?? `type ${header.tileType}`}; vector (MVT), PNG, JPEG or WebP can be shown.` };
+  }
+  if (header.minZoom > header.maxZoom) return { ok: false, reason: 'truncated', detail: 'Its zoom range is empty (min zoom above max zoom).' };
+  return { ok: true, header };
+}
+
+export async function openPmtilesArchive(file: TileFileAccess): Promise<TileArchiveResult> {
+  const head = await file.read(0, HEADER_BYTES);
+  const checked = checkPmtilesHeader(head, file.size);
+  if (!checked.ok) return checked;
+  const { header } = checked;
+  const pm = new PMTiles(sourceOf(file), new ResolvedValueCache(64, false, decompress), decompress);
+  let metadata: unknown;
+  try {
+    await pm.getHeader(); // reads and decodes the root directory
+    metadata = header.jsonMetadataLength > 0 ? await pm.getMetadata() : {};
+  } catch (error) {
+    return { ok: false, reason: 'corrupt', detail: `Its directory or metadata cannot be read (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const meta = (typeof metadata === 'object' && metadata !== null ? metadata : {}) as Record<string, unknown>;
+  const encoding = ENCODINGS[header.tileType]!;
+  const getTile = async (z: number, x: number, y: number): Promise<Uint8Array | null> => {
+    if (z < header.minZoom || z > header.maxZoom || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
+    const found = await pm.getZxy(z, x, y);
+    if (!found) return null;
+    const bytes = new Uint8Array(found.data);
+    return encoding === 'mvt' ? gunzipIfNeeded(bytes) : bytes;
+  };
+
+  let layers = vectorLayerIds(meta);
+  if (encoding === 'mvt' && layers.length === 0) {
+    // No vector_layers in the metadata: read the layer names of the tile at the archive's centre.
+    const z = header.minZoom;
+    const n = 2 ** z;
+    const x = Math.min(n - 1, Math.floor(((header.centerLon + 180) / 360) * n));
+    const latRad = (header.centerLat * Math.PI) / 180;
+    const y = Math.min(n - 1, Math.max(0, Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n)));
+    const sample = await getTile(z, x, y).catch(() => null);
+    layers = sample ? mvtLayerNames(sample) : [];
+  }
+  const bounds: TileArchiveInfo['bounds'] =
+    header.minLon < header.maxLon && header.minLat < header.maxLat ? [header.minLon, header.minLat, header.maxLon, header.maxLat] : null;
+  const info: TileArchiveInfo = {
+    format: 'pmtiles',
+    fileName: file.name,
+    sizeBytes: file.size,
+    kind: encoding === 'mvt' ? 'vector' : 'raster',
+    encoding,
+    schema: encoding === 'mvt' ? detectSchema(layers) : 'unknown',
+    vectorLayers: encoding === 'mvt' ? layers : [],
+    minzoom: header.minZoom,
+    maxzoom: header.maxZoom,
+    bounds,
+    attribution: typeof meta.attribution === 'string' ? meta.attribution : '',
+    name: typeof meta.name === 'string' && meta.name.trim() ? meta.name : file.name,
+  };
+  return { ok: true, archive: { info, getTile, close: () => undefined } };
+}

@@ -1,0 +1,90 @@
+/**
+ * Offline basemap tile archives (.pmtiles, .mbtiles): what the UI needs to know about one, and
+ * why one can be refused. Pure data shared by the desktop shell (which reads the file from
+ * disk) and the browser host (which reads it from a File in the page).
+ */
+
+/** Container format, detected from the file's first bytes (never from its name). */
+export type TileArchiveFormat = 'pmtiles' | 'mbtiles';
+
+/** What the tiles are: Mapbox Vector Tiles, or images. */
+export type TileKind = 'vector' | 'raster';
+
+/** Encoding of each tile. `mvt` tiles are handed to MapLibre uncompressed. */
+export type TileEncoding = 'mvt' | 'png' | 'jpg' | 'webp';
+
+/**
+ * Layer schema of a vector archive, from its `vector_layers` ids: Protomaps basemap (earth,
+ * roads, places…), OpenMapTiles (transportation, place, waterway…), or something else (drawn
+ * with a generic neutral style).
+ */
+export type TileSchema = 'protomaps' | 'openmaptiles' | 'unknown';
+
+/** Everything the map needs to show an archive. Invariants: 0 ≤ minzoom ≤ maxzoom ≤ 30. */
+export interface TileArchiveInfo {
+  format: TileArchiveFormat;
+  fileName: string;
+  sizeBytes: number;
+  kind: TileKind;
+  encoding: TileEncoding;
+  /** Always 'unknown' for raster archives. */
+  schema: TileSchema;
+  /** Vector layer ids (source-layer names) in the archive, in its own order. */
+  vectorLayers: string[];
+  minzoom: number;
+  maxzoom: number;
+  /** [west, south, east, north] in degrees, or null when the file does not say. */
+  bounds: [number, number, number, number] | null;
+  /** Attribution from the file's metadata (may contain simple HTML links), '' when none. */
+  attribution: string;
+  /** Human name from the metadata, or the file name. */
+  name: string;
+}
+
+/** Why a file was refused; the UI turns each into a translated message. */
+export const TILE_ARCHIVE_REFUSALS = [
+  'not_tile_archive',
+  'truncated',
+  'unsupported_version',
+  'unsupported_compression',
+  'unsupported_tile_type',
+  'not_mbtiles',
+  'no_tiles',
+  'too_large',
+  'corrupt',
+  'io_error',
+] as const;
+export type TileArchiveRefusal = (typeof TILE_ARCHIVE_REFUSALS)[number];
+
+export type TileArchiveResult =
+  | { ok: true; archive: TileArchive }
+  | { ok: false; reason: TileArchiveRefusal; /** Plain English detail for the message. */ detail: string };
+
+/** An opened archive. `getTile` takes XYZ coordinates (y down, as MapLibre asks). */
+export interface TileArchive {
+  readonly info: TileArchiveInfo;
+  /** The tile's bytes (vector tiles decompressed), or null where the archive has none. */
+  getTile(z: number, x: number, y: number): Promise<Uint8Array | null>;
+  close(): void;
+}
+
+/**
+ * Random access to a file: the desktop reads byte ranges from disk, the browser slices a Blob.
+ * A PMTiles archive is only ever read by ranges; an MBTiles one needs `readAll` (sql.js).
+ */
+export interface TileFileAccess {
+  name: string;
+  size: number;
+  /** Up to `length` bytes from `offset`; fewer only at the end of the file. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  readAll(): Promise<Uint8Array>;
+}
+
+/**
+ * sql.js keeps the whole database in memory, so an MBTiles file above this size is refused
+ * with a message suggesting PMTiles (read by ranges, no size limit). 1 GiB.
+ */
+export const MBTILES_MAX_BYTES = 1024 ** 3;
+
+/** Tile zoom levels MapLibre can address. */
+export const MAX_TILE_ZOOM = 30;
