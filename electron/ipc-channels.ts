@@ -7,6 +7,19 @@ export const IPC_CHANNELS = {
   saveProject: 'ecopark:save-project',
   resetFile: 'ecopark:reset-file',
   listRecent: 'ecopark:list-recent',
+  /** A .gpkg dropped on the window, by its path (from webUtils.getPathForFile in the preload). */
+  openDroppedPath: 'ecopark:open-dropped-path',
+  revertProject: 'ecopark:revert-project',
+  writeRecovery: 'ecopark:write-recovery',
+  clearRecovery: 'ecopark:clear-recovery',
+  listRecoveries: 'ecopark:list-recoveries',
+  recoverProject: 'ecopark:recover-project',
+  discardRecovery: 'ecopark:discard-recovery',
+  /** Offline basemap file (electron/tile-file-service.ts). */
+  chooseTileFile: 'ecopark:choose-tile-file',
+  currentTileFile: 'ecopark:current-tile-file',
+  forgetTileFile: 'ecopark:forget-tile-file',
+  readTile: 'ecopark:read-tile',
   /** Fire-and-forget (ipcRenderer.send): HostApi.setDocumentState returns void. */
   setDocumentState: 'ecopark:set-document-state',
   /** Main → renderer: a MenuCommand string. */

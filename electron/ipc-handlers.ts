@@ -1,16 +1,30 @@
 import path from 'node:path';
-import type { DocumentState, OpenOutcome, RecentFile, SaveOutcome } from '../shared/host-api';
-import type { FileService } from './file-service';
+import type {
+  DocumentState,
+  OpenOutcome,
+  RecentFile,
+  RecoverOutcome,
+  RecoveryEntry,
+  RecoveryWriteOutcome,
+  RevertOutcome,
+  SaveOutcome,
+} from '../shared/host-api';
+import type { FileService, FileStamp } from './file-service';
 import {
   gpkgPathSchema,
   sanitizeSuggestedName,
   validateDocumentState,
+  validateDroppedPath,
   validateNoPayload,
   validateOpenRequest,
+  validateRecoveryId,
+  validateRecoveryWrite,
   validateSaveRequest,
   validateSender,
 } from './ipc-validation';
+import { pathKey } from './path-key';
 import type { RecentFiles } from './recent-files';
+import type { RecoveryStore } from './recovery-store';
 
 /**
  * The main-process side of HostApi, written against injected services so it is unit-tested
@@ -39,6 +53,12 @@ export interface IpcHandlerDeps {
   onDocumentState?(windowId: number, state: DocumentState): void;
   /** Every finished save attempt (the close guard waits on it). */
   onSaveFinished?(windowId: number, outcome: SaveOutcome): void;
+  /** Recovery snapshots of unsaved work (electron/recovery-store.ts); without it none are kept. */
+  recovery?: RecoveryStore;
+  /** Brings a window to the front: asked to open a file another window already has open. */
+  focusWindow?(windowId: number): void;
+  /** True when `filePath` names an existing regular file (a dropped path is checked before opening). */
+  isFile?(filePath: string): Promise<boolean>;
   log?(message: string): void;
 }
 
@@ -52,19 +72,59 @@ interface WindowSession {
   currentPath: string | null;
   /** Chosen from the Open Recent menu; the next openProject() without a path uses it. */
   pendingOpenPath: string | null;
+  /** The version of currentPath this window last read or wrote; a save checks the disk still has it. */
+  stamp: FileStamp | null;
+  /** Recovered work: the file it came from, proposed (never overwritten unasked) by the first Save. */
+  suggestedPath: string | null;
+  /** This page's recovery snapshot, issued on its first autosave. */
+  recoveryId: string | null;
+}
+
+/** A recovery read failure as the UI sees it (decode never yields cancelled/already_open). */
+function recoverFailure(outcome: Exclude<OpenOutcome, { ok: true }>): RecoverOutcome {
+  if (outcome.reason === 'cancelled' || outcome.reason === 'already_open') return { ok: false, reason: 'corrupt', detail: 'The recovery file could not be read.' };
+  return { ok: false, reason: outcome.reason, detail: outcome.detail };
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps) {
   const sessions = new Map<number, WindowSession>();
+  /** Left-over snapshots offered to a window: another window must not offer (or recover) the same one meanwhile. */
+  const claims = new Map<string, number>();
   const log = deps.log ?? (() => undefined);
 
   const session = (windowId: number): WindowSession => {
     let s = sessions.get(windowId);
     if (!s) {
-      s = { currentPath: null, pendingOpenPath: null };
+      s = { currentPath: null, pendingOpenPath: null, stamp: null, suggestedPath: null, recoveryId: null };
       sessions.set(windowId, s);
     }
     return s;
+  };
+
+  /** Another window that has `filePath` open, or null. */
+  const windowWithFile = (filePath: string, except: number): number | null => {
+    const key = pathKey(filePath);
+    for (const [id, s] of sessions) {
+      if (id !== except && s.currentPath !== null && pathKey(s.currentPath) === key) return id;
+    }
+    return null;
+  };
+
+  /**
+   * The page was reloaded or navigated: its state is gone. Its snapshot stays on disk and is
+   * offered as left-over work (a renderer crash followed by a reload lands here).
+   */
+  const forgetWindow = (windowId: number): void => {
+    sessions.delete(windowId);
+    for (const [id, owner] of claims) if (owner === windowId) claims.delete(id);
+  };
+
+  /** Snapshots that no live window owns and no other window was offered: work of a session that crashed. */
+  const leftOverRecoveries = async (windowId: number): Promise<RecoveryEntry[]> => {
+    if (!deps.recovery) return [];
+    const live = new Set([...sessions.values()].map((s) => s.recoveryId));
+    const all = await deps.recovery.list();
+    return all.filter((e) => !live.has(e.id) && (claims.get(e.id) ?? windowId) === windowId);
   };
 
   const rememberRecent = async (filePath: string): Promise<void> => {
@@ -104,9 +164,19 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       const target = await resolveOpenPath(sender.windowId, request.value.path);
       if (target === null) return { ok: false, reason: 'cancelled' };
       if (typeof target !== 'string') return { ok: false, reason: 'io_error', detail: target.refused };
-      const outcome = await deps.files.open(target);
+      const other = windowWithFile(target, sender.windowId);
+      if (other !== null) {
+        // Two windows editing one file would overwrite each other's work: show the one that has it.
+        deps.focusWindow?.(other);
+        const fileName = path.basename(target);
+        return { ok: false, reason: 'already_open', fileName, detail: `${fileName} is already open in another window, which was brought to the front.` };
+      }
+      const { outcome, stamp } = await deps.files.read(target);
       if (outcome.ok) {
-        session(sender.windowId).currentPath = target;
+        const s = session(sender.windowId);
+        s.currentPath = target;
+        s.stamp = stamp;
+        s.suggestedPath = null;
         await rememberRecent(target);
       }
       // On refusal the current file stays as it was; a foreign GeoPackage's importable
@@ -125,17 +195,28 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       if (!request.ok) return finish({ ok: false, reason: 'invalid_document', detail: request.detail });
       const s = session(sender.windowId);
       let target = request.value.saveAs ? null : s.currentPath;
+      // The dialog itself confirms replacing an existing file; saving in place checks the disk instead.
+      const inPlace = target !== null;
       if (target === null) {
         const suggested = sanitizeSuggestedName(request.value.suggestedName);
-        const defaultPath = s.currentPath ? path.join(path.dirname(s.currentPath), suggested) : suggested;
+        // Recovered work proposes the folder of the file it came from.
+        const near = s.currentPath ?? s.suggestedPath;
+        const defaultPath = near ? path.join(path.dirname(near), suggested) : suggested;
         const chosen = await deps.dialogs.chooseSavePath(sender.windowId, defaultPath);
         if (chosen === null) return finish({ ok: false, reason: 'cancelled' });
         target = normaliseChosenPath(chosen);
         if (target === null) return finish({ ok: false, reason: 'io_error', detail: 'The chosen path is not a valid .gpkg path.' });
       }
-      const outcome = await deps.files.save(target, request.value.document);
+      if (windowWithFile(target, sender.windowId) !== null) {
+        const fileName = path.basename(target);
+        return finish({ ok: false, reason: 'io_error', detail: `${fileName} is open in another window. Close it there first, or save under another name.` });
+      }
+      const expected = inPlace && !request.value.overwrite ? s.stamp : null;
+      const { outcome, stamp } = await deps.files.write(target, request.value.document, { expected });
       if (outcome.ok) {
         s.currentPath = target;
+        s.stamp = stamp;
+        s.suggestedPath = null;
         await rememberRecent(target);
       }
       return finish(outcome);
@@ -149,6 +230,103 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       const s = session(sender.windowId);
       s.currentPath = null;
       s.pendingOpenPath = null;
+      s.stamp = null;
+      s.suggestedPath = null;
+    },
+
+    /** Re-reads the window's own file; the page cannot name another one. */
+    async revertProject(sender: IpcSender, payload: unknown): Promise<RevertOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return { ok: false, reason: 'io_error', detail: from.detail };
+      const request = validateNoPayload(payload);
+      if (!request.ok) return { ok: false, reason: 'io_error', detail: request.detail };
+      const s = session(sender.windowId);
+      if (s.currentPath === null) return { ok: false, reason: 'no_saved_file' };
+      const { outcome, stamp } = await deps.files.read(s.currentPath);
+      // A file that no longer opens leaves the document (and the known version) as they were.
+      if (outcome.ok) s.stamp = stamp;
+      return outcome;
+    },
+
+    async writeRecovery(sender: IpcSender, payload: unknown): Promise<RecoveryWriteOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return { ok: false, detail: from.detail };
+      const request = validateRecoveryWrite(payload);
+      if (!request.ok) return { ok: false, detail: request.detail };
+      if (!deps.recovery) return { ok: false, detail: 'Recovery snapshots are not available.' };
+      const s = session(sender.windowId);
+      s.recoveryId ??= deps.recovery.newId();
+      // The path is the main process's own knowledge; the page only names untitled work.
+      const filePath = s.currentPath ?? s.suggestedPath;
+      try {
+        const bytes = await deps.files.encode(request.value.document);
+        await deps.recovery.write(s.recoveryId, bytes, {
+          fileName: filePath ? path.basename(filePath) : request.value.fileName,
+          filePath,
+          projectName: request.value.document.project.name,
+        });
+        return { ok: true, bytes: bytes.length };
+      } catch (error) {
+        log(`recovery snapshot not written: ${String(error)}`);
+        return { ok: false, detail: `The recovery copy could not be written (${error instanceof Error ? error.message : String(error)}).` };
+      }
+    },
+
+    async clearRecovery(sender: IpcSender, payload: unknown): Promise<void> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) throw new IpcRefusedError(from.detail);
+      const request = validateNoPayload(payload);
+      if (!request.ok) throw new IpcRefusedError(request.detail);
+      const id = sessions.get(sender.windowId)?.recoveryId;
+      if (id && deps.recovery) await deps.recovery.remove(id);
+    },
+
+    async listRecoveries(sender: IpcSender, payload: unknown): Promise<RecoveryEntry[]> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) throw new IpcRefusedError(from.detail);
+      const request = validateNoPayload(payload);
+      if (!request.ok) throw new IpcRefusedError(request.detail);
+      const entries = await leftOverRecoveries(sender.windowId);
+      session(sender.windowId);
+      for (const entry of entries) claims.set(entry.id, sender.windowId);
+      return entries;
+    },
+
+    async recoverProject(sender: IpcSender, payload: unknown): Promise<RecoverOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return { ok: false, reason: 'io_error', detail: from.detail };
+      const request = validateRecoveryId(payload);
+      if (!request.ok) return { ok: false, reason: 'io_error', detail: request.detail };
+      const id = request.value;
+      const notFound: RecoverOutcome = { ok: false, reason: 'not_found', detail: 'This recovery copy no longer exists.' };
+      if (!deps.recovery || !(await leftOverRecoveries(sender.windowId)).some((e) => e.id === id)) return notFound;
+      const stored = await deps.recovery.read(id);
+      if (!stored) return notFound;
+      const outcome = await deps.files.decode(stored.bytes, stored.entry.fileName ?? `${id}.gpkg`);
+      // A damaged snapshot is kept: the user may still want it examined; only Discard deletes it.
+      if (!outcome.ok) return recoverFailure(outcome);
+      const s = session(sender.windowId);
+      if (s.recoveryId && s.recoveryId !== id) await deps.recovery.remove(s.recoveryId);
+      // Adopt it: autosave now replaces it and a successful save deletes it, so the work is never
+      // without a copy in between.
+      s.recoveryId = id;
+      claims.delete(id);
+      s.currentPath = null;
+      s.stamp = null;
+      s.suggestedPath = stored.entry.filePath;
+      return { ok: true, document: outcome.document, entry: stored.entry };
+    },
+
+    async discardRecovery(sender: IpcSender, payload: unknown): Promise<void> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) throw new IpcRefusedError(from.detail);
+      const request = validateRecoveryId(payload);
+      if (!request.ok) throw new IpcRefusedError(request.detail);
+      if (!deps.recovery || !(await leftOverRecoveries(sender.windowId)).some((e) => e.id === request.value)) {
+        throw new IpcRefusedError('This recovery copy is not one offered to this window.');
+      }
+      claims.delete(request.value);
+      await deps.recovery.remove(request.value);
     },
 
     async listRecent(sender: IpcSender, payload: unknown): Promise<RecentFile[]> {
@@ -171,6 +349,25 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       return true;
     },
 
+    /**
+     * A .gpkg dropped on the window. The preload reads its path with webUtils.getPathForFile, so
+     * only files the user dragged from the file system have one; still, the path must be
+     * absolute, .gpkg and an existing file before it goes through the normal open (one window
+     * per file, recent list, disk stamp).
+     */
+    async openDroppedPath(sender: IpcSender, payload: unknown): Promise<OpenOutcome> {
+      const from = validateSender(sender.frameUrl);
+      if (!from.ok) return { ok: false, reason: 'io_error', detail: from.detail };
+      const request = validateDroppedPath(payload);
+      if (!request.ok) return { ok: false, reason: 'io_error', detail: request.detail };
+      const fileName = path.basename(request.value);
+      if (deps.isFile && !(await deps.isFile(request.value))) {
+        return { ok: false, reason: 'io_error', fileName, detail: `${fileName} does not exist or is not a file.` };
+      }
+      session(sender.windowId).pendingOpenPath = request.value;
+      return this.openProject(sender, undefined);
+    },
+
     /** Open Recent menu: remember the path; main then sends the 'open' MenuCommand. */
     queueOpen(windowId: number, filePath: string): void {
       session(windowId).pendingOpenPath = filePath;
@@ -180,8 +377,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       return sessions.get(windowId)?.currentPath ?? null;
     },
 
-    forgetWindow(windowId: number): void {
-      sessions.delete(windowId);
+    forgetWindow,
+
+    /** The window closed normally (after "Don't save" if it had changes): its snapshot goes. */
+    async windowClosed(windowId: number): Promise<void> {
+      const id = sessions.get(windowId)?.recoveryId;
+      forgetWindow(windowId);
+      if (id && deps.recovery) await deps.recovery.remove(id).catch((error: unknown) => log(`recovery not removed: ${String(error)}`));
     },
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DocumentState } from '../shared/host-api';
 import { parkDocumentSchema, type ParkDocument } from '../shared/model/document';
+import { RECOVERY_ID_PATTERN } from './recovery-store';
 import { isTrustedSender } from './security-policy';
 
 /**
@@ -30,13 +31,25 @@ const saveEnvelopeSchema = z.strictObject({
   document: z.unknown(),
   saveAs: z.boolean(),
   suggestedName: z.string().max(255),
+  /** The user answered "Overwrite" to a changed_on_disk outcome. */
+  overwrite: z.boolean().optional(),
 });
+
+const recoveryWriteEnvelopeSchema = z.strictObject({
+  document: z.unknown(),
+  fileName: z.string().max(255).nullable(),
+});
+
+/** Recovery snapshots are named only by ids the main process issued (checked again against its list). */
+const recoveryIdRequestSchema = z.strictObject({ id: z.string().regex(RECOVERY_ID_PATTERN) });
 
 const documentStateSchema = z.strictObject({
   fileName: z.string().max(1024).nullable(),
   dirty: z.boolean(),
   undoLabel: z.string().max(200).nullable().optional(),
   redoLabel: z.string().max(200).nullable().optional(),
+  lang: z.enum(['en', 'vi']).optional(),
+  view: z.strictObject({ legend: z.boolean(), features: z.boolean(), view3d: z.boolean() }).optional(),
 });
 
 function issues(error: z.ZodError): string {
@@ -63,6 +76,8 @@ export interface SaveRequest {
   document: ParkDocument;
   saveAs: boolean;
   suggestedName: string;
+  /** Present (true) only when the user chose to overwrite a file that changed on disk. */
+  overwrite?: boolean;
 }
 
 export function validateSaveRequest(payload: unknown): Validated<SaveRequest> {
@@ -70,12 +85,59 @@ export function validateSaveRequest(payload: unknown): Validated<SaveRequest> {
   if (!envelope.success) return { ok: false, reason: 'bad_payload', detail: `Invalid save request: ${issues(envelope.error)}` };
   const document = parkDocumentSchema.safeParse(envelope.data.document);
   if (!document.success) return { ok: false, reason: 'invalid_document', detail: `The project is not valid: ${issues(document.error)}` };
-  return { ok: true, value: { document: document.data, saveAs: envelope.data.saveAs, suggestedName: envelope.data.suggestedName } };
+  return {
+    ok: true,
+    value: {
+      document: document.data,
+      saveAs: envelope.data.saveAs,
+      suggestedName: envelope.data.suggestedName,
+      ...(envelope.data.overwrite ? { overwrite: true } : {}),
+    },
+  };
+}
+
+export interface RecoveryWriteRequest {
+  document: ParkDocument;
+  fileName: string | null;
+}
+
+export function validateRecoveryWrite(payload: unknown): Validated<RecoveryWriteRequest> {
+  const envelope = recoveryWriteEnvelopeSchema.safeParse(payload);
+  if (!envelope.success) return { ok: false, reason: 'bad_payload', detail: `Invalid recovery snapshot: ${issues(envelope.error)}` };
+  const document = parkDocumentSchema.safeParse(envelope.data.document);
+  if (!document.success) return { ok: false, reason: 'invalid_document', detail: `The project is not valid: ${issues(document.error)}` };
+  return { ok: true, value: { document: document.data, fileName: envelope.data.fileName } };
+}
+
+export function validateRecoveryId(payload: unknown): Validated<string> {
+  const parsed = recoveryIdRequestSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid recovery request: ${issues(parsed.error)}` };
+  return { ok: true, value: parsed.data.id };
+}
+
+const droppedPathSchema = z.strictObject({ path: gpkgPathSchema });
+
+/** A dropped file's path: absolute, .gpkg (that it exists is checked by the handler). */
+export function validateDroppedPath(payload: unknown): Validated<string> {
+  const parsed = droppedPathSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid dropped file: ${issues(parsed.error)}` };
+  return { ok: true, value: parsed.data.path };
 }
 
 export function validateDocumentState(payload: unknown): Validated<DocumentState> {
   const parsed = documentStateSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid document state: ${issues(parsed.error)}` };
+  return { ok: true, value: parsed.data };
+}
+
+/** One offline-basemap tile: integer XYZ inside the zoom's grid (the page never names a file). */
+const tileRequestSchema = z
+  .strictObject({ z: z.number().int().min(0).max(30), x: z.number().int().min(0), y: z.number().int().min(0) })
+  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must lie inside the zoom level');
+
+export function validateTileRequest(payload: unknown): Validated<{ z: number; x: number; y: number }> {
+  const parsed = tileRequestSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid tile request: ${issues(parsed.error)}` };
   return { ok: true, value: parsed.data };
 }
 

@@ -9,12 +9,16 @@ import { createCloseGuard, type CloseChoice, type CloseGuard } from './close-gua
 import { createFileService } from './file-service';
 import { IPC_CHANNELS } from './ipc-channels';
 import { createIpcHandlers, type IpcSender } from './ipc-handlers';
-import { projectPathFromArgv } from './launch-args';
+import { ipcRoutes } from './ipc-routes';
+import { describeIgnored, parseLaunchArgs } from './launch-args';
+import { langFromLocale, mainText, type MainKey, type MainLang } from './main-strings';
 import { buildMenuTemplate } from './menu';
 import { createRecentFiles } from './recent-files';
+import { createRecoveryStore } from './recovery-store';
+import { createTileFileIpc, createTileFileService, TILE_DIALOG_TEXT, TILE_FILE_EXTENSIONS } from './tile-file-service';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './security-policy';
 import { hardenWebContents } from './harden-web-contents';
-import { APP_NAME, formatWindowTitle } from './window-title';
+import { formatWindowTitle } from './window-title';
 
 /**
  * Desktop shell entry (bundled to dist/electron/main.cjs). Wiring only: every decision lives
@@ -52,8 +56,18 @@ interface WindowRecord {
 const windows = new Map<number, WindowRecord>();
 let recentCache: RecentFile[] = [];
 let quitting = false;
+/** UI language the pages last reported (menus and main's dialogs follow it); the OS locale until then. */
+let uiLang: MainLang = 'en';
+const text = (key: MainKey, params?: Record<string, string>) => mainText(uiLang, key, params);
+
+/** The .gpkg a command line names (`ecopark-desktop park.gpkg`); other arguments are logged and ignored. */
+function projectFromCommandLine(argv: readonly string[], cwd: string): string | null {
+  const parsed = parseLaunchArgs(argv, cwd, { defaultApp: process.defaultApp === true });
+  for (const entry of parsed.ignored) if (entry.reason !== 'app_path') console.warn(`[ecopark] argument ignored: ${describeIgnored(entry)}`);
+  return parsed.projectPath;
+}
 /** A file named at launch (or via macOS open-file before the first window), opened once the page is up. */
-let launchFile: string | null = projectPathFromArgv(process.argv, process.cwd());
+let launchFile: string | null = projectFromCommandLine(process.argv, process.cwd());
 
 const recent = createRecentFiles({
   fs,
@@ -67,7 +81,32 @@ const recent = createRecentFiles({
 
 const files = createFileService({ fs, loadSql, readProject, writeProject });
 
-const gpkgFilters = [{ name: 'EcoPark project (GeoPackage)', extensions: ['gpkg'] }];
+// Autosave snapshots of unsaved work, never beside the user's file (docs/never-losing-work.md).
+const recovery = createRecoveryStore({
+  fs,
+  dir: path.join(app.getPath('userData'), 'recovery'),
+  now: () => new Date(),
+  appVersion: app.getVersion(),
+  pid: process.pid,
+});
+
+const gpkgFilters = () => [{ name: text('dialog.gpkgFilter'), extensions: ['gpkg'] }];
+
+// Offline basemap file: chosen here, remembered in userData, tiles served by z/x/y over IPC.
+const tileFiles = createTileFileService({
+  fs,
+  loadSql,
+  storePath: path.join(app.getPath('userData'), 'offline-basemap.json'),
+  async chooseTilePath(windowId) {
+    const owner = windows.get(windowId)?.window;
+    const words = TILE_DIALOG_TEXT[uiLang];
+    const options = { title: words.title, filters: [{ name: words.filter, extensions: TILE_FILE_EXTENSIONS }], properties: ['openFile' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+  },
+  log: (message) => console.warn(`[ecopark] ${message}`),
+});
+const tileFileIpc = createTileFileIpc(tileFiles, (message) => console.warn(`[ecopark] ${message}`));
 
 const handlers = createIpcHandlers({
   files,
@@ -75,13 +114,14 @@ const handlers = createIpcHandlers({
   dialogs: {
     async chooseOpenPath(windowId) {
       const owner = windows.get(windowId)?.window;
-      const options = { title: 'Open project', filters: gpkgFilters, properties: ['openFile' as const] };
+      const options = { title: text('dialog.openTitle'), filters: gpkgFilters(), properties: ['openFile' as const] };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
     async chooseSavePath(windowId, defaultPath) {
       const owner = windows.get(windowId)?.window;
-      const options = { title: 'Save project', defaultPath, filters: gpkgFilters };
+      // Linux (GTK) only asks before replacing an existing file when told to.
+      const options = { title: text('dialog.saveTitle'), defaultPath, filters: gpkgFilters(), properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -90,6 +130,7 @@ const handlers = createIpcHandlers({
     const record = windows.get(windowId);
     if (!record) return;
     record.state = state;
+    if (state.lang) uiLang = state.lang;
     record.window.setTitle(formatWindowTitle(state));
     // macOS shows the unsaved dot in the close button.
     record.window.setDocumentEdited(state.dirty);
@@ -98,6 +139,16 @@ const handlers = createIpcHandlers({
   },
   onSaveFinished(windowId, outcome) {
     windows.get(windowId)?.guard.saveFinished(outcome.ok);
+  },
+  recovery,
+  focusWindow(windowId) {
+    const window = windows.get(windowId)?.window;
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  },
+  async isFile(filePath) {
+    return fs.stat(filePath).then((stats) => stats.isFile(), () => false);
   },
   log: (message) => console.warn(`[ecopark] ${message}`),
 });
@@ -134,17 +185,23 @@ function openInWindow(filePath: string): void {
 function rebuildMenu(): void {
   const state = targetWindow()?.state;
   const template = buildMenuTemplate(
-    { platform: process.platform, isDev, recent: recentCache, undoLabel: state?.undoLabel, redoLabel: state?.redoLabel },
     {
+      platform: process.platform,
+      isDev,
+      recent: recentCache,
+      lang: state?.lang ?? uiLang,
+      undoLabel: state?.undoLabel,
+      redoLabel: state?.redoLabel,
+      fileName: state?.fileName,
+      dirty: state?.dirty,
+      view: state?.view,
+    },
+    {
+      // About, Settings and Help are the page's own dialogs (one version for desktop and web).
       sendCommand: (command) => sendCommand(command),
       openRecent: openInWindow,
-      showAbout() {
-        void dialog.showMessageBox({
-          type: 'info',
-          title: `About ${APP_NAME}`,
-          message: `${APP_NAME} ${app.getVersion()}`,
-          detail: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-        });
+      clearRecent() {
+        void recent.clear().catch((error: unknown) => console.warn(`[ecopark] recent files not cleared: ${String(error)}`));
       },
     },
   );
@@ -154,12 +211,12 @@ function rebuildMenu(): void {
 async function askToSave(window: BrowserWindow, fileName: string | null): Promise<CloseChoice> {
   const { response } = await dialog.showMessageBox(window, {
     type: 'warning',
-    buttons: ['Save', "Don't save", 'Cancel'],
+    buttons: [text('close.save'), text('close.discard'), text('close.cancel')],
     defaultId: 0,
     cancelId: 2,
     noLink: true,
-    message: `Save changes to ${fileName ?? 'Untitled'} before closing?`,
-    detail: "Your changes will be lost if you don't save them.",
+    message: text('close.message', { file: fileName ?? text('close.untitled') }),
+    detail: text('close.detail'),
   });
   return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
 }
@@ -223,7 +280,8 @@ function createWindow(): WindowRecord {
   });
   window.on('closed', () => {
     windows.delete(id);
-    handlers.forgetWindow(id);
+    // A normal close (saved, or "Don't save"): the window's recovery snapshot is not needed.
+    void handlers.windowClosed(id);
     rebuildMenu();
     // A quit that paused for a "Save changes?" box resumes once that window is gone.
     if (quitting && windows.size === 0) app.quit();
@@ -243,13 +301,10 @@ function senderOf(event: IpcMainInvokeEvent | IpcMainEvent): IpcSender {
 }
 
 function registerIpc(): void {
-  ipcMain.handle(IPC_CHANNELS.openProject, (event, payload: unknown) => handlers.openProject(senderOf(event), payload));
-  ipcMain.handle(IPC_CHANNELS.saveProject, (event, payload: unknown) => handlers.saveProject(senderOf(event), payload));
-  ipcMain.handle(IPC_CHANNELS.resetFile, (event, payload: unknown) => handlers.resetFile(senderOf(event), payload));
-  ipcMain.handle(IPC_CHANNELS.listRecent, (event, payload: unknown) => handlers.listRecent(senderOf(event), payload));
-  ipcMain.on(IPC_CHANNELS.setDocumentState, (event, payload: unknown) => {
-    handlers.setDocumentState(senderOf(event), payload);
-  });
+  for (const route of ipcRoutes(handlers, tileFileIpc)) {
+    if (route.kind === 'invoke') ipcMain.handle(route.channel, (event, payload: unknown) => route.handle(senderOf(event), payload));
+    else ipcMain.on(route.channel, (event, payload: unknown) => void route.handle(senderOf(event), payload));
+  }
 }
 
 app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -258,7 +313,7 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
     if (record.window.isMinimized()) record.window.restore();
     record.window.focus();
   }
-  const file = projectPathFromArgv(argv, workingDirectory);
+  const file = projectFromCommandLine(argv, workingDirectory);
   if (file) openInWindow(file);
 });
 
@@ -271,6 +326,16 @@ app.on('open-file', (event, filePath) => {
 
 app.on('before-quit', () => {
   quitting = true;
+});
+
+// A clean exit removes the closed windows' recovery snapshots; let those deletions finish, or
+// the next start would offer work the user deliberately discarded.
+let recoveryFlushed = false;
+app.on('will-quit', (event) => {
+  if (recoveryFlushed) return;
+  event.preventDefault();
+  recoveryFlushed = true;
+  void recovery.idle().finally(() => app.quit());
 });
 
 app.on('window-all-closed', () => {
@@ -291,6 +356,7 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   registerIpc();
+  uiLang = langFromLocale(app.getLocale());
   recentCache = await recent.list().catch(() => []);
   rebuildMenu();
   createWindow();

@@ -23,6 +23,8 @@ export interface RecentFiles {
   add(filePath: string): Promise<RecentFile[]>;
   /** True when `filePath` is in the stored list (the renderer may only open these by path). */
   has(filePath: string): Promise<boolean>;
+  /** File ▸ Open Recent ▸ Clear recent files: forgets every entry (the files are untouched). */
+  clear(): Promise<void>;
 }
 
 /** Same file on a case-insensitive filesystem: de-duplicate by a normalised key. */
@@ -87,5 +89,6 @@ export function createRecentFiles(deps: RecentFilesDeps): RecentFiles {
         const key = keyOf(filePath);
         return (await load()).some((e) => keyOf(e.path) === key);
       }),
+    clear: () => serial(() => store([])),
   };
 }

@@ -47,7 +47,9 @@ if (!existsSync(path.join(root, 'dist', 'electron', 'main.cjs')) || !existsSync(
 
 // require('electron') outside Electron returns the path of the binary.
 const electronBinary = require('electron');
-const child = spawn(electronBinary, [root, ...process.argv.slice(2)], { stdio: 'inherit', windowsHide: false });
+// `npm start -- park.gpkg`: npm runs this from the package root, but a relative file name means
+// the directory the user typed it in (INIT_CWD), which the app resolves against its own cwd.
+const child = spawn(electronBinary, [root, ...process.argv.slice(2)], { stdio: 'inherit', windowsHide: false, cwd: process.env.INIT_CWD ?? process.cwd() });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -1,4 +1,5 @@
 import type { ParkDocument } from './model/document';
+import type { TileArchiveInfo, TileArchiveRefusal } from './tile-archive/types';
 
 /**
  * The typed contract between the UI and its host (DESIGN.md §1). The desktop shell exposes it
@@ -28,12 +29,46 @@ export type OpenOutcome =
       fileName?: string;
       /** For `foreign_geopackage`: its layers imported as a new, unsaved project to offer. */
       importable?: ParkDocument;
-    };
+    }
+  /** The file is already open in another window of the app, which was brought to the front instead. */
+  | { ok: false; reason: 'already_open'; detail: string; fileName: string };
 
 export type SaveOutcome =
   | { ok: true; fileName: string; filePath?: string; bytes: number }
   | { ok: false; reason: 'cancelled' }
-  | { ok: false; reason: 'invalid_document' | 'io_error'; detail: string };
+  | { ok: false; reason: 'invalid_document' | 'io_error'; detail: string }
+  /**
+   * The file changed on disk since this window opened or last saved it (another program or
+   * window wrote it). Nothing was written: the UI asks, then saves again with `overwrite: true`
+   * or as a new file.
+   */
+  | { ok: false; reason: 'changed_on_disk'; detail: string; fileName: string };
+
+/** Revert to saved: the file re-read from disk, or why not. */
+export type RevertOutcome = OpenOutcome | { ok: false; reason: 'no_saved_file' };
+
+/**
+ * A recovery snapshot of unsaved work left behind by a session that is no longer running (a
+ * crash). The host issues the id; the UI names a snapshot only by it.
+ */
+export interface RecoveryEntry {
+  id: string;
+  /** Name of the file the work belonged to, or null for an untitled project. */
+  fileName: string | null;
+  /** Full path of that file (desktop), for display only. */
+  filePath: string | null;
+  projectName: string;
+  /** When the snapshot was written, ISO 8601. */
+  savedAt: string;
+  appVersion: string;
+  bytes: number;
+}
+
+export type RecoveryWriteOutcome = { ok: true; bytes: number } | { ok: false; detail: string };
+
+export type RecoverOutcome =
+  | { ok: true; document: ParkDocument; entry: RecoveryEntry }
+  | { ok: false; reason: 'not_found' | OpenFailureReason; detail: string };
 
 export interface RecentFile {
   path: string;
@@ -42,7 +77,11 @@ export interface RecentFile {
 }
 
 /** Commands the host's native menu sends to the UI. */
-export const MENU_COMMANDS = ['new', 'open', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo',
+  // Desktop conventions (issue 7): Edit, View, Analysis and Help menus; the page owns what they open.
+  'delete', 'settings', 'about', 'help', 'guide', 'tour',
+  'toggle-legend', 'toggle-features', 'toggle-3d', 'zoom-to-park',
+  'show-land-use', 'show-compliance', 'show-plots', 'show-solar', 'show-compare'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface DocumentState {
@@ -53,7 +92,32 @@ export interface DocumentState {
   /** Label of the next undo, for the Edit menu ("Undo Subdivide block"), or null. */
   undoLabel?: string | null;
   redoLabel?: string | null;
+  /** UI language: the native menus and the main process's own dialogs follow it. */
+  lang?: 'en' | 'vi';
+  /** Which View panels are shown, so the View menu's checkboxes match the page. */
+  view?: { legend: boolean; features: boolean; view3d: boolean };
 }
+
+/** A DOM `File` from a drop event (shared/ has no DOM types, hence the structural stand-in). */
+export interface DroppedFile {
+  readonly name: string;
+}
+
+/** Versions of the desktop runtime, shown in the About box (absent in the browser). */
+export interface RuntimeVersions {
+  electron: string;
+  chrome: string;
+  node: string;
+}
+
+/**
+ * The offline basemap file (.pmtiles/.mbtiles): opened, or why not. `none`: nothing remembered;
+ * `missing`: the remembered file is no longer there (the choice is kept for when it returns).
+ */
+export type TileFileOutcome =
+  | { ok: true; info: TileArchiveInfo }
+  | { ok: false; reason: 'cancelled' | 'none' }
+  | { ok: false; reason: TileArchiveRefusal | 'missing'; detail: string; fileName?: string };
 
 export interface HostApi {
   readonly kind: 'desktop' | 'browser';
@@ -61,8 +125,34 @@ export interface HostApi {
   openProject(request?: { path?: string }): Promise<OpenOutcome>;
   /** Opens a file the user dropped or picked in the page (browser host). */
   openBytes?(bytes: Uint8Array, fileName: string): Promise<OpenOutcome>;
-  /** Saves to the current file, or asks where when `saveAs` or the project is untitled. */
-  saveProject(request: { document: ParkDocument; saveAs: boolean; suggestedName: string }): Promise<SaveOutcome>;
+  /**
+   * Desktop: opens a .gpkg dropped on the window by its path on disk, so Save writes back to
+   * it. Resolves null when the File has no path (not from the file system): use openBytes.
+   */
+  openDroppedFile?(file: DroppedFile): Promise<OpenOutcome | null>;
+  /** Desktop: Electron, Chromium and Node versions for the About box. */
+  readonly runtimeVersions?: RuntimeVersions;
+  /**
+   * Saves to the current file, or asks where when `saveAs` or the project is untitled. Saving in
+   * place returns `changed_on_disk` when someone else wrote the file meanwhile, unless
+   * `overwrite` (the user's answer to that question) is set.
+   */
+  saveProject(request: { document: ParkDocument; saveAs: boolean; suggestedName: string; overwrite?: boolean }): Promise<SaveOutcome>;
+  /** Re-reads the current file from disk (the host knows which; the page never names it). */
+  revertProject(): Promise<RevertOutcome>;
+  /** Replaces this session's recovery snapshot of unsaved work (never beside the user's file). */
+  writeRecovery(request: { document: ParkDocument; fileName: string | null }): Promise<RecoveryWriteOutcome>;
+  /** Deletes this session's snapshot: the work was saved or deliberately discarded. */
+  clearRecovery(): Promise<void>;
+  /** Snapshots of sessions that are no longer running, newest first. */
+  listRecoveries(): Promise<RecoveryEntry[]>;
+  /**
+   * Reads a listed snapshot; on success it becomes this session's own snapshot (kept until the
+   * work is saved) and the next Save asks where, proposing the original file.
+   */
+  recoverProject(id: string): Promise<RecoverOutcome>;
+  /** Deletes a listed snapshot the user chose to discard. */
+  discardRecovery(id: string): Promise<void>;
   /** Forgets the current file (New / Close), so the next save asks where. */
   resetFile(): Promise<void>;
   listRecent(): Promise<RecentFile[]>;
@@ -70,4 +160,15 @@ export interface HostApi {
   setDocumentState(state: DocumentState): void;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Desktop: offline basemap file. The main process shows the dialog, opens and remembers the
+   * file and serves its tiles; the page only ever asks for z/x/y. (The browser host keeps its
+   * own file handle in the page: renderer/src/map/offline-basemap.)
+   */
+  chooseTileFile?(): Promise<TileFileOutcome>;
+  /** The remembered offline basemap file, reopened. */
+  currentTileFile?(): Promise<TileFileOutcome>;
+  forgetTileFile?(): Promise<void>;
+  /** One tile (XYZ) of the current offline file, vector tiles uncompressed; null where it has none. */
+  readTile?(request: { z: number; x: number; y: number }): Promise<Uint8Array | null>;
 }

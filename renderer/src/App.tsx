@@ -9,7 +9,10 @@ import { Notices } from './components/Notices';
 import { useDocumentStore, selectDirty } from './state/document-store';
 import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
-import { closeProject, newProject, openDroppedFile, openProject, openSample, saveProject } from './actions';
+import { closeProject, newProject, openDroppedFile, openProject, openSample, revertToSaved, saveProject } from './actions';
+import { RecoveryHost } from './recovery/RecoveryHost';
+import { DesktopOverlays } from './help/DesktopOverlays';
+import { runDesktopCommand } from './help/commands';
 import { useT } from './i18n/use-t';
 import { redo, undo } from './drawing/edit-actions';
 import { EditToolbar } from './drawing/EditToolbar';
@@ -31,6 +34,8 @@ function runMenuCommand(command: MenuCommand) {
       return void saveProject(false);
     case 'save-as':
       return void saveProject(true);
+    case 'revert':
+      return void revertToSaved();
     case 'close':
       return void closeProject();
     case 'export-report':
@@ -43,6 +48,9 @@ function runMenuCommand(command: MenuCommand) {
       // The native menu owns Ctrl+Z everywhere; inside a text field it means the field's own undo.
       if (isTextField(document.activeElement)) return void document.execCommand(command);
       return command === 'undo' ? undo() : redo();
+    default:
+      // Edit ▸ Delete, View, Analysis and Help (renderer/src/help/commands.ts).
+      runDesktopCommand(command);
   }
 }
 
@@ -79,9 +87,21 @@ export function App() {
       const state = useDocumentStore.getState();
       const undo = state.undoStack[state.undoStack.length - 1];
       const redo = state.redoStack[state.redoStack.length - 1];
-      host.setDocumentState({ fileName: state.fileName, dirty: selectDirty(state), undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null });
+      // The language and the shown panels too: the native menu speaks the page's language and ticks its View items.
+      const ui = useUiStore.getState();
+      host.setDocumentState({
+        fileName: state.fileName,
+        dirty: selectDirty(state),
+        undoLabel: undo?.label ?? null,
+        redoLabel: redo?.label ?? null,
+        lang: ui.lang,
+        view: { legend: ui.legendOpen, features: ui.featuresOpen, view3d: ui.view3d },
+      });
     };
     const unsubscribeStore = useDocumentStore.subscribe(publish);
+    const unsubscribeUi = useUiStore.subscribe((ui, previous) => {
+      if (ui.lang !== previous.lang || ui.legendOpen !== previous.legendOpen || ui.featuresOpen !== previous.featuresOpen || ui.view3d !== previous.view3d) publish();
+    });
     publish();
     const onKey = (event: KeyboardEvent) => {
       if (host.kind !== 'browser') return;
@@ -96,6 +116,7 @@ export function App() {
     return () => {
       unsubscribeMenu();
       unsubscribeStore();
+      unsubscribeUi();
       window.removeEventListener('keydown', onKey);
     };
   }, []);
@@ -128,6 +149,8 @@ export function App() {
           <ShortcutsPanel />
           {subdividing && <SubdivideDialog onClose={() => setSubdividing(false)} />}
           <Notices />
+          <RecoveryHost />
+          <DesktopOverlays />
           {dragging && <div className="drop-hint">{t('status.dropHint')}</div>}
         </div>
         <SidePanel />

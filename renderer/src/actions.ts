@@ -6,6 +6,7 @@ import { openProjectBytes } from './host/browser-host';
 import { selectDirty, useDocumentStore } from './state/document-store';
 import { useUiStore } from './state/ui-store';
 import { formatBytes, translate, type MessageKey } from './i18n/strings';
+import { askQuestion } from './recovery/question-store';
 
 /**
  * What the toolbar, the native menu and keyboard shortcuts do. Each action talks to the host
@@ -26,7 +27,8 @@ function confirmDiscard(): boolean {
 }
 
 function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
-  if (outcome.reason === 'cancelled') return;
+  // already_open is not a failure: applyOpenOutcome tells it as information.
+  if (outcome.reason === 'cancelled' || outcome.reason === 'already_open') return;
   const ui = useUiStore.getState();
   const file = outcome.fileName ?? '';
   const importable = outcome.importable;
@@ -45,7 +47,9 @@ function loadDocument(document: ParkDocument, fileName: string | null, options: 
 
 export function applyOpenOutcome(outcome: OpenOutcome): boolean {
   if (!outcome.ok) {
-    showOpenFailure(outcome);
+    // Not an error: the window that has the file was brought to the front instead.
+    if (outcome.reason === 'already_open') useUiStore.getState().notify({ tone: 'info', text: t('recovery.alreadyOpen', { file: outcome.fileName }) });
+    else showOpenFailure(outcome);
     return false;
   }
   loadDocument(outcome.document, outcome.fileName);
@@ -61,8 +65,11 @@ export async function openProject(path?: string) {
 /** Opens a file dropped on the window or picked in the page. */
 export async function openDroppedFile(file: File) {
   if (!confirmDiscard()) return;
-  const bytes = new Uint8Array(await file.arrayBuffer());
   const host = getHost();
+  // Desktop: by its path on disk, so Save writes back to the dropped file (null: the File has no path).
+  const byPath = host.openDroppedFile ? await host.openDroppedFile(file) : null;
+  if (byPath) return void applyOpenOutcome(byPath);
+  const bytes = new Uint8Array(await file.arrayBuffer());
   applyOpenOutcome(host.openBytes ? await host.openBytes(bytes, file.name) : await openProjectBytes(bytes, file.name));
 }
 
@@ -109,7 +116,7 @@ function suggestedFileName(document: ParkDocument, current: string | null): stri
   return `${base || 'park'}.gpkg`;
 }
 
-export async function saveProject(saveAs: boolean) {
+export async function saveProject(saveAs: boolean, options: { overwrite?: boolean } = {}): Promise<void> {
   const state = useDocumentStore.getState();
   if (!state.document) return;
   const document: ParkDocument = {
@@ -122,11 +129,55 @@ export async function saveProject(saveAs: boolean) {
     ui.notify({ tone: 'error', text: `${t('error.invalid_document')} ${checked.error.issues[0]?.message ?? ''}` });
     return;
   }
-  const outcome = await getHost().saveProject({ document, saveAs, suggestedName: suggestedFileName(document, state.fileName) });
+  const outcome = await getHost().saveProject({
+    document,
+    saveAs,
+    suggestedName: suggestedFileName(document, state.fileName),
+    ...(options.overwrite ? { overwrite: true } : {}),
+  });
   if (outcome.ok) {
     useDocumentStore.getState().markSaved(outcome.fileName);
     ui.notify({ tone: 'info', text: t('status.saved', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) }) });
+  } else if (outcome.reason === 'changed_on_disk') {
+    // Someone else wrote the file since we read it: never overwrite that silently.
+    const choice = await askQuestion({
+      title: t('recovery.changedTitle'),
+      text: t('recovery.changedText', { file: outcome.fileName }),
+      choices: [
+        { id: 'overwrite', label: t('recovery.overwrite') },
+        { id: 'save-as', label: t('recovery.saveAs'), primary: true },
+        { id: 'cancel', label: t('recovery.cancel') },
+      ],
+      cancelId: 'cancel',
+    });
+    if (choice === 'overwrite') return saveProject(false, { overwrite: true });
+    if (choice === 'save-as') return saveProject(true);
   } else if (outcome.reason !== 'cancelled') {
     ui.notify({ tone: 'error', text: `${t('error.saveFailed')} ${outcome.detail}` });
+  }
+}
+
+/**
+ * Revert to saved: re-reads the current file from disk (the host knows which) and replaces the
+ * document, history cleared. Asks first when there are unsaved changes.
+ */
+export async function revertToSaved(): Promise<void> {
+  const state = useDocumentStore.getState();
+  if (!state.document) return;
+  const ui = useUiStore.getState();
+  if (state.fileName === null) {
+    ui.notify({ tone: 'info', text: t('recovery.revertUntitled') });
+    return;
+  }
+  if (selectDirty(state) && !window.confirm(t('recovery.revertConfirm', { file: state.fileName }))) return;
+  const outcome = await getHost().revertProject();
+  if (outcome.ok) {
+    loadDocument(outcome.document, outcome.fileName);
+    ui.notify({ tone: 'info', text: t('recovery.reverted', { file: outcome.fileName }) });
+  } else if (outcome.reason === 'no_saved_file') {
+    ui.notify({ tone: 'info', text: t('recovery.revertUntitled') });
+  } else {
+    // The file no longer opens: the document on screen is kept as it was.
+    showOpenFailure(outcome);
   }
 }

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './debug-handle';
+import { installExternalLinkGuard } from './external-links';
+
+installExternalLinkGuard();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,12 +20,29 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 
-/** Opens the app and waits until the sample park is on the map. */
-export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi' } = {}): Promise<Page> {
+/**
+ * Opens the app and waits until the sample park is on the map. The language is set once (a
+ * reload keeps what the page chose); the first-run tour is marked done unless `firstRun`.
+ */
+export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; firstRun?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
   const lang = options.lang ?? 'en';
-  await page.addInitScript((l) => localStorage.setItem('ecopark.lang', l), lang);
+  await page.addInitScript(
+    ({ l, firstRun }) => {
+      if (localStorage.getItem('ecopark.lang') === null) localStorage.setItem('ecopark.lang', l);
+      if (firstRun) return;
+      let stored: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = JSON.parse(localStorage.getItem('ecopark.settings') ?? '{}');
+        if (parsed && typeof parsed === 'object') stored = parsed as Record<string, unknown>;
+      } catch {
+        // A damaged value is replaced, as the app itself would.
+      }
+      localStorage.setItem('ecopark.settings', JSON.stringify({ ...stored, tourDone: true }));
+    },
+    { l: lang, firstRun: options.firstRun === true },
+  );
   await page.goto(inject('baseUrl'));
   await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
   await page.waitForFunction(() => {

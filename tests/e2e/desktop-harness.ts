@@ -13,6 +13,8 @@ import { IPC_CHANNELS } from '../../electron/ipc-channels';
 import { createIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
 import { ipcRoutes } from '../../electron/ipc-routes';
 import { createRecentFiles } from '../../electron/recent-files';
+import { createRecoveryStore } from '../../electron/recovery-store';
+import { createTileFileIpc, createTileFileService } from '../../electron/tile-file-service';
 import { APP_ORIGIN } from '../../electron/security-policy';
 
 /**
@@ -93,8 +95,8 @@ export interface DesktopHarness {
   /** Temporary folder standing in for the user's documents and the app's user data. */
   dir: string;
   handlers: IpcHandlers;
-  /** Answers of the next native Open / Save dialogs (null = cancelled). */
-  dialogs: { open: (string | null)[]; save: (string | null)[] };
+  /** Answers of the next native Open / Save / offline-map dialogs (null = cancelled). */
+  dialogs: { open: (string | null)[]; save: (string | null)[]; tiles: (string | null)[] };
   /** Every document state the page published (title, dirty marker, undo labels). */
   documentStates: DocumentState[];
   /** What a compromised page sent that the main side refused or ignored. */
@@ -106,7 +108,7 @@ export interface DesktopHarness {
 export async function openDesktopHarness(browser: Browser, appUrl: string): Promise<DesktopHarness> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ecopark-desktop-'));
   const preloadSource = await fs.readFile(path.join(ROOT, 'dist/electron/preload.cjs'), 'utf8');
-  const dialogs: DesktopHarness['dialogs'] = { open: [], save: [] };
+  const dialogs: DesktopHarness['dialogs'] = { open: [], save: [], tiles: [] };
   const documentStates: DocumentState[] = [];
   const log: string[] = [];
   const handlers = createIpcHandlers({
@@ -117,10 +119,21 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
       chooseSavePath: async () => dialogs.save.shift() ?? null,
     },
     onDocumentState: (_windowId, state) => documentStates.push(state),
+    recovery: createRecoveryStore({ fs, dir: path.join(dir, 'user-data', 'recovery'), now: () => new Date(), appVersion: 'harness', pid: process.pid }),
+    isFile: (filePath) => fs.stat(filePath).then((stats) => stats.isFile(), () => false),
     log: (message) => log.push(message),
   });
+  const tiles = createTileFileIpc(
+    createTileFileService({
+      fs,
+      loadSql: () => initSqlJs(),
+      storePath: path.join(dir, 'user-data', 'offline-basemap.json'),
+      chooseTilePath: async () => dialogs.tiles.shift() ?? null,
+    }),
+    (message) => log.push(message),
+  );
   await fs.mkdir(path.join(dir, 'user-data'), { recursive: true });
-  const routes = new Map(ipcRoutes(handlers).map((route) => [route.channel, route]));
+  const routes = new Map(ipcRoutes(handlers, tiles).map((route) => [route.channel, route]));
   const appOrigin = new URL(appUrl).origin;
 
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });

@@ -1,12 +1,14 @@
-import { useState } from 'react';
 import { SIDE_PANELS } from '../panels/registry';
+import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { PropertiesPanel } from './PropertiesPanel';
 
 /** The right-hand side panel: "Properties" plus the tabs each capability registers. */
 export function SidePanel() {
   const t = useT();
-  const [active, setActive] = useState('properties');
+  // In the UI store so the Analysis menu and the tour can open a tab.
+  const active = useUiStore((s) => s.sidePanelTab);
+  const setActive = useUiStore((s) => s.showSidePanel);
   const tabs = [{ id: 'properties', title: t('properties.title') }, ...SIDE_PANELS.map((p) => ({ id: p.id, title: t(p.titleKey) }))];
   const panel = SIDE_PANELS.find((p) => p.id === active);
   return (

@@ -6,6 +6,8 @@ import { BasemapMenu } from './BasemapMenu';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExchangeButtons } from '../exchange/ExchangeButtons';
 import { ReportMenu } from '../report/ReportMenu';
+import { useDesktopStore } from '../help/desktop-store';
+import '../help/desktop.css';
 
 /** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
 export function Toolbar() {
@@ -14,9 +16,10 @@ export function Toolbar() {
   const dirty = useDocumentStore(selectDirty);
   const fileName = useDocumentStore((s) => s.fileName);
   const { legendOpen, featuresOpen, basemapMenuOpen, view3d, lang, toggle, setLang } = useUiStore();
+  const openDialog = useDesktopStore((s) => s.openDialog);
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+    <header className="toolbar" role="toolbar" aria-label={t('desktop.mainToolbar')}>
       <span className="brand">EcoPark Planner</span>
       <div className="toolbar-group">
         <button type="button" onClick={() => void newProject()} aria-label={t('toolbar.new')} title={`${t('toolbar.new')} (Ctrl+N)`}>
@@ -56,9 +59,17 @@ export function Toolbar() {
       </div>
       <ScenarioMenu />
       <span className="file-status" aria-live="polite">
-        {hasDocument ? (fileName ?? t('status.untitled')) : ''}
+        <span className="file-name" title={fileName ?? undefined}>
+          {hasDocument ? (fileName ?? t('status.untitled')) : ''}
+        </span>
         {dirty && <span className="dirty-marker" title={t('status.unsaved')} aria-label={t('status.unsaved')}> •</span>}
       </span>
+      <button type="button" className="toolbar-icon" onClick={() => openDialog('settings')} aria-label={t('desktop.settings')} title={t('desktop.settingsTitle')}>
+        ⚙
+      </button>
+      <button type="button" className="toolbar-icon" data-tour="help" onClick={() => openDialog('help', 'shortcuts')} aria-label={t('desktop.help')} title={t('desktop.helpTitle')}>
+        ?
+      </button>
       <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'vi' : 'en')} aria-label={t('toolbar.languageLabel')}>
         {t('toolbar.language')}
       </button>

@@ -13,6 +13,9 @@ import { EN as ANALYSIS_EN, VI as ANALYSIS_VI } from './analysis';
 import { EN as EXCHANGE_EN, VI as EXCHANGE_VI } from './exchange';
 import { EN as OVERLAY_EN, VI as OVERLAY_VI } from './overlay';
 import { EN as REPORT_EN, VI as REPORT_VI } from './report';
+import { EN as DESKTOP_EN, VI as DESKTOP_VI } from './desktop';
+import { EN as RECOVERY_EN, VI as RECOVERY_VI } from './recovery';
+import { EN as BASEMAP_EN, VI as BASEMAP_VI } from './basemap';
 
 const CORE_EN = {
   'app.title': 'EcoPark Planner',
@@ -104,6 +107,10 @@ const CORE_EN = {
   'dialog.close': 'Close',
   'dialog.discard': 'Discard unsaved changes to “{file}”?',
   'map.northArrow': 'North arrow: click to reset the bearing',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.resetBearing': 'Drag to rotate the map; click to reset the bearing to north',
+  'map.canvas': 'Map of the park',
   'properties.mixed': '(mixed)',
   'properties.selectedCount': '{count} features selected',
   'properties.measures': 'Measurements',
@@ -131,7 +138,7 @@ const CORE_EN = {
   'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -225,6 +232,10 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'dialog.close': 'Đóng',
   'dialog.discard': 'Bỏ các thay đổi chưa lưu của “{file}”?',
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
+  'map.zoomIn': 'Phóng to',
+  'map.zoomOut': 'Thu nhỏ',
+  'map.resetBearing': 'Kéo để xoay bản đồ; nhấn để đưa về hướng Bắc',
+  'map.canvas': 'Bản đồ khu công nghiệp',
   'properties.mixed': '(khác nhau)',
   'properties.selectedCount': 'Đã chọn {count} đối tượng',
   'properties.measures': 'Số đo',
@@ -252,7 +263,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI };
 
 export type Lang = 'en' | 'vi';
 

@@ -22,6 +22,7 @@ import { CLICKABLE_LAYERS, PARK_LAYER_IDS, baseStyle } from './map-style';
 import { diffFeatures, scenarioToMapGeoJson, toMapFeature } from './park-geojson';
 import { attachBasemapLayers } from './offline-basemap/basemap-layers';
 import { NorthArrowControl } from './north-arrow';
+import { applyMapUiLanguage } from './map-ui-language';
 import { MAP_EXTENSIONS } from './extensions';
 import { useToolStore } from '../drawing/tool-store';
 import { useOverlayUi } from '../overlay/overlay-store';
@@ -79,6 +80,7 @@ export function MapView() {
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new NorthArrowControl(translate(ui.lang, 'map.northArrow')), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    applyMapUiLanguage(map, ui.lang);
 
     let lastLoadRevision = -1;
     const unsubscribers: (() => void)[] = [];
@@ -146,6 +148,7 @@ export function MapView() {
         useUiStore.subscribe((state, previous) => {
           if (state.selectedIds !== previous.selectedIds || state.hoveredIds !== previous.hoveredIds) renderSelection();
           if (state.view3d !== previous.view3d) render3d();
+          if (state.lang !== previous.lang) applyMapUiLanguage(map, state.lang);
           if (state.zoomRequest && state.zoomRequest !== previous.zoomRequest) {
             const doc = useDocumentStore.getState().document;
             if (!doc) return;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isBasemapId, type BasemapId } from '../map/basemaps';
 
 /**
  * The user's preferences, remembered across sessions (localStorage of the app's origin, which
@@ -15,12 +16,20 @@ export interface AppSettings {
   autosaveIntervalSeconds: number;
   /** The first-run tour was finished or skipped. */
   tourDone: boolean;
+  /** The basemap last chosen (an online one falls back for a session without changing this). */
+  basemap: BasemapId;
+  /** Remembered online sources: an https XYZ template and an https MapLibre style URL ('' when none). */
+  customBasemapUrl: string;
+  styleBasemapUrl: string;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
   autosaveEnabled: true,
   autosaveIntervalSeconds: 30,
   tourDone: false,
+  basemap: 'offline',
+  customBasemapUrl: '',
+  styleBasemapUrl: '',
 };
 
 /** Bounds of the autosave interval the dialog accepts (seconds). */
@@ -44,6 +53,7 @@ export function parseStoredSettings(raw: string | null | undefined): AppSettings
     if (typeof record[key] === typeof DEFAULT_SETTINGS[key]) (settings as Record<string, unknown>)[key] = record[key];
   }
   settings.autosaveIntervalSeconds = clampInterval(settings.autosaveIntervalSeconds);
+  if (!isBasemapId(settings.basemap)) settings.basemap = DEFAULT_SETTINGS.basemap;
   return settings;
 }
 

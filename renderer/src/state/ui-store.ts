@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { Lang } from '../i18n/strings';
 
-export type BasemapId = 'offline' | 'osm' | 'satellite' | 'custom';
+import type { BasemapId } from '../map/basemaps';
+import { useSettingsStore } from './settings-store';
+
+export type { BasemapId } from '../map/basemaps';
 
 /** One notice shown in the message area; `actions` offer follow-ups (e.g. "Import"). */
 export interface Notice {
@@ -24,20 +27,28 @@ export interface UiState {
   legendOpen: boolean;
   featuresOpen: boolean;
   basemapMenuOpen: boolean;
+  /** The basemap shown in this session (starts as the remembered choice; an unreachable online one falls back). */
   basemap: BasemapId;
   customBasemapUrl: string;
+  styleBasemapUrl: string;
   view3d: boolean;
   notices: Notice[];
   /** The File dialog or menu that is open (import, export, report), if any. */
   fileDialog: 'import' | 'export' | 'report' | null;
   /** Request for the map to frame features (a counter so repeated requests re-trigger). */
   zoomRequest: { ids: string[]; seq: number } | null;
+  /** The side panel's open tab: 'properties' or a panels/registry.tsx id (the Analysis menu opens them). */
+  sidePanelTab: string;
   setLang(lang: Lang): void;
+  showSidePanel(tab: string): void;
+  /** Frames `ids` on the map without selecting them (View ▸ Zoom to park). */
+  zoomTo(ids: string[]): void;
   setFileDialog(dialog: UiState['fileDialog']): void;
   select(ids: string[], options?: { zoom?: boolean }): void;
   setHovered(ids: string[]): void;
   toggle(panel: 'legendOpen' | 'featuresOpen' | 'basemapMenuOpen' | 'view3d'): void;
-  setBasemap(basemap: BasemapId, customUrl?: string): void;
+  /** This session's basemap; chooseBasemap (map/offline-basemap) also remembers it. */
+  setBasemap(basemap: BasemapId, url?: string): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -58,12 +69,20 @@ export const useUiStore = create<UiState>((set) => ({
   legendOpen: true,
   featuresOpen: true,
   basemapMenuOpen: false,
-  basemap: 'offline',
-  customBasemapUrl: '',
+  basemap: useSettingsStore.getState().basemap,
+  customBasemapUrl: useSettingsStore.getState().customBasemapUrl,
+  styleBasemapUrl: useSettingsStore.getState().styleBasemapUrl,
   view3d: true,
   notices: [],
   fileDialog: null,
   zoomRequest: null,
+  sidePanelTab: 'properties',
+  showSidePanel(sidePanelTab) {
+    set({ sidePanelTab });
+  },
+  zoomTo(ids) {
+    set({ zoomRequest: { ids, seq: ++zoomSeq } });
+  },
   setLang(lang) {
     globalThis.localStorage?.setItem('ecopark.lang', lang);
     set({ lang });
@@ -80,8 +99,14 @@ export const useUiStore = create<UiState>((set) => ({
   toggle(panel) {
     set((state) => ({ [panel]: !state[panel] }) as Partial<UiState>);
   },
-  setBasemap(basemap, customUrl) {
-    set((state) => ({ basemap, customBasemapUrl: customUrl ?? state.customBasemapUrl, basemapMenuOpen: false }));
+  setBasemap(basemap, url) {
+    // `url` is the XYZ template of 'custom' or the style URL of 'style'.
+    set((state) => ({
+      basemap,
+      customBasemapUrl: basemap === 'custom' && url !== undefined ? url : state.customBasemapUrl,
+      styleBasemapUrl: basemap === 'style' && url !== undefined ? url : state.styleBasemapUrl,
+      basemapMenuOpen: false,
+    }));
   },
   notify(notice) {
     const id = ++noticeSeq;

@@ -19,6 +19,8 @@ vi.mock('electron', () => ({
     },
     removeListener: (channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn),
   },
+  // Electron gives a path only to Files from the file system; the stand-in reads `fsPath`.
+  webUtils: { getPathForFile: (file: { fsPath?: string }) => file.fsPath ?? '' },
 }));
 
 await import('../../../electron/preload');
@@ -36,7 +38,27 @@ describe('preload bridge', () => {
 
   it('exposes exactly HostApi under window.ecopark, and nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['ecopark']);
-    expect(Object.keys(api).sort()).toEqual(['kind', 'listRecent', 'onMenuCommand', 'openProject', 'resetFile', 'saveProject', 'setDocumentState']);
+    expect(Object.keys(api).sort()).toEqual([
+      'chooseTileFile',
+      'clearRecovery',
+      'currentTileFile',
+      'discardRecovery',
+      'forgetTileFile',
+      'kind',
+      'listRecent',
+      'listRecoveries',
+      'onMenuCommand',
+      'openDroppedFile',
+      'openProject',
+      'readTile',
+      'recoverProject',
+      'resetFile',
+      'revertProject',
+      'runtimeVersions',
+      'saveProject',
+      'setDocumentState',
+      'writeRecovery',
+    ]);
     expect(api.kind).toBe('desktop');
   });
 
@@ -51,6 +73,14 @@ describe('preload bridge', () => {
       [IPC_CHANNELS.resetFile],
     ]);
     expect(send.mock.calls).toEqual([[IPC_CHANNELS.setDocumentState, { fileName: null, dirty: true }]]);
+  });
+
+  it('sends a dropped file to main by its path, and leaves a File without one to the page', async () => {
+    await expect(api.openDroppedFile?.({ name: 'a.gpkg', fsPath: '/parks/a.gpkg' } as never)).resolves.toBe('result');
+    await expect(api.openDroppedFile?.({ name: 'forged.gpkg' })).resolves.toBeNull();
+    expect(invoke.mock.calls).toEqual([[IPC_CHANNELS.openDroppedPath, { path: '/parks/a.gpkg' }]]);
+    // Only the three version strings reach the page, not the process object.
+    expect(Object.keys(api.runtimeVersions ?? {}).sort()).toEqual(['chrome', 'electron', 'node']);
   });
 
   it('delivers only known menu commands, without the IPC event, until unsubscribed', () => {

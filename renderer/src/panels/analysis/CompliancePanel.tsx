@@ -47,7 +47,7 @@ export function CompliancePanel() {
             )}
             <div className="analysis-citation">
               {rule.citation.url ? (
-                <a href={rule.citation.url} target="_blank" rel="noreferrer">
+                <a href={rule.citation.url} target="_blank" rel="noopener noreferrer">
                   {rule.citation.document}
                 </a>
               ) : (

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectLicenses, OUTPUT_PATH, readmeLicenseSection, serialise, type LicenseReport } from '../../../scripts/collect-licenses';
+
+const root = process.cwd();
+const committed = JSON.parse(readFileSync(OUTPUT_PATH, 'utf8')) as LicenseReport;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const installedVersion = (name: string) => (JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('third-party licences shown in the About box (data/third-party-licenses.json)', () => {
+  it('is up to date with package-lock.json (run `npm run licenses` after changing dependencies)', () => {
+    expect(readFileSync(OUTPUT_PATH, 'utf8')).toBe(serialise(collectLicenses(root)));
+  });
+
+  it('lists every production dependency at its installed version, and Electron, the runtime', () => {
+    const listed = new Set(committed.packages.map((p) => `${p.name}@${p.version}`));
+    for (const name of [...Object.keys(pkg.dependencies), 'electron']) expect(listed, name).toContain(`${name}@${installedVersion(name)}`);
+  });
+
+  it('leaves out the development tools, which do not ship', () => {
+    const names = new Set(committed.packages.map((p) => p.name));
+    for (const dev of ['vitest', 'eslint', 'typescript', 'vite', 'playwright-core', 'electron-builder']) expect(names, dev).not.toContain(dev);
+  });
+
+  it('carries the licence texts as the packages ship them', () => {
+    const react = committed.packages.find((p) => p.name === 'react');
+    expect(react).toMatchObject({ license: 'MIT', licenseSource: 'LICENSE' });
+    expect(react?.licenseText).toBe(readFileSync('node_modules/react/LICENSE', 'utf8').replace(/\r\n?/g, '\n').trim());
+    const maplibre = committed.packages.find((p) => p.name === 'maplibre-gl');
+    expect(maplibre?.license).toBe('BSD-3-Clause');
+    expect(maplibre?.licenseText).toContain('Redistribution and use in source and binary forms');
+  });
+
+  it('says who the holder is when a package has no licence file, with its README section when there is one', () => {
+    const withoutFile = committed.packages.filter((p) => p.author !== undefined);
+    expect(withoutFile.length).toBeGreaterThan(0);
+    for (const p of withoutFile) expect(p.licenseSource === null || p.licenseSource === 'README', p.name).toBe(true);
+    const murmur = committed.packages.find((p) => p.name === 'murmurhash-js');
+    expect(murmur).toMatchObject({ licenseSource: 'README', author: 'Gary Court' });
+    expect(murmur?.licenseText).toContain('Copyright (c) 2011 Gary Court');
+    // Every other package has its text.
+    for (const p of committed.packages) if (p.author === undefined) expect(p.licenseText, p.name).toBeTruthy();
+  });
+
+  it('cuts the licence section of a README at the next heading of its level', () => {
+    const readme = ['# lib', 'intro', '## Licence', '', 'MIT © A', '### Details', 'more', '## Contributing', 'x'].join('\n');
+    expect(readmeLicenseSection(readme)).toBe('## Licence\n\nMIT © A\n### Details\nmore');
+    expect(readmeLicenseSection('# lib\n## Licensing\nApache-2.0')).toBe('## Licensing\n\nApache-2.0');
+    expect(readmeLicenseSection('# lib\nno section')).toBeNull();
+    expect(readmeLicenseSection('## License\n\n## Next')).toBeNull();
+  });
+});
