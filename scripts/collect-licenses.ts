@@ -14,24 +14,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** One shipped package. Without a licence file, `author` is recorded and the text (if any) comes from the README. */
-export interface LicenseEntry {
-  name: string;
-  version: string;
-  /** SPDX expression as the package declares it ("MIT", "(MIT OR Apache-2.0)"), or "UNKNOWN". */
-  license: string;
-  /** Where the text comes from: a file of the package ("LICENSE"), "README" (its licence section), or null. */
-  licenseSource: string | null;
-  licenseText: string | null;
-  /** Set only when the package has no licence file: who the licence names as holder. */
-  author?: string | null;
-}
-
-export interface LicenseReport {
-  generatedBy: string;
-  packages: LicenseEntry[];
-}
+import type { LicenseEntry, LicenseReport } from '../shared/third-party-licenses';
 
 /** devDependencies that are nevertheless shipped inside the desktop app. */
 export const SHIPPED_DEV_PACKAGES = ['electron'] as const;

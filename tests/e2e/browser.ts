@@ -43,13 +43,18 @@ export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; f
     },
     { l: lang, firstRun: options.firstRun === true },
   );
+  await gotoApp(page);
+  return page;
+}
+
+/** Loads the app in `page` and waits until the sample park is on the map. */
+export async function gotoApp(page: Page): Promise<void> {
   await page.goto(inject('baseUrl'));
   await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
   await page.waitForFunction(() => {
     const map = window.__ecoparkMap;
     return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
   }, undefined, { timeout: 60000 });
-  return page;
 }
 
 /** Waits for the map to finish rendering (tiles, transitions) before pixels are read. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ParkFeature } from '../../shared/model';
-import { launchBrowser } from './browser';
+import { gotoApp, launchBrowser } from './browser';
 
 /**
  * "Never losing work" in the browser build: autosave to IndexedDB, the recovery offer after a
@@ -29,12 +29,7 @@ async function openPage(context: BrowserContext): Promise<Page> {
     localStorage.setItem('ecopark.lang', 'en');
     localStorage.setItem('ecopark.settings', JSON.stringify({ autosaveEnabled: true, autosaveIntervalSeconds: interval, tourDone: true }));
   }, INTERVAL_S);
-  await page.goto(inject('baseUrl'));
-  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
-  await page.waitForFunction(() => {
-    const map = window.__ecoparkMap;
-    return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
-  }, undefined, { timeout: 60000 });
+  await gotoApp(page);
   return page;
 }
 

@@ -8,6 +8,8 @@ import { ExchangeButtons } from '../exchange/ExchangeButtons';
 import { ReportMenu } from '../report/ReportMenu';
 import { useDesktopStore } from '../help/desktop-store';
 import '../help/desktop.css';
+import { RevertButton } from '../recovery/RevertButton';
+import appIconUrl from '../../../build/icon.svg?url';
 
 /** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
 export function Toolbar() {
@@ -20,7 +22,8 @@ export function Toolbar() {
 
   return (
     <header className="toolbar" role="toolbar" aria-label={t('desktop.mainToolbar')}>
-      <span className="brand">EcoPark Planner</span>
+      {/* The app's icon stands for its name: the row's width goes to the file name instead. */}
+      <img className="brand-icon" src={appIconUrl} alt="EcoPark Planner" title="EcoPark Planner" width={24} height={24} />
       <div className="toolbar-group">
         <button type="button" onClick={() => void newProject()} aria-label={t('toolbar.new')} title={`${t('toolbar.new')} (Ctrl+N)`}>
           {t('toolbar.new')}
@@ -37,6 +40,7 @@ export function Toolbar() {
         <button type="button" disabled={!hasDocument} onClick={() => void saveProject(true)} aria-label={t('toolbar.saveAs')} title={`${t('toolbar.saveAs')} (Ctrl+Shift+S)`}>
           {t('toolbar.saveAs')}
         </button>
+        <RevertButton />
         <ExchangeButtons />
         <ReportMenu />
       </div>

@@ -27,6 +27,25 @@ export const SHORTCUTS: { keys: string; action: MessageKey }[] = [
   { keys: '?', action: 'tool.shortcuts' },
 ];
 
+/** The shortcuts as a table of keys and actions (this panel and the Help panel). */
+export function ShortcutsTable({ className }: { className?: string }) {
+  const t = useT();
+  return (
+    <table className={className}>
+      <tbody>
+        {SHORTCUTS.map((s) => (
+          <tr key={s.keys}>
+            <td>
+              <kbd>{s.keys}</kbd>
+            </td>
+            <td>{t(s.action)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ShortcutsPanel() {
   const t = useT();
   const { shortcutsOpen, set } = useToolStore();
@@ -34,18 +53,7 @@ export function ShortcutsPanel() {
   return (
     <section className="panel shortcuts" role="dialog" aria-label={t('shortcuts.title')}>
       <h2>{t('shortcuts.title')}</h2>
-      <table>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <td>
-                <kbd>{s.keys}</kbd>
-              </td>
-              <td>{t(s.action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutsTable />
       <button type="button" onClick={() => set({ shortcutsOpen: false })}>
         {t('dialog.close')}
       </button>

@@ -12,11 +12,16 @@ function typingInField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+/** While a modal dialog is open its keys are its own: Delete or Backspace on a dialog button must not delete features behind it. */
+function modalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
 /** The keyboard of issue 3: tool letters, S snapping, Delete, Escape, Enter, arrows, undo/redo. */
 export function useDrawingKeys(options: { handleUndoRedo: boolean }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typingInField(event.target)) return;
+      if (typingInField(event.target) || modalOpen()) return;
       const tools = useToolStore.getState();
       const key = event.key.toLowerCase();
       const ctrl = event.ctrlKey || event.metaKey;

@@ -2,20 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import licensesUrl from '../../../data/third-party-licenses.json?url';
 import fontLicence from '../../../data/fonts/OFL.txt?raw';
 import dataSources from '../../../data/SOURCES.md?raw';
+import type { LicenseEntry, LicenseReport } from '../../../shared/third-party-licenses';
 import { getHost } from '../host/get-host';
 import { useT } from '../i18n/use-t';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDesktopStore } from './desktop-store';
-
-/** One package of data/third-party-licenses.json (written by scripts/collect-licenses.ts). */
-interface LicenseEntry {
-  name: string;
-  version: string;
-  license: string;
-  licenseSource: string | null;
-  licenseText: string | null;
-  author?: string | null;
-}
 
 /** The list is ~300 kB: fetched when About opens, not bundled into the start-up code. */
 function useLicenses(): LicenseEntry[] | null {
@@ -23,7 +14,7 @@ function useLicenses(): LicenseEntry[] | null {
   useEffect(() => {
     let live = true;
     void fetch(licensesUrl)
-      .then((response) => response.json() as Promise<{ packages: LicenseEntry[] }>)
+      .then((response) => response.json() as Promise<LicenseReport>)
       .then((report) => live && setEntries(report.packages))
       .catch(() => live && setEntries([]));
     return () => {

@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
-import { SHORTCUTS } from '../drawing/ShortcutsPanel';
+import { ShortcutsTable } from '../drawing/ShortcutsPanel';
 import { useT } from '../i18n/use-t';
 import { useUiStore } from '../state/ui-store';
 import type { MessageKey } from '../i18n/strings';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDesktopStore, type HelpTab } from './desktop-store';
 import { GUIDE_STEP_COUNT, guideKeys, namedSegments } from './guide';
 
@@ -43,18 +43,7 @@ export function HelpPanel() {
       </div>
       {helpTab === 'shortcuts' ? (
         <section role="tabpanel" aria-label={t('help.tabShortcuts')}>
-          <table className="help-shortcuts">
-            <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={s.keys}>
-                  <td>
-                    <kbd>{s.keys}</kbd>
-                  </td>
-                  <td>{t(s.action)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ShortcutsTable className="help-shortcuts" />
           <p className="desktop-muted">{t('help.menuNote')}</p>
         </section>
       ) : (

@@ -3,6 +3,7 @@ import { readProject, writeProject } from '../../../shared/project-file';
 import { parkDocumentSchema } from '../../../shared/model';
 import { loadSqlJs } from './sqljs';
 import { createBrowserRecovery, createIndexedDbKv, createWebLocks } from './browser-recovery';
+import { translate } from '../i18n/strings';
 
 /**
  * The browser host: the same HostApi as the desktop shell, running the shared project-file
@@ -208,7 +209,7 @@ export function createBrowserHost(): HostApi {
     },
     setDocumentState(next) {
       state = next;
-      document.title = `${next.fileName ?? 'Untitled'}${next.dirty ? ' •' : ''} — EcoPark Planner`;
+      document.title = `${next.fileName ?? translate(next.lang ?? 'en', 'status.untitled')}${next.dirty ? ' •' : ''} — EcoPark Planner`;
     },
     onMenuCommand() {
       return () => {};

@@ -1,5 +1,5 @@
 import { useQuestionStore } from './question-store';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 /** Renders the pending askQuestion() question, if any. */
 export function QuestionDialog() {
@@ -7,7 +7,7 @@ export function QuestionDialog() {
   const answer = useQuestionStore((s) => s.answer);
   if (!current) return null;
   return (
-    <ModalDialog key={current.title + current.text} title={current.title} description={<p>{current.text}</p>} onEscape={() => answer(current.cancelId)}>
+    <ModalDialog key={current.title + current.text} look="question" title={current.title} description={<p>{current.text}</p>} onClose={() => answer(current.cancelId)}>
       <div className="modal-actions">
         {current.choices.map((choice) => (
           <button key={choice.id} type="button" className={choice.primary ? 'primary' : undefined} onClick={() => answer(choice.id)}>

@@ -5,7 +5,7 @@ import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { formatBytes } from '../i18n/strings';
 import { useT } from '../i18n/use-t';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 import { discardEntry, entryName, formatSavedAt, recoverEntry } from './session';
 
 /** The start-up document (sample park or a launch file) gets this long to load before the prompt shows anyway. */
@@ -54,7 +54,7 @@ export function RecoveryPrompt() {
   };
 
   return (
-    <ModalDialog title={t('recovery.title')} description={<p>{t('recovery.intro')}</p>} onEscape={later} className="recovery-dialog">
+    <ModalDialog look="question" title={t('recovery.title')} description={<p>{t('recovery.intro')}</p>} onClose={later} className="recovery-dialog">
       <ul className="recovery-list">
         {entries.map((entry, index) => {
           const name = entryName(entry);

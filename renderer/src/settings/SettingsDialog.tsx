@@ -3,7 +3,7 @@ import { AUTOSAVE_INTERVAL_RANGE, useSettingsStore } from '../state/settings-sto
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import type { Lang, MessageKey } from '../i18n/strings';
-import { ModalDialog } from '../help/ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDesktopStore } from '../help/desktop-store';
 import { parseIntervalInput } from './interval';
 import { BasemapSettingsSection } from '../components/BasemapSettingsSection';

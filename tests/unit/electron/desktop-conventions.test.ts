@@ -1,79 +1,59 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../../shared/host-api';
-import { createFileService } from '../../../electron/file-service';
 import { createIpcHandlers, type IpcSender } from '../../../electron/ipc-handlers';
 import { validateDocumentState, validateDroppedPath } from '../../../electron/ipc-validation';
 import { createRecentFiles } from '../../../electron/recent-files';
 import { langFromLocale } from '../../../electron/main-strings';
-import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
+import { APP, fakeFileService, fakeWriteProject, FOREIGN, recentFilesIn, sampleDocument, scriptedDialogs, useTempDir } from './helpers';
 
 /** Issue 7, desktop conventions: drag-and-drop open, the page's language and panels, Clear recent. */
 
-const APP: IpcSender = { windowId: 1, frameUrl: 'app://ecopark/index.html' };
-const FOREIGN: IpcSender = { windowId: 1, frameUrl: 'https://evil.example/' };
-
-let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+const tempDir = useTempDir();
 
 function setup() {
   const states: DocumentState[] = [];
-  const dialogs: string[] = [];
-  const recent = createRecentFiles({ fs, storePath: path.join(dir, 'recent.json'), now: () => new Date('2026-03-01T00:00:00Z') });
-  const files = createFileService({ fs, loadSql: fakeLoadSql, readProject: fakeReadProject, writeProject: fakeWriteProject });
+  const { dialogs, dialogCalls } = scriptedDialogs();
+  const recent = recentFilesIn(tempDir());
   const handlers = createIpcHandlers({
-    files,
+    files: fakeFileService(),
     recent,
-    dialogs: {
-      async chooseOpenPath() {
-        dialogs.push('open');
-        return null;
-      },
-      async chooseSavePath() {
-        dialogs.push('save');
-        return null;
-      },
-    },
+    dialogs,
     onDocumentState: (_id, s) => states.push(s),
     isFile: (p) => fs.stat(p).then((s) => s.isFile(), () => false),
   });
-  return { handlers, recent, states, dialogs };
+  return { handlers, recent, states, dialogCalls };
 }
 
 async function writeProjectFile(name: string): Promise<string> {
-  const target = path.join(dir, name);
+  const target = path.join(tempDir(), name);
   await fs.writeFile(target, fakeWriteProject({} as never, sampleDocument('Dropped park')));
   return target;
 }
 
 describe('drag and drop of a .gpkg onto the desktop window', () => {
   it('opens the dropped file without a dialog, so Save writes back to it, and lists it as recent', async () => {
-    const { handlers, recent, dialogs } = setup();
+    const { handlers, recent, dialogCalls } = setup();
     const target = await writeProjectFile('dropped.gpkg');
     const outcome = await handlers.openDroppedPath(APP, { path: target });
     expect(outcome).toMatchObject({ ok: true, fileName: 'dropped.gpkg' });
     expect(outcome.ok && outcome.document.project.name).toBe('Dropped park');
-    expect(dialogs).toEqual([]);
+    expect(dialogCalls).toEqual([]);
     expect(handlers.currentPath(APP.windowId)).toBe(target);
     expect((await recent.list()).map((r) => r.path)).toEqual([target]);
   });
 
   it('refuses relative, non-.gpkg, missing and directory paths with a clear message, and a foreign sender', async () => {
-    const { handlers, dialogs } = setup();
-    const folder = path.join(dir, 'folder.gpkg');
+    const { handlers, dialogCalls } = setup();
+    const folder = path.join(tempDir(), 'folder.gpkg');
     await fs.mkdir(folder);
     const cases: [IpcSender, unknown, RegExp][] = [
       [APP, { path: 'relative.gpkg' }, /absolute/],
-      [APP, { path: path.join(dir, 'notes.txt') }, /\.gpkg/],
-      [APP, { path: path.join(dir, 'missing.gpkg') }, /missing\.gpkg does not exist or is not a file/],
+      [APP, { path: path.join(tempDir(), 'notes.txt') }, /\.gpkg/],
+      [APP, { path: path.join(tempDir(), 'missing.gpkg') }, /missing\.gpkg does not exist or is not a file/],
       [APP, { path: folder }, /folder\.gpkg does not exist or is not a file/],
-      [APP, { path: path.join(dir, 'x.gpkg'), extra: 1 }, /Invalid dropped file/],
+      [APP, { path: path.join(tempDir(), 'x.gpkg'), extra: 1 }, /Invalid dropped file/],
       [APP, '/etc/passwd', /Invalid dropped file/],
       [FOREIGN, { path: await writeProjectFile('ok.gpkg') }, /sender/],
     ];
@@ -84,7 +64,7 @@ describe('drag and drop of a .gpkg onto the desktop window', () => {
       expect(!outcome.ok && 'detail' in outcome ? outcome.detail : '').toMatch(message);
     }
     // A refused drop never falls back to the open dialog, and no file became current.
-    expect(dialogs).toEqual([]);
+    expect(dialogCalls).toEqual([]);
     expect(handlers.currentPath(APP.windowId)).toBeNull();
   });
 
@@ -124,7 +104,7 @@ describe('the page tells the main process its language and shown panels', () => 
 describe('Open Recent ▸ Clear recent files', () => {
   it('empties the stored list, tells the menu, and leaves the files alone', async () => {
     const changes: number[] = [];
-    const storePath = path.join(dir, 'recent.json');
+    const storePath = path.join(tempDir(), 'recent.json');
     const recent = createRecentFiles({ fs, storePath, now: () => new Date(), onChange: (list) => changes.push(list.length) });
     const a = await writeProjectFile('a.gpkg');
     await recent.add(a);

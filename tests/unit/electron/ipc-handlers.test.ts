@@ -1,42 +1,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentState, SaveOutcome } from '../../../shared/host-api';
-import { createFileService } from '../../../electron/file-service';
-import { createIpcHandlers, IpcRefusedError, type DialogDeps, type IpcSender } from '../../../electron/ipc-handlers';
-import { createRecentFiles } from '../../../electron/recent-files';
-import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
+import { createIpcHandlers, IpcRefusedError } from '../../../electron/ipc-handlers';
+import { APP, fakeFileService, FOREIGN, recentFilesIn, sampleDocument, scriptedDialogs, useTempDir } from './helpers';
 
-const APP: IpcSender = { windowId: 1, frameUrl: 'app://ecopark/index.html' };
-const FOREIGN: IpcSender = { windowId: 1, frameUrl: 'https://evil.example/' };
-
-let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+const tempDir = useTempDir();
 
 function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } = {}) {
-  const dialogCalls: { kind: 'open' | 'save'; defaultPath?: string }[] = [];
-  const dialogs: DialogDeps = {
-    async chooseOpenPath() {
-      dialogCalls.push({ kind: 'open' });
-      return answers.open?.shift() ?? null;
-    },
-    async chooseSavePath(_id, defaultPath) {
-      dialogCalls.push({ kind: 'save', defaultPath });
-      return answers.save?.shift() ?? null;
-    },
-  };
+  const { dialogs, dialogCalls } = scriptedDialogs(answers);
   const states: DocumentState[] = [];
   const saves: SaveOutcome[] = [];
   const logs: string[] = [];
-  const recent = createRecentFiles({ fs, storePath: path.join(dir, 'recent.json'), now: () => new Date('2026-03-01T00:00:00Z') });
-  const files = createFileService({ fs, loadSql: fakeLoadSql, readProject: fakeReadProject, writeProject: fakeWriteProject });
+  const recent = recentFilesIn(tempDir());
   const handlers = createIpcHandlers({
-    files,
+    files: fakeFileService(),
     recent,
     dialogs,
     onDocumentState: (_id, s) => states.push(s),
@@ -48,7 +26,7 @@ function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } =
 
 describe('IPC handlers: save', () => {
   it('asks where for an untitled project, then saves to the same file without asking', async () => {
-    const target = path.join(dir, 'park.gpkg');
+    const target = path.join(tempDir(), 'park.gpkg');
     const { handlers, dialogCalls, saves } = setup({ save: [target] });
     const doc = sampleDocument();
     const first = await handlers.saveProject(APP, { document: doc, saveAs: false, suggestedName: 'My park' });
@@ -63,13 +41,13 @@ describe('IPC handlers: save', () => {
   });
 
   it('Save as always asks, proposing the current folder, and appends .gpkg when the dialog did not', async () => {
-    const first = path.join(dir, 'a.gpkg');
-    const second = path.join(dir, 'b');
+    const first = path.join(tempDir(), 'a.gpkg');
+    const second = path.join(tempDir(), 'b');
     const { handlers, dialogCalls } = setup({ save: [first, second] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'a' });
     const outcome = await handlers.saveProject(APP, { document: sampleDocument(), saveAs: true, suggestedName: 'Copy' });
     expect(outcome).toMatchObject({ ok: true, filePath: `${second}.gpkg` });
-    expect(dialogCalls[1]).toEqual({ kind: 'save', defaultPath: path.join(dir, 'Copy.gpkg') });
+    expect(dialogCalls[1]).toEqual({ kind: 'save', defaultPath: path.join(tempDir(), 'Copy.gpkg') });
     expect(handlers.currentPath(1)).toBe(`${second}.gpkg`);
   });
 
@@ -81,22 +59,22 @@ describe('IPC handlers: save', () => {
   });
 
   it('refuses an invalid document without a dialog or a write', async () => {
-    const { handlers, dialogCalls } = setup({ save: [path.join(dir, 'x.gpkg')] });
+    const { handlers, dialogCalls } = setup({ save: [path.join(tempDir(), 'x.gpkg')] });
     const outcome = await handlers.saveProject(APP, { document: { ...sampleDocument(), scenarios: [] }, saveAs: true, suggestedName: 'x' });
     expect(outcome).toMatchObject({ ok: false, reason: 'invalid_document' });
     expect(dialogCalls).toEqual([]);
-    expect(await fs.readdir(dir)).toEqual([]);
+    expect(await fs.readdir(tempDir())).toEqual([]);
   });
 
   it('refuses a save from a foreign frame', async () => {
-    const { handlers, dialogCalls } = setup({ save: [path.join(dir, 'x.gpkg')] });
+    const { handlers, dialogCalls } = setup({ save: [path.join(tempDir(), 'x.gpkg')] });
     const outcome = await handlers.saveProject(FOREIGN, { document: sampleDocument(), saveAs: true, suggestedName: 'x' });
     expect(outcome).toMatchObject({ ok: false, reason: 'io_error' });
     expect(dialogCalls).toEqual([]);
   });
 
   it('resetFile forgets the current file so the next save asks again', async () => {
-    const { handlers, dialogCalls } = setup({ save: [path.join(dir, 'a.gpkg'), null] });
+    const { handlers, dialogCalls } = setup({ save: [path.join(tempDir(), 'a.gpkg'), null] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'a' });
     await handlers.resetFile(APP, undefined);
     expect(handlers.currentPath(1)).toBeNull();
@@ -107,7 +85,7 @@ describe('IPC handlers: save', () => {
 
 describe('IPC handlers: open and recent files', () => {
   it('opens through the dialog, remembers the file and lists it as recent', async () => {
-    const target = path.join(dir, 'park.gpkg');
+    const target = path.join(tempDir(), 'park.gpkg');
     const { handlers } = setup({ save: [target], open: [target] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'park' });
     await handlers.resetFile(APP, undefined);
@@ -121,7 +99,7 @@ describe('IPC handlers: open and recent files', () => {
   });
 
   it('refuses to open, by path, a file that is not in the recent list', async () => {
-    const target = path.join(dir, 'other.gpkg');
+    const target = path.join(tempDir(), 'other.gpkg');
     await fs.writeFile(target, 'whatever');
     const { handlers } = setup();
     const outcome = await handlers.openProject(APP, { path: target });
@@ -129,8 +107,8 @@ describe('IPC handlers: open and recent files', () => {
   });
 
   it('a refused file leaves the current file as it was', async () => {
-    const good = path.join(dir, 'good.gpkg');
-    const foreign = path.join(dir, 'qgis.gpkg');
+    const good = path.join(tempDir(), 'good.gpkg');
+    const foreign = path.join(tempDir(), 'qgis.gpkg');
     await fs.writeFile(foreign, 'FOREIGN');
     const { handlers } = setup({ save: [good], open: [foreign] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'good' });
@@ -141,7 +119,7 @@ describe('IPC handlers: open and recent files', () => {
   });
 
   it('Open Recent from the menu: the queued path is used once instead of the dialog', async () => {
-    const target = path.join(dir, 'park.gpkg');
+    const target = path.join(tempDir(), 'park.gpkg');
     const { handlers, dialogCalls } = setup({ save: [target] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'park' });
     handlers.queueOpen(1, target);

@@ -1,22 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecentFile } from '../../../shared/host-api';
 import { createRecentFiles, MAX_RECENT_FILES } from '../../../electron/recent-files';
-import { makeTempDir, removeDir } from './helpers';
+import { useTempDir } from './helpers';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+const tempDir = useTempDir();
 
 function setup() {
   let tick = 0;
   const changes: RecentFile[][] = [];
-  const storePath = path.join(dir, 'recent-files.json');
+  const storePath = path.join(tempDir(), 'recent-files.json');
   const recent = createRecentFiles({
     fs,
     storePath,
@@ -27,7 +21,7 @@ function setup() {
 }
 
 async function touch(name: string): Promise<string> {
-  const p = path.join(dir, name);
+  const p = path.join(tempDir(), name);
   await fs.writeFile(p, 'x');
   return p;
 }
@@ -45,7 +39,7 @@ describe('recent files', () => {
     expect(list[0].openedAt).toBe('2026-01-01T00:00:02.000Z');
     expect(JSON.parse(await fs.readFile(storePath, 'utf8'))).toEqual(list);
     expect(changes).toHaveLength(3);
-    expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await fs.readdir(tempDir())).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it(`keeps at most ${MAX_RECENT_FILES}`, async () => {

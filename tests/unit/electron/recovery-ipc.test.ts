@@ -1,42 +1,22 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecoveryEntry, SaveOutcome } from '../../../shared/host-api';
-import { createFileService } from '../../../electron/file-service';
-import { createIpcHandlers, IpcRefusedError, type DialogDeps, type IpcSender } from '../../../electron/ipc-handlers';
-import { createRecentFiles } from '../../../electron/recent-files';
+import { createIpcHandlers, IpcRefusedError } from '../../../electron/ipc-handlers';
 import { createRecoveryStore } from '../../../electron/recovery-store';
 import { pathKey } from '../../../electron/path-key';
-import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
+import { appWindow, fakeFileService, fakeWriteProject, FOREIGN, recentFilesIn, sampleDocument, scriptedDialogs, useTempDir } from './helpers';
 
 /** Main-process side of revert, recovery snapshots, one file per window and changes on disk. */
 
-const win = (windowId: number): IpcSender => ({ windowId, frameUrl: 'app://ecopark/index.html' });
-const W1 = win(1);
-const W2 = win(2);
-const FOREIGN: IpcSender = { windowId: 1, frameUrl: 'https://evil.example/' };
+const W1 = appWindow(1);
+const W2 = appWindow(2);
 
-let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+const tempDir = useTempDir();
 
 let hexCounter = 0;
-function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } = {}, recoveryDir = path.join(dir, 'recovery')) {
-  const dialogCalls: { kind: 'open' | 'save'; defaultPath?: string }[] = [];
-  const dialogs: DialogDeps = {
-    async chooseOpenPath() {
-      dialogCalls.push({ kind: 'open' });
-      return answers.open?.shift() ?? null;
-    },
-    async chooseSavePath(_id, defaultPath) {
-      dialogCalls.push({ kind: 'save', defaultPath });
-      return answers.save?.shift() ?? null;
-    },
-  };
+function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } = {}, recoveryDir = path.join(tempDir(), 'recovery')) {
+  const { dialogs, dialogCalls } = scriptedDialogs(answers);
   const focused: number[] = [];
   const saves: SaveOutcome[] = [];
   const recovery = createRecoveryStore({
@@ -48,8 +28,8 @@ function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } =
     randomHex: () => (++hexCounter).toString(16).padStart(12, '0'),
   });
   const handlers = createIpcHandlers({
-    files: createFileService({ fs, loadSql: fakeLoadSql, readProject: fakeReadProject, writeProject: fakeWriteProject }),
-    recent: createRecentFiles({ fs, storePath: path.join(dir, 'recent.json'), now: () => new Date('2026-03-01T00:00:00Z') }),
+    files: fakeFileService(),
+    recent: recentFilesIn(tempDir()),
     dialogs,
     recovery,
     focusWindow: (id) => focused.push(id),
@@ -59,7 +39,7 @@ function setup(answers: { open?: (string | null)[]; save?: (string | null)[] } =
 }
 
 async function writeProjectFile(name: string, projectName: string): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(tempDir(), name);
   await fs.writeFile(file, fakeWriteProject({} as never, sampleDocument(projectName)));
   return file;
 }
@@ -173,14 +153,14 @@ describe('recovery snapshots', () => {
   it('autosaves outside the user’s folder, offers left-overs to a new session, and recovers them as unsaved work', async () => {
     const file = await writeProjectFile('park.gpkg', 'Original');
     const original = await fs.readFile(file);
-    const recoveryDir = path.join(dir, 'userData', 'recovery');
+    const recoveryDir = path.join(tempDir(), 'userData', 'recovery');
     const first = setup({ open: [file] }, recoveryDir);
     await first.handlers.openProject(W1, undefined);
     const edited = sampleDocument('Edited, not saved');
     expect(await first.handlers.writeRecovery(W1, { document: edited, fileName: 'ignored.gpkg' })).toMatchObject({ ok: true });
     // Nothing beside the user's file.
-    expect(await fs.readdir(dir)).not.toContain('.park.gpkg.tmp');
-    expect((await fs.readdir(dir)).filter((n) => n.startsWith('park'))).toEqual(['park.gpkg']);
+    expect(await fs.readdir(tempDir())).not.toContain('.park.gpkg.tmp');
+    expect((await fs.readdir(tempDir())).filter((n) => n.startsWith('park'))).toEqual(['park.gpkg']);
     // The writing window's own snapshot is not offered back to it.
     expect(await first.handlers.listRecoveries(W1, undefined)).toEqual([]);
 
@@ -219,7 +199,7 @@ describe('recovery snapshots', () => {
   });
 
   it('offers a left-over snapshot to one window at a time', async () => {
-    const recoveryDir = path.join(dir, 'recovery');
+    const recoveryDir = path.join(tempDir(), 'recovery');
     const crashed = setup({}, recoveryDir);
     await crashed.handlers.writeRecovery(W1, { document: sampleDocument('Lost work'), fileName: null });
     const { handlers } = setup({}, recoveryDir);
@@ -232,7 +212,7 @@ describe('recovery snapshots', () => {
   });
 
   it('refuses a damaged snapshot with a message and keeps it; Discard deletes it', async () => {
-    const recoveryDir = path.join(dir, 'recovery');
+    const recoveryDir = path.join(tempDir(), 'recovery');
     const crashed = setup({}, recoveryDir);
     await crashed.handlers.writeRecovery(W1, { document: sampleDocument('Damaged later'), fileName: null });
     const [stored] = await crashed.recovery.list();
@@ -248,7 +228,7 @@ describe('recovery snapshots', () => {
   it('names snapshots only by issued ids: paths, unknown ids, live snapshots and foreign senders are refused', async () => {
     const { handlers } = setup();
     await handlers.writeRecovery(W1, { document: sampleDocument('Live'), fileName: null });
-    const live = (await fs.readdir(path.join(dir, 'recovery'))).find((n) => n.endsWith('.gpkg'))!.slice(0, -5);
+    const live = (await fs.readdir(path.join(tempDir(), 'recovery'))).find((n) => n.endsWith('.gpkg'))!.slice(0, -5);
     // Window 1 is alive: its snapshot is not left-over work, so window 2 can neither take nor delete it.
     expect(await handlers.recoverProject(W2, { id: live })).toMatchObject({ ok: false, reason: 'not_found' });
     await expect(handlers.discardRecovery(W2, { id: live })).rejects.toThrow(IpcRefusedError);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectLicenses, OUTPUT_PATH, readmeLicenseSection, serialise, type LicenseReport } from '../../../scripts/collect-licenses';
+import type { LicenseReport } from '../../../shared/third-party-licenses';
+import { collectLicenses, OUTPUT_PATH, readmeLicenseSection, serialise } from '../../../scripts/collect-licenses';
 
 const root = process.cwd();
 const committed = JSON.parse(readFileSync(OUTPUT_PATH, 'utf8')) as LicenseReport;

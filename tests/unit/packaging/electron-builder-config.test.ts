@@ -72,6 +72,13 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
+  it('gives the Linux packages a maintainer (electron-builder refuses a .deb without the author\'s email)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+    expect(pkg.description).toMatch(/eco-industrial parks/);
+    expect(pkg.license).toBe('UNLICENSED');
+  });
+
   it('ships only the built output', () => {
     expect(config.files).toContain('dist/**');
     expect(config.files).toContain('!**/*.map');
