@@ -24,3 +24,16 @@ export function medianMs(run: () => void, repeats = 15, warmup = 3): number {
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/** As medianMs, for work that returns a promise (file writes, tile reads). */
+export async function medianAsyncMs(run: () => Promise<unknown>, repeats = 15, warmup = 3): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}

@@ -6,8 +6,9 @@ import { solarFigures } from './solar.bench';
 import { editingFigures } from './editing.bench';
 import { analysisFigures } from './analysis.bench';
 import { rendererEditFigures } from './renderer-edit.bench';
+import { desktopFigures } from './desktop.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures], ['desktop', desktopFigures]];
 
 for (const [name, run] of suites) {
   try {
