@@ -25,6 +25,11 @@ export interface CloseGuard {
   documentStateChanged(state: { dirty: boolean }): void;
   /** Result of a save the renderer made; a failed or cancelled save aborts a pending close. */
   saveFinished(ok: boolean): void;
+  /**
+   * The page is gone (renderer crash): no answer will ever come back from it. Forgets the
+   * document (clean), leaves any phase, and a close or quit that was waiting is given up.
+   */
+  reset(): void;
   readonly phase: 'idle' | 'asking' | 'saving-then-close' | 'closing';
 }
 
@@ -78,6 +83,13 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
       if (phase !== 'saving-then-close' || ok) return;
       phase = 'idle';
       deps.cancelled?.();
+    },
+    reset() {
+      dirty = false;
+      const waiting = phase === 'asking' || phase === 'saving-then-close';
+      // A box still up answers into 'idle' and is ignored (its handler checks for 'asking').
+      if (phase !== 'closing') phase = 'idle';
+      if (waiting) deps.cancelled?.();
     },
   };
 }

@@ -70,7 +70,10 @@ export class IpcRefusedError extends Error {
 interface WindowSession {
   /** File that Save writes to; null while untitled. */
   currentPath: string | null;
-  /** Chosen from the Open Recent menu; the next openProject() without a path uses it. */
+  /**
+   * Queued by main (Open Recent, second instance, open-file, launch argument); only an
+   * openProject({ queued: true }) opens it, and any other open forgets it.
+   */
   pendingOpenPath: string | null;
   /** The version of currentPath this window last read or wrote; a save checks the disk still has it. */
   stamp: FileStamp | null;
@@ -138,21 +141,44 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
     return gpkgPathSchema.safeParse(withExt).success ? withExt : null;
   };
 
-  async function resolveOpenPath(windowId: number, requested: string | undefined): Promise<string | { refused: string } | null> {
+  async function resolveOpenPath(windowId: number, request: { path?: string; queued?: true }): Promise<string | { refused: string } | null> {
     const s = session(windowId);
-    if (requested !== undefined) {
+    // Whatever this request is, a queued file is used at most once: a queued open the user
+    // declined in the page must not resurface on a later plain Open.
+    const pending = s.pendingOpenPath;
+    s.pendingOpenPath = null;
+    if (request.queued) return pending;
+    if (request.path !== undefined) {
+      const requested = request.path;
       // The page may only name files the user already opened here (the recent list): a
       // compromised page cannot make main read arbitrary files.
       return (await deps.recent.has(requested)) ? requested : { refused: 'This file is not in the recent files list.' };
     }
-    if (s.pendingOpenPath) {
-      const pending = s.pendingOpenPath;
-      s.pendingOpenPath = null;
-      return pending;
-    }
     const chosen = await deps.dialogs.chooseOpenPath(windowId);
     if (chosen === null) return null;
     return path.isAbsolute(chosen) ? chosen : { refused: 'The chosen path is not absolute.' };
+  }
+
+  /** Reads `target` into window `windowId`: one window per file, recent list, disk stamp. */
+  async function openTarget(windowId: number, target: string): Promise<OpenOutcome> {
+    const other = windowWithFile(target, windowId);
+    if (other !== null) {
+      // Two windows editing one file would overwrite each other's work: show the one that has it.
+      deps.focusWindow?.(other);
+      const fileName = path.basename(target);
+      return { ok: false, reason: 'already_open', fileName, detail: `${fileName} is already open in another window, which was brought to the front.` };
+    }
+    const { outcome, stamp } = await deps.files.read(target);
+    if (outcome.ok) {
+      const s = session(windowId);
+      s.currentPath = target;
+      s.stamp = stamp;
+      s.suggestedPath = null;
+      await rememberRecent(target);
+    }
+    // On refusal the current file stays as it was; a foreign GeoPackage's importable
+    // document is a new untitled project, so Save will ask rather than overwrite that file.
+    return outcome;
   }
 
   return {
@@ -161,27 +187,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       if (!from.ok) return { ok: false, reason: 'io_error', detail: from.detail };
       const request = validateOpenRequest(payload);
       if (!request.ok) return { ok: false, reason: 'io_error', detail: request.detail };
-      const target = await resolveOpenPath(sender.windowId, request.value.path);
+      const target = await resolveOpenPath(sender.windowId, request.value);
       if (target === null) return { ok: false, reason: 'cancelled' };
       if (typeof target !== 'string') return { ok: false, reason: 'io_error', detail: target.refused };
-      const other = windowWithFile(target, sender.windowId);
-      if (other !== null) {
-        // Two windows editing one file would overwrite each other's work: show the one that has it.
-        deps.focusWindow?.(other);
-        const fileName = path.basename(target);
-        return { ok: false, reason: 'already_open', fileName, detail: `${fileName} is already open in another window, which was brought to the front.` };
-      }
-      const { outcome, stamp } = await deps.files.read(target);
-      if (outcome.ok) {
-        const s = session(sender.windowId);
-        s.currentPath = target;
-        s.stamp = stamp;
-        s.suggestedPath = null;
-        await rememberRecent(target);
-      }
-      // On refusal the current file stays as it was; a foreign GeoPackage's importable
-      // document is a new untitled project, so Save will ask rather than overwrite that file.
-      return outcome;
+      return openTarget(sender.windowId, target);
     },
 
     async saveProject(sender: IpcSender, payload: unknown): Promise<SaveOutcome> {
@@ -190,7 +199,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
         return outcome;
       };
       const from = validateSender(sender.frameUrl);
-      if (!from.ok) return { ok: false, reason: 'io_error', detail: from.detail };
+      // Even a refused save is a finished one: a close waiting on it must hear that it failed.
+      if (!from.ok) return finish({ ok: false, reason: 'io_error', detail: from.detail });
       const request = validateSaveRequest(payload);
       if (!request.ok) return finish({ ok: false, reason: 'invalid_document', detail: request.detail });
       const s = session(sender.windowId);
@@ -209,7 +219,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       }
       if (windowWithFile(target, sender.windowId) !== null) {
         const fileName = path.basename(target);
-        return finish({ ok: false, reason: 'io_error', detail: `${fileName} is open in another window. Close it there first, or save under another name.` });
+        return finish({ ok: false, reason: 'open_elsewhere', fileName, detail: `${fileName} is open in another window. Close it there first, or save under another name.` });
       }
       const expected = inPlace && !request.value.overwrite ? s.stamp : null;
       const { outcome, stamp } = await deps.files.write(target, request.value.document, { expected });
@@ -364,11 +374,12 @@ export function createIpcHandlers(deps: IpcHandlerDeps) {
       if (deps.isFile && !(await deps.isFile(request.value))) {
         return { ok: false, reason: 'io_error', fileName, detail: `${fileName} does not exist or is not a file.` };
       }
-      session(sender.windowId).pendingOpenPath = request.value;
-      return this.openProject(sender, undefined);
+      // Like any open that is not the queued one, a drop forgets a queued file.
+      session(sender.windowId).pendingOpenPath = null;
+      return openTarget(sender.windowId, request.value);
     },
 
-    /** Open Recent menu: remember the path; main then sends the 'open' MenuCommand. */
+    /** Open Recent, second instance, open-file: remember the path; main then sends the 'open-queued' MenuCommand. */
     queueOpen(windowId: number, filePath: string): void {
       session(windowId).pendingOpenPath = filePath;
     },

@@ -25,7 +25,8 @@ export const gpkgPathSchema = z
   .refine((p) => path.posix.isAbsolute(p) || path.win32.isAbsolute(p), 'path must be absolute')
   .refine((p) => p.toLowerCase().endsWith('.gpkg'), 'path must end in .gpkg');
 
-const openRequestSchema = z.strictObject({ path: gpkgPathSchema.optional() }).optional();
+// `queued` is only ever true: a plain open omits it (and forgets any queued file).
+const openRequestSchema = z.strictObject({ path: gpkgPathSchema.optional(), queued: z.literal(true).optional() }).optional();
 
 const saveEnvelopeSchema = z.strictObject({
   document: z.unknown(),
@@ -46,6 +47,7 @@ const recoveryIdRequestSchema = z.strictObject({ id: z.string().regex(RECOVERY_I
 const documentStateSchema = z.strictObject({
   fileName: z.string().max(1024).nullable(),
   dirty: z.boolean(),
+  hasFile: z.boolean().optional(),
   undoLabel: z.string().max(200).nullable().optional(),
   redoLabel: z.string().max(200).nullable().optional(),
   lang: z.enum(['en', 'vi']).optional(),
@@ -66,7 +68,7 @@ export function validateSender(frameUrl: string | null | undefined): Validated<t
     : { ok: false, reason: 'bad_sender', detail: `IPC refused: sender ${JSON.stringify(frameUrl ?? null)} is not the app.` };
 }
 
-export function validateOpenRequest(payload: unknown): Validated<{ path?: string }> {
+export function validateOpenRequest(payload: unknown): Validated<{ path?: string; queued?: true }> {
   const parsed = openRequestSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid open request: ${issues(parsed.error)}` };
   return { ok: true, value: parsed.data ?? {} };

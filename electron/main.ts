@@ -13,9 +13,10 @@ import { ipcRoutes } from './ipc-routes';
 import { describeIgnored, parseLaunchArgs } from './launch-args';
 import { langFromLocale, mainText, type MainKey, type MainLang } from './main-strings';
 import { buildMenuTemplate } from './menu';
+import { handleRendererGone } from './renderer-gone';
 import { createRecentFiles } from './recent-files';
 import { createRecoveryStore } from './recovery-store';
-import { createTileFileIpc, createTileFileService, TILE_DIALOG_TEXT, TILE_FILE_EXTENSIONS } from './tile-file-service';
+import { createTileFileIpc, createTileFileService, TILE_FILE_EXTENSIONS } from './tile-file-service';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './security-policy';
 import { hardenWebContents } from './harden-web-contents';
 import { formatWindowTitle } from './window-title';
@@ -99,8 +100,8 @@ const tileFiles = createTileFileService({
   storePath: path.join(app.getPath('userData'), 'offline-basemap.json'),
   async chooseTilePath(windowId) {
     const owner = windows.get(windowId)?.window;
-    const words = TILE_DIALOG_TEXT[uiLang];
-    const options = { title: words.title, filters: [{ name: words.filter, extensions: TILE_FILE_EXTENSIONS }], properties: ['openFile' as const] };
+    // Its texts live in main-strings.ts, where the EN/VI parity test covers them.
+    const options = { title: text('dialog.tileTitle'), filters: [{ name: text('dialog.tileFilter'), extensions: TILE_FILE_EXTENSIONS }], properties: ['openFile' as const] };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
   },
@@ -178,8 +179,10 @@ function openInWindow(filePath: string): void {
     return;
   }
   // The page may only name recent files by path; this goes through the queued-open path instead.
+  // 'open-queued' is the only command that opens it: if the page declines (unsaved changes), a
+  // later plain Open shows the dialog rather than this file.
   handlers.queueOpen(record.window.webContents.id, filePath);
-  sendCommand('open', record);
+  sendCommand('open-queued', record);
 }
 
 function rebuildMenu(): void {
@@ -193,6 +196,7 @@ function rebuildMenu(): void {
       undoLabel: state?.undoLabel,
       redoLabel: state?.redoLabel,
       fileName: state?.fileName,
+      hasFile: state?.hasFile,
       dirty: state?.dirty,
       view: state?.view,
     },
@@ -200,6 +204,8 @@ function rebuildMenu(): void {
       // About, Settings and Help are the page's own dialogs (one version for desktop and web).
       sendCommand: (command) => sendCommand(command),
       openRecent: openInWindow,
+      // Each window has its own document; it starts on the sample like the first one.
+      newWindow: () => void createWindow(),
       clearRecent() {
         void recent.clear().catch((error: unknown) => console.warn(`[ecopark] recent files not cleared: ${String(error)}`));
       },
@@ -276,7 +282,24 @@ function createWindow(): WindowRecord {
     const file = launchFile;
     launchFile = null;
     handlers.queueOpen(id, file);
-    window.webContents.send(IPC_CHANNELS.menuCommand, 'open' satisfies MenuCommand);
+    window.webContents.send(IPC_CHANNELS.menuCommand, 'open-queued' satisfies MenuCommand);
+  });
+  // A crashed page: keep its snapshot for the reloaded page to offer, and unstick the window.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    handleRendererGone(details.reason, {
+      forgetSession: () => handlers.forgetWindow(id),
+      resetCloseGuard: () => record.guard.reset(),
+      markClean() {
+        record.state = { fileName: null, dirty: false };
+        if (window.isDestroyed()) return;
+        window.setTitle(formatWindowTitle(record.state));
+        window.setDocumentEdited(false);
+        rebuildMenu();
+      },
+      isClosing: () => window.isDestroyed() || record.guard.phase === 'closing',
+      reload: () => window.webContents.reload(),
+      log: (message) => console.warn(`[ecopark] ${message}`),
+    });
   });
   window.on('closed', () => {
     windows.delete(id);

@@ -25,8 +25,10 @@ export interface MenuModel {
   /** Label of the next undo/redo ("Subdivide block"), or null when there is none. */
   undoLabel?: string | null;
   redoLabel?: string | null;
-  /** The open project has a file on disk (Revert to saved needs one) … */
+  /** Name of the open project's file (shown; recovered work keeps its original name) … */
   fileName?: string | null;
+  /** … the project is backed by that file on disk (Revert to saved needs one) … */
+  hasFile?: boolean;
   /** … and unsaved changes (otherwise there is nothing to revert). */
   dirty?: boolean;
   /** Panels shown in the page; the View menu's checkboxes mirror them. */
@@ -37,6 +39,8 @@ export interface MenuActions {
   sendCommand(command: MenuCommand): void;
   openRecent(filePath: string): void;
   clearRecent(): void;
+  /** File ▸ New window: another window with its own document. */
+  newWindow(): void;
 }
 
 /** "Undo Subdivide block", or plain "Undo" when there is nothing to undo. */
@@ -83,13 +87,14 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
     label: s('menu.file'),
     submenu: [
       { id: 'new', label: s('file.new'), accelerator: 'CmdOrCtrl+N', click: send('new') },
+      { id: 'new-window', label: s('file.newWindow'), accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
       { id: 'open', label: s('file.open'), accelerator: 'CmdOrCtrl+O', click: send('open') },
       { id: 'open-recent', label: s('file.openRecent'), submenu: recentItems },
       { id: 'open-sample', label: s('file.openSample'), click: send('open-sample') },
       separator,
       { id: 'save', label: s('file.save'), accelerator: 'CmdOrCtrl+S', click: send('save') },
       { id: 'save-as', label: s('file.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: send('save-as') },
-      { id: 'revert', label: s('file.revert'), enabled: Boolean(model.fileName) && model.dirty === true, click: send('revert') },
+      { id: 'revert', label: s('file.revert'), enabled: model.hasFile === true && model.dirty === true, click: send('revert') },
       separator,
       { id: 'import', label: s('file.import'), accelerator: 'CmdOrCtrl+I', click: send('import') },
       { id: 'export', label: s('file.export'), accelerator: 'CmdOrCtrl+E', click: send('export') },

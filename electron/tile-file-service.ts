@@ -14,12 +14,6 @@ import type { IpcSender } from './ipc-handlers';
  * without Electron.
  */
 
-/** Texts of the native dialog, in the UI language (main has no access to the page's i18n). */
-export const TILE_DIALOG_TEXT = {
-  en: { title: 'Choose an offline map file', filter: 'Offline map tiles (PMTiles, MBTiles)' },
-  vi: { title: 'Chọn tệp bản đồ ngoại tuyến', filter: 'Ô bản đồ ngoại tuyến (PMTiles, MBTiles)' },
-} as const;
-
 /** Extensions the dialog offers (the content, not the name, decides what a file is). */
 export const TILE_FILE_EXTENSIONS = ['pmtiles', 'mbtiles'];
 

@@ -34,7 +34,14 @@ export type OpenOutcome =
   | { ok: false; reason: 'already_open'; detail: string; fileName: string };
 
 export type SaveOutcome =
-  | { ok: true; fileName: string; filePath?: string; bytes: number }
+  | {
+      ok: true;
+      fileName: string;
+      filePath?: string;
+      bytes: number;
+      /** Handed to the browser as a download (no file access API): whether it was kept is unknown. */
+      unconfirmed?: true;
+    }
   | { ok: false; reason: 'cancelled' }
   | { ok: false; reason: 'invalid_document' | 'io_error'; detail: string }
   /**
@@ -42,7 +49,12 @@ export type SaveOutcome =
    * window wrote it). Nothing was written: the UI asks, then saves again with `overwrite: true`
    * or as a new file.
    */
-  | { ok: false; reason: 'changed_on_disk'; detail: string; fileName: string };
+  | { ok: false; reason: 'changed_on_disk'; detail: string; fileName: string }
+  /**
+   * The chosen file is open in another window of the app: nothing was written. The UI says so
+   * in its own language (`detail` is English, for logs).
+   */
+  | { ok: false; reason: 'open_elsewhere'; detail: string; fileName: string };
 
 /** Revert to saved: the file re-read from disk, or why not. */
 export type RevertOutcome = OpenOutcome | { ok: false; reason: 'no_saved_file' };
@@ -77,7 +89,11 @@ export interface RecentFile {
 }
 
 /** Commands the host's native menu sends to the UI. */
-export const MENU_COMMANDS = ['new', 'open', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo',
+export const MENU_COMMANDS = ['new', 'open',
+  // Opens the file main queued (Open Recent, a second launch, macOS open-file, a launch argument):
+  // the only request that may consume it, so a declined one never resurfaces on a later Ctrl+O.
+  'open-queued',
+  'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo',
   // Desktop conventions (issue 7): Edit, View, Analysis and Help menus; the page owns what they open.
   'delete', 'settings', 'about', 'help', 'guide', 'tour',
   'toggle-legend', 'toggle-features', 'toggle-3d', 'zoom-to-park',
@@ -89,6 +105,11 @@ export interface DocumentState {
   fileName: string | null;
   /** Unsaved changes exist: the title shows a marker and closing asks first. */
   dirty: boolean;
+  /**
+   * The document was read from (or saved to) a file the host can re-read, so Revert to saved
+   * applies. False for recovered work and imports, even when they carry a file name.
+   */
+  hasFile?: boolean;
   /** Label of the next undo, for the Edit menu ("Undo Subdivide block"), or null. */
   undoLabel?: string | null;
   redoLabel?: string | null;
@@ -121,8 +142,12 @@ export type TileFileOutcome =
 
 export interface HostApi {
   readonly kind: 'desktop' | 'browser';
-  /** Shows an open dialog (or opens `path` from the recent list) and reads the project. */
-  openProject(request?: { path?: string }): Promise<OpenOutcome>;
+  /**
+   * Shows an open dialog (or opens `path` from the recent list) and reads the project.
+   * `queued`: opens the file the host queued for this window ('open-queued' menu command)
+   * instead, or is cancelled when none is queued; a plain open forgets any queued file.
+   */
+  openProject(request?: { path?: string; queued?: boolean }): Promise<OpenOutcome>;
   /** Opens a file the user dropped or picked in the page (browser host). */
   openBytes?(bytes: Uint8Array, fileName: string): Promise<OpenOutcome>;
   /**

@@ -28,6 +28,8 @@ function runMenuCommand(command: MenuCommand) {
       return void newProject();
     case 'open':
       return void openProject();
+    case 'open-queued':
+      return void openProject({ queued: true });
     case 'open-sample':
       return void openSample();
     case 'save':
@@ -92,6 +94,7 @@ export function App() {
       host.setDocumentState({
         fileName: state.fileName,
         dirty: selectDirty(state),
+        hasFile: state.document !== null && state.hasFile,
         undoLabel: undo?.label ?? null,
         redoLabel: redo?.label ?? null,
         lang: ui.lang,

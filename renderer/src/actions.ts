@@ -36,30 +36,46 @@ function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
     tone: 'error',
     title: t('error.title'),
     text: `${t(`error.${outcome.reason}` as MessageKey, { file })} ${outcome.detail} ${t('error.untouched')}${importable ? ` ${t('error.importOffer')}` : ''}`,
-    actions: importable ? [{ label: t('error.import'), run: () => loadDocument(importable, null, { dirty: true }) }] : undefined,
+    actions: importable ? [{ label: t('error.import'), run: () => void loadUntitled(importable) }] : undefined,
   });
 }
 
-function loadDocument(document: ParkDocument, fileName: string | null, options: { dirty?: boolean } = {}) {
+function loadDocument(document: ParkDocument, fileName: string | null, options: { dirty?: boolean; hasFile?: boolean } = {}) {
   useDocumentStore.getState().load(document, fileName, options);
   useUiStore.getState().select([]);
 }
 
-export function applyOpenOutcome(outcome: OpenOutcome): boolean {
+/**
+ * Loads a new, unsaved project that no file backs (an import): the host forgets its current
+ * file FIRST, or the next Save would silently overwrite the previously open project with it.
+ */
+export async function loadUntitled(document: ParkDocument): Promise<void> {
+  await getHost().resetFile();
+  loadDocument(document, null, { dirty: true });
+}
+
+/** `hasFile: false` when the host does not keep the file (bytes read in the page). */
+export function applyOpenOutcome(outcome: OpenOutcome, options: { hasFile?: boolean } = {}): boolean {
   if (!outcome.ok) {
     // Not an error: the window that has the file was brought to the front instead.
     if (outcome.reason === 'already_open') useUiStore.getState().notify({ tone: 'info', text: t('recovery.alreadyOpen', { file: outcome.fileName }) });
     else showOpenFailure(outcome);
     return false;
   }
-  loadDocument(outcome.document, outcome.fileName);
+  loadDocument(outcome.document, outcome.fileName, { hasFile: options.hasFile ?? true });
   useUiStore.getState().notify({ tone: 'info', text: t('status.opened', { file: outcome.fileName }) });
   return true;
 }
 
-export async function openProject(path?: string) {
+/**
+ * Open: the dialog (plain), a recent file by path, or `queued`: the file the desktop shell
+ * queued for this window (Open Recent, double-click, command line). Declining to discard
+ * changes leaves the queued file unopened; a later plain Open will not pick it up.
+ */
+export async function openProject(request: { path?: string; queued?: boolean } = {}) {
   if (!confirmDiscard()) return;
-  applyOpenOutcome(await getHost().openProject(path ? { path } : undefined));
+  const { path, queued } = request;
+  applyOpenOutcome(await getHost().openProject(queued ? { queued: true } : path ? { path } : undefined));
 }
 
 /** Opens a file dropped on the window or picked in the page. */
@@ -70,21 +86,32 @@ export async function openDroppedFile(file: File) {
   const byPath = host.openDroppedFile ? await host.openDroppedFile(file) : null;
   if (byPath) return void applyOpenOutcome(byPath);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  applyOpenOutcome(host.openBytes ? await host.openBytes(bytes, file.name) : await openProjectBytes(bytes, file.name));
+  if (host.openBytes) return void applyOpenOutcome(await host.openBytes(bytes, file.name), { hasFile: false });
+  // Read in the page, so the host never saw this file: it must forget the previous one, or
+  // Save would write this document over it.
+  const outcome = await openProjectBytes(bytes, file.name);
+  if (outcome.ok) await host.resetFile();
+  applyOpenOutcome(outcome, { hasFile: false });
 }
 
 /** Loads the bundled sample park (the embedded default on first start). */
 export async function openSample(options: { ask?: boolean } = {}) {
   if (options.ask !== false && !confirmDiscard()) return;
   performance.mark('ecopark:sample-open-start');
+  // Anything loaded while the sample downloads (a file opened at launch, accepted recovered
+  // work) wins: the sample must neither replace it nor make the host forget its file.
+  const loadSeq = useDocumentStore.getState().loadSeq;
+  const overtaken = () => useDocumentStore.getState().loadSeq !== loadSeq;
   const response = await fetch(sampleUrl);
   const outcome = await openProjectBytes(new Uint8Array(await response.arrayBuffer()), SAMPLE_FILE_NAME);
+  if (overtaken()) return;
   if (!outcome.ok) {
     showOpenFailure(outcome);
     return;
   }
   // The sample is a template: saving it asks where, so the bundled copy is never overwritten.
   await getHost().resetFile();
+  if (overtaken()) return;
   loadDocument(outcome.document, null);
   performance.mark('ecopark:sample-loaded');
   performance.measure('ecopark:sample-open', 'ecopark:sample-open-start', 'ecopark:sample-loaded');
@@ -135,7 +162,11 @@ export async function saveProject(saveAs: boolean, options: { overwrite?: boolea
     suggestedName: suggestedFileName(document, state.fileName),
     ...(options.overwrite ? { overwrite: true } : {}),
   });
-  if (outcome.ok) {
+  if (outcome.ok && outcome.unconfirmed) {
+    // A download may be cancelled or blocked without the page ever knowing: the work stays
+    // unsaved, so its recovery copy and the leave-page warning stay too.
+    ui.notify({ tone: 'info', text: t('status.downloaded', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) }) });
+  } else if (outcome.ok) {
     useDocumentStore.getState().markSaved(outcome.fileName);
     ui.notify({ tone: 'info', text: t('status.saved', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) }) });
   } else if (outcome.reason === 'changed_on_disk') {
@@ -152,6 +183,9 @@ export async function saveProject(saveAs: boolean, options: { overwrite?: boolea
     });
     if (choice === 'overwrite') return saveProject(false, { overwrite: true });
     if (choice === 'save-as') return saveProject(true);
+  } else if (outcome.reason === 'open_elsewhere') {
+    // Said in the UI language; the host's English detail is for logs.
+    ui.notify({ tone: 'error', text: t('recovery.openElsewhere', { file: outcome.fileName }) });
   } else if (outcome.reason !== 'cancelled') {
     ui.notify({ tone: 'error', text: `${t('error.saveFailed')} ${outcome.detail}` });
   }
@@ -165,14 +199,15 @@ export async function revertToSaved(): Promise<void> {
   const state = useDocumentStore.getState();
   if (!state.document) return;
   const ui = useUiStore.getState();
-  if (state.fileName === null) {
+  // Checked before asking to discard: recovered work keeps its file name but has no file.
+  if (!state.hasFile || state.fileName === null) {
     ui.notify({ tone: 'info', text: t('recovery.revertUntitled') });
     return;
   }
   if (selectDirty(state) && !window.confirm(t('recovery.revertConfirm', { file: state.fileName }))) return;
   const outcome = await getHost().revertProject();
   if (outcome.ok) {
-    loadDocument(outcome.document, outcome.fileName);
+    loadDocument(outcome.document, outcome.fileName, { hasFile: true });
     ui.notify({ tone: 'info', text: t('recovery.reverted', { file: outcome.fileName }) });
   } else if (outcome.reason === 'no_saved_file') {
     ui.notify({ tone: 'info', text: t('recovery.revertUntitled') });

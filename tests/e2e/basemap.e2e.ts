@@ -219,6 +219,61 @@ describe('online style URL', () => {
   });
 });
 
+describe('custom XYZ basemap attribution', () => {
+  const XYZ = 'https://xyz.example.test/tiles/{z}/{x}/{y}.png';
+  /** A 1×1 transparent PNG: any image will do, the test reads the attribution. */
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const attribution = (p: Page) => p.locator('.maplibregl-ctrl-attrib');
+
+  async function applyCustom(p: Page, url: string, credit: string) {
+    await openMenu(p);
+    await p.getByLabel('Custom XYZ URL…').fill(url);
+    await p.getByLabel('Attribution (optional)').fill(credit);
+    await p.getByRole('button', { name: 'Use this URL' }).click();
+    await p.waitForFunction(() => Boolean(window.__ecoparkMap!.getLayer('online-basemap')));
+    await waitForIdleMap(p);
+  }
+
+  it('shows the typed attribution as plain text: markup stays literal', async () => {
+    await page.route('https://xyz.example.test/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: PNG, headers: { 'Access-Control-Allow-Origin': '*' } }),
+    );
+    await applyCustom(page, XYZ, '<b>x</b> © Hanoi tiles');
+    expect(await ui(page)).toMatchObject({ basemap: 'custom', customBasemapUrl: XYZ, customBasemapAttribution: '<b>x</b> © Hanoi tiles' });
+    expect(await attribution(page).textContent()).toContain('<b>x</b> © Hanoi tiles');
+    expect(await attribution(page).locator('b').count()).toBe(0);
+  });
+
+  it('is remembered after a reload', async () => {
+    await page.reload();
+    await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
+    await page.waitForFunction(() => Boolean(window.__ecoparkMap!.getLayer('online-basemap')), undefined, { timeout: 30000 });
+    await waitForIdleMap(page);
+    expect(await attribution(page).textContent()).toContain('<b>x</b> © Hanoi tiles');
+    await openMenu(page);
+    expect(await page.getByLabel('Attribution (optional)').inputValue()).toBe('<b>x</b> © Hanoi tiles');
+  });
+
+  it('credits the address’s host when the attribution is left empty', async () => {
+    await applyCustom(page, XYZ, '');
+    const text = await attribution(page).textContent();
+    expect(text).toContain('xyz.example.test');
+    expect(text).not.toContain('Hanoi tiles');
+  });
+
+  it('has the attribution field in Vietnamese too', async () => {
+    await openMenu(page);
+    await page.getByLabel('Custom XYZ URL…').fill(XYZ);
+    await page.evaluate(() => (window.__ecoparkStores!.ui.getState() as unknown as { setLang(l: 'en' | 'vi'): void }).setLang('vi'));
+    const field = page.getByLabel('Ghi công (không bắt buộc)');
+    expect(await field.getAttribute('placeholder')).toBe('Để trống: xyz.example.test');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator('.basemap-menu').screenshot({ path: join(SHOTS, 'custom-xyz-attribution-vi.png') });
+    await page.evaluate(() => (window.__ecoparkStores!.ui.getState() as unknown as { setLang(l: 'en' | 'vi'): void }).setLang('en'));
+    await closeMenu(page);
+  });
+});
+
 function atobNode(base64: string): string {
   return Buffer.from(base64, 'base64').toString('latin1');
 }

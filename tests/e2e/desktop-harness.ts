@@ -111,6 +111,7 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
   const dialogs: DesktopHarness['dialogs'] = { open: [], save: [], tiles: [] };
   const documentStates: DocumentState[] = [];
   const log: string[] = [];
+  const recovery = createRecoveryStore({ fs, dir: path.join(dir, 'user-data', 'recovery'), now: () => new Date(), appVersion: 'harness', pid: process.pid });
   const handlers = createIpcHandlers({
     files: createFileService({ fs, loadSql: () => initSqlJs(), readProject, writeProject }),
     recent: createRecentFiles({ fs, storePath: path.join(dir, 'user-data', 'recent-files.json'), now: () => new Date() }),
@@ -119,7 +120,7 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
       chooseSavePath: async () => dialogs.save.shift() ?? null,
     },
     onDocumentState: (_windowId, state) => documentStates.push(state),
-    recovery: createRecoveryStore({ fs, dir: path.join(dir, 'user-data', 'recovery'), now: () => new Date(), appVersion: 'harness', pid: process.pid }),
+    recovery,
     isFile: (filePath) => fs.stat(filePath).then((stats) => stats.isFile(), () => false),
     log: (message) => log.push(message),
   });
@@ -168,7 +169,9 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
     sendMenuCommand: (command) => page.evaluate(([channel, c]) => window.__ecoparkShellDeliver?.(channel, c), [IPC_CHANNELS.menuCommand, command] as const),
     async close() {
       await context.close();
-      await fs.rm(dir, { recursive: true, force: true });
+      // A page closed with unsaved work may still be writing its last snapshot (visibilitychange).
+      await recovery.idle();
+      await fs.rm(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

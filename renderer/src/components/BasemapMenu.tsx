@@ -1,18 +1,10 @@
 import { useState } from 'react';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
-import { isValidStyleUrl, isValidXyzUrl, type BasemapId } from '../map/basemaps';
+import { ATTRIBUTION_MAX_LENGTH, hostOf, isValidStyleUrl, isValidXyzUrl, type BasemapId } from '../map/basemaps';
 import { fetchOnlineStyle } from '../map/offline-basemap/online-style';
 import { chooseBasemap, chooseOfflineFile, reconnectOfflineFile, useOfflineBasemap } from '../map/offline-basemap/offline-basemap-store';
 import './basemap.css';
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url.replaceAll(/\{[a-z]+\}/g, '0')).host;
-  } catch {
-    return url;
-  }
-};
 
 /**
  * The basemap choices, shared by the toolbar menu and the Settings dialog: offline first (the
@@ -20,9 +12,10 @@ const hostOf = (url: string) => {
  */
 export function BasemapOptions({ itemRole }: { itemRole?: 'menuitemradio' }) {
   const t = useT();
-  const { basemap, customBasemapUrl, styleBasemapUrl } = useUiStore();
+  const { basemap, customBasemapUrl, customBasemapAttribution, styleBasemapUrl } = useUiStore();
   const file = useOfflineBasemap();
   const [xyz, setXyz] = useState(customBasemapUrl);
+  const [xyzAttribution, setXyzAttribution] = useState(customBasemapAttribution);
   const [xyzError, setXyzError] = useState(false);
   const [styleUrl, setStyleUrl] = useState(styleBasemapUrl);
   const [styleState, setStyleState] = useState<{ kind: 'idle' | 'checking' } | { kind: 'error'; text: string }>({ kind: 'idle' });
@@ -72,12 +65,23 @@ export function BasemapOptions({ itemRole }: { itemRole?: 'menuitemradio' }) {
             return;
           }
           setXyzError(false);
-          chooseBasemap('custom', url);
+          chooseBasemap('custom', url, xyzAttribution.trim());
         }}
       >
         <label>
           {t('basemap.custom')}
           <input type="url" value={xyz} placeholder="https://…/{z}/{x}/{y}.png" onChange={(e) => setXyz(e.target.value)} title={t('basemap.customPrompt')} />
+        </label>
+        <label>
+          {t('basemap.customAttribution')}
+          <input
+            type="text"
+            value={xyzAttribution}
+            maxLength={ATTRIBUTION_MAX_LENGTH}
+            placeholder={isValidXyzUrl(xyz.trim()) ? t('basemap.customAttributionDefault', { host: hostOf(xyz.trim()) }) : t('basemap.customAttributionPlaceholder')}
+            onChange={(e) => setXyzAttribution(e.target.value)}
+            title={t('basemap.customAttributionHint')}
+          />
         </label>
         <button type="submit">{t('basemap.customApply')}</button>
         {xyzError && <p className="error-text">{t('basemap.customInvalid')}</p>}

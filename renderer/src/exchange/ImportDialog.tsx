@@ -10,6 +10,7 @@ import { centreOf, projectNameFromFileName } from '../../../shared/io/profile-at
 import { featureGroup } from '../../../shared/io/export-input';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
+import { loadUntitled } from '../actions';
 import { useT } from '../i18n/use-t';
 import { loadSqlJs } from '../host/sqljs';
 import { useImportPreview } from './import-store';
@@ -98,11 +99,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     close(true);
   };
 
-  const asNewProject = () => {
+  const asNewProject = async () => {
     if (!applied || !file) return;
     const created = createEmptyDocument(projectNameFromFileName(file.name.replace(/\.shp\.zip$/i, '.zip')), { location: centreOf(applied.features) });
     created.scenarios[0].features = applied.features;
-    useDocumentStore.getState().load(created, null, { dirty: true });
+    // Through loadUntitled: the host forgets the open file first, so Save asks where.
+    await loadUntitled(created);
     useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
     close(true);
   };
@@ -168,7 +170,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={() => close(false)}>
           {t('exchange.cancel')}
         </button>
-        <button type="button" onClick={asNewProject} disabled={!applied || applied.features.length === 0}>
+        <button type="button" onClick={() => void asNewProject()} disabled={!applied || applied.features.length === 0}>
           {t('exchange.newProject')}
         </button>
         <button type="button" className="primary" onClick={addToScenario} disabled={!doc || !applied || applied.features.length === 0}>

@@ -29,6 +29,11 @@ function isTextField(element: Element | null): boolean {
   );
 }
 
+/** A modal dialog (Settings, About, recovery…) owns the keyboard and the Edit menu's Delete. */
+function modalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
 /** Frames the park: its boundary when it has one, otherwise every feature of the active scenario. */
 export function zoomToPark(): void {
   const doc = useDocumentStore.getState().document;
@@ -69,9 +74,11 @@ export function runDesktopCommand(command: MenuCommand): boolean {
       zoomToPark();
       return true;
     case 'delete':
-      // In a text field Delete edits the text; elsewhere it deletes the selected features.
-      if (isTextField(document.activeElement)) document.execCommand('delete');
-      else deleteSelection();
+      // In a text field Delete edits the text like the Delete key: 'forwardDelete' removes the
+      // selection or the character after the caret ('delete' would be Backspace). Elsewhere it
+      // deletes the selected features, but never behind an open modal dialog (as the key does).
+      if (isTextField(document.activeElement)) document.execCommand('forwardDelete');
+      else if (!modalOpen()) deleteSelection();
       return true;
     default: {
       const tab = ANALYSIS_TABS[command];

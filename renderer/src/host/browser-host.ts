@@ -110,7 +110,9 @@ export function createBrowserHost(): HostApi {
 
   return {
     kind: 'browser',
-    async openProject() {
+    async openProject(request) {
+      // The browser queues no files ('open-queued' is the desktop shell's): nothing to open.
+      if (request?.queued) return { ok: false, reason: 'cancelled' };
       let file: File | null;
       let picked: FileHandleLike | null = null;
       try {
@@ -148,7 +150,7 @@ export function createBrowserHost(): HostApi {
         if (saveAs || !handle) {
           if (!fileAccess.showSaveFilePicker) {
             download(bytes, suggestedName);
-            return { ok: true, fileName: suggestedName, bytes: bytes.byteLength };
+            return { ok: true, fileName: suggestedName, bytes: bytes.byteLength, unconfirmed: true };
           }
           // The picker itself asks before replacing an existing file.
           handle = await fileAccess.showSaveFilePicker({ types: GPKG_TYPES, suggestedName });

@@ -25,6 +25,7 @@ export const EN = {
   'recovery.saveAs': 'Save as…',
   'recovery.cancel': 'Cancel',
   'recovery.alreadyOpen': '“{file}” is already open in another window; that window was brought to the front.',
+  'recovery.openElsewhere': '“{file}” is open in another window, so nothing was saved. Close it there first, or save under another name.',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -53,4 +54,5 @@ export const VI: Record<keyof typeof EN, string> = {
   'recovery.saveAs': 'Lưu thành…',
   'recovery.cancel': 'Huỷ',
   'recovery.alreadyOpen': '“{file}” đang được mở trong một cửa sổ khác; cửa sổ đó đã được đưa lên trước.',
+  'recovery.openElsewhere': '“{file}” đang được mở trong một cửa sổ khác nên chưa lưu gì. Hãy đóng tệp ở cửa sổ đó trước, hoặc lưu với tên khác.',
 };

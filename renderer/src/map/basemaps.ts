@@ -53,10 +53,34 @@ export function isValidStyleUrl(url: string): boolean {
   return httpsUrl(url) !== null;
 }
 
-export function rasterBasemapFor(id: BasemapId, customUrl: string): RasterBasemap | null {
+/** The host of an address or XYZ template ("tiles.example.vn"), or the text itself when it is not one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url.replaceAll(/\{[a-z]+\}/g, '0')).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Longest attribution kept: a credit line, not a paragraph in the map's corner. */
+export const ATTRIBUTION_MAX_LENGTH = 200;
+
+/** What a custom XYZ basemap credits: the user's text (one line, trimmed), else the address's host. */
+export function customAttributionText(url: string, attribution: string): string {
+  const text = attribution.replace(/\s+/g, ' ').trim().slice(0, ATTRIBUTION_MAX_LENGTH);
+  return text || hostOf(url);
+}
+
+/** Plain text as HTML: MapLibre's attribution control sets innerHTML, and the user's text is never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function rasterBasemapFor(id: BasemapId, customUrl: string, customAttribution = ''): RasterBasemap | null {
   if (id === 'osm' || id === 'satellite') return ONLINE_BASEMAPS[id];
   if (id === 'custom') {
-    return isValidXyzUrl(customUrl) ? { tiles: [customUrl], attribution: customUrl.split('/')[2] ?? '', maxzoom: 20, tileSize: 256 } : null;
+    if (!isValidXyzUrl(customUrl)) return null;
+    return { tiles: [customUrl], attribution: escapeHtml(customAttributionText(customUrl, customAttribution)), maxzoom: 20, tileSize: 256 };
   }
   return null;
 }

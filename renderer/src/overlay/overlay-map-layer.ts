@@ -167,7 +167,8 @@ export function attachOverlays(map: MapLibreMap): () => void {
     useUiStore.subscribe((s, p) => {
       // The map view re-inserts an online basemap just under the park after this listener
       // runs; restore the overlays above it once it has.
-      if (s.basemap !== p.basemap || s.customBasemapUrl !== p.customBasemapUrl) queueMicrotask(() => order(currentOverlays().filter((o) => o.visible)));
+      const rebuilt = s.basemap !== p.basemap || s.customBasemapUrl !== p.customBasemapUrl || s.customBasemapAttribution !== p.customBasemapAttribution;
+      if (rebuilt) queueMicrotask(() => order(currentOverlays().filter((o) => o.visible)));
     }),
   ];
   sync();

@@ -4,20 +4,21 @@ import { useT } from '../i18n/use-t';
 
 /**
  * "Revert to saved" for the browser UI (the desktop has it in the native File menu too): an
- * icon button, as it is rarely needed, named by its label and tooltip. Disabled for an untitled
- * project, with the reason as its tooltip.
+ * icon button, as it is rarely needed, named by its label and tooltip. Disabled when no file
+ * backs the project (untitled, recovered, imported), with the reason as its tooltip.
  */
 export function RevertButton() {
   const t = useT();
-  const fileName = useDocumentStore((s) => (s.document ? s.fileName : null));
+  // Backed by a file, not merely named: recovered work keeps its name but has nothing to revert to.
+  const hasFile = useDocumentStore((s) => s.document !== null && s.hasFile);
   return (
     <button
       type="button"
       className="toolbar-icon"
-      disabled={fileName === null}
+      disabled={!hasFile}
       onClick={() => void revertToSaved()}
       aria-label={t('recovery.revert')}
-      title={fileName === null ? t('recovery.revertUntitled') : t('recovery.revertHint')}
+      title={hasFile ? t('recovery.revertHint') : t('recovery.revertUntitled')}
     >
       ↺
     </button>

@@ -25,6 +25,12 @@ function step(document: ParkDocument, entry: HistoryEntry): { document: ParkDocu
 export interface DocumentState {
   document: ParkDocument | null;
   fileName: string | null;
+  /**
+   * The document is backed by a file the host can re-read (Revert to saved). Set by load()
+   * (`options.hasFile`, default false: recovered work, imports and the sample have no file,
+   * even when they carry a name) and by markSaved(); cleared by close().
+   */
+  hasFile: boolean;
   /** Increments on every change so views can cheaply detect one. */
   revision: number;
   /** Revision at the last save or load; dirty when it differs. */
@@ -33,7 +39,7 @@ export interface DocumentState {
   loadSeq: number;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
-  load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean }): void;
+  load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean; hasFile?: boolean }): void;
   apply(command: EditCommand): void;
   /** A document-level edit (scenario create/rename/delete…), undoable as one step. */
   replaceDocument(document: ParkDocument, label: string): void;
@@ -49,6 +55,7 @@ export interface DocumentState {
 export const useDocumentStore = create<DocumentState>((set, get) => ({
   document: null,
   fileName: null,
+  hasFile: false,
   revision: 0,
   savedRevision: 0,
   loadSeq: 0,
@@ -59,6 +66,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     set({
       document,
       fileName,
+      hasFile: options.hasFile === true,
       revision,
       savedRevision: options.dirty ? -1 : revision,
       loadSeq: get().loadSeq + 1,
@@ -102,7 +110,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     set({ document: result.document, revision: revision + 1, undoStack: [...undoStack, result.reverse], redoStack: redoStack.slice(0, -1) });
   },
   markSaved(fileName) {
-    set((state) => ({ fileName, savedRevision: state.revision }));
+    set((state) => ({ fileName, hasFile: true, savedRevision: state.revision }));
   },
   setActiveScenario(scenarioId) {
     const { document, revision } = get();
@@ -110,7 +118,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     set({ document: { ...document, activeScenarioId: scenarioId }, revision: revision + 1 });
   },
   close() {
-    set((state) => ({ document: null, fileName: null, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
+    set((state) => ({ document: null, fileName: null, hasFile: false, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
   },
   setSettings(key, value) {
     const { document, revision } = get();

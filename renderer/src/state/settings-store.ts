@@ -20,6 +20,8 @@ export interface AppSettings {
   basemap: BasemapId;
   /** Remembered online sources: an https XYZ template and an https MapLibre style URL ('' when none). */
   customBasemapUrl: string;
+  /** The credit shown for the custom XYZ basemap, as plain text ('' = the address's host). */
+  customBasemapAttribution: string;
   styleBasemapUrl: string;
 }
 
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   tourDone: false,
   basemap: 'offline',
   customBasemapUrl: '',
+  customBasemapAttribution: '',
   styleBasemapUrl: '',
 };
 

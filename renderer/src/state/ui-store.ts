@@ -30,6 +30,7 @@ export interface UiState {
   /** The basemap shown in this session (starts as the remembered choice; an unreachable online one falls back). */
   basemap: BasemapId;
   customBasemapUrl: string;
+  customBasemapAttribution: string;
   styleBasemapUrl: string;
   view3d: boolean;
   notices: Notice[];
@@ -48,7 +49,7 @@ export interface UiState {
   setHovered(ids: string[]): void;
   toggle(panel: 'legendOpen' | 'featuresOpen' | 'basemapMenuOpen' | 'view3d'): void;
   /** This session's basemap; chooseBasemap (map/offline-basemap) also remembers it. */
-  setBasemap(basemap: BasemapId, url?: string): void;
+  setBasemap(basemap: BasemapId, url?: string, attribution?: string): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -71,6 +72,7 @@ export const useUiStore = create<UiState>((set) => ({
   basemapMenuOpen: false,
   basemap: useSettingsStore.getState().basemap,
   customBasemapUrl: useSettingsStore.getState().customBasemapUrl,
+  customBasemapAttribution: useSettingsStore.getState().customBasemapAttribution,
   styleBasemapUrl: useSettingsStore.getState().styleBasemapUrl,
   view3d: true,
   notices: [],
@@ -99,11 +101,12 @@ export const useUiStore = create<UiState>((set) => ({
   toggle(panel) {
     set((state) => ({ [panel]: !state[panel] }) as Partial<UiState>);
   },
-  setBasemap(basemap, url) {
-    // `url` is the XYZ template of 'custom' or the style URL of 'style'.
+  setBasemap(basemap, url, attribution) {
+    // `url` is the XYZ template of 'custom' or the style URL of 'style'; `attribution` the custom one's credit.
     set((state) => ({
       basemap,
       customBasemapUrl: basemap === 'custom' && url !== undefined ? url : state.customBasemapUrl,
+      customBasemapAttribution: basemap === 'custom' && attribution !== undefined ? attribution : state.customBasemapAttribution,
       styleBasemapUrl: basemap === 'style' && url !== undefined ? url : state.styleBasemapUrl,
       basemapMenuOpen: false,
     }));

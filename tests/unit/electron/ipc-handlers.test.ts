@@ -118,12 +118,14 @@ describe('IPC handlers: open and recent files', () => {
     expect(await fs.readFile(foreign, 'utf8')).toBe('FOREIGN');
   });
 
-  it('Open Recent from the menu: the queued path is used once instead of the dialog', async () => {
+  it('Open Recent from the menu: the queued path is opened once, by the queued request only', async () => {
     const target = path.join(tempDir(), 'park.gpkg');
     const { handlers, dialogCalls } = setup({ save: [target] });
     await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'park' });
     handlers.queueOpen(1, target);
-    expect((await handlers.openProject(APP, undefined)).ok).toBe(true);
+    expect((await handlers.openProject(APP, { queued: true })).ok).toBe(true);
+    // Used up: a second queued request has nothing to open, and asks nothing.
+    expect(await handlers.openProject(APP, { queued: true })).toEqual({ ok: false, reason: 'cancelled' });
     expect(await handlers.openProject(APP, undefined)).toEqual({ ok: false, reason: 'cancelled' });
     expect(dialogCalls.map((c) => c.kind)).toEqual(['save', 'open']);
   });

@@ -8,11 +8,12 @@ function build(overrides: Partial<MenuModel> = {}) {
   const sent: MenuCommand[] = [];
   const opened: string[] = [];
   let cleared = 0;
+  let newWindows = 0;
   const template = buildMenuTemplate(
     { platform: 'linux', isDev: false, recent: [], ...overrides },
-    { sendCommand: (c) => sent.push(c), openRecent: (p) => opened.push(p), clearRecent: () => cleared++ },
+    { sendCommand: (c) => sent.push(c), openRecent: (p) => opened.push(p), clearRecent: () => cleared++, newWindow: () => newWindows++ },
   );
-  return { template, sent, opened, cleared: () => cleared };
+  return { template, sent, opened, cleared: () => cleared, newWindows: () => newWindows };
 }
 
 const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] =>
@@ -67,7 +68,7 @@ function registeredAccelerators(template: MenuItemConstructorOptions[], platform
 
 describe('menu template', () => {
   it('has the File items with their accelerators, each sending its MenuCommand', () => {
-    const { template, sent } = build({ fileName: 'a.gpkg', dirty: true });
+    const { template, sent } = build({ fileName: 'a.gpkg', hasFile: true, dirty: true });
     const file = submenu(top(template, '&File'));
     const expected: [string, string, string | undefined][] = [
       ['new', 'New project', 'CmdOrCtrl+N'],
@@ -95,9 +96,23 @@ describe('menu template', () => {
 
   it('enables Revert to saved only for a saved file with unsaved changes', () => {
     const revert = (model: Partial<MenuModel>) => byId(submenu(top(build(model).template, '&File')), 'revert')?.enabled;
-    expect(revert({ fileName: 'a.gpkg', dirty: true })).toBe(true);
-    expect(revert({ fileName: 'a.gpkg', dirty: false })).toBe(false);
-    expect(revert({ fileName: null, dirty: true })).toBe(false);
+    expect(revert({ fileName: 'a.gpkg', hasFile: true, dirty: true })).toBe(true);
+    expect(revert({ fileName: 'a.gpkg', hasFile: true, dirty: false })).toBe(false);
+    expect(revert({ fileName: null, hasFile: false, dirty: true })).toBe(false);
+    // Recovered work keeps its original file name but has no file behind it: nothing to revert to.
+    expect(revert({ fileName: 'a.gpkg', hasFile: false, dirty: true })).toBe(false);
+    expect(revert({ fileName: 'a.gpkg', dirty: true })).toBe(false);
+  });
+
+  it('File ▸ New window (Ctrl+Shift+N) opens another window, in both languages', () => {
+    for (const [lang, label] of [['en', 'New window'], ['vi', 'Cửa sổ mới']] as const) {
+      const built = build({ lang });
+      const item = byId(submenu(built.template[0]), 'new-window');
+      expect(item).toMatchObject({ label, accelerator: 'CmdOrCtrl+Shift+N' });
+      click(item);
+      expect(built.newWindows()).toBe(1);
+      expect(built.sent).toEqual([]);
+    }
   });
 
   it('lists recent files (literal ampersands), opens the clicked one and offers to clear the list', () => {

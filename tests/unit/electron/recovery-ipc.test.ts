@@ -100,7 +100,12 @@ describe('one file, one window', () => {
     const { handlers, saves } = setup({ open: [file], save: [file] });
     await handlers.openProject(W1, undefined);
     const outcome = await handlers.saveProject(W2, { document: sampleDocument('Window 2'), saveAs: true, suggestedName: 'x' });
-    expect(outcome).toEqual({ ok: false, reason: 'io_error', detail: 'park.gpkg is open in another window. Close it there first, or save under another name.' });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'open_elsewhere',
+      fileName: 'park.gpkg',
+      detail: 'park.gpkg is open in another window. Close it there first, or save under another name.',
+    });
     expect(saves).toEqual([outcome]);
     expect(await fs.readFile(file)).toEqual(before);
   });

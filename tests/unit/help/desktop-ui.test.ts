@@ -92,7 +92,7 @@ describe('Settings: autosave interval input', () => {
 });
 
 describe('menu commands of the desktop conventions', () => {
-  const FILE_COMMANDS: MenuCommand[] = ['new', 'open', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo'];
+  const FILE_COMMANDS: MenuCommand[] = ['new', 'open', 'open-queued', 'open-sample', 'save', 'save-as', 'revert', 'export-report', 'import', 'export', 'close', 'undo', 'redo'];
 
   it('handles every menu command App does not (no menu item does nothing)', () => {
     for (const command of MENU_COMMANDS) {

@@ -53,3 +53,19 @@ describe('document history', () => {
     expect(selectDirty(useDocumentStore.getState())).toBe(true);
   });
 });
+
+describe('backed by a file (hasFile)', () => {
+  it('is set only by a load that says so or by a save, and cleared by the next untitled load or close', () => {
+    const store = () => useDocumentStore.getState();
+    const doc = createEmptyDocument('F', { now: '2026-01-01T00:00:00Z' });
+    store().load(doc, 'park.gpkg', { hasFile: true });
+    expect(store().hasFile).toBe(true);
+    // Recovered work keeps its original name, but no file backs it.
+    store().load(doc, 'park.gpkg', { dirty: true });
+    expect(store()).toMatchObject({ fileName: 'park.gpkg', hasFile: false });
+    store().markSaved('saved.gpkg');
+    expect(store()).toMatchObject({ fileName: 'saved.gpkg', hasFile: true });
+    store().close();
+    expect(store().hasFile).toBe(false);
+  });
+});

@@ -106,7 +106,7 @@ export function attachBasemapLayers(map: MapLibreMap): () => void {
     const current = () => seq === applySeq && map.getStyle() !== undefined;
     clear();
     tileErrors = 0;
-    const { basemap, customBasemapUrl, styleBasemapUrl } = useUiStore.getState();
+    const { basemap, customBasemapUrl, customBasemapAttribution, styleBasemapUrl } = useUiStore.getState();
 
     if (basemap === 'file') {
       const { status, info, generation } = useOfflineBasemap.getState();
@@ -124,7 +124,7 @@ export function attachBasemapLayers(map: MapLibreMap): () => void {
       return;
     }
 
-    const raster = rasterBasemapFor(basemap, customBasemapUrl);
+    const raster = rasterBasemapFor(basemap, customBasemapUrl, customBasemapAttribution);
     if (raster) {
       map.addSource(RASTER_SOURCE, { type: 'raster', ...raster });
       map.addLayer({ id: RASTER_LAYER, type: 'raster', source: RASTER_SOURCE }, insertBefore());
@@ -174,7 +174,13 @@ export function attachBasemapLayers(map: MapLibreMap): () => void {
 
   const unsubscribers = [
     useUiStore.subscribe((s, p) => {
-      if (s.basemap !== p.basemap || s.customBasemapUrl !== p.customBasemapUrl || s.styleBasemapUrl !== p.styleBasemapUrl) run();
+      if (
+        s.basemap !== p.basemap ||
+        s.customBasemapUrl !== p.customBasemapUrl ||
+        s.customBasemapAttribution !== p.customBasemapAttribution ||
+        s.styleBasemapUrl !== p.styleBasemapUrl
+      )
+        run();
     }),
     useOfflineBasemap.subscribe((s, p) => {
       if ((s.generation !== p.generation || s.status !== p.status) && useUiStore.getState().basemap === 'file') run();

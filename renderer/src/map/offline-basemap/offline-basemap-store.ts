@@ -26,11 +26,12 @@ export const useOfflineBasemap = create<OfflineBasemapState>(() => ({ status: 'n
 const provider = () => getTileFileProvider(getHost());
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(useUiStore.getState().lang, key, params);
 
-/** Chooses the basemap for this session and remembers it (and its URL) for the next. */
-export function chooseBasemap(basemap: BasemapId, url?: string): void {
-  useUiStore.getState().setBasemap(basemap, url);
+/** Chooses the basemap for this session and remembers it (and its URL, and a custom one's attribution) for the next. */
+export function chooseBasemap(basemap: BasemapId, url?: string, attribution?: string): void {
+  useUiStore.getState().setBasemap(basemap, url, attribution);
   const patch: Parameters<ReturnType<typeof useSettingsStore.getState>['update']>[0] = { basemap };
   if (basemap === 'custom' && url !== undefined) patch.customBasemapUrl = url;
+  if (basemap === 'custom' && attribution !== undefined) patch.customBasemapAttribution = attribution;
   if (basemap === 'style' && url !== undefined) patch.styleBasemapUrl = url;
   useSettingsStore.getState().update(patch);
 }
