@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser';
 import { readProject, writeProject } from '../../shared/project-file';
 import type { DocumentState, MenuCommand } from '../../shared/host-api';
 import { createAppProtocolHandler } from '../../electron/app-protocol';
@@ -31,6 +33,8 @@ import { APP_ORIGIN } from '../../electron/security-policy';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
+/** The renderer build under test (ECOPARK_RENDERER_DIST lets parallel work test its own). */
+export const RENDERER_ROOT = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
 const WINDOW_ID = 1;
 
 /** Serves a renderer build over http through the app:// protocol handler main.ts uses. */
@@ -189,4 +193,28 @@ declare global {
     __ecoparkShell?: (kind: string, channel: string, args: unknown[]) => Promise<unknown>;
     __ecoparkShellDeliver?: (channel: string, payload: unknown) => void;
   }
+}
+
+/**
+ * One served renderer, one browser and one desktop harness for a test file: started before its
+ * tests, closed after them. Returns getters (the values exist only once beforeAll has run).
+ */
+export function desktopHarnessForFile(): { shell: () => DesktopHarness; appUrl: () => string } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let appUrl = '';
+  let shell: DesktopHarness | undefined;
+  beforeAll(async () => {
+    const started = await startAppProtocolServer(RENDERER_ROOT);
+    server = started.server;
+    appUrl = started.url;
+    browser = await launchBrowser();
+    shell = await openDesktopHarness(browser, appUrl);
+  });
+  afterAll(async () => {
+    await shell?.close();
+    await browser?.close();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  });
+  return { shell: () => shell!, appUrl: () => appUrl };
 }

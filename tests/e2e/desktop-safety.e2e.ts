@@ -1,14 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import initSqlJs from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeProject } from '../../shared/project-file';
 import { createEmptyDocument } from '../../shared/model';
-import { launchBrowser } from './browser';
-import { openDesktopHarness, startAppProtocolServer, type DesktopHarness } from './desktop-harness';
+import { desktopHarnessForFile, type DesktopHarness } from './desktop-harness';
 
 /**
  * Work-losing paths of the desktop shell, through the real preload and main-process handlers
@@ -16,22 +13,10 @@ import { openDesktopHarness, startAppProtocolServer, type DesktopHarness } from 
  * before it.
  */
 
-const rendererRoot = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
-let browser: Browser;
-let server: Server;
+const harness = desktopHarnessForFile();
 let shell: DesktopHarness;
-
-beforeAll(async () => {
-  const started = await startAppProtocolServer(rendererRoot);
-  server = started.server;
-  browser = await launchBrowser();
-  shell = await openDesktopHarness(browser, started.url);
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  await new Promise<void>((done) => server.close(() => done()));
+beforeAll(() => {
+  shell = harness.shell();
 });
 
 /** A GeoPackage made by GDAL with a feature table but none of our metadata: a QGIS user's file. */

@@ -1,12 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import initSqlJs from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readProject } from '../../shared/project-file';
-import { launchBrowser } from './browser';
-import { openDesktopHarness, startAppProtocolServer, waitForSampleOnMap, type DesktopHarness } from './desktop-harness';
+import { desktopHarnessForFile, waitForSampleOnMap, type DesktopHarness } from './desktop-harness';
 
 /**
  * The renderer in desktop mode, through the real preload and main-process handlers (see
@@ -14,22 +11,10 @@ import { openDesktopHarness, startAppProtocolServer, waitForSampleOnMap, type De
  * GeoPackages, and the page keeps the main process told about the title and unsaved state.
  */
 
-const rendererRoot = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
-let browser: Browser;
-let server: Server;
+const harness = desktopHarnessForFile();
 let shell: DesktopHarness;
-
-beforeAll(async () => {
-  const started = await startAppProtocolServer(rendererRoot);
-  server = started.server;
-  browser = await launchBrowser();
-  shell = await openDesktopHarness(browser, started.url);
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  await new Promise<void>((done) => server.close(() => done()));
+beforeAll(() => {
+  shell = harness.shell();
 });
 
 /** Features of all scenarios of the open project. */

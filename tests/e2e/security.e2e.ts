@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import initSqlJs from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, decideNavigation } from '../../electron/security-policy';
 import { IPC_CHANNELS } from '../../electron/ipc-channels';
 import { writeProject } from '../../shared/project-file';
 import { createEmptyDocument } from '../../shared/model';
-import { launchBrowser } from './browser';
-import { openDesktopHarness, startAppProtocolServer, type DesktopHarness } from './desktop-harness';
+import { desktopHarnessForFile, RENDERER_ROOT, type DesktopHarness } from './desktop-harness';
 
 /**
  * The security spec of the desktop shell, end to end: the real renderer build behind the real
@@ -22,22 +19,13 @@ import { openDesktopHarness, startAppProtocolServer, type DesktopHarness } from 
  * tests/unit/electron (harden-web-contents, security-policy, ipc-validation).
  */
 
-const rendererRoot = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
-let browser: Browser;
-let server: Server;
-let appUrl: string;
+const harness = desktopHarnessForFile();
+const rendererRoot = RENDERER_ROOT;
 let shell: DesktopHarness;
-
-beforeAll(async () => {
-  ({ url: appUrl, server } = await startAppProtocolServer(rendererRoot));
-  browser = await launchBrowser();
-  shell = await openDesktopHarness(browser, appUrl);
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  await new Promise<void>((done) => server.close(() => done()));
+let appUrl: string;
+beforeAll(() => {
+  shell = harness.shell();
+  appUrl = harness.appUrl();
 });
 
 function cspSources(policy: string, directive: string): string[] {
