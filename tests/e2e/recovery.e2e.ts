@@ -112,6 +112,9 @@ describe('never losing work (browser)', () => {
     const [snapshot] = await storedSnapshots(first);
     expect(snapshot.projectName).toBe(projectName);
     expect(snapshot.bytes).toBeGreaterThan(4096);
+    // The snapshot's SQLite work ran in the project-file worker, not on the page's thread.
+    const workerScripts = await first.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('project-file.worker')));
+    expect(workerScripts.length).toBe(1);
 
     // Crash: the tab goes away without any unload handler running.
     await first.close({ runBeforeUnload: false });

@@ -1,5 +1,6 @@
 import type { DocumentState, HostApi, OpenOutcome, RevertOutcome, SaveOutcome } from '../../../shared/host-api';
-import { readProject, writeProject } from '../../../shared/project-file';
+import { readProject } from '../../../shared/project-file';
+import { encodeProject } from './project-file-encoder';
 import { parkDocumentSchema } from '../../../shared/model';
 import { loadSqlJs } from './sqljs';
 import { createBrowserRecovery, createIndexedDbKv, createWebLocks } from './browser-recovery';
@@ -87,7 +88,7 @@ export function createBrowserHost(): HostApi {
     newId: randomId,
     now: () => new Date(),
     appVersion: APP_VERSION,
-    encode: async (doc) => writeProject(await loadSqlJs(), doc),
+    encode: encodeProject,
     decode: openProjectBytes,
   });
 
@@ -145,7 +146,7 @@ export function createBrowserHost(): HostApi {
     async saveProject({ document: doc, saveAs, suggestedName, overwrite }): Promise<SaveOutcome> {
       const checked = parkDocumentSchema.safeParse(doc);
       if (!checked.success) return { ok: false, reason: 'invalid_document', detail: checked.error.message };
-      const bytes = writeProject(await loadSqlJs(), checked.data);
+      const bytes = await encodeProject(checked.data);
       try {
         if (saveAs || !handle) {
           if (!fileAccess.showSaveFilePicker) {
