@@ -6,6 +6,13 @@
 ; extension over, so Windows gets this script instead (mac and Linux use fileAssociations with
 ; rank Alternate in electron-builder.yml).
 
+; ${APP_EXECUTABLE_FILENAME} is the installed .exe: app-builder-lib's templates/nsis/common.nsh
+; defines it as "${PRODUCT_FILENAME}.exe", and NsisTarget.js sets PRODUCT_FILENAME to
+; appInfo.productFilename, which is win.executableName when set, else the product name
+; (app-builder-lib 26.17, AppInfo): "EcoPark Planner.exe", hence the quotes below. SHELL_CONTEXT is NSIS's SHCTX root key: HKCU or
+; HKLM as SetShellVarContext says, which electron-builder's multiUser.nsh sets from the per-user or
+; per-machine choice. tests/unit/packaging/installer-nsh.test.ts compiles this file with makensis.
+
 !define ECOPARK_PROGID "EcoParkPlanner.gpkg"
 
 !macro customInstall

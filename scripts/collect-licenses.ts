@@ -10,6 +10,10 @@
  * Why a committed file rather than a build step: licence changes show up in code review, every
  * build path (npm run build, vite build, web mode) gets the same list, and a unit test
  * (tests/unit/help/licenses.test.ts) fails when package-lock.json changed without regenerating.
+ *
+ * A few packages publish no licence file to npm: their upstream texts are kept in
+ * scripts/license-texts/ (LICENSE_TEXT_OVERRIDES says where each comes from), and the test
+ * fails when any shipped package is left without a text.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +40,36 @@ interface PackageJson {
 }
 
 const LICENSE_FILE = /(^|[-_.])(licen[cs]e|copying)([-_.]|$)/i;
+
+export const LICENSE_TEXTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'license-texts');
+
+/**
+ * Licence texts for shipped packages whose npm package has no licence file: files in
+ * scripts/license-texts/ and the address each text was taken from (recorded as licenseSource).
+ */
+export const LICENSE_TEXT_OVERRIDES: Record<string, { files: string[]; source: string }> = {
+  // BSD-3-Clause: the repository's LICENSE (the npm package ships only README, dist, src).
+  pmtiles: { files: ['pmtiles-BSD-3-Clause.txt'], source: 'https://github.com/protomaps/PMTiles/blob/main/LICENSE' },
+  // "(EDL-1.0 OR EPL-1.0)": JSTS's README and bundle header point at LICENSE_EDLv1.txt and
+  // LICENSE_EPLv1.txt, the Eclipse Foundation's standard texts (eclipse.org/org/documents/edl-v10.php,
+  // eclipse.org/legal/epl-v10.html), reproduced here.
+  jsts: {
+    files: ['EDL-1.0.txt', 'EPL-1.0.txt'],
+    source: 'https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EDLv1.txt, https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EPLv1.txt',
+  },
+  // Turf's tree-shaken build of JSTS, under JSTS's licences (same package.json "license").
+  '@turf/jsts': {
+    files: ['EDL-1.0.txt', 'EPL-1.0.txt'],
+    source: 'https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EDLv1.txt, https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EPLv1.txt',
+  },
+  // package.json declares MIT, but github.com/solzimer/skmeans has no licence file: the standard
+  // MIT text with the holder its package.json names as author.
+  skmeans: { files: ['skmeans-MIT.txt'], source: 'https://spdx.org/licenses/MIT.html (holder: package.json author, https://github.com/solzimer/skmeans)' },
+};
+
+function readText(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').trim();
+}
 
 function declaredLicense(pkg: PackageJson, lock: LockPackage): string {
   if (typeof pkg.license === 'string' && pkg.license.trim()) return pkg.license.trim();
@@ -80,7 +114,13 @@ function readEntry(dir: string, lock: LockPackage): LicenseEntry {
   };
   if (files.length > 0) {
     entry.licenseSource = files.join(', ');
-    entry.licenseText = files.map((f) => readFileSync(path.join(dir, f), 'utf8').replace(/\r\n?/g, '\n').trim()).join('\n\n');
+    entry.licenseText = files.map((f) => readText(path.join(dir, f))).join('\n\n');
+    return entry;
+  }
+  const override = LICENSE_TEXT_OVERRIDES[entry.name];
+  if (override) {
+    entry.licenseSource = override.source;
+    entry.licenseText = override.files.map((f) => readText(path.join(LICENSE_TEXTS_DIR, f))).join('\n\n');
     return entry;
   }
   const readme = readdirSync(dir).find((f) => /^readme(\.md|\.markdown|\.txt)?$/i.test(f));

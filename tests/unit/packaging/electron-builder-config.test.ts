@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { APP_MAIN } from '../../../scripts/app-package';
 import { ICNS_ENTRIES, ICO_SIZES, LINUX_ICON_SIZES } from '../../../scripts/icon-containers';
 
 /**
@@ -22,13 +23,16 @@ interface Association {
 interface PlatformConfig {
   target: string[];
   icon: string;
+  executableName?: string;
   fileAssociations?: Association[];
+  desktop?: { entry?: Record<string, string> };
 }
 /** The parts of the configuration these tests read (the schema test checks the whole). */
 interface BuilderConfig {
   appId: string;
   productName: string;
-  executableName: string;
+  executableName?: string;
+  directories: { app: string };
   files: string[];
   fileAssociations?: Association[];
   win: PlatformConfig;
@@ -38,6 +42,7 @@ interface BuilderConfig {
 }
 const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
+const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -63,7 +68,20 @@ describe('electron-builder.yml', () => {
   it('names the product, the app id and the ecopark-desktop command', () => {
     expect(config.appId).toBe('vn.ecopark.planner');
     expect(config.productName).toBe('EcoPark Planner');
-    expect(config.executableName).toBe('ecopark-desktop');
+    // Linux only: a top-level executableName would rename the macOS bundle, and on Windows
+    // the install folder, too.
+    expect(config.executableName).toBeUndefined();
+    expect(config.linux.executableName).toBe('ecopark-desktop');
+    expect(config.win.executableName).toBeUndefined();
+    expect(config.mac.executableName).toBeUndefined();
+  });
+
+  it("gives Linux windows the launcher's WM class through package.json's desktopName", () => {
+    // Electron takes WM_CLASS / app_id from desktopName; electron-builder derives the .desktop
+    // entry's StartupWMClass from the same field, so no hard-coded override may contradict it.
+    expect(rootPackage.productName).toBe(config.productName);
+    expect(rootPackage.desktopName).toBe(`${config.linux.executableName}.desktop`);
+    expect(config.linux.desktop?.entry?.StartupWMClass).toBeUndefined();
   });
 
   it('builds NSIS for Windows, dmg for macOS, AppImage and deb for Linux', () => {
@@ -73,18 +91,25 @@ describe('electron-builder.yml', () => {
   });
 
   it('gives the Linux packages a maintainer (electron-builder refuses a .deb without the author\'s email)', () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const pkg = rootPackage;
     expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
     expect(pkg.description).toMatch(/eco-industrial parks/);
     expect(pkg.license).toBe('UNLICENSED');
   });
 
-  it('ships only the built output', () => {
-    expect(config.files).toContain('dist/**');
-    expect(config.files).toContain('!**/*.map');
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    expect(pkg.main).toMatch(/^dist\/electron\//);
-    expect(pkg.scripts.dist).toContain('electron-builder --config electron-builder.yml');
+  it('ships only the built output, from dist/ and its dependency-free package.json', () => {
+    // The app directory is dist/, so electron-builder ships dist/package.json (no dependencies);
+    // `files` is relative to it.
+    expect(config.directories.app).toBe('dist');
+    expect(config.files).toEqual(expect.arrayContaining(['electron/**', 'renderer/**', 'package.json', '!tsc/**', '!**/*.map']));
+    // electron-builder falls back to the root's node_modules when dist/package.json has no
+    // dependencies: only an exclusion keeps them out.
+    expect(config.files).toContain('!**/node_modules/**');
+    expect(config.files.filter((pattern) => pattern.startsWith('dist/'))).toEqual([]);
+    // `npm start` runs Electron on the root: its main is the same bundle dist/package.json names.
+    expect(rootPackage.main).toBe(path.posix.join(config.directories.app, APP_MAIN));
+    expect(rootPackage.scripts.dist).toContain('npm run build &&');
+    expect(rootPackage.scripts.dist).toContain('electron-builder --config electron-builder.yml');
   });
 
   it('registers .gpkg as an alternative handler, never the default', () => {
