@@ -55,6 +55,16 @@ export function describeFsError(error: unknown, m: Messages): string {
   return oneLine(error instanceof Error ? error.message : String(error));
 }
 
+/** Writes an output file; on write, ENOENT means the folder is missing, not the file. */
+export async function writeOutput(io: CliIo, path: string, bytes: Uint8Array, m: Messages): Promise<void> {
+  try {
+    await io.writeFile(path, bytes);
+  } catch (error) {
+    const missingFolder = (error as { code?: unknown } | null)?.code === 'ENOENT';
+    throw new CliError(m.t('file.cannotWrite', { path, reason: missingFolder ? m.t('fs.noFolder') : describeFsError(error, m) }));
+  }
+}
+
 export async function readInput(io: CliIo, path: string, m: Messages): Promise<Uint8Array> {
   try {
     return await io.readFile(path);

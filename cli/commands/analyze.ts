@@ -1,4 +1,4 @@
-import { analyzeScenario, RULE_SETS, type AnalysisResult, type RuleResult } from '../../shared/analysis';
+import { analyzeScenario, citationIn, RULE_SETS, type AnalysisResult, type RuleResult } from '../../shared/analysis';
 import { geoJsonToDocument } from '../../shared/io/geojson';
 import type { ParkDocument } from '../../shared/model';
 import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
@@ -169,7 +169,7 @@ export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: Analy
     const mark = x.overridden ? ` (${m.t('analyze.override')})` : x.origin === 'project' ? ` (${m.t('analyze.projectRule')})` : '';
     lines.push(`  ${m.t(`status.${x.status}`).padEnd(statusWidth)}  ${x.title[m.lang]}`);
     const comparison = `${ruleValue(m, x, x.value)} ${COMPARATOR_SIGNS[x.comparator] ?? x.comparator} ${ruleValue(m, x, x.threshold)}${mark}`;
-    lines.push(`  ${' '.repeat(statusWidth)}  ${comparison} · ${x.id} · ${m.t(`confidence.${x.confidence}` as CliMessageKey)} · ${x.citation.document}`);
+    lines.push(`  ${' '.repeat(statusWidth)}  ${comparison} · ${x.id} · ${m.t(`confidence.${x.confidence}` as CliMessageKey)} · ${citationIn(x.citation, m.lang).document}`);
   }
   return lines;
 }

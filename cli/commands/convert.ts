@@ -7,12 +7,12 @@ import { applyMapping, defaultMapping, importMappingSchema, type ImportMapping }
 import { parseCrsCode } from '../../shared/io/crs/crs';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
 import type { ImportFailureResult } from '../../shared/io/imported-layer';
-import { CliError, describeFsError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, type FileFormat } from '../formats';
 import type { CliMessageKey, Messages } from '../i18n';
 
 export const CONVERT_USAGE =
-  'ecopark convert IN OUT [--crs CODE] [--layer-map FILE]   (.gpkg .geojson .kml .kmz .shp.zip .dxf in; those and .csv .xlsx out)';
+  'ecopark convert IN OUT [--crs CODE] [--layer-map FILE]';
 
 const EXTENSIONS = '.gpkg, .geojson, .json, .kml, .kmz, .shp.zip, .zip, .dxf, .csv or .xlsx';
 
@@ -62,13 +62,7 @@ export async function convertCommand(args: string[], io: CliIo, { now, m }: Comm
   const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, SQL });
   if (!result.ok) throw new CliError(m.t('file.cannotWrite', { path: output, reason: result.detail }));
   for (const warning of result.warnings) warn(io, m, warning);
-  try {
-    await io.writeFile(output, result.bytes);
-  } catch (error) {
-    // On write, ENOENT means the folder is missing, not the file.
-    const missingFolder = (error as { code?: unknown } | null)?.code === 'ENOENT';
-    throw new CliError(m.t('file.cannotWrite', { path: output, reason: missingFolder ? m.t('fs.noFolder') : describeFsError(error, m) }));
-  }
+  await writeOutput(io, output, result.bytes, m);
   io.stdout(m.t('convert.done', { input, output, summary: convertSummary(doc, outFormat, result.summary, m) }));
   return 0;
 }

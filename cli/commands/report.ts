@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildReportModel, compareScenarios, renderReportCsv, renderReportPdf, renderReportXlsx, type ReportLang } from '../../shared/report';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../shared/solar';
-import { CliError, describeFsError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { CliError, describeFsError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { findScenarioId, readProjectFile, requireProjectPath } from '../formats';
 import type { Messages } from '../i18n';
 
@@ -84,11 +84,7 @@ export async function reportCommand(args: string[], io: CliIo, context: CommandC
     : lower.endsWith('.xlsx')
       ? renderReportXlsx(model)
       : new TextEncoder().encode(renderReportCsv(model));
-  try {
-    await io.writeFile(opts.out, bytes);
-  } catch (error) {
-    throw new CliError(m.t('file.cannotWrite', { path: opts.out, reason: describeFsError(error, m) }));
-  }
+  await writeOutput(io, opts.out, bytes, m);
   io.stdout(m.t('report.wrote', { path: opts.out, bytes: m.num(bytes.length) }));
   return 0;
 }

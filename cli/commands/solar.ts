@@ -1,4 +1,4 @@
-import { parseWeatherFile, readSolarSettings, runSolar, solarInputFromDocument, type HourlyWeather, type ParkSolarResult } from '../../shared/solar';
+import { describeWeatherSource, parseWeatherFile, readSolarSettings, runSolar, solarInputFromDocument, type HourlyWeather, type ParkSolarResult } from '../../shared/solar';
 import { CliError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { fileName, findScenarioId, readProjectFile, requireProjectPath } from '../formats';
 import { messages, type Messages } from '../i18n';
@@ -35,7 +35,7 @@ export async function solarCommand(args: string[], io: CliIo, { m }: CommandCont
   if (weatherPath) {
     const text = new TextDecoder().decode(await readInput(io, weatherPath, m));
     const parsed = parseWeatherFile(text, fileName(weatherPath));
-    if (!parsed.ok) throw new CliError(m.t('solar.badWeather', { path: weatherPath, reason: parsed.reason, detail: parsed.detail }));
+    if (!parsed.ok) throw new CliError(m.t('solar.badWeather', { path: weatherPath, reason: m.t(`weatherReason.${parsed.reason}`), detail: parsed.detail }));
     weather = parsed.weather;
   }
   const result = runSolar(solarInputFromDocument(doc, readSolarSettings(doc.settings), weather, scenarioId));
@@ -73,7 +73,7 @@ export function solarJson(r: ParkSolarResult) {
 export function formatSolar(r: ParkSolarResult, m: Messages = messages('en')): string[] {
   const e = r.economics;
   const rows: [string, string][] = [
-    [m.t('solar.weather'), r.weatherSource],
+    [m.t('solar.weather'), describeWeatherSource({ source: r.weatherSource, station: r.weatherStation }, m.lang)],
     [m.t('solar.roofs'), m.t('solar.roofsValue', { count: m.num(r.buildings.length), positions: m.num(r.shadingSunPositions) })],
     [m.t('solar.installed'), `${m.num(r.totalKwp, 1)} kWp`],
     [m.t('solar.production'), m.t('solar.productionValue', { mwh: m.num(r.annualKwh / 1000, 1), yield: m.num(r.specificYieldKwhPerKwp, 0) })],

@@ -57,11 +57,24 @@ export const PLOT_ATTRIBUTES = ['maxDensity', 'minGreenRatio', 'maxFar', 'maxFlo
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = z.object({ en: z.string().min(1), vi: z.string().min(1) });
 
+/**
+ * A citation's words: one string where they are the same in every language (a document's
+ * number, "Decree 35/2022/ND-CP"), or English and Vietnamese where they describe something.
+ * Rules a user adds to a project cite in their own words, as one string.
+ */
+const citationText = z.union([z.string().min(1), text]);
+
 export const citationSchema = z.object({
-  document: z.string().min(1),
-  article: z.string().optional(),
+  document: citationText,
+  article: citationText.optional(),
   url: z.string().url().optional(),
 });
+
+/** A citation's document and article in the reader's language. */
+export function citationIn(citation: z.infer<typeof citationSchema>, lang: 'en' | 'vi'): { document: string; article?: string } {
+  const pick = (value: z.infer<typeof citationText>) => (typeof value === 'string' ? value : value[lang]);
+  return { document: pick(citation.document), ...(citation.article !== undefined ? { article: pick(citation.article) } : {}) };
+}
 
 /**
  * A distance table by works type and capacity (m³/day). `capacityBreaksM3PerDay` [200, 5000,

@@ -1,6 +1,6 @@
-import { analyzeScenario, readRuleSettings, RULE_SETS, DEFAULT_STOREY_HEIGHT_M, type AnalysisResult, type RuleResult, type RuleStatus } from '../analysis';
+import { analyzeScenario, citationIn, readRuleSettings, RULE_SETS, DEFAULT_STOREY_HEIGHT_M, type AnalysisResult, type RuleResult, type RuleStatus } from '../analysis';
 import { LAND_USE_CATALOGUE, landUseCategory, landUseLabel, type ParkDocument } from '../model';
-import { combinedLossFraction, readSolarSettings, type ParkSolarResult } from '../solar';
+import { combinedLossFraction, describeWeatherSource, readSolarSettings, type ParkSolarResult } from '../solar';
 import { formatDate, formatNumber } from './format';
 import { buildMapFigure } from './map-figure';
 import { fill, reportStrings, type ReportStringKey } from './strings';
@@ -74,7 +74,8 @@ function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportSt
   const rows = a.rules.map((r): ReportCell[] => {
     const v = ruleDisplay(r.unit, r.value);
     const t = ruleDisplay(r.unit, r.threshold);
-    const cite = [r.citation.document, r.citation.article, r.citation.url].filter(Boolean).join(', ');
+    const words = citationIn(r.citation, lang);
+    const cite = [words.document, words.article, r.citation.url].filter(Boolean).join(', ');
     const notes = [r.overridden ? `${s.overridden} (${formatNumber(ruleDisplay(r.unit, r.originalThreshold ?? null).value, t.digits, lang)} →)` : '', r.origin === 'project' ? s.projectRule : ''].filter(Boolean);
     return [
       text(r.id),
@@ -216,7 +217,7 @@ function methods(doc: ParkDocument, a: AnalysisResult, date: string, lang: Repor
       }),
     });
     out.push({ label: s.solarShading, value: solar.shadingSunPositions > 0 ? fill(s.shadingTraced, { n: solar.shadingSunPositions }) : s.shadingOff });
-    out.push({ label: s.weatherSource, value: solar.weatherSource });
+    out.push({ label: s.weatherSource, value: describeWeatherSource({ source: solar.weatherSource, station: solar.weatherStation }, lang) });
     out.push({ label: s.solarOrigin, value: SOLAR_ORIGIN[lang][origin] });
   }
   return out;

@@ -7,7 +7,7 @@ import type { RoofPart } from './roof-layout';
 import { type SolarSettings } from './settings';
 import { bboxOf, type Obstacle } from './shading';
 import { createContext, simulateRoof, type RoofInput, type RoofResult, type SolarContext, type SolarModelInput } from './simulate';
-import { CLIMATE_STATIONS, nearestStation, synthesizeTypicalDays, type HourlyWeather } from './weather';
+import { CLIMATE_STATIONS, describeWeatherSource, nearestStation, synthesizeTypicalDays, type HourlyWeather, type WeatherStationOrigin } from './weather';
 
 // Building heights follow the one rule of shared/model/building.ts (also used by FAR and the map).
 import { buildingHeightM } from '../model/building';
@@ -31,7 +31,11 @@ export function weatherFor(doc: ParkDocument, settings: SolarSettings, hourly?: 
   const chosen = settings.stationId ? CLIMATE_STATIONS.find((s) => s.id === settings.stationId) : undefined;
   const station = chosen ?? nearestStation(lat, lon).station;
   const w = synthesizeTypicalDays(station, lat, lon);
-  if (!chosen) w.source = `${w.source} (nearest station, ${nearestStation(lat, lon).distanceKm.toFixed(0)} km)`;
+  if (!chosen) {
+    const distanceKm = nearestStation(lat, lon).distanceKm;
+    w.station = { name: station.name, distanceKm };
+    w.source = describeWeatherSource(w, 'en');
+  }
   return w;
 }
 
@@ -65,6 +69,8 @@ export function solarInputFromDocument(doc: ParkDocument, settings: SolarSetting
 /** Park totals. Energies kWh/year, power kWp, money VND, CO₂ tonnes/year. */
 export interface ParkSolarResult {
   weatherSource: string;
+  /** The station of synthesized typical days (see describeWeatherSource). */
+  weatherStation?: WeatherStationOrigin;
   weatherKind: HourlyWeather['kind'];
   /** Sun positions above the horizon on which shading was traced. */
   shadingSunPositions: number;
@@ -92,6 +98,7 @@ export function summarizePark(ctx: SolarContext, buildings: RoofResult[]): ParkS
   const exportKwh = demand > 0 ? balance.exportedKwh : 0;
   return {
     weatherSource: ctx.input.weather.source,
+    ...(ctx.input.weather.station ? { weatherStation: ctx.input.weather.station } : {}),
     weatherKind: ctx.input.weather.kind,
     shadingSunPositions: s.shading ? ctx.sunPositionCount : 0,
     buildings,

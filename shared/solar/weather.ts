@@ -16,13 +16,33 @@ export interface ClimateStation {
 
 export const CLIMATE_STATIONS: readonly ClimateStation[] = stationsJson.stations;
 
+/** The station typical days come from; `distanceKm` when it was picked as the nearest. */
+export interface WeatherStationOrigin {
+  name: string;
+  distanceKm?: number;
+}
+
+/**
+ * What the user reads as the weather source: an imported file's own source as it is, or the
+ * station, the method and (when it was the nearest) the distance, in the reader's language.
+ */
+export function describeWeatherSource(weather: { source: string; station?: WeatherStationOrigin }, lang: 'en' | 'vi'): string {
+  const origin = weather.station;
+  if (!origin) return weather.source;
+  const km = origin.distanceKm === undefined ? '' : Math.round(origin.distanceKm).toString();
+  if (lang === 'vi') return `${origin.name} — khí hậu theo tháng, 12 ngày điển hình${km ? ` (trạm gần nhất, ${km} km)` : ''}`;
+  return `${origin.name} — monthly climate, 12 typical days${km ? ` (nearest station, ${km} km)` : ''}`;
+}
+
 /**
  * Hourly weather for the simulation. Either a full year from a file (8,760 rows, weight 1) or
  * 12 synthetic typical days × 24 h (weight = days in the month). Arrays share one index.
  */
 export interface HourlyWeather {
-  /** Human-readable source, always shown to the user. */
+  /** Source in English, for logs and machine output; the UI shows `describeWeatherSource`. */
   source: string;
+  /** For typical days made from a station's monthly climate: which station, and how far. */
+  station?: WeatherStationOrigin;
   kind: 'monthly-synthesis' | 'hourly-file';
   lat: number;
   lon: number;
@@ -92,6 +112,7 @@ export function synthesizeTypicalDays(
   const { diurnalRangeC = 7, windMs, utcOffsetH = 7 } = options;
   const w: HourlyWeather = {
     source: `${station.name} — monthly climate, 12 typical days`,
+    station: { name: station.name },
     kind: 'monthly-synthesis',
     lat,
     lon,

@@ -121,6 +121,29 @@ describe('the language of the CLI', () => {
     expect(out.find((l) => l.startsWith('CO₂ tránh phát thải:'))).toContain(`${vi(json.co2AvoidedT, 1)} tấn/năm`);
   }, 60_000);
 
+  it('solar --lang vi names the weather source in Vietnamese: station, method, distance', async () => {
+    // --json names the source in English (machine output): station and distance from there.
+    const json = JSON.parse((await cli(['solar', SAMPLE, '--json'])).out.join('\n')) as { weatherSource: string };
+    const [, station, km] = /^(.+) — monthly climate, 12 typical days \(nearest station, (\d+) km\)$/.exec(json.weatherSource)!;
+    const { out } = await cli(['solar', SAMPLE, '--lang', 'vi']);
+    const line = out.find((l) => l.startsWith('Dữ liệu thời tiết:'));
+    expect(line?.replace(/^Dữ liệu thời tiết: +/, '')).toBe(`${station} — khí hậu theo tháng, 12 ngày điển hình (trạm gần nhất, ${km} km)`);
+    expect(out.join('\n')).not.toMatch(/monthly climate|nearest station/);
+  }, 60_000);
+
+  it('a refused weather file and a missing output folder are explained in Vietnamese', async () => {
+    const { io, err } = memoryIo({ ...files(), 'weather.csv': new TextEncoder().encode('time,ghi\n1,2\n') });
+    expect(await run(['solar', SAMPLE, '--weather', 'weather.csv', '--lang', 'vi'], io, CONTEXT)).not.toBe(0);
+    expect(err.join('\n')).toContain('không phải tệp EPW hay tệp theo giờ của PVGIS');
+    // Writing into a folder that does not exist fails with ENOENT, as Node's fs does.
+    const missing = memoryIo(files());
+    missing.io.writeFile = async () => {
+      throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    };
+    expect(await run(['report', SAMPLE, '-o', 'no-such-folder/report.csv', '--lang', 'vi'], missing.io, CONTEXT)).not.toBe(0);
+    expect(missing.err.join('\n')).toContain('thư mục chứa tệp không tồn tại');
+  }, 60_000);
+
   it('errors and help speak the chosen language', async () => {
     const missing = await cli(['info', 'park.gpkg', '--lang', 'vi']);
     expect(missing.code).toBe(1);

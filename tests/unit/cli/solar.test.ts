@@ -84,6 +84,6 @@ describe('ecopark solar', () => {
     expect(await run(['solar', 'one.gpkg', '--weather'], io, CONTEXT)).toBe(2);
     expect(err).toHaveLength(3);
     expect(err[0]).toMatch(/^ecopark: no scenario "Z"/);
-    expect(err[1]).toMatch(/^ecopark: cannot read weather bad\.csv: unrecognised-format/);
+    expect(err[1]).toMatch(/^ecopark: cannot read weather bad\.csv: not an EPW or PVGIS hourly file \(/);
   });
 });

@@ -16,6 +16,15 @@ interface Named {
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
 /** Problems of one {en, vi} pair: missing, empty, or the Vietnamese a copy of the English. */
+/** Language-neutral words: numbers, codes and abbreviations, no English prose. */
+const NEUTRAL = /^[A-Z0-9ĐĐ:/.\-–, ()]+$/;
+
+function citationProblems(where: string, value: unknown, required: boolean): string[] {
+  if (value === undefined) return required ? [`${where}: missing`] : [];
+  if (typeof value === 'string') return NEUTRAL.test(value) ? [] : [`${where}: "${value}" has words, so it needs en and vi`];
+  return nameProblems(where, value as { en?: unknown; vi?: unknown });
+}
+
 function nameProblems(where: string, n: { en?: unknown; vi?: unknown } | undefined): string[] {
   if (!n) return [`${where}: no name`];
   const problems: string[] = [];
@@ -62,9 +71,10 @@ describe('data/rules/*.json', () => {
       ...(filled(set.document) ? [] : [`rule set ${set.id}: no document`]),
       ...set.rules.flatMap((r) => [
         ...nameProblems(`rule ${r.id}`, r.title),
-        // Citations name a legal document (language-neutral): present and non-empty.
-        ...(filled(r.citation?.document) ? [] : [`rule ${r.id}: no cited document`]),
-        ...(r.citation?.article === undefined || filled(r.citation.article) ? [] : [`rule ${r.id}: empty article`]),
+        // A citation's words are one string only where they are a document's number, the same
+        // in every language; anything with English words in it must come in both languages.
+        ...citationProblems(`rule ${r.id} document`, r.citation?.document, true),
+        ...citationProblems(`rule ${r.id} article`, r.citation?.article, false),
       ]),
     ];
     expect(problems, problems.join('\n')).toEqual([]);

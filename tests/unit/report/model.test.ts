@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeScenario } from '../../../shared/analysis';
+import { analyzeScenario, citationIn } from '../../../shared/analysis';
 import { landUseLabel, type ParkDocument } from '../../../shared/model';
 import { buildReportModel, formatDelta, formatNumber, gridStepDeg, roundScaleLengthM, type ReportCell, type ReportModel } from '../../../shared/report';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../../shared/solar';
@@ -76,7 +76,7 @@ describe('buildReportModel on the sample', () => {
     for (const [i, r] of a.rules.entries()) {
       const row = rows[i];
       expect(row[6]).toEqual({ t: 'status', v: r.status });
-      expect(textOf(row[7])).toContain(r.citation.document);
+      expect(textOf(row[7])).toContain(citationIn(r.citation, 'en').document);
       if (r.unit === 'ratio' && r.value !== null) expect(numOf(row[2])).toBeCloseTo(r.value * 100, 9);
       if (r.unit === 'm' && r.threshold !== null) expect(numOf(row[4])).toBe(r.threshold);
     }
@@ -132,5 +132,15 @@ describe('buildReportModel on the sample', () => {
     const m = buildReportModel(doc, doc.activeScenarioId, { lang: 'en', now: NOW, toolVersion: '1' });
     expect(m.solar).toBeNull();
     expect(m.methods.some((x) => x.label === 'Solar model')).toBe(false);
+  });
+});
+
+describe('citations in the reader\'s language', () => {
+  it('the Vietnamese report cites in Vietnamese where the data gives both, and keeps document numbers', () => {
+    const cells = vi.complianceTable.rows.map((row) => textOf(row[7]));
+    // qcvn.park.green-min cites Circular 35/2015 with words in both languages.
+    expect(cells.some((c) => c.includes('Thông tư 35/2015/TT-BTNMT (cây xanh ≥ 10 % diện tích khu công nghiệp)'))).toBe(true);
+    expect(cells.join(' ')).not.toContain('as summarised');
+    expect(en.complianceTable.rows.map((row) => textOf(row[7])).join(' ')).toContain('QCVN 01:2019/BXD (as summarised)');
   });
 });

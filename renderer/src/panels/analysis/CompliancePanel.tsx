@@ -1,4 +1,4 @@
-import type { RuleResult } from '../../../../shared/analysis';
+import { citationIn, type RuleResult } from '../../../../shared/analysis';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { formatRuleValue } from './format';
@@ -48,12 +48,12 @@ export function CompliancePanel() {
             <div className="analysis-citation">
               {rule.citation.url ? (
                 <a href={rule.citation.url} target="_blank" rel="noopener noreferrer">
-                  {rule.citation.document}
+                  {citationIn(rule.citation, lang).document}
                 </a>
               ) : (
-                rule.citation.document
+                citationIn(rule.citation, lang).document
               )}
-              {rule.citation.article && `, ${rule.citation.article}`} ·{' '}
+              {rule.citation.article && `, ${citationIn(rule.citation, lang).article}`} ·{' '}
               <span className={rule.confidence === 'unverified' ? 'analysis-unverified' : undefined}>{t(`analysis.confidence.${rule.confidence}`)}</span>
             </div>
             <ThresholdInput rule={rule} lang={lang} />

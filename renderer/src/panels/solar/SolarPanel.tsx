@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { readSolarSettings } from '../../../../shared/solar';
+import { describeWeatherSource, readSolarSettings } from '../../../../shared/solar';
 import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
@@ -46,7 +46,7 @@ export function SolarPanel() {
   }, []);
   return (
     <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
-      <WeatherSource source={result?.weatherSource ?? null} />
+      <WeatherSource source={result ? describeWeatherSource({ source: result.weatherSource, station: result.weatherStation }, lang) : null} />
       {status === 'running' && <Progress />}
       {error && <p className="solar-warning" role="alert">{error}</p>}
       {result && result.buildings.length === 0 && <p className="solar-note">{t('solar.noRoofs')}</p>}

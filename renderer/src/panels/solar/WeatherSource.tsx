@@ -35,7 +35,7 @@ export function WeatherSource({ source }: { source: string | null }) {
       )}
       {error && (
         <p className="solar-warning" role="alert">
-          {t('solar.weatherError', { file: error.split(': ')[0], reason: error.split(': ').slice(1).join(': ') })}
+          {t('solar.weatherError', { file: error.fileName, reason: `${t(`solar.weatherReason.${error.reason}`)} (${error.detail})` })}
         </p>
       )}
     </section>

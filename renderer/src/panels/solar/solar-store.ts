@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HourlyWeather, ParkSolarResult } from '../../../../shared/solar';
+import type { HourlyWeather, ParkSolarResult, WeatherImportError } from '../../../../shared/solar';
 
 export type RoofMetric = 'specificYield' | 'kwhPerM2Roof';
 
@@ -17,7 +17,8 @@ export interface SolarState {
   /** Wall time of the last run in the worker, ms. */
   lastRunMs: number;
   importedWeather: HourlyWeather | null;
-  weatherError: string | null;
+  /** Why the last imported weather file was refused (shown in the UI language). */
+  weatherError: { fileName: string; reason: WeatherImportError; detail: string } | null;
   metric: RoofMetric;
   /** Whether the Solar panel is showing: roof colours and legend are on the map only then. */
   panelOpen: boolean;
