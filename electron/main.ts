@@ -107,7 +107,16 @@ const tileFiles = createTileFileService({
   },
   log: (message) => console.warn(`[ecopark] ${message}`),
 });
-const tileFileIpc = createTileFileIpc(tileFiles, (message) => console.warn(`[ecopark] ${message}`));
+const tileFileIpc = createTileFileIpc(
+  tileFiles,
+  (message) => console.warn(`[ecopark] ${message}`),
+  // One offline file per app: the other windows reload it (the sender already has).
+  (fromWindowId) => {
+    for (const [id, record] of windows) {
+      if (id !== fromWindowId) record.window.webContents.send(IPC_CHANNELS.menuCommand, 'offline-basemap-changed' satisfies MenuCommand);
+    }
+  },
+);
 
 const handlers = createIpcHandlers({
   files,

@@ -51,6 +51,8 @@ interface OpenFile {
 export function createTileFileService(deps: TileFileServiceDeps) {
   const log = deps.log ?? (() => undefined);
   let current: OpenFile | null = null;
+  /** Bumped by every choose/forget, so a slow start-up open can tell it was overtaken. */
+  let changes = 0;
 
   async function openAt(filePath: string): Promise<{ ok: true; file: OpenFile } | Extract<TileFileOutcome, { detail: string }>> {
     const fileName = path.basename(filePath);
@@ -60,8 +62,8 @@ export function createTileFileService(deps: TileFileServiceDeps) {
     } catch (error) {
       const code = (error as { code?: string }).code;
       return code === 'ENOENT'
-        ? { ok: false, reason: 'missing', detail: `${filePath} does not exist any more (moved, renamed, or on a drive that is not connected).`, fileName }
-        : { ok: false, reason: 'io_error', detail: `${filePath} cannot be read (${String(error)}).`, fileName };
+        ? { ok: false, reason: 'missing', cause: { code: 'missing' }, detail: `${filePath} does not exist any more (moved, renamed, or on a drive that is not connected).`, fileName }
+        : { ok: false, reason: 'io_error', cause: { code: 'read_failed' }, detail: `${filePath} cannot be read (${String(error)}).`, fileName };
     }
     const { size } = await handle.stat();
     const access: TileFileAccess = {
@@ -82,7 +84,7 @@ export function createTileFileService(deps: TileFileServiceDeps) {
     const result = await openTileArchive(access, deps.loadSql);
     if (!result.ok) {
       await handle.close().catch(() => undefined);
-      return { ok: false, reason: result.reason, detail: result.detail, fileName };
+      return { ok: false, reason: result.reason, cause: result.cause, detail: result.detail, fileName };
     }
     // An MBTiles archive lives in memory from here on: its handle is not needed.
     if (result.archive.info.format === 'mbtiles') await handle.close().catch(() => undefined);
@@ -117,6 +119,7 @@ export function createTileFileService(deps: TileFileServiceDeps) {
   }
 
   async function replaceCurrent(next: OpenFile | null): Promise<void> {
+    changes += 1;
     const previous = current;
     current = next;
     if (previous && previous !== next) await previous.close();
@@ -127,9 +130,12 @@ export function createTileFileService(deps: TileFileServiceDeps) {
     async choose(windowId: number): Promise<TileFileOutcome> {
       const chosen = await deps.chooseTilePath(windowId);
       if (chosen === null) return { ok: false, reason: 'cancelled' };
-      if (!path.isAbsolute(chosen)) return { ok: false, reason: 'io_error', detail: 'The chosen path is not absolute.' };
+      if (!path.isAbsolute(chosen)) return { ok: false, reason: 'io_error', cause: { code: 'read_failed' }, detail: 'The chosen path is not absolute.' };
       const opened = await openAt(chosen);
-      if (!opened.ok) return opened;
+      if (!opened.ok) {
+        log(`offline basemap refused: ${opened.detail}`);
+        return opened;
+      }
       await replaceCurrent(opened.file);
       await remember(chosen).catch((error: unknown) => log(`offline basemap choice not saved: ${String(error)}`));
       return { ok: true, info: opened.file.archive.info };
@@ -138,10 +144,21 @@ export function createTileFileService(deps: TileFileServiceDeps) {
     /** The remembered file (opened on first ask), or reason 'none'. */
     async current(): Promise<TileFileOutcome> {
       if (current) return { ok: true, info: current.archive.info };
+      const seen = changes;
       const remembered = await rememberedPath();
       if (!remembered) return { ok: false, reason: 'none' };
       const opened = await openAt(remembered);
-      if (!opened.ok) return opened; // still remembered: the drive may come back
+      // A choose or forget (or another current()) finished while this file was opening: theirs
+      // is newer. Close the one just opened rather than replace (and leak) theirs.
+      const newer = current as OpenFile | null; // may have changed during the awaits above
+      if (changes !== seen || newer) {
+        if (opened.ok) await opened.file.close();
+        return newer ? { ok: true, info: newer.archive.info } : { ok: false, reason: 'none' };
+      }
+      if (!opened.ok) {
+        log(`offline basemap not reopened: ${opened.detail}`);
+        return opened; // still remembered: the drive may come back
+      }
       await replaceCurrent(opened.file);
       return { ok: true, info: opened.file.archive.info };
     },
@@ -166,11 +183,19 @@ export function createTileFileService(deps: TileFileServiceDeps) {
 
 export type TileFileService = ReturnType<typeof createTileFileService>;
 
-/** IPC handlers over the service: sender checked, payloads validated (electron/ipc-validation.ts). */
-export function createTileFileIpc(service: TileFileService, log: (message: string) => void = () => undefined) {
+/**
+ * IPC handlers over the service: sender checked, payloads validated (electron/ipc-validation.ts).
+ * The file is one per app, so after a window chose or forgot it `onChanged(windowId)` lets main
+ * tell every other window to reload it.
+ */
+export function createTileFileIpc(
+  service: TileFileService,
+  log: (message: string) => void = () => undefined,
+  onChanged: (windowId: number) => void = () => undefined,
+) {
   const refused = (detail: string): TileFileOutcome => {
     log(detail);
-    return { ok: false, reason: 'io_error', detail };
+    return { ok: false, reason: 'io_error', cause: { code: 'request_refused' }, detail };
   };
   return {
     async chooseTileFile(sender: IpcSender, payload: unknown): Promise<TileFileOutcome> {
@@ -178,7 +203,9 @@ export function createTileFileIpc(service: TileFileService, log: (message: strin
       if (!from.ok) return refused(from.detail);
       const none = validateNoPayload(payload);
       if (!none.ok) return refused(none.detail);
-      return service.choose(sender.windowId);
+      const outcome = await service.choose(sender.windowId);
+      if (outcome.ok) onChanged(sender.windowId);
+      return outcome;
     },
     async currentTileFile(sender: IpcSender, payload: unknown): Promise<TileFileOutcome> {
       const from = validateSender(sender.frameUrl);
@@ -195,6 +222,7 @@ export function createTileFileIpc(service: TileFileService, log: (message: strin
         return;
       }
       await service.forget();
+      onChanged(sender.windowId);
     },
     async readTile(sender: IpcSender, payload: unknown): Promise<Uint8Array | null> {
       const from = validateSender(sender.frameUrl);

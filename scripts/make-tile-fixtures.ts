@@ -1,7 +1,8 @@
 /**
  * Writes the offline-basemap test fixtures of tests/unit/fixtures/tiles/ from known GeoJSON
  * around the sample park (Yên Phong, Bắc Ninh): a Protomaps-schema vector .pmtiles, an
- * OpenMapTiles-schema vector .mbtiles and a small raster .pmtiles. The writers below follow the
+ * OpenMapTiles-schema vector .mbtiles, a small raster .pmtiles and a tiny world .pmtiles laid out
+ * in leaf directories with a run. The writers below follow the
  * PMTiles v3 and MBTiles 1.3 specs on their own (own Hilbert curve, own directory encoding), so
  * the app's readers are tested on files they did not write. Every tile carries a `fixture`
  * layer whose one point names its own z/x/y, so a lookup can be checked against the tile it
@@ -90,12 +91,33 @@ export interface PmtilesOptions {
   minZoom: number;
   maxZoom: number;
   center: [number, number, number];
+  /**
+   * Entries per leaf directory. Absent: everything in the root directory (enough below a few
+   * thousand tiles). Set: the root only points (run length 0) to leaf directories of this many
+   * entries each, as big archives are laid out, so readers are tested on the two-level lookup.
+   */
+  leafSize?: number;
 }
 
-/** One archive, root directory only (enough below a few thousand tiles); identical consecutive tiles share one run. */
+type DirectoryEntry = { tileId: number; offset: number; length: number; runLength: number };
+
+/** A directory as the spec encodes it: count, then delta tile ids, run lengths, lengths, offsets (varints), gzipped. */
+function encodeDirectory(entries: DirectoryEntry[]): Uint8Array {
+  const ids: number[] = [];
+  let lastId = 0;
+  for (const e of entries) {
+    ids.push(e.tileId - lastId);
+    lastId = e.tileId;
+  }
+  // 0 means "right after the previous entry's bytes"; otherwise offset + 1.
+  const offsets = entries.map((e, i) => (i > 0 && e.offset === entries[i - 1].offset + entries[i - 1].length ? 0 : e.offset + 1));
+  return gzipSync(new Uint8Array(varints([entries.length, ...ids, ...entries.map((e) => e.runLength), ...entries.map((e) => e.length), ...offsets])), { mtime: 0 });
+}
+
+/** One archive; identical consecutive tiles share one run. */
 export function writePmtiles(o: PmtilesOptions): Uint8Array {
   const sorted = o.tiles.map((t) => ({ ...t, id: pmtilesTileId(t.z, t.x, t.y) })).sort((a, b) => a.id - b.id);
-  const entries: { tileId: number; offset: number; length: number; runLength: number }[] = [];
+  const entries: DirectoryEntry[] = [];
   const blobs: Uint8Array[] = [];
   const offsetOf = new Map<string, number>();
   let dataLength = 0;
@@ -115,17 +137,23 @@ export function writePmtiles(o: PmtilesOptions): Uint8Array {
     }
     entries.push({ tileId: t.id, offset, length: t.data.length, runLength: 1 });
   }
-  const ids: number[] = [];
-  let lastId = 0;
-  for (const e of entries) {
-    ids.push(e.tileId - lastId);
-    lastId = e.tileId;
+  // Leaf directories (offsets relative to the leaf section) and the root entries pointing at them.
+  const leaves: Uint8Array[] = [];
+  let directory: Uint8Array;
+  if (o.leafSize) {
+    const rootEntries: DirectoryEntry[] = [];
+    let leafBytes = 0;
+    for (let i = 0; i < entries.length; i += o.leafSize) {
+      const leaf = encodeDirectory(entries.slice(i, i + o.leafSize));
+      rootEntries.push({ tileId: entries[i].tileId, offset: leafBytes, length: leaf.length, runLength: 0 });
+      leaves.push(leaf);
+      leafBytes += leaf.length;
+    }
+    directory = encodeDirectory(rootEntries);
+  } else {
+    directory = encodeDirectory(entries);
   }
-  const offsets = entries.map((e, i) => (i > 0 && e.offset === entries[i - 1].offset + entries[i - 1].length ? 0 : e.offset + 1));
-  const directory = gzipSync(
-    new Uint8Array(varints([entries.length, ...ids, ...entries.map((e) => e.runLength), ...entries.map((e) => e.length), ...offsets])),
-    { mtime: 0 },
-  );
+  const leafLength = leaves.reduce((sum, l) => sum + l.length, 0);
   const metadata = gzipSync(new TextEncoder().encode(JSON.stringify(o.metadata)), { mtime: 0 });
 
   const header = new Uint8Array(127);
@@ -136,13 +164,13 @@ export function writePmtiles(o: PmtilesOptions): Uint8Array {
   const rootOffset = 127;
   const metaOffset = rootOffset + directory.length;
   const leafOffset = metaOffset + metadata.length;
-  const dataOffset = leafOffset;
+  const dataOffset = leafOffset + leafLength;
   u64(8, rootOffset);
   u64(16, directory.length);
   u64(24, metaOffset);
   u64(32, metadata.length);
   u64(40, leafOffset);
-  u64(48, 0);
+  u64(48, leafLength);
   u64(56, dataOffset);
   u64(64, dataLength);
   u64(72, o.tiles.length);
@@ -162,7 +190,7 @@ export function writePmtiles(o: PmtilesOptions): Uint8Array {
   header[118] = o.center[2];
   e7(119, o.center[0]);
   e7(123, o.center[1]);
-  return new Uint8Array(Buffer.concat([header, directory, metadata, ...blobs]));
+  return new Uint8Array(Buffer.concat([header, directory, metadata, ...leaves, ...blobs]));
 }
 
 // ---------------------------------------------------------------- MBTiles 1.3 writer
@@ -272,6 +300,17 @@ export function vectorTile(layers: Record<string, Feature[]>, z: number, x: numb
   return fromGeojsonVt(tiles, { version: 2, extent: 4096 });
 }
 
+/**
+ * One tile standing for several (a PMTiles run): its `fixture` point names every address it is
+ * served for, space-separated, in tile-id order, so each tile still names its own z/x/y.
+ */
+export function runTile(addresses: { z: number; x: number; y: number }[]): Uint8Array {
+  const zxy = addresses.map((a) => `${a.z}/${a.x}/${a.y}`).join(' ');
+  // One point in the middle of the tile (geometry only matters for drawing, not for the test).
+  const tile = geoJSONToTile(collection([f(point(0, 0), { zxy })]), 0, 0, 0, { extent: 4096, maxZoom: 0 });
+  return fromGeojsonVt({ fixture: tile! }, { version: 2, extent: 4096 });
+}
+
 function vectorTiles(layers: Record<string, Feature[]>, gzip: boolean) {
   const out: { z: number; x: number; y: number; data: Uint8Array }[] = [];
   for (let z = 0; z <= VECTOR_MAXZOOM; z++) {
@@ -334,7 +373,37 @@ export const FIXTURE_FILES = {
   protomapsPmtiles: 'park-protomaps.pmtiles',
   openmaptilesMbtiles: 'park-openmaptiles.mbtiles',
   rasterPmtiles: 'raster-z0-2.pmtiles',
+  leafPmtiles: 'leaf-dirs-z0-2.pmtiles',
 } as const;
+
+/** Entries per leaf directory of the leaf fixture: 19 entries in 5 leaves, the run inside the third. */
+export const LEAF_SIZE = 4;
+/** Tile ids (PMTiles order) served by one shared tile in the leaf fixture: a run of three at zoom 2. */
+export const LEAF_RUN_IDS = [9, 10, 11];
+
+/**
+ * The whole world at zoom 0–2 (21 vector tiles holding only the `fixture` layer), written with
+ * leaf directories: the root points to five leaves, and tiles 9–11 are one run, so tile 11 is
+ * found only through the entry of tile 9.
+ */
+function leafFixture(): Uint8Array {
+  const all: { z: number; x: number; y: number; id: number }[] = [];
+  for (let z = 0; z <= 2; z++) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) all.push({ z, x, y, id: pmtilesTileId(z, x, y) });
+  all.sort((a, b) => a.id - b.id);
+  const run = all.filter((t) => LEAF_RUN_IDS.includes(t.id));
+  const shared = gzipSync(runTile(run), { mtime: 0 });
+  return writePmtiles({
+    tiles: all.map((t) => ({ ...t, data: LEAF_RUN_IDS.includes(t.id) ? shared : gzipSync(vectorTile({}, t.z, t.x, t.y), { mtime: 0 }) })),
+    tileType: 1,
+    tileCompression: 2,
+    metadata: { name: 'Leaf directory test tiles', vector_layers: [{ id: 'fixture', fields: { zxy: 'String' }, minzoom: 0, maxzoom: 2 }] },
+    bounds: [-180, -85.05112878, 180, 85.05112878],
+    minZoom: 0,
+    maxZoom: 2,
+    center: [0, 0, 0],
+    leafSize: LEAF_SIZE,
+  });
+}
 
 export async function buildFixtures(): Promise<Record<keyof typeof FIXTURE_FILES, Uint8Array>> {
   const protomapsPmtiles = writePmtiles({
@@ -379,7 +448,7 @@ export async function buildFixtures(): Promise<Record<keyof typeof FIXTURE_FILES
     maxZoom: 2,
     center: [0, 0, 0],
   });
-  return { protomapsPmtiles, openmaptilesMbtiles, rasterPmtiles };
+  return { protomapsPmtiles, openmaptilesMbtiles, rasterPmtiles, leafPmtiles: leafFixture() };
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import type { ParkDocument } from './model/document';
-import type { TileArchiveInfo, TileArchiveRefusal } from './tile-archive/types';
+import type { TileArchiveInfo, TileArchiveRefusal, TileRefusalCause } from './tile-archive/types';
 
 /**
  * The typed contract between the UI and its host (DESIGN.md §1). The desktop shell exposes it
@@ -97,7 +97,9 @@ export const MENU_COMMANDS = ['new', 'open',
   // Desktop conventions (issue 7): Edit, View, Analysis and Help menus; the page owns what they open.
   'delete', 'settings', 'about', 'help', 'guide', 'tour',
   'toggle-legend', 'toggle-features', 'toggle-3d', 'zoom-to-park',
-  'show-land-use', 'show-compliance', 'show-plots', 'show-solar', 'show-compare'] as const;
+  'show-land-use', 'show-compliance', 'show-plots', 'show-solar', 'show-compare',
+  // Another window chose or forgot the offline basemap file (one per app): reload it.
+  'offline-basemap-changed'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface DocumentState {
@@ -138,7 +140,7 @@ export interface RuntimeVersions {
 export type TileFileOutcome =
   | { ok: true; info: TileArchiveInfo }
   | { ok: false; reason: 'cancelled' | 'none' }
-  | { ok: false; reason: TileArchiveRefusal | 'missing'; detail: string; fileName?: string };
+  | { ok: false; reason: TileArchiveRefusal | 'missing'; cause: TileRefusalCause; /** English, for logs only. */ detail: string; fileName?: string };
 
 export interface HostApi {
   readonly kind: 'desktop' | 'browser';

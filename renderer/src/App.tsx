@@ -21,6 +21,7 @@ import { useDrawingKeys } from './drawing/use-drawing-keys';
 import { ShortcutsPanel } from './drawing/ShortcutsPanel';
 import { SubdivideDialog } from './drawing/SubdivideDialog';
 import { mergeSelection } from './drawing/edit-actions';
+import { refreshOfflineFile } from './map/offline-basemap/offline-basemap-store';
 
 function runMenuCommand(command: MenuCommand) {
   switch (command) {
@@ -40,6 +41,9 @@ function runMenuCommand(command: MenuCommand) {
       return void revertToSaved();
     case 'close':
       return void closeProject();
+    case 'offline-basemap-changed':
+      // Another window chose or forgot the app's one offline map file.
+      return void refreshOfflineFile();
     case 'export-report':
       return useUiStore.getState().setFileDialog('report');
     case 'import':

@@ -19,19 +19,20 @@ export async function openTileArchive(file: TileFileAccess, loadSql: () => Promi
     const format = sniffArchiveFormat(head);
     if (format === null) {
       return head.length < 16 && 'PMTiles'.startsWith(String.fromCharCode(...head.subarray(0, 7))) && head.length > 0
-        ? { ok: false, reason: 'truncated', detail: `The file is only ${file.size} bytes long.` }
-        : { ok: false, reason: 'not_tile_archive', detail: 'It starts neither with the PMTiles signature nor with a SQLite (MBTiles) header.' };
+        ? { ok: false, reason: 'truncated', cause: { code: 'too_short', size: file.size }, detail: `The file is only ${file.size} bytes long.` }
+        : { ok: false, reason: 'not_tile_archive', cause: { code: 'no_signature' }, detail: 'It starts neither with the PMTiles signature nor with a SQLite (MBTiles) header.' };
     }
     if (format === 'pmtiles') return await openPmtilesArchive(file);
     if (file.size > MBTILES_MAX_BYTES) {
       return {
         ok: false,
         reason: 'too_large',
+        cause: { code: 'too_large', size: file.size, limit: MBTILES_MAX_BYTES },
         detail: `It is ${describeBytes(file.size)}; MBTiles files are read into memory and the limit is ${describeBytes(MBTILES_MAX_BYTES)}. Convert it to PMTiles (\`pmtiles convert\`), which has no size limit.`,
       };
     }
     return openMbtilesArchive(await loadSql(), await file.readAll(), file.name);
   } catch (error) {
-    return { ok: false, reason: 'io_error', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: 'io_error', cause: { code: 'read_failed' }, detail: error instanceof Error ? error.message : String(error) };
   }
 }

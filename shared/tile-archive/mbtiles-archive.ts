@@ -1,6 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { detectSchema, encodingFromMbtilesFormat, gunzipIfNeeded, mvtLayerNames, parseBounds, sniffTileEncoding, tmsRow, vectorLayerIds } from './detect';
-import { MAX_TILE_ZOOM, type TileArchiveInfo, type TileArchiveResult, type TileEncoding } from './types';
+import { MAX_TILE_ZOOM, type TileArchiveInfo, type TileArchiveResult, type TileEncoding, type TileRefusalCause } from './types';
 
 /**
  * An MBTiles 1.3 tileset (github.com/mapbox/mbtiles-spec/blob/master/1.3/spec.md): a SQLite
@@ -51,24 +51,24 @@ export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName
     db = new SQL.Database(bytes);
     db.exec('SELECT count(*) FROM sqlite_master');
   } catch (error) {
-    return { ok: false, reason: 'corrupt', detail: `SQLite cannot read it (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: 'corrupt', cause: { code: 'sqlite_unreadable' }, detail: `SQLite cannot read it (${error instanceof Error ? error.message : String(error)}).` };
   }
-  const refuse = (reason: 'not_mbtiles' | 'no_tiles' | 'unsupported_tile_type' | 'corrupt', detail: string): TileArchiveResult => {
+  const refuse = (reason: 'not_mbtiles' | 'no_tiles' | 'unsupported_tile_type' | 'corrupt', cause: TileRefusalCause, detail: string): TileArchiveResult => {
     db.close();
-    return { ok: false, reason, detail };
+    return { ok: false, reason, cause, detail };
   };
   try {
     if (!relationExists(db, 'tiles') || !relationExists(db, 'metadata')) {
-      return refuse('not_mbtiles', 'It is a SQLite database without the `tiles` and `metadata` tables of an MBTiles tileset (a GeoPackage, perhaps).');
+      return refuse('not_mbtiles', { code: 'no_mbtiles_tables' }, 'It is a SQLite database without the `tiles` and `metadata` tables of an MBTiles tileset (a GeoPackage, perhaps).');
     }
     const metadata = readMetadata(db);
     const sample = firstTile(db);
-    if (!sample) return refuse('no_tiles', 'Its `tiles` table is empty.');
+    if (!sample) return refuse('no_tiles', { code: 'empty_tiles' }, 'Its `tiles` table is empty.');
     const format = metadata.get('format');
     let encoding: TileEncoding | null = format ? encodingFromMbtilesFormat(format) : null;
-    if (format && !encoding) return refuse('unsupported_tile_type', `Its tile format is “${format}”; pbf (vector), png, jpg or webp can be shown.`);
+    if (format && !encoding) return refuse('unsupported_tile_type', { code: 'mbtiles_format', format }, `Its tile format is “${format}”; pbf (vector), png, jpg or webp can be shown.`);
     encoding ??= sniffTileEncoding(sample);
-    if (!encoding) return refuse('unsupported_tile_type', 'It names no tile format and its tiles are not vector tiles, PNG, JPEG or WebP.');
+    if (!encoding) return refuse('unsupported_tile_type', { code: 'no_format' }, 'It names no tile format and its tiles are not vector tiles, PNG, JPEG or WebP.');
     const vector = encoding === 'mvt';
 
     let layers: string[] = [];
@@ -118,6 +118,6 @@ export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName
       },
     };
   } catch (error) {
-    return refuse('corrupt', `Its tables cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+    return refuse('corrupt', { code: 'tables_unreadable' }, `Its tables cannot be read (${error instanceof Error ? error.message : String(error)}).`);
   }
 }

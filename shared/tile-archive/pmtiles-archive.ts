@@ -1,7 +1,7 @@
 import { Compression, PMTiles, ResolvedValueCache, TileType, bytesToHeader, type Header, type Source } from 'pmtiles';
 import { gunzipSync } from 'fflate';
 import { detectSchema, gunzipIfNeeded, mvtLayerNames, vectorLayerIds } from './detect';
-import type { TileArchiveInfo, TileArchiveResult, TileEncoding, TileFileAccess } from './types';
+import type { TileArchiveInfo, TileArchiveResult, TileEncoding, TileFileAccess, TileRefusalCause } from './types';
 
 /**
  * A PMTiles v3 archive (github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md), read only by
@@ -18,7 +18,8 @@ const ENCODINGS: Partial<Record<TileType, TileEncoding>> = {
   [TileType.Jpeg]: 'jpg',
   [TileType.Webp]: 'webp',
 };
-const TILE_TYPE_NAMES: Record<number, string> = { 0: 'unknown', 5: 'AVIF', 6: 'MapLibre Tile (MLT)' };
+// Proper names, the same in every language; other codes are shown as numbers.
+const TILE_TYPE_NAMES: Record<number, string> = { 5: 'AVIF', 6: 'MapLibre Tile (MLT)' };
 const COMPRESSION_NAMES: Record<number, string> = { 3: 'Brotli', 4: 'Zstandard' };
 
 /** The bytes as an exactly-sized ArrayBuffer (a Node Buffer may be a view into a shared pool). */
@@ -45,18 +46,21 @@ function sourceOf(file: TileFileAccess): Source {
   };
 }
 
-type Checked = { ok: true; header: Header } | { ok: false; reason: 'truncated' | 'unsupported_version' | 'unsupported_compression' | 'unsupported_tile_type'; detail: string };
+type Checked =
+  | { ok: true; header: Header }
+  | { ok: false; reason: 'truncated' | 'unsupported_version' | 'unsupported_compression' | 'unsupported_tile_type'; cause: TileRefusalCause; detail: string };
 
 /** The header's own promises: version, compression, tile type and that every section lies inside the file. */
 export function checkPmtilesHeader(head: Uint8Array, fileSize: number): Checked {
   if (head.length < HEADER_BYTES || fileSize < HEADER_BYTES) {
-    return { ok: false, reason: 'truncated', detail: `The file ends after ${fileSize} bytes, inside the 127-byte PMTiles header.` };
+    return { ok: false, reason: 'truncated', cause: { code: 'header_cut', size: fileSize }, detail: `The file ends after ${fileSize} bytes, inside the 127-byte PMTiles header.` };
   }
   const version = head[7];
   if (version !== 3) {
     return {
       ok: false,
       reason: 'unsupported_version',
+      cause: { code: 'version', version },
       detail: `This is a PMTiles version ${version} archive; only version 3 is read (convert it with \`pmtiles convert\`).`,
     };
   }
@@ -69,7 +73,7 @@ export function checkPmtilesHeader(head: Uint8Array, fileSize: number): Checked 
   ];
   for (const [name, offset, length] of sections) {
     if (offset + (length ?? 0) > fileSize) {
-      return { ok: false, reason: 'truncated', detail: `The ${name} ends at byte ${offset + (length ?? 0)} but the file has ${fileSize} bytes: it was cut short.` };
+      return { ok: false, reason: 'truncated', cause: { code: 'section_cut', end: offset + (length ?? 0), size: fileSize }, detail: `The ${name} ends at byte ${offset + (length ?? 0)} but the file has ${fileSize} bytes: it was cut short.` };
     }
   }
   for (const [what, c] of [['internal', header.internalCompression], ['tile', header.tileCompression]] as const) {
@@ -77,14 +81,20 @@ export function checkPmtilesHeader(head: Uint8Array, fileSize: number): Checked 
       return {
         ok: false,
         reason: 'unsupported_compression',
+        cause: { code: 'compression', compression: COMPRESSION_NAMES[c] ?? String(c) },
         detail: `Its ${what} compression is ${COMPRESSION_NAMES[c] ?? `code ${c}`}; only gzip or none can be read (re-cluster it with \`pmtiles convert\` or extract with gzip).`,
       };
     }
   }
   if (!ENCODINGS[header.tileType]) {
-    return { ok: false, reason: 'unsupported_tile_type', detail: `Its tiles are ${TILE_TYPE_NAMES[header.tileType] ?? `type ${header.tileType}`}; vector (MVT), PNG, JPEG or WebP can be shown.` };
+    return {
+      ok: false,
+      reason: 'unsupported_tile_type',
+      cause: { code: 'tile_type', tileType: TILE_TYPE_NAMES[header.tileType] ?? String(header.tileType) },
+      detail: `Its tiles are ${TILE_TYPE_NAMES[header.tileType] ?? `type ${header.tileType}`}; vector (MVT), PNG, JPEG or WebP can be shown.`,
+    };
   }
-  if (header.minZoom > header.maxZoom) return { ok: false, reason: 'truncated', detail: 'Its zoom range is empty (min zoom above max zoom).' };
+  if (header.minZoom > header.maxZoom) return { ok: false, reason: 'truncated', cause: { code: 'empty_zoom_range' }, detail: 'Its zoom range is empty (min zoom above max zoom).' };
   return { ok: true, header };
 }
 
@@ -99,7 +109,7 @@ export async function openPmtilesArchive(file: TileFileAccess): Promise<TileArch
     await pm.getHeader(); // reads and decodes the root directory
     metadata = header.jsonMetadataLength > 0 ? await pm.getMetadata() : {};
   } catch (error) {
-    return { ok: false, reason: 'corrupt', detail: `Its directory or metadata cannot be read (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: 'corrupt', cause: { code: 'directory_unreadable' }, detail: `Its directory or metadata cannot be read (${error instanceof Error ? error.message : String(error)}).` };
   }
   const meta = (typeof metadata === 'object' && metadata !== null ? metadata : {}) as Record<string, unknown>;
   const encoding = ENCODINGS[header.tileType]!;

@@ -56,9 +56,37 @@ export const TILE_ARCHIVE_REFUSALS = [
 ] as const;
 export type TileArchiveRefusal = (typeof TILE_ARCHIVE_REFUSALS)[number];
 
+/**
+ * What exactly was wrong, with the figures a message needs (sizes in bytes). The UI turns each
+ * code into a sentence of its own language (renderer/src/i18n/basemap.ts, `basemap.cause.*`);
+ * the English `detail` next to it is only for logs.
+ */
+export type TileRefusalCause =
+  | { code: 'no_signature' }
+  | { code: 'too_short'; size: number }
+  | { code: 'header_cut'; size: number }
+  | { code: 'section_cut'; end: number; size: number }
+  | { code: 'empty_zoom_range' }
+  | { code: 'version'; version: number }
+  | { code: 'compression'; compression: string }
+  | { code: 'tile_type'; tileType: string }
+  | { code: 'mbtiles_format'; format: string }
+  | { code: 'no_format' }
+  | { code: 'no_mbtiles_tables' }
+  | { code: 'empty_tiles' }
+  | { code: 'too_large'; size: number; limit: number }
+  | { code: 'sqlite_unreadable' }
+  | { code: 'directory_unreadable' }
+  | { code: 'tables_unreadable' }
+  | { code: 'read_failed' }
+  | { code: 'missing' }
+  | { code: 'permission_denied' }
+  | { code: 'request_refused' };
+export type TileRefusalCauseCode = TileRefusalCause['code'];
+
 export type TileArchiveResult =
   | { ok: true; archive: TileArchive }
-  | { ok: false; reason: TileArchiveRefusal; /** Plain English detail for the message. */ detail: string };
+  | { ok: false; reason: TileArchiveRefusal; cause: TileRefusalCause; /** Plain English, for logs only. */ detail: string };
 
 /** An opened archive. `getTile` takes XYZ coordinates (y down, as MapLibre asks). */
 export interface TileArchive {

@@ -171,7 +171,7 @@ describe('the app on its sample park (browser host)', () => {
 
   it('falls back quietly to the offline map when an online basemap cannot be reached', async () => {
     await page.getByRole('button', { name: 'Basemap', exact: true }).click();
-    await page.getByRole('menuitemradio', { name: /OpenStreetMap/ }).click();
+    await page.getByRole('radio', { name: /OpenStreetMap/ }).click();
     // The build machines have no route to tile servers: the tiles fail and the app says so once.
     await page.getByText('The online basemap could not be reached; showing the offline map.').waitFor({ timeout: 30000 });
     const state = await page.evaluate(() => (window.__ecoparkStores!.ui.getState() as unknown as { basemap: string }).basemap);

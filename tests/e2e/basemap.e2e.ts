@@ -34,16 +34,18 @@ async function offerFileThroughPicker(p: Page, name: string, base64: string) {
   );
 }
 
+const setLang = (p: Page, lang: 'en' | 'vi') =>
+  p.evaluate((l) => (window.__ecoparkStores!.ui.getState() as unknown as { setLang(l: 'en' | 'vi'): void }).setLang(l), lang);
 const ui = (p: Page) => p.evaluate(() => window.__ecoparkStores!.ui.getState() as unknown as { basemap: string; styleBasemapUrl: string });
 const layerIds = (p: Page) => p.evaluate(() => window.__ecoparkMap!.getStyle().layers.map((l) => l.id));
 
 /** Opens the Basemap menu unless it is open (a refused file or style leaves it open). */
 async function openMenu(p: Page) {
-  if (!(await p.getByRole('menu', { name: 'Basemap' }).isVisible())) await p.getByRole('button', { name: 'Basemap', exact: true }).click();
+  if (!(await p.getByRole('dialog', { name: 'Basemap' }).isVisible())) await p.getByRole('button', { name: 'Basemap', exact: true }).click();
 }
 
 async function closeMenu(p: Page) {
-  if (await p.getByRole('menu', { name: 'Basemap' }).isVisible()) await p.getByRole('button', { name: 'Basemap', exact: true }).click();
+  if (await p.getByRole('dialog', { name: 'Basemap' }).isVisible()) await p.getByRole('button', { name: 'Basemap', exact: true }).click();
 }
 
 async function openMenuAndChooseFile(p: Page) {
@@ -112,7 +114,7 @@ describe('offline basemap from a tile file (browser host)', () => {
 
   it('falls back to the offline file, not Natural Earth, when an online basemap is unreachable', async () => {
     await page.getByRole('button', { name: 'Basemap', exact: true }).click();
-    await page.getByRole('menuitemradio', { name: /OpenStreetMap/ }).click();
+    await page.getByRole('radio', { name: /OpenStreetMap/ }).click();
     await page.getByText('The online basemap could not be reached; showing the offline map file.').waitFor({ timeout: 30000 });
     expect((await ui(page)).basemap).toBe('file');
     await page.waitForFunction(() => Boolean(window.__ecoparkMap!.getLayer('offline-file:water')));
@@ -156,6 +158,70 @@ describe('offline basemap from a tile file (browser host)', () => {
       expect((await ui(page)).basemap).toBe('file');
       expect(await page.evaluate(() => Boolean(window.__ecoparkMap!.getLayer('offline-file:transportation')))).toBe(true);
     }
+  });
+
+  it('says why a file is refused in Vietnamese, with no English in the message', async () => {
+    await setLang(page, 'vi');
+    const chooser = page.waitForEvent('filechooser');
+    if (!(await page.getByRole('dialog', { name: 'Bản đồ nền' }).isVisible())) await page.getByRole('button', { name: 'Bản đồ nền', exact: true }).click();
+    await page.getByRole('button', { name: /Chọn tệp bản đồ ngoại tuyến/ }).click();
+    await (await chooser).setFiles({ name: 'cut.pmtiles', mimeType: 'application/octet-stream', buffer: Buffer.from(atobNode(fixtureBase64('protomapsPmtiles')).slice(0, 3000), 'latin1') });
+    const alert = page.getByRole('alert').filter({ hasText: '“cut.pmtiles” không đầy đủ: tệp bị cắt cụt.' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    // The cause with its figure in Vietnamese number format (3,000 bytes → "3.000 byte").
+    expect(text).toMatch(/Một phần của tệp phải kết thúc ở byte [\d.]+, nhưng tệp chỉ có 3\.000 byte\./);
+    expect(text).toContain('Bản đồ nền không thay đổi.');
+    expect(text).not.toMatch(/\b(the|file|cut short|bytes|not|only|ends)\b/i);
+    mkdirSync(SHOTS, { recursive: true });
+    await alert.screenshot({ path: join(SHOTS, 'refused-vi.png') });
+    if (await page.getByRole('dialog', { name: 'Bản đồ nền' }).isVisible()) await page.getByRole('button', { name: 'Bản đồ nền', exact: true }).click();
+    await alert.getByRole('button', { name: 'Đóng' }).click();
+    await setLang(page, 'en');
+    expect((await ui(page)).basemap).toBe('file');
+  });
+
+  it('offers native radios in Settings: arrow keys move, actions outside the group, Forget for the remembered file', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const group = dialog.getByRole('group', { name: 'Shown now' });
+    const file = group.getByRole('radio', { name: /Offline map file: EcoPark test basemap \(OpenMapTiles schema\)/ });
+    expect(await file.isChecked()).toBe(true);
+    // Only radios inside the group: the file actions and URL forms are outside it.
+    expect(await group.getByRole('button').count()).toBe(0);
+    expect(await group.getByRole('textbox').count()).toBe(0);
+    const radios = await group.getByRole('radio').count();
+    expect(radios).toBeGreaterThanOrEqual(4);
+    // Offline choices only, so no online fallback can change the choice under the test.
+    await file.focus();
+    await page.keyboard.press('ArrowUp');
+    const naturalEarth = group.getByRole('radio', { name: 'Offline map (Natural Earth)' });
+    expect(await naturalEarth.isChecked()).toBe(true);
+    expect(await naturalEarth.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await ui(page)).basemap).toBe('offline');
+    await page.keyboard.press('ArrowDown');
+    expect(await file.isChecked()).toBe(true);
+    expect((await ui(page)).basemap).toBe('file');
+    expect(await dialog.getByRole('button', { name: 'Forget the offline map file' }).isVisible()).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await dialog.locator('.basemap-settings').screenshot({ path: join(SHOTS, 'settings-basemap.png') });
+    await setLang(page, 'vi');
+    await page.locator('.basemap-settings').screenshot({ path: join(SHOTS, 'settings-basemap-vi.png') });
+    await setLang(page, 'en');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('keeps the toolbar popup open while the arrow keys move through the basemaps', async () => {
+    await openMenu(page);
+    const popup = page.getByRole('dialog', { name: 'Basemap' });
+    await popup.getByRole('radio', { name: /Offline map file/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    expect((await ui(page)).basemap).toBe('offline');
+    expect(await popup.isVisible()).toBe(true);
+    await popup.getByRole('radio', { name: /Offline map file/ }).click(); // a click chooses and closes it
+    expect((await ui(page)).basemap).toBe('file');
+    expect(await popup.isVisible()).toBe(false);
   });
 });
 

@@ -239,7 +239,7 @@ describe('georeferenced image overlay', () => {
 
   it('stays above an online basemap inserted under the park', async () => {
     await page.getByRole('button', { name: 'Basemap', exact: true }).click();
-    await page.getByRole('menuitemradio', { name: /OpenStreetMap/ }).click();
+    await page.getByRole('radio', { name: /OpenStreetMap/ }).click();
     await page.waitForFunction(() => Boolean(window.__ecoparkMap!.getLayer('online-basemap')) || (window.__ecoparkStores!.ui.getState() as unknown as { basemap: string }).basemap === 'offline');
     const order = await page.evaluate((id) => {
       const layers = window.__ecoparkMap!.getStyle().layers.map((l) => l.id);

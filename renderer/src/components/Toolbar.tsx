@@ -46,7 +46,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-group">
         <div className="menu-anchor">
-          <button type="button" aria-haspopup="menu" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')}>
+          <button type="button" aria-haspopup="dialog" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')}>
             {t('toolbar.basemap')} ▾
           </button>
           {basemapMenuOpen && <BasemapMenu />}

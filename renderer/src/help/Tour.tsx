@@ -45,11 +45,20 @@ export function Tour() {
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('resize', measure);
+    // The target moves without a window resize when panels open or close (Ctrl+1/2/3) or the
+    // layout settles: follow the target's and the page's boxes too.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => measure());
+    const target = step ? document.querySelector(step.target) : null;
+    if (observer) {
+      observer.observe(document.body);
+      if (target) observer.observe(target);
+    }
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('resize', measure);
+      observer?.disconnect();
     };
-  }, [tourStep, endTour, measure]);
+  }, [tourStep, endTour, measure, step]);
 
   if (tourStep === null || !step) return null;
   const last = tourStep === TOUR_STEPS.length - 1;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { browserProvider, type FileHandleLike } from '../../../renderer/src/map/offline-basemap/tile-provider';
 import type { HandleStore } from '../../../renderer/src/map/offline-basemap/handle-store';
-import { LAKE } from '../../../scripts/make-tile-fixtures';
-import { decodeTile, fixture, tileOf } from './helpers';
+import { LAKE, LEAF_RUN_IDS } from '../../../scripts/make-tile-fixtures';
+import { decodeTile, fixture, leafFixtureFacts, namesOf, tileOf } from './helpers';
 
 /** A FileSystemFileHandle stand-in whose permission the test controls. */
 function handle(name: string, bytes: Uint8Array, permission: { query: PermissionState; request: PermissionState }) {
@@ -63,7 +63,7 @@ describe('browser offline map file', () => {
     const refusing = handle('vn.pmtiles', fixture('protomapsPmtiles'), { query: 'prompt', request: 'denied' });
     const provider = browserProvider({ filePicker: () => undefined, pickWithInput: async () => null, handles: memoryHandles(refusing.h).store });
     await provider.restore();
-    expect(await provider.reconnect()).toMatchObject({ ok: false, reason: 'io_error', fileName: 'vn.pmtiles' });
+    expect(await provider.reconnect()).toMatchObject({ ok: false, reason: 'io_error', cause: { code: 'permission_denied' }, fileName: 'vn.pmtiles' });
   });
 
   it('refuses a bad pick and keeps the file already open; a cancelled picker changes nothing', async () => {
@@ -97,5 +97,40 @@ describe('browser offline map file', () => {
     });
     expect(await provider.choose()).toMatchObject({ ok: true, remembered: false, info: { fileName: 'picked.pmtiles' } });
     expect(handles.current()).toBeNull(); // the older handle must not come back on restart
+  });
+
+  it('describes the picker’s file type in the UI language', async () => {
+    const { h } = handle('vn.pmtiles', fixture('protomapsPmtiles'), { query: 'granted', request: 'granted' });
+    const asked: object[] = [];
+    const provider = browserProvider({
+      filePicker: () => async (options) => (asked.push(options), [h]),
+      pickWithInput: async () => null,
+      handles: memoryHandles().store,
+      lang: () => 'vi',
+    });
+    await provider.choose();
+    expect(asked).toMatchObject([{ types: [{ description: 'Ô bản đồ ngoại tuyến (PMTiles, MBTiles)' }] }]);
+  });
+
+  it('reads a PMTiles file laid out in leaf directories, a tile reached only through a run included', async () => {
+    const bytes = fixture('leafPmtiles');
+    expect(leafFixtureFacts(bytes).leafBytes).toBeGreaterThan(0);
+    const { h } = handle('world.pmtiles', bytes, { query: 'granted', request: 'granted' });
+    const provider = browserProvider({ filePicker: () => async () => [h], pickWithInput: async () => null, handles: memoryHandles().store });
+    expect(await provider.choose()).toMatchObject({ ok: true, info: { minzoom: 0, maxzoom: 2 } });
+    const runs: string[][] = [];
+    for (let z = 0; z <= 2; z++) {
+      for (let x = 0; x < 2 ** z; x++) {
+        for (let y = 0; y < 2 ** z; y++) {
+          const names = namesOf(decodeTile((await provider.readTile(z, x, y))!));
+          expect(names, `${z}/${x}/${y}`).toContain(`${z}/${x}/${y}`);
+          if (names.length > 1) runs.push(names);
+        }
+      }
+    }
+    // The three tiles of the run all get the one shared tile, which names all three.
+    expect(runs).toHaveLength(LEAF_RUN_IDS.length);
+    expect(new Set(runs.map((r) => r.join(' '))).size).toBe(1);
+    expect(await provider.readTile(3, 0, 0)).toBeNull(); // beyond its max zoom
   });
 });

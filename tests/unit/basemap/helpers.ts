@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -45,4 +46,34 @@ export function decodeTile(bytes: Uint8Array) {
     return l ? Array.from({ length: l.length }, (_, i) => l.feature(i)) : [];
   };
   return { layerNames: Object.keys(tile.layers), layer };
+}
+
+/** The `zxy` names a fixture tile carries (one, or each address of a run it is shared by). */
+export function namesOf(tile: ReturnType<typeof decodeTile>): string[] {
+  return tile.layer('fixture').flatMap((f) => String(f.properties.zxy).split(' '));
+}
+
+/**
+ * What the leaf fixture's header and root directory say, decoded here from the spec (not with
+ * the app's reader): the leaf section's length and the run lengths of the root entries.
+ */
+export function leafFixtureFacts(bytes: Uint8Array): { leafBytes: number; rootRunLengths: number[] } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u64 = (at: number) => Number(view.getBigUint64(at, true));
+  const root = gunzipSync(bytes.subarray(u64(8), u64(8) + u64(16)));
+  let pos = 0;
+  const varint = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = root[pos++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  };
+  const count = varint();
+  for (let i = 0; i < count; i++) varint(); // tile id deltas
+  const rootRunLengths = Array.from({ length: count }, varint);
+  return { leafBytes: u64(48), rootRunLengths };
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTileFileIpc, createTileFileService, type TileFileFs } from '../../../electron/tile-file-service';
 import { APP_START_URL } from '../../../electron/security-policy';
-import { LAKE } from '../../../scripts/make-tile-fixtures';
-import { decodeTile, fixture, loadSql, tileOf } from './helpers';
+import { LAKE, LEAF_RUN_IDS } from '../../../scripts/make-tile-fixtures';
+import { decodeTile, fixture, leafFixtureFacts, loadSql, namesOf, tileOf } from './helpers';
 
 let dir: string;
 beforeEach(async () => {
@@ -136,6 +136,86 @@ describe('desktop tile file service', () => {
   });
 });
 
+describe('PMTiles leaf directories (desktop)', () => {
+  it('finds every tile through the root and leaf directories, a run included', async () => {
+    const bytes = fixture('leafPmtiles');
+    const facts = leafFixtureFacts(bytes);
+    expect(facts.leafBytes).toBeGreaterThan(0);
+    expect(facts.rootRunLengths.every((r) => r === 0)).toBe(true); // the root holds leaf pointers only
+    const file = await place('world.pmtiles', bytes);
+    const spy = spyFs();
+    const tiles = service(() => file, spy.injected);
+    expect(await tiles.choose(1)).toMatchObject({ ok: true, info: { format: 'pmtiles', minzoom: 0, maxzoom: 2 } });
+    let viaRun = 0;
+    for (let z = 0; z <= 2; z++) {
+      for (let x = 0; x < 2 ** z; x++) {
+        for (let y = 0; y < 2 ** z; y++) {
+          const names = namesOf(decodeTile((await tiles.readTile(z, x, y))!));
+          expect(names, `${z}/${x}/${y}`).toContain(`${z}/${x}/${y}`);
+          if (names.length > 1) {
+            expect(names).toHaveLength(LEAF_RUN_IDS.length);
+            if (names.indexOf(`${z}/${x}/${y}`) > 0) viaRun += 1; // not the run's first tile: no entry of its own
+          }
+        }
+      }
+    }
+    expect(viaRun).toBe(LEAF_RUN_IDS.length - 1);
+    expect(spy.wholeReads).toEqual([]);
+  });
+});
+
+/** An fs whose open() of `slowPath` waits until `release()`. */
+function gatedFs(slowPath: string) {
+  const spy = spyFs();
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const injected: TileFileFs = {
+    ...spy.injected,
+    async open(filePath, flags) {
+      if (filePath === slowPath) await gate;
+      return spy.injected.open(filePath, flags);
+    },
+  };
+  return { injected, release, openHandles: spy.openHandles };
+}
+
+describe('start-up reopen racing a choice', () => {
+  async function remembered(name: string): Promise<string> {
+    const file = await place(name, fixture('protomapsPmtiles'));
+    await fs.writeFile(path.join(dir, 'offline-basemap.json'), JSON.stringify({ path: file }));
+    return file;
+  }
+
+  it('keeps the file chosen while the remembered one was opening, and closes the latter', async () => {
+    const old = await remembered('old.pmtiles');
+    const chosen = await place('new.mbtiles', fixture('openmaptilesMbtiles'));
+    const gated = gatedFs(old);
+    const tiles = service(() => chosen, gated.injected);
+    const starting = tiles.current();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // current() is now waiting inside open()
+    expect(await tiles.choose(1)).toMatchObject({ ok: true, info: { fileName: 'new.mbtiles' } });
+    gated.release();
+    expect(await starting).toMatchObject({ ok: true, info: { fileName: 'new.mbtiles' } });
+    expect(tiles.currentPath()).toBe(chosen);
+    expect(gated.openHandles.size).toBe(0); // old.pmtiles was closed, the MBTiles needs no handle
+    const bytes = await tiles.readTile(13, lake.x, lake.y);
+    expect(decodeTile(bytes!).layer('transportation').length).toBeGreaterThan(0); // OpenMapTiles, not Protomaps
+  });
+
+  it('stays forgotten when the file was forgotten while it was opening', async () => {
+    const old = await remembered('old.pmtiles');
+    const gated = gatedFs(old);
+    const tiles = service(() => null, gated.injected);
+    const starting = tiles.current();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tiles.forget();
+    gated.release();
+    expect(await starting).toEqual({ ok: false, reason: 'none' });
+    expect(tiles.currentPath()).toBeNull();
+    expect(gated.openHandles.size).toBe(0);
+  });
+});
+
 describe('tile file IPC', () => {
   const app = { windowId: 1, frameUrl: APP_START_URL };
   const foreign = { windowId: 1, frameUrl: 'https://evil.example/' };
@@ -160,6 +240,27 @@ describe('tile file IPC', () => {
     }
     expect(await ipc.readTile(foreign, { z: 13, x: lake.x, y: lake.y })).toBeNull();
     expect(logged.length).toBe(9);
-    expect(await ipc.currentTileFile(app, { path: '/etc/passwd' })).toMatchObject({ ok: false, reason: 'io_error' });
+    expect(await ipc.currentTileFile(app, { path: '/etc/passwd' })).toMatchObject({ ok: false, reason: 'io_error', cause: { code: 'request_refused' } });
+  });
+
+  it('tells main which window changed the file, after a choice or a forget only', async () => {
+    const good = await place('v.pmtiles', fixture('protomapsPmtiles'));
+    const bad = await place('bad.pmtiles', new TextEncoder().encode('not a map'));
+    let answer: string | null = good;
+    const changed: number[] = [];
+    const ipc = createTileFileIpc(service(() => answer, spyFs().injected), () => undefined, (windowId) => changed.push(windowId));
+    const second = { windowId: 7, frameUrl: APP_START_URL };
+    expect((await ipc.chooseTileFile(second, undefined)).ok).toBe(true);
+    expect(changed).toEqual([7]);
+    answer = bad;
+    expect(await ipc.chooseTileFile(app, undefined)).toMatchObject({ ok: false, reason: 'not_tile_archive', cause: { code: 'no_signature' } });
+    answer = null;
+    expect(await ipc.chooseTileFile(app, undefined)).toEqual({ ok: false, reason: 'cancelled' });
+    await ipc.chooseTileFile(foreign, undefined);
+    await ipc.forgetTileFile(foreign, undefined);
+    await ipc.currentTileFile(app, undefined);
+    expect(changed).toEqual([7]); // refused, cancelled, foreign and read-only calls change nothing
+    await ipc.forgetTileFile(app, undefined);
+    expect(changed).toEqual([7, 1]);
   });
 });

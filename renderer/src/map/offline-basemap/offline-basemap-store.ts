@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { TileFileOutcome } from '../../../../shared/host-api';
 import type { TileArchiveInfo } from '../../../../shared/tile-archive/types';
 import { getHost } from '../../host/get-host';
 import { translate, type MessageKey } from '../../i18n/strings';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
 import type { BasemapId } from '../basemaps';
+import { tileRefusalText, type TileRefusal } from './refusal-text';
 import { getTileFileProvider, type RestoreOutcome } from './tile-provider';
 
 /**
@@ -26,9 +26,15 @@ export const useOfflineBasemap = create<OfflineBasemapState>(() => ({ status: 'n
 const provider = () => getTileFileProvider(getHost());
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(useUiStore.getState().lang, key, params);
 
-/** Chooses the basemap for this session and remembers it (and its URL, and a custom one's attribution) for the next. */
-export function chooseBasemap(basemap: BasemapId, url?: string, attribution?: string): void {
+/**
+ * Chooses the basemap for this session and remembers it (and its URL, and a custom one's
+ * attribution) for the next. `keepMenuOpen`: the choice came from the arrow keys, which move
+ * through the radios one at a time, so the toolbar popup must not close under the keyboard.
+ */
+export function chooseBasemap(basemap: BasemapId, url?: string, attribution?: string, options?: { keepMenuOpen?: boolean }): void {
+  const menuOpen = useUiStore.getState().basemapMenuOpen;
   useUiStore.getState().setBasemap(basemap, url, attribution);
+  if (options?.keepMenuOpen && menuOpen) useUiStore.setState({ basemapMenuOpen: true });
   const patch: Parameters<ReturnType<typeof useSettingsStore.getState>['update']>[0] = { basemap };
   if (basemap === 'custom' && url !== undefined) patch.customBasemapUrl = url;
   if (basemap === 'custom' && attribution !== undefined) patch.customBasemapAttribution = attribution;
@@ -48,14 +54,10 @@ function opened(info: TileArchiveInfo): void {
   useOfflineBasemap.setState((s) => ({ status: 'ready', info, pendingName: null, generation: s.generation + 1 }));
 }
 
-/** A refused or unreadable file: one message, and whatever was shown stays. */
-function refused(outcome: Extract<TileFileOutcome, { detail: string }>): void {
-  const file = outcome.fileName ?? '';
-  useUiStore.getState().notify({
-    tone: 'error',
-    title: t('basemap.file.refusedTitle'),
-    text: `${t(`basemap.refused.${outcome.reason}`, { file })} ${outcome.detail} ${t('basemap.file.previousKept')}`,
-  });
+/** A refused or unreadable file: one message in the UI language, and whatever was shown stays. */
+function refused(outcome: TileRefusal): void {
+  console.warn(`[ecopark] offline basemap refused (${outcome.reason}): ${outcome.detail}`);
+  useUiStore.getState().notify({ tone: 'error', title: t('basemap.file.refusedTitle'), text: tileRefusalText(useUiStore.getState().lang, outcome) });
 }
 
 function announce(info: TileArchiveInfo, remembered: boolean | undefined): void {
@@ -77,7 +79,7 @@ export async function chooseOfflineFile(): Promise<void> {
     return;
   }
   useOfflineBasemap.setState({ status: before });
-  if ('detail' in outcome) refused(outcome);
+  if ('cause' in outcome) refused(outcome);
 }
 
 function afterRestore(outcome: RestoreOutcome): void {
@@ -85,7 +87,7 @@ function afterRestore(outcome: RestoreOutcome): void {
     opened(outcome.info);
     return;
   }
-  if (!('detail' in outcome) && outcome.reason !== 'needs_permission') {
+  if (!('cause' in outcome) && outcome.reason !== 'needs_permission') {
     useOfflineBasemap.setState({ status: 'none' });
     return;
   }
@@ -117,6 +119,24 @@ export function restoreOfflineFile(): Promise<void> {
   return restoring;
 }
 
+/**
+ * Another window chose or forgot the file (desktop: one file per app, main tells every other
+ * window): read what main holds now and redraw with it, quietly; the map follows the
+ * generation bump. A file forgotten elsewhere leaves this window on the bundled offline map.
+ */
+export async function refreshOfflineFile(): Promise<void> {
+  await restoreOfflineFile();
+  const outcome = await provider().restore();
+  if (outcome.ok) {
+    opened(outcome.info);
+    return;
+  }
+  const pendingName = 'fileName' in outcome ? (outcome.fileName ?? null) : null;
+  const status = outcome.reason === 'none' ? 'none' : outcome.reason === 'needs_permission' ? 'needs-permission' : 'unavailable';
+  useOfflineBasemap.setState((s) => ({ status, info: null, pendingName, generation: s.generation + 1 }));
+  if (status === 'none' && useUiStore.getState().basemap === 'file') chooseBasemap('offline');
+}
+
 /** "Reconnect offline map": the browser asks for permission (this runs from a click). */
 export async function reconnectOfflineFile(): Promise<void> {
   const outcome = await provider().reconnect();
@@ -125,7 +145,7 @@ export async function reconnectOfflineFile(): Promise<void> {
     if (useUiStore.getState().basemap !== 'file') chooseBasemap('file');
     return;
   }
-  if ('detail' in outcome) refused(outcome);
+  if ('cause' in outcome) refused(outcome);
 }
 
 export async function forgetOfflineFile(): Promise<void> {

@@ -20,7 +20,22 @@ export interface OnlineStyle {
   sprite: string | { id: string; url: string }[] | null;
 }
 
-export type OnlineStyleResult = { ok: true; style: OnlineStyle } | { ok: false; reason: 'not_style' | 'unreachable'; detail: string };
+/** What was wrong with a style, with its figures; the UI words it (`basemap.styleCause.*`). */
+export type StyleRefusalCause =
+  | { code: 'http'; status: number }
+  | { code: 'network' }
+  | { code: 'not_json' }
+  | { code: 'not_object' }
+  | { code: 'version'; version: string }
+  | { code: 'no_layers' }
+  | { code: 'source_type'; id: string }
+  | { code: 'mapbox' }
+  | { code: 'layer_id' }
+  | { code: 'layer_source'; layer: string; source: string };
+
+export type OnlineStyleResult =
+  | { ok: true; style: OnlineStyle }
+  | { ok: false; reason: 'not_style' | 'unreachable'; cause: StyleRefusalCause; /** English, for logs only. */ detail: string };
 
 /** Resolves a possibly relative URL against the style's, keeping {z}/{fontstack} placeholders readable. */
 function resolve(url: string, base: string): string {
@@ -30,19 +45,22 @@ function resolve(url: string, base: string): string {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseOnlineStyle(json: unknown, styleUrl: string): OnlineStyleResult {
-  const notStyle = (detail: string): OnlineStyleResult => ({ ok: false, reason: 'not_style', detail });
-  if (!isObject(json)) return notStyle('The answer is not a JSON object.');
-  if (json.version !== 8) return notStyle(`Style version is ${JSON.stringify(json.version ?? null)}, not 8.`);
-  if (!isObject(json.sources) || !Array.isArray(json.layers) || json.layers.length === 0) return notStyle('It has no sources or no layers.');
+  const notStyle = (cause: StyleRefusalCause, detail: string): OnlineStyleResult => ({ ok: false, reason: 'not_style', cause, detail });
+  if (!isObject(json)) return notStyle({ code: 'not_object' }, 'The answer is not a JSON object.');
+  if (json.version !== 8) {
+    const version = JSON.stringify(json.version ?? null);
+    return notStyle({ code: 'version', version }, `Style version is ${version}, not 8.`);
+  }
+  if (!isObject(json.sources) || !Array.isArray(json.layers) || json.layers.length === 0) return notStyle({ code: 'no_layers' }, 'It has no sources or no layers.');
 
   const sources: Record<string, SourceSpecification> = {};
   for (const [id, raw] of Object.entries(json.sources)) {
-    if (!isObject(raw) || typeof raw.type !== 'string') return notStyle(`Source “${id}” has no type.`);
+    if (!isObject(raw) || typeof raw.type !== 'string') return notStyle({ code: 'source_type', id }, `Source “${id}” has no type.`);
     const source = { ...raw } as Record<string, unknown>;
     for (const key of ['url', 'data'] as const) {
       const value = source[key];
       if (typeof value === 'string') {
-        if (value.startsWith('mapbox://')) return notStyle('Mapbox-hosted sources (mapbox://) need a Mapbox account and are not supported.');
+        if (value.startsWith('mapbox://')) return notStyle({ code: 'mapbox' }, 'Mapbox-hosted sources (mapbox://) need a Mapbox account and are not supported.');
         source[key] = resolve(value, styleUrl);
       }
     }
@@ -53,10 +71,10 @@ export function parseOnlineStyle(json: unknown, styleUrl: string): OnlineStyleRe
   const glyphs = typeof json.glyphs === 'string' ? resolve(json.glyphs, styleUrl) : null;
   const layers: LayerSpecification[] = [];
   for (const raw of json.layers) {
-    if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.type !== 'string') return notStyle('A layer has no id or type.');
+    if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.type !== 'string') return notStyle({ code: 'layer_id' }, 'A layer has no id or type.');
     const layer = { ...raw, id: `${STYLE_PREFIX}${raw.id}` } as Record<string, unknown>;
     if (typeof raw.source === 'string') {
-      if (!(`${STYLE_PREFIX}${raw.source}` in sources)) return notStyle(`Layer “${raw.id}” uses the unknown source “${raw.source}”.`);
+      if (!(`${STYLE_PREFIX}${raw.source}` in sources)) return notStyle({ code: 'layer_source', layer: raw.id, source: raw.source }, `Layer “${raw.id}” uses the unknown source “${raw.source}”.`);
       layer.source = `${STYLE_PREFIX}${raw.source}`;
     }
     if (raw.type === 'symbol' && !glyphs && isObject(raw.layout) && raw.layout['text-field'] !== undefined) {
@@ -80,17 +98,17 @@ export async function fetchOnlineStyle(url: string, fetchImpl: typeof fetch = fe
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchImpl(url, { signal: controller.signal, credentials: 'omit' });
-    if (!response.ok) return { ok: false, reason: 'unreachable', detail: `HTTP ${response.status}` };
+    if (!response.ok) return { ok: false, reason: 'unreachable', cause: { code: 'http', status: response.status }, detail: `HTTP ${response.status}` };
     const text = await response.text();
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return { ok: false, reason: 'not_style', detail: 'The answer is not JSON.' };
+      return { ok: false, reason: 'not_style', cause: { code: 'not_json' }, detail: 'The answer is not JSON.' };
     }
     return parseOnlineStyle(json, response.url || url);
   } catch (error) {
-    return { ok: false, reason: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: 'unreachable', cause: { code: 'network' }, detail: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
   }

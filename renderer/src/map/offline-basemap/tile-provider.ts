@@ -1,6 +1,8 @@
 import type { HostApi, TileFileOutcome } from '../../../../shared/host-api';
 import { openTileArchive, type TileArchive, type TileFileAccess } from '../../../../shared/tile-archive';
 import { loadSqlJs } from '../../host/sqljs';
+import { translate, type Lang } from '../../i18n/strings';
+import { useUiStore } from '../../state/ui-store';
 import { createHandleStore, type HandleStore } from './handle-store';
 
 /**
@@ -46,6 +48,8 @@ export interface BrowserProviderDeps {
   filePicker: () => ((options: object) => Promise<FileHandleLike[]>) | undefined;
   pickWithInput: () => Promise<File | null>;
   handles: HandleStore;
+  /** UI language at the moment of asking (the picker's file-type description). */
+  lang?: () => Lang;
 }
 
 /** A File read by Blob slices: a PMTiles archive never enters memory whole. */
@@ -66,7 +70,7 @@ export function browserProvider(deps: BrowserProviderDeps): TileFileProvider {
 
   async function open(file: File): Promise<TileFileOutcome> {
     const result = await openTileArchive(fileAccess(file), loadSqlJs);
-    if (!result.ok) return { ok: false, reason: result.reason, detail: result.detail, fileName: file.name };
+    if (!result.ok) return { ok: false, reason: result.reason, cause: result.cause, detail: result.detail, fileName: file.name };
     archive?.close();
     archive = result.archive;
     return { ok: true, info: archive.info };
@@ -78,7 +82,7 @@ export function browserProvider(deps: BrowserProviderDeps): TileFileProvider {
       file = await handle.getFile();
     } catch (error) {
       const missing = error instanceof DOMException && error.name === 'NotFoundError';
-      return { ok: false, reason: missing ? 'missing' : 'io_error', detail: error instanceof Error ? error.message : String(error), fileName: handle.name };
+      return { ok: false, reason: missing ? 'missing' : 'io_error', cause: { code: missing ? 'missing' : 'read_failed' }, detail: error instanceof Error ? error.message : String(error), fileName: handle.name };
     }
     return open(file);
   }
@@ -90,7 +94,7 @@ export function browserProvider(deps: BrowserProviderDeps): TileFileProvider {
         const picker = deps.filePicker();
         if (picker) {
           const [handle] = await picker({
-            types: [{ description: 'Offline map tiles (PMTiles, MBTiles)', accept: { 'application/octet-stream': ['.pmtiles', '.mbtiles'] } }],
+            types: [{ description: translate(deps.lang?.() ?? 'en', 'basemap.file.pickerDescription'), accept: { 'application/octet-stream': ['.pmtiles', '.mbtiles'] } }],
           });
           const outcome = await openHandle(handle);
           if (!outcome.ok) return outcome;
@@ -108,7 +112,7 @@ export function browserProvider(deps: BrowserProviderDeps): TileFileProvider {
         return { ...outcome, remembered: false };
       } catch (error) {
         if (isAbort(error)) return { ok: false, reason: 'cancelled' };
-        return { ok: false, reason: 'io_error', detail: error instanceof Error ? error.message : String(error) };
+        return { ok: false, reason: 'io_error', cause: { code: 'read_failed' }, detail: error instanceof Error ? error.message : String(error) };
       }
     },
     async restore() {
@@ -125,7 +129,9 @@ export function browserProvider(deps: BrowserProviderDeps): TileFileProvider {
       const handle = waiting ?? (await deps.handles.get().catch(() => null));
       if (!handle) return { ok: false, reason: 'none' };
       const permission = (await handle.requestPermission?.({ mode: 'read' }).catch(() => 'denied' as const)) ?? 'granted';
-      if (permission !== 'granted') return { ok: false, reason: 'io_error', detail: 'Permission to read the file was not given.', fileName: handle.name };
+      if (permission !== 'granted') {
+        return { ok: false, reason: 'io_error', cause: { code: 'permission_denied' }, detail: 'Permission to read the file was not given.', fileName: handle.name };
+      }
       waiting = null;
       return openHandle(handle);
     },
@@ -166,6 +172,7 @@ export function getTileFileProvider(host: HostApi): TileFileProvider {
           filePicker: () => (window as unknown as { showOpenFilePicker?: ReturnType<BrowserProviderDeps['filePicker']> }).showOpenFilePicker?.bind(window),
           pickWithInput,
           handles: createHandleStore(),
+          lang: () => useUiStore.getState().lang,
         });
   return provider;
 }
