@@ -4,6 +4,7 @@
  * here: it stays language-neutral (dot decimals, codes, ISO dates).
  */
 import { formatNumber } from '../shared/report/format';
+import { fillPlaceholders as fill } from '../shared/i18n/fill-placeholders';
 
 export type CliLang = 'en' | 'vi';
 
@@ -305,10 +306,6 @@ export function langFromEnv(env: LangEnv): CliLang {
   return locale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
 
-/** Fills `{name}` placeholders. */
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
 
 /** Everything a command needs to speak the user's language. */
 export interface Messages {

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../shared/i18n/fill-placeholders';
 /**
  * Strings of the main process (native menus and its own dialogs) in English and Vietnamese.
  * The page owns the UI language (Settings) and reports it with its document state; the main
@@ -152,7 +153,7 @@ const TABLES: Record<MainLang, Record<MainKey, string>> = { en: EN, vi: VI };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled (unknown ones left visible). */
 export function mainText(lang: MainLang, key: MainKey, params: Record<string, string> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return fillPlaceholders(TABLES[lang][key], params);
 }
 
 /** Language of the main process before the page has said: the OS locale, Vietnamese or English. */

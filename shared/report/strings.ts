@@ -1,5 +1,6 @@
 import type { RuleStatus } from '../analysis/types';
 import type { ReportLang } from './types';
+import { fillPlaceholders } from '../i18n/fill-placeholders';
 
 /** The report's own strings (the PDF and spreadsheets are made without the UI's i18n). */
 const EN = {
@@ -223,5 +224,5 @@ export function statusLabel(status: RuleStatus, lang: ReportLang): string {
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  return fillPlaceholders(template, values);
 }

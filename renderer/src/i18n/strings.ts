@@ -16,6 +16,7 @@ import { EN as REPORT_EN, VI as REPORT_VI } from './report';
 import { EN as DESKTOP_EN, VI as DESKTOP_VI } from './desktop';
 import { EN as RECOVERY_EN, VI as RECOVERY_VI } from './recovery';
 import { EN as BASEMAP_EN, VI as BASEMAP_VI } from './basemap';
+import { fillPlaceholders } from '../../../shared/i18n/fill-placeholders';
 
 const CORE_EN = {
   'app.title': 'EcoPark Planner',
@@ -271,7 +272,7 @@ export type Lang = 'en' | 'vi';
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template: string = lang === 'vi' ? VI[key] : EN[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return fillPlaceholders(template, params);
 }
 
 /** Numbers in the UI language's convention (vi: 1.234,5; en: 1,234.5). */
