@@ -2,20 +2,23 @@
  * Writes the offline-basemap test fixtures of tests/unit/fixtures/tiles/ from known GeoJSON
  * around the sample park (Yên Phong, Bắc Ninh): a Protomaps-schema vector .pmtiles, an
  * OpenMapTiles-schema vector .mbtiles, a small raster .pmtiles and a tiny world .pmtiles laid out
- * in leaf directories with a run. The writers below follow the
- * PMTiles v3 and MBTiles 1.3 specs on their own (own Hilbert curve, own directory encoding), so
- * the app's readers are tested on files they did not write. Every tile carries a `fixture`
+ * in leaf directories with a run. The writers follow the
+ * PMTiles v3 and MBTiles 1.3 specs on their own (own Hilbert curve, own directory encoding;
+ * scripts/tile-fixtures/), so the app's readers are tested on files they did not write. Every tile carries a `fixture`
  * layer whose one point names its own z/x/y, so a lookup can be checked against the tile it
  * returns. Run: npx tsx scripts/make-tile-fixtures.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, zlibSync } from 'fflate';
-import initSqlJs from 'sql.js';
+import { gzipSync } from 'fflate';
 import { geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { lonToTileX, latToTileY, pmtilesTileId, tilesCovering } from './tile-fixtures/tile-math';
+import { writePmtiles, type PmtilesOptions } from './tile-fixtures/pmtiles-writer';
+import { writeMbtiles, type MbtilesOptions } from './tile-fixtures/mbtiles-writer';
+import { solidPng } from './tile-fixtures/png';
 
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'unit', 'fixtures', 'tiles');
 
@@ -23,198 +26,8 @@ export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 export const FIXTURE_BOUNDS: [number, number, number, number] = [105.9, 21.0, 106.1, 21.2];
 export const VECTOR_MAXZOOM = 13;
 
-// ---------------------------------------------------------------- tile arithmetic (slippy map)
-
-export function lonToTileX(lon: number, z: number): number {
-  return Math.floor(((lon + 180) / 360) * 2 ** z);
-}
-export function latToTileY(lat: number, z: number): number {
-  const rad = (lat * Math.PI) / 180;
-  return Math.floor(((1 - Math.asinh(Math.tan(rad)) / Math.PI) / 2) * 2 ** z);
-}
-
-/** Tiles of zoom `z` touching `bounds`. */
-export function tilesCovering(bounds: [number, number, number, number], z: number): [number, number][] {
-  const [w, s, e, n] = bounds;
-  const out: [number, number][] = [];
-  for (let x = lonToTileX(w, z); x <= lonToTileX(e, z); x++) for (let y = latToTileY(n, z); y <= latToTileY(s, z); y++) out.push([x, y]);
-  return out;
-}
-
-/** Hilbert index of (x, y) on an n × n grid (Wikipedia, "Hilbert curve", xy2d). */
-function hilbert(n: number, x: number, y: number): number {
-  let d = 0;
-  for (let s = n / 2; s >= 1; s /= 2) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = n - 1 - x;
-        y = n - 1 - y;
-      }
-      [x, y] = [y, x];
-    }
-  }
-  return d;
-}
-
-/** PMTiles v3 TileID: tiles of all lower zooms, then the Hilbert index within zoom z. */
-export function pmtilesTileId(z: number, x: number, y: number): number {
-  let base = 0;
-  for (let k = 0; k < z; k++) base += 4 ** k;
-  return base + hilbert(2 ** z, x, y);
-}
-
-// ---------------------------------------------------------------- PMTiles v3 writer
-
-function varints(values: number[]): number[] {
-  const out: number[] = [];
-  for (let v of values) {
-    while (v >= 0x80) {
-      out.push((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    out.push(v);
-  }
-  return out;
-}
-
-export interface PmtilesOptions {
-  tiles: { z: number; x: number; y: number; data: Uint8Array }[];
-  /** 1 MVT, 2 PNG, 3 JPEG, 4 WebP. */
-  tileType: number;
-  /** 1 none, 2 gzip: how `data` is stored (already compressed by the caller). */
-  tileCompression: number;
-  metadata: object;
-  bounds: [number, number, number, number];
-  minZoom: number;
-  maxZoom: number;
-  center: [number, number, number];
-  /**
-   * Entries per leaf directory. Absent: everything in the root directory (enough below a few
-   * thousand tiles). Set: the root only points (run length 0) to leaf directories of this many
-   * entries each, as big archives are laid out, so readers are tested on the two-level lookup.
-   */
-  leafSize?: number;
-}
-
-type DirectoryEntry = { tileId: number; offset: number; length: number; runLength: number };
-
-/** A directory as the spec encodes it: count, then delta tile ids, run lengths, lengths, offsets (varints), gzipped. */
-function encodeDirectory(entries: DirectoryEntry[]): Uint8Array {
-  const ids: number[] = [];
-  let lastId = 0;
-  for (const e of entries) {
-    ids.push(e.tileId - lastId);
-    lastId = e.tileId;
-  }
-  // 0 means "right after the previous entry's bytes"; otherwise offset + 1.
-  const offsets = entries.map((e, i) => (i > 0 && e.offset === entries[i - 1].offset + entries[i - 1].length ? 0 : e.offset + 1));
-  return gzipSync(new Uint8Array(varints([entries.length, ...ids, ...entries.map((e) => e.runLength), ...entries.map((e) => e.length), ...offsets])), { mtime: 0 });
-}
-
-/** One archive; identical consecutive tiles share one run. */
-export function writePmtiles(o: PmtilesOptions): Uint8Array {
-  const sorted = o.tiles.map((t) => ({ ...t, id: pmtilesTileId(t.z, t.x, t.y) })).sort((a, b) => a.id - b.id);
-  const entries: DirectoryEntry[] = [];
-  const blobs: Uint8Array[] = [];
-  const offsetOf = new Map<string, number>();
-  let dataLength = 0;
-  for (const t of sorted) {
-    const key = Buffer.from(t.data).toString('base64');
-    const last = entries[entries.length - 1];
-    if (last && offsetOf.get(key) === last.offset && last.tileId + last.runLength === t.id) {
-      last.runLength += 1;
-      continue;
-    }
-    let offset = offsetOf.get(key);
-    if (offset === undefined) {
-      offset = dataLength;
-      offsetOf.set(key, offset);
-      blobs.push(t.data);
-      dataLength += t.data.length;
-    }
-    entries.push({ tileId: t.id, offset, length: t.data.length, runLength: 1 });
-  }
-  // Leaf directories (offsets relative to the leaf section) and the root entries pointing at them.
-  const leaves: Uint8Array[] = [];
-  let directory: Uint8Array;
-  if (o.leafSize) {
-    const rootEntries: DirectoryEntry[] = [];
-    let leafBytes = 0;
-    for (let i = 0; i < entries.length; i += o.leafSize) {
-      const leaf = encodeDirectory(entries.slice(i, i + o.leafSize));
-      rootEntries.push({ tileId: entries[i].tileId, offset: leafBytes, length: leaf.length, runLength: 0 });
-      leaves.push(leaf);
-      leafBytes += leaf.length;
-    }
-    directory = encodeDirectory(rootEntries);
-  } else {
-    directory = encodeDirectory(entries);
-  }
-  const leafLength = leaves.reduce((sum, l) => sum + l.length, 0);
-  const metadata = gzipSync(new TextEncoder().encode(JSON.stringify(o.metadata)), { mtime: 0 });
-
-  const header = new Uint8Array(127);
-  const view = new DataView(header.buffer);
-  header.set(new TextEncoder().encode('PMTiles'), 0);
-  header[7] = 3;
-  const u64 = (at: number, v: number) => view.setBigUint64(at, BigInt(v), true);
-  const rootOffset = 127;
-  const metaOffset = rootOffset + directory.length;
-  const leafOffset = metaOffset + metadata.length;
-  const dataOffset = leafOffset + leafLength;
-  u64(8, rootOffset);
-  u64(16, directory.length);
-  u64(24, metaOffset);
-  u64(32, metadata.length);
-  u64(40, leafOffset);
-  u64(48, leafLength);
-  u64(56, dataOffset);
-  u64(64, dataLength);
-  u64(72, o.tiles.length);
-  u64(80, entries.length);
-  u64(88, blobs.length);
-  header[96] = 1; // clustered: tile data in TileID order
-  header[97] = 2; // internal compression gzip
-  header[98] = o.tileCompression;
-  header[99] = o.tileType;
-  header[100] = o.minZoom;
-  header[101] = o.maxZoom;
-  const e7 = (at: number, v: number) => view.setInt32(at, Math.round(v * 1e7), true);
-  e7(102, o.bounds[0]);
-  e7(106, o.bounds[1]);
-  e7(110, o.bounds[2]);
-  e7(114, o.bounds[3]);
-  header[118] = o.center[2];
-  e7(119, o.center[0]);
-  e7(123, o.center[1]);
-  return new Uint8Array(Buffer.concat([header, directory, metadata, ...leaves, ...blobs]));
-}
-
-// ---------------------------------------------------------------- MBTiles 1.3 writer
-
-export interface MbtilesOptions {
-  tiles: { z: number; x: number; y: number; data: Uint8Array }[];
-  metadata: Record<string, string>;
-}
-
-export async function writeMbtiles(o: MbtilesOptions): Promise<Uint8Array> {
-  const SQL = await initSqlJs();
-  const db = new SQL.Database();
-  db.run('CREATE TABLE metadata (name text, value text)');
-  db.run('CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)');
-  db.run('CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)');
-  for (const [name, value] of Object.entries(o.metadata)) db.run('INSERT INTO metadata VALUES (?, ?)', [name, value]);
-  for (const t of o.tiles) {
-    // TMS rows count from the bottom (south) edge of the world.
-    db.run('INSERT INTO tiles VALUES (?, ?, ?, ?)', [t.z, t.x, (1 << t.z) - 1 - t.y, t.data]);
-  }
-  const bytes = db.export();
-  db.close();
-  return bytes;
-}
+// The writers live in scripts/tile-fixtures/; tests import them from here with the fixtures.
+export { lonToTileX, latToTileY, pmtilesTileId, tilesCovering, writePmtiles, writeMbtiles, solidPng, type PmtilesOptions, type MbtilesOptions };
 
 // ---------------------------------------------------------------- known GeoJSON
 
@@ -324,43 +137,6 @@ function vectorTiles(layers: Record<string, Feature[]>, gzip: boolean) {
 
 const vectorLayersMeta = (layers: Record<string, Feature[]>) =>
   [...Object.keys(layers), 'fixture'].map((id) => ({ id, fields: {}, minzoom: 0, maxzoom: VECTOR_MAXZOOM }));
-
-// ---------------------------------------------------------------- PNG (raster fixture)
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-/** A solid-colour RGB PNG `size` pixels square. */
-export function solidPng(size: number, [r, g, b]: [number, number, number]): Uint8Array {
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, size);
-  view.setUint32(4, size);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = new Uint8Array(size * (1 + size * 3));
-  for (let row = 0; row < size; row++) {
-    const at = row * (1 + size * 3);
-    for (let i = 0; i < size; i++) raw.set([r, g, b], at + 1 + i * 3);
-  }
-  return new Uint8Array(Buffer.concat([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())]));
-}
 
 /** Colour of raster fixture tile z/x/y: unique per tile at z0–1; all of z2 the same (one run). */
 export function rasterColour(z: number, x: number, y: number): [number, number, number] {
