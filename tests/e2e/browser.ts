@@ -50,6 +50,11 @@ export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; f
 /** Loads the app in `page` and waits until the sample park is on the map. */
 export async function gotoApp(page: Page): Promise<void> {
   await page.goto(inject('baseUrl'));
+  await waitForSampleOnMap(page);
+}
+
+/** Waits until the map is up and shows the park's features. */
+export async function waitForSampleOnMap(page: Page): Promise<void> {
   await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
   await page.waitForFunction(() => {
     const map = window.__ecoparkMap;

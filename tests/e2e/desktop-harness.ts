@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, waitForSampleOnMap } from './browser';
+
+export { waitForSampleOnMap };
 import { readProject, writeProject } from '../../shared/project-file';
 import type { DocumentState, MenuCommand } from '../../shared/host-api';
 import { createAppProtocolHandler } from '../../electron/app-protocol';
@@ -178,14 +180,6 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
       await fs.rm(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
-}
-
-export async function waitForSampleOnMap(page: Page): Promise<void> {
-  await page.waitForSelector('canvas.maplibregl-canvas[data-ready="true"]', { timeout: 60000 });
-  await page.waitForFunction(() => {
-    const map = window.__ecoparkMap;
-    return Boolean(map && map.loaded() && map.querySourceFeatures('park').length > 0);
-  }, undefined, { timeout: 60000 });
 }
 
 declare global {
