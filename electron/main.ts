@@ -361,13 +361,14 @@ app.on('before-quit', () => {
 });
 
 // A clean exit removes the closed windows' recovery snapshots; let those deletions finish, or
-// the next start would offer work the user deliberately discarded.
+// the next start would offer work the user deliberately discarded. The offline map file is
+// closed too.
 let recoveryFlushed = false;
 app.on('will-quit', (event) => {
   if (recoveryFlushed) return;
   event.preventDefault();
   recoveryFlushed = true;
-  void recovery.idle().finally(() => app.quit());
+  void Promise.allSettled([recovery.idle(), tileFiles.close()]).finally(() => app.quit());
 });
 
 app.on('window-all-closed', () => {

@@ -177,6 +177,7 @@ export function createTileFileService(deps: TileFileServiceDeps) {
       return current?.path ?? null;
     },
 
+    /** Closes the open file (at quit); the choice stays remembered for the next start. */
     close: () => replaceCurrent(null),
   };
 }

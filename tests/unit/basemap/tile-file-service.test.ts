@@ -11,7 +11,10 @@ let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ecopark-tiles-'));
 });
+/** Services a test made: their open files are closed after it, as main does at quit. */
+const made: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  await Promise.all(made.splice(0).map((s) => s.close()));
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -53,7 +56,9 @@ async function place(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 function service(chosen: () => string | null, injected: TileFileFs) {
-  return createTileFileService({ fs: injected, loadSql, storePath: path.join(dir, 'offline-basemap.json'), chooseTilePath: async () => chosen() });
+  const made1 = createTileFileService({ fs: injected, loadSql, storePath: path.join(dir, 'offline-basemap.json'), chooseTilePath: async () => chosen() });
+  made.push(made1);
+  return made1;
 }
 
 const lake = tileOf((LAKE.bounds[0] + LAKE.bounds[2]) / 2, (LAKE.bounds[1] + LAKE.bounds[3]) / 2, 13);
