@@ -1,3 +1,4 @@
+import { describeLimitExceeded } from '../../shared/limits';
 import { resolve } from 'node:path';
 import { createEmptyDocument, type ParkDocument } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
@@ -111,6 +112,7 @@ async function readLayerMap(io: CliIo, path: string, m: Messages): Promise<Impor
 const LEAD_REASONS: readonly ImportFailureResult['reason'][] = ['broken_zip', 'crs_required', 'unsupported_crs', 'no_closed_polylines', 'invalid_dxf', 'invalid_kml', 'invalid_shapefile', 'no_shapefile'];
 
 function importError(path: string, failure: ImportFailureResult, m: Messages): CliError {
+  if (failure.limit) return new CliError(oneLine(m.t('file.cannotImport', { path, reason: describeLimitExceeded(failure.limit, m.lang, { raiseHint: true }) })));
   const lead = LEAD_REASONS.includes(failure.reason) ? m.t(`convert.${failure.reason}` as CliMessageKey) : undefined;
   const hint = failure.reason === 'crs_required' ? `; ${failure.guess ? m.t('convert.crsHintGuess', { guess: failure.guess }) : m.t('convert.crsHint')}` : '';
   return new CliError(oneLine(m.t('file.cannotImport', { path, reason: `${lead ? `${lead}: ` : ''}${failure.detail}${hint}` })));

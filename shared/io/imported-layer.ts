@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { mapPositions, toWgs84, type CrsDefinition } from './crs/crs';
+import { describeLimitExceeded, LimitExceededError, type LimitExceeded } from '../limits';
 
 /**
  * What every importer returns (GeoJSON, KML/KMZ, Shapefile, DXF, foreign GeoPackage): layers of
@@ -33,17 +34,47 @@ export const IMPORT_FAILURES = [
   'no_closed_polylines',
   'invalid_geopackage',
   'empty',
+  'limit_exceeded',
 ] as const;
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
 export type ImportResult =
   | { ok: true; layers: ImportedLayer[]; warnings: string[]; /** CRS the source coordinates were read in. */ crs: string }
-  | { ok: false; reason: ImportFailure; detail: string; /** For crs_required: the suggested default. */ guess?: string };
+  | {
+      ok: false;
+      reason: ImportFailure;
+      detail: string;
+      /** For crs_required: the suggested default. */
+      guess?: string;
+      /** For limit_exceeded: which limit, its maximum and the value met (the UI and CLI word it in the reader's language). */
+      limit?: LimitExceeded;
+    };
 
 export type ImportFailureResult = Extract<ImportResult, { ok: false }>;
 
 export const importFailure = (reason: ImportFailure, detail: string, guess?: string): ImportFailureResult =>
   guess === undefined ? { ok: false, reason, detail } : { ok: false, reason, detail, guess };
+
+/** A refusal for an exceeded limit; `detail` is the English sentence, for logs and tests. */
+export const limitFailure = (exceeded: LimitExceeded): ImportFailureResult => ({
+  ok: false,
+  reason: 'limit_exceeded',
+  detail: describeLimitExceeded(exceeded, 'en'),
+  limit: exceeded,
+});
+
+/**
+ * Runs a reader, turning a LimitExceededError thrown from deep inside it (a streamed inflate, a
+ * parser loop) into a limit_exceeded refusal; any other error is the reader's to handle.
+ */
+export function catchLimits(read: () => ImportResult): ImportResult {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof LimitExceededError) return limitFailure(error.exceeded);
+    throw error;
+  }
+}
 
 export function geometryFamily(type: Geometry['type']): LayerGeometryType {
   if (type === 'Point' || type === 'MultiPoint') return 'Point';

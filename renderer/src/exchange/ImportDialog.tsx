@@ -12,6 +12,7 @@ import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { loadUntitled } from '../actions';
 import { useT } from '../i18n/use-t';
+import { describeLimitExceeded } from '../../../shared/limits';
 import { loadSqlJs } from '../host/sqljs';
 import { useImportPreview } from './import-store';
 import { MappingTable } from './MappingTable';
@@ -32,6 +33,7 @@ const CRS_FORMATS = new Set(['dxf', 'shp']);
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   const doc = useDocumentStore((s) => s.document);
   const [file, setFile] = useState<Loaded | null>(null);
   const [crs, setCrs] = useState<string | undefined>(undefined);
@@ -147,7 +149,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {result?.ok && !guessed && crs === undefined && format === 'shp' && <p className="exchange-note">{t('exchange.crsFromFile', { crs: crsLabel(result.crs.split(', ')[0]) })}</p>}
       {result && !result.ok && (
         <p className="error-text" role="alert">
-          {t(`exchange.error.${result.reason}`)} {result.detail}
+          {t(`exchange.error.${result.reason}`)} {result.limit ? describeLimitExceeded(result.limit, lang) : result.detail}
         </p>
       )}
       {result?.ok && (

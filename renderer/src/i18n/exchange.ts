@@ -58,6 +58,7 @@ export const EN = {
   'exchange.error.no_closed_polylines': 'The drawing has no closed polylines.',
   'exchange.error.invalid_geopackage': 'This GeoPackage cannot be read.',
   'exchange.error.empty': 'The file holds nothing to import.',
+  'exchange.error.limit_exceeded': 'The file was refused to protect the app:',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -119,4 +120,5 @@ export const VI: Record<keyof typeof EN, string> = {
   'exchange.error.no_closed_polylines': 'Bản vẽ không có đường polyline khép kín.',
   'exchange.error.invalid_geopackage': 'Không đọc được GeoPackage này.',
   'exchange.error.empty': 'Tệp không có gì để nhập.',
+  'exchange.error.limit_exceeded': 'Tệp bị từ chối để bảo vệ ứng dụng:',
 };
