@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Messages } from './i18n';
+import type { Limits } from '../shared/limits';
 
 /**
  * What a command may touch of the outside world, injected so commands run in-process in tests.
@@ -25,6 +26,8 @@ export interface CommandContext {
   /** ISO 8601 timestamp stamped on projects created by an import. */
   now: () => string;
   m: Messages;
+  /** Input limits in force: the defaults of shared/limits.ts, raised by `--limit id=value`. */
+  limits: Limits;
 }
 
 /** A command's outcome: the process exit code (0 success, 1 failure, 2 usage error). */

@@ -5,6 +5,7 @@ import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
 import { SOLAR_USAGE, solarCommand } from './commands/solar';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { extractLang, langFromEnv, messages, type LangEnv, type Messages } from './i18n';
+import { DEFAULT_LIMITS, LIMIT_IDS, LIMIT_SPECS, raiseLimits } from '../shared/limits';
 
 /** Injected facts about the running program, so tests need no package.json, clock or locale. */
 export interface CliContext {
@@ -36,6 +37,7 @@ export function helpLines(m: Messages): string[] {
     '',
     m.t('help.options'),
     `  --lang vi|en   ${m.t('help.lang')}`,
+    `  --limit ID=N   ${m.t('help.limit', { ids: LIMIT_IDS.filter((id) => LIMIT_SPECS[id].raisable).join(', ') })}`,
     `  ${m.t('help.machine')}`,
   ];
 }
@@ -51,10 +53,14 @@ export const HELP = helpLines(messages('en'));
 export async function run(argv: string[], io: CliIo, context: CliContext): Promise<ExitCode> {
   const picked = extractLang(argv);
   const m = messages(picked.lang ?? langFromEnv(context.env ?? {}));
-  const ctx: CommandContext = { ...context, m };
   try {
     if (picked.error) throw new CliError(m.t('error.langValue', { value: picked.error.value }), 2);
-    const [command, ...args] = picked.rest;
+    const limitArgs = extractLimitSettings(picked.rest);
+    if (limitArgs.missingValue) throw new CliError(m.t('error.limitValue', { value: '' }), 2);
+    const raised = raiseLimits(DEFAULT_LIMITS, limitArgs.settings);
+    if (!raised.ok) throw new CliError(m.t(raised.reason === 'bad_value' ? 'error.limitValue' : raised.reason === 'unknown_limit' ? 'error.limitUnknown' : 'error.limitNotRaisable', { value: raised.detail }), 2);
+    const ctx: CommandContext = { ...context, m, limits: raised.limits };
+    const [command, ...args] = limitArgs.rest;
     switch (command) {
       case undefined:
         throw new CliError(m.t('error.noCommand'), 2);
@@ -89,4 +95,20 @@ export async function run(argv: string[], io: CliIo, context: CliContext): Promi
     io.stderr(`ecopark: ${m.t('error.internal', { message: oneLine(error instanceof Error ? error.message : String(error)) })}`);
     return 1;
   }
+}
+
+/** Takes every global `--limit id=value` (or `--limit=id=value`) out of the arguments, wherever it stands. */
+export function extractLimitSettings(argv: readonly string[]): { settings: string[]; rest: string[]; missingValue: boolean } {
+  const settings: string[] = [];
+  const rest: string[] = [];
+  let missingValue = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--limit') {
+      if (i + 1 >= argv.length) missingValue = true;
+      else settings.push(argv[++i]);
+    } else if (arg.startsWith('--limit=')) settings.push(arg.slice('--limit='.length));
+    else rest.push(arg);
+  }
+  return { settings, rest, missingValue };
 }
