@@ -4,8 +4,10 @@ import { decideNavigation } from './security-policy';
  * Hardening applied to every web contents the app creates (main.ts calls it from
  * 'web-contents-created', so it also covers any contents a compromised page manages to make).
  * Written against the few members of Electron's WebContents it uses, so it is unit-tested
- * with a stand-in: the window only ever shows our app, web links open in the system browser,
- * every other navigation, redirect, window or webview is refused.
+ * with a stand-in: the window only ever shows our app; every other navigation, redirect, window
+ * or webview is refused. The one way out is a link the user confirmed: the page shows the
+ * address and asks (renderer/src/external-links.ts), then opens it as a new window, which this
+ * hands to the system browser if — checked again here — it is an https address.
  */
 
 /** What Electron passes to will-navigate / will-redirect listeners that we use. */
@@ -20,11 +22,11 @@ export interface HardenableContents {
 }
 
 export function hardenWebContents(contents: HardenableContents, openExternal: (url: string) => void): void {
+  // A navigation away is never the confirmed way out (that comes as a window, below): the
+  // page's link guard stops every click on a web link, so whatever still navigates — script
+  // setting location, a link the guard missed — is refused without opening anything.
   contents.on('will-navigate', (event, url) => {
-    const decision = decideNavigation(url);
-    if (decision === 'allow') return;
-    event.preventDefault();
-    if (decision === 'open-external') openExternal(url);
+    if (decideNavigation(url) !== 'allow') event.preventDefault();
   });
   // A redirect is never a user's click: only redirects within the app are followed.
   contents.on('will-redirect', (event, url) => {

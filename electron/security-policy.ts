@@ -47,17 +47,21 @@ export function isAppUrl(raw: string): boolean {
   return url !== null && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
 }
 
-/** Links the user may follow in the system browser: plain web pages only, never file: or custom schemes. */
+/**
+ * Links the user may follow in the system browser: https web pages only — never http (readable
+ * and changeable on the way), file: or custom schemes that would start other programs.
+ */
 export function isExternalWebUrl(raw: string): boolean {
   const url = parseUrl(raw);
-  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  return url !== null && url.protocol === 'https:' && url.hostname !== '';
 }
 
 export type NavigationDecision = 'allow' | 'open-external' | 'deny';
 
 /**
  * What to do when the page tries to navigate (will-navigate) or open a window: the window
- * only ever shows our app; web links go to the system browser; everything else is dropped.
+ * only ever shows our app; https links may go to the system browser (harden-web-contents.ts
+ * decides which event may open them); everything else is dropped.
  */
 export function decideNavigation(raw: string): NavigationDecision {
   if (isAppUrl(raw)) return 'allow';

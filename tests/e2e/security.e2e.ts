@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, decideNavigation } from '../../electron/security-policy';
 import { IPC_CHANNELS } from '../../electron/ipc-channels';
@@ -139,23 +140,97 @@ describe('links', () => {
     }
   });
 
-  it('a web link without a target (an attribution from a tile file) still never replaces the app', async () => {
-    const page = shell.page;
-    const before = page.url();
-    await page.evaluate(() => {
+  /** Puts a plain link (as a tile file's attribution would be) on the page and clicks it. */
+  async function clickPlainLink(href: string): Promise<void> {
+    await shell.page.evaluate((h) => {
+      document.getElementById('plain-attribution-link')?.remove();
       const a = document.createElement('a');
-      a.href = 'https://www.openstreetmap.org/copyright';
+      a.href = h;
       a.textContent = '© OpenStreetMap';
       a.id = 'plain-attribution-link';
       document.querySelector('.maplibregl-ctrl-attrib-inner, body')!.append(a);
-    });
+    }, href);
+    await shell.page.click('#plain-attribution-link');
+  }
+  /** Records (and closes) windows the page opens until `stop` (in the shell, each would go to main's check). */
+  function watchPopups(): { urls: string[]; stop(): void } {
+    const urls: string[] = [];
+    const onPage = (p: Page) => {
+      urls.push(p.url());
+      void p.close();
+    };
+    shell.page.context().on('page', onPage);
+    return { urls, stop: () => shell.page.context().off('page', onPage) };
+  }
+  interface LangState {
+    setLang(lang: 'en' | 'vi'): void;
+  }
+  const setLang = (lang: 'en' | 'vi') => shell.page.evaluate((l) => (window.__ecoparkStores!.ui.getState() as unknown as LangState).setLang(l), lang);
+
+  it('a web link first shows its whole address, host in bold; Cancel and Esc stay in the app', async () => {
+    const page = shell.page;
+    const before = page.url();
+    const popups = watchPopups();
+    // The link text says OpenStreetMap; the target is another host behind a user name.
+    const href = 'https://www.openstreetmap.org@evil.example/copyright';
+    await clickPlainLink(href);
+    const dialog = page.getByRole('dialog', { name: 'Open this web page?' });
+    await dialog.waitFor({ timeout: 5000 });
+    expect(await dialog.getByTestId('external-link-url').textContent()).toBe(href);
+    expect(await dialog.locator('strong').textContent()).toBe('evil.example');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await clickPlainLink(href);
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    popups.stop();
+    expect(popups.urls).toEqual([]);
+    expect(page.url()).toBe(before);
+    expect(await page.evaluate(() => window.__ecoparkMap!.querySourceFeatures('park').length)).toBeGreaterThan(0);
+  });
+
+  it('Open opens the confirmed https address outside the app, which main then accepts', async () => {
+    const page = shell.page;
+    const before = page.url();
     const popup = page.context().waitForEvent('page');
-    await page.click('#plain-attribution-link');
+    await clickPlainLink('https://www.openstreetmap.org/copyright');
+    await page.getByRole('dialog', { name: 'Open this web page?' }).getByRole('button', { name: 'Open' }).click();
     const opened = await popup;
     await opened.waitForURL(/openstreetmap|about:blank|chrome-error/, { timeout: 5000 }).catch(() => undefined);
     await opened.close();
     expect(page.url()).toBe(before);
-    expect(await page.evaluate(() => window.__ecoparkMap!.querySourceFeatures('park').length)).toBeGreaterThan(0);
+    // In the shell this window reaches the window-open handler, which sends only https to the
+    // system browser (tests/unit/electron/harden-web-contents.test.ts).
+    expect(decideNavigation('https://www.openstreetmap.org/copyright')).toBe('open-external');
+  });
+
+  it('asks in Vietnamese too, and never opens a plain http link', async () => {
+    const page = shell.page;
+    const popups = watchPopups();
+    await setLang('vi');
+    try {
+      await clickPlainLink('http://example.org/tiles');
+      const dialog = page.getByRole('dialog', { name: 'Mở trang web này?' });
+      await dialog.waitFor({ timeout: 5000 });
+      expect(await dialog.textContent()).toContain('https');
+      // Only a way back: no Open button for an http address.
+      expect(await dialog.getByRole('button').allTextContents()).toEqual(['Đóng']);
+      await dialog.getByRole('button', { name: 'Đóng' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await clickPlainLink('https://example.org/');
+      await page.getByRole('dialog', { name: 'Mở trang web này?' }).getByRole('button', { name: 'Hủy' }).click();
+    } finally {
+      await setLang('en');
+    }
+    await page.waitForTimeout(300);
+    popups.stop();
+    expect(popups.urls).toEqual([]);
+    // Main refuses http as well, whatever a page does.
+    expect(decideNavigation('http://example.org/tiles')).toBe('deny');
   });
 });
 

@@ -16,6 +16,7 @@ import { EN as REPORT_EN, VI as REPORT_VI } from './report';
 import { EN as DESKTOP_EN, VI as DESKTOP_VI } from './desktop';
 import { EN as RECOVERY_EN, VI as RECOVERY_VI } from './recovery';
 import { EN as BASEMAP_EN, VI as BASEMAP_VI } from './basemap';
+import { EN as LINKS_EN, VI as LINKS_VI } from './links';
 import { fillPlaceholders } from '../../../shared/i18n/fill-placeholders';
 
 const CORE_EN = {
@@ -140,7 +141,7 @@ const CORE_EN = {
   'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN, ...LINKS_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -266,7 +267,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI, ...LINKS_VI };
 
 export type Lang = 'en' | 'vi';
 

@@ -34,12 +34,15 @@ describe('hardening of every web contents', () => {
     expect(opened).toEqual([]);
   });
 
-  it('sends web links to the system browser instead of navigating', () => {
+  it('never opens a web page on navigation: only a link the user confirmed (a new window) leaves the app', () => {
+    // The page's guard asks before opening a link as a new window; a navigation to the web is
+    // script or a missed click, never confirmed, so it is refused and nothing opens.
     const opened: string[] = [];
     const { contents, fire } = fakeContents();
     hardenWebContents(contents, (url) => opened.push(url));
     expect(fire('will-navigate', 'https://www.openstreetmap.org/copyright')).toBe(true);
-    expect(opened).toEqual(['https://www.openstreetmap.org/copyright']);
+    expect(fire('will-navigate', 'http://example.com/')).toBe(true);
+    expect(opened).toEqual([]);
   });
 
   it('follows no redirect out of the app, not even to the web', () => {
@@ -51,13 +54,18 @@ describe('hardening of every web contents', () => {
     expect(opened).toEqual([]);
   });
 
-  it('never opens a new window: web links go to the system browser, the rest nowhere', () => {
+  it('never opens a new window: https links go to the system browser, every other scheme nowhere', () => {
     const opened: string[] = [];
     const { contents, openWindow } = fakeContents();
     hardenWebContents(contents, (url) => opened.push(url));
     expect(openWindow('https://vietnam.gov.vn/')).toEqual({ action: 'deny' });
     expect(openWindow('app://ecopark/index.html')).toEqual({ action: 'deny' });
     expect(openWindow('file:///C:/Windows/System32/calc.exe')).toEqual({ action: 'deny' });
+    // Checked again in main whatever the page's dialog said: no plain http, no other program's
+    // scheme, no address without a host.
+    for (const url of ['http://vietnam.gov.vn/', 'ms-settings:privacy', 'smb://server/share', 'mailto:x@example.com', 'https:', 'javascript:alert(1)']) {
+      expect(openWindow(url), url).toEqual({ action: 'deny' });
+    }
     expect(opened).toEqual(['https://vietnam.gov.vn/']);
   });
 

@@ -48,9 +48,10 @@ describe('navigation rules', () => {
     expect(decideNavigation('app://ecopark.evil.com/index.html')).toBe('deny');
   });
 
-  it('sends web links to the system browser and drops every other scheme', () => {
+  it('sends https links to the system browser and drops every other scheme, plain http included', () => {
     expect(decideNavigation('https://example.org/rules')).toBe('open-external');
-    expect(decideNavigation('http://example.org')).toBe('open-external');
+    expect(decideNavigation('http://example.org')).toBe('deny');
+    expect(isExternalWebUrl('http://example.org')).toBe(false);
     expect(decideNavigation('file:///etc/passwd')).toBe('deny');
     expect(decideNavigation('javascript:alert(1)')).toBe('deny');
     expect(decideNavigation('data:text/html,<script>1</script>')).toBe('deny');

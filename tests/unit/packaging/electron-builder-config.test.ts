@@ -6,6 +6,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { APP_MAIN } from '../../../scripts/app-package';
 import { ICNS_ENTRIES, ICO_SIZES, LINUX_ICON_SIZES } from '../../../scripts/icon-containers';
+import { REQUIRED_FUSES } from './required-fuses';
 
 /**
  * The packaging configuration cannot be exercised by building installers here (electron-builder
@@ -39,6 +40,8 @@ interface BuilderConfig {
   mac: PlatformConfig;
   linux: PlatformConfig;
   nsis: { include: string };
+  asar?: boolean;
+  electronFuses?: Record<string, boolean>;
 }
 const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
@@ -110,6 +113,17 @@ describe('electron-builder.yml', () => {
     expect(rootPackage.main).toBe(path.posix.join(config.directories.app, APP_MAIN));
     expect(rootPackage.scripts.dist).toContain('npm run build &&');
     expect(rootPackage.scripts.dist).toContain('electron-builder --config electron-builder.yml');
+  });
+
+  it('sets the Electron fuses that close run-as-node, NODE_OPTIONS, --inspect and unchecked app code', () => {
+    // The schema test above proves electron-builder knows every key; this proves the values.
+    const fuses = config.electronFuses ?? {};
+    for (const { key, enabled } of REQUIRED_FUSES) expect(fuses[key], key).toBe(enabled);
+    // Only the listed fuses are set: any other (say, a V8 snapshot switch) is a deliberate choice
+    // that belongs in REQUIRED_FUSES with its reason.
+    expect(Object.keys(fuses).sort()).toEqual(REQUIRED_FUSES.map((f) => f.key).sort());
+    // ASAR integrity and only-load-from-asar mean nothing without an asar archive.
+    expect(config.asar).toBe(true);
   });
 
   it('registers .gpkg as an alternative handler, never the default', () => {
