@@ -63,10 +63,18 @@ export interface LimitExceeded {
   value: number;
   /** Where in the input (file or entry name, feature number), when known. */
   where?: string;
+  /** Reading stopped at `value` (a streamed inflate): the real size is at least that, maybe much more. */
+  streamed?: true;
 }
 
 export const limitExceeded = (limit: LimitId, max: number, value: number, where?: string): LimitExceeded =>
   where === undefined ? { reason: 'limit_exceeded', limit, max, value } : { reason: 'limit_exceeded', limit, max, value, where };
+
+/** A limit met while streaming (inflating): `value` is where reading stopped, not the whole size. */
+export const streamedLimitExceeded = (limit: LimitId, max: number, value: number, where?: string): LimitExceeded => ({
+  ...limitExceeded(limit, max, value, where),
+  streamed: true,
+});
 
 export function isLimitExceeded(value: unknown): value is LimitExceeded {
   return typeof value === 'object' && value !== null && (value as { reason?: unknown }).reason === 'limit_exceeded';
@@ -150,7 +158,7 @@ const SENTENCES: Record<LimitLang, { over: string; streamed: string; where: stri
  * One sentence naming the limit and the value, in the reader's language. `raiseHint` adds how to
  * raise it (the CLI's option) for limits a user may raise.
  */
-export function describeLimitExceeded(exceeded: LimitExceeded, lang: LimitLang, options: { raiseHint?: boolean; streamed?: boolean } = {}): string {
+export function describeLimitExceeded(exceeded: LimitExceeded, lang: LimitLang, options: { raiseHint?: boolean } = {}): string {
   const spec = LIMIT_SPECS[exceeded.limit];
   const s = SENTENCES[lang];
   const what = lang === 'en' ? spec.en : spec.vi;
@@ -162,7 +170,7 @@ export function describeLimitExceeded(exceeded: LimitExceeded, lang: LimitLang, 
     where: exceeded.where ?? '',
     id: exceeded.limit,
   };
-  let text = fillPlaceholders(options.streamed ? s.streamed : s.over, params);
+  let text = fillPlaceholders(exceeded.streamed ? s.streamed : s.over, params);
   if (exceeded.where) text += fillPlaceholders(s.where, params);
   text += spec.raisable && options.raiseHint ? fillPlaceholders(s.raise, params) : '.';
   return text;

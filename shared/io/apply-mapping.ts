@@ -6,6 +6,7 @@ import type { ParkGeometry } from '../model/geometry-schema';
 import { newId } from '../model/ids';
 import { buildProfileFeature, kindsForGeometry } from './profile-attributes';
 import type { ImportedLayer } from './imported-layer';
+import { getOwn, setOwn } from '../own-property';
 
 /**
  * The attribute-mapping step: which kind and land use each imported layer (or each value of
@@ -62,7 +63,7 @@ export function defaultMapping(layers: ImportedLayer[]): ImportMapping {
         }
       }
     }
-    result.layers[layer.name] = target;
+    setOwn(result.layers, layer.name, target);
   }
   return result;
 }
@@ -108,13 +109,13 @@ export function applyMapping(layers: ImportedLayer[], mapping: ImportMapping, op
   const warnings: string[] = [];
   let skipped = 0;
   for (const layer of layers) {
-    const layerTarget = mapping.layers[layer.name] ?? mapping.layers['*'] ?? {};
+    const layerTarget = getOwn(mapping.layers, layer.name) ?? getOwn(mapping.layers, '*') ?? {};
     let misfits = 0;
     layer.features.forEach((source, index) => {
       const label = `layer ${layer.name}, feature ${index + 1}`;
       const properties = { ...(source.properties ?? {}) };
-      const value = layerTarget.attribute !== undefined ? properties[layerTarget.attribute] : undefined;
-      const valueTarget = value !== undefined && value !== null ? layerTarget.values?.[String(value)] : undefined;
+      const value = layerTarget.attribute !== undefined ? getOwn(properties, layerTarget.attribute) : undefined;
+      const valueTarget = value !== undefined && value !== null ? getOwn(layerTarget.values ?? {}, String(value)) : undefined;
       const target: MappingTarget = { ...pick(layerTarget), ...valueTarget };
       if (target.kind === 'skip') {
         skipped += 1;

@@ -1,4 +1,6 @@
 import { decodeText, encodeUtf8 } from './text-codec';
+import { checkLimit, DEFAULT_LIMITS, type Limits } from '../limits';
+import { setOwn } from '../own-property';
 
 /**
  * dBASE III tables of Shapefiles. Written in UTF-8 (announced by the .cpg next to it) so
@@ -83,19 +85,30 @@ export type DbfReadResult =
   | { ok: true; fields: DbfField[]; rows: Record<string, DbfValue>[]; encoding: string; usedFallback: boolean }
   | { ok: false; detail: string };
 
-export function readDbf(bytes: Uint8Array, encoding = 'utf-8'): DbfReadResult {
+/**
+ * Reads a dBASE table. The header length, the record length, the field descriptors and the
+ * record count are checked against the bytes before any record is read, so a hostile header
+ * can neither read out of bounds nor loop over records that are not there.
+ */
+export function readDbf(bytes: Uint8Array, encoding = 'utf-8', limits: Limits = DEFAULT_LIMITS): DbfReadResult {
   if (bytes.length < 33) return { ok: false, detail: 'the .dbf file is too short' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
-  if (headerLength > bytes.length || headerLength + count * recordLength > bytes.length + 1) return { ok: false, detail: 'the .dbf header does not match its size' };
+  if (headerLength < 33 || headerLength > bytes.length) return { ok: false, detail: `the header length of ${headerLength} bytes is not between 33 and the file's ${bytes.length}` };
   const fields: DbfField[] = [];
   for (let base = 32; base + 32 <= headerLength && bytes[base] !== 0x0d; base += 32) {
     let name = '';
     for (let c = 0; c < 11 && bytes[base + c] !== 0; c++) name += String.fromCharCode(bytes[base + c]);
     fields.push({ name: name.trim(), type: String.fromCharCode(bytes[base + 11]) as 'C' | 'N', length: bytes[base + 16], decimals: bytes[base + 17] });
   }
+  checkLimit(limits, 'attributes-per-feature', fields.length);
+  // One deletion-flag byte, then the fields; a record shorter than that would overlap the next.
+  const fieldBytes = 1 + fields.reduce((n, f) => n + f.length, 0);
+  if (recordLength < fieldBytes) return { ok: false, detail: `the record length of ${recordLength} bytes is shorter than the ${fieldBytes} bytes its ${fields.length === 1 ? 'field needs' : `${fields.length} fields need`}` };
+  // The end-of-file marker after the last record is optional.
+  if (headerLength + count * recordLength > bytes.length) return { ok: false, detail: `the header announces ${count} records of ${recordLength} bytes, more than the file's ${bytes.length - headerLength} bytes of records` };
   const rows: Record<string, DbfValue>[] = [];
   let usedFallback = false;
   let usedLabel = encoding;
@@ -112,9 +125,9 @@ export function readDbf(bytes: Uint8Array, encoding = 'utf-8'): DbfReadResult {
       if (decoded.usedFallback) usedLabel = decoded.label;
       const text = decoded.text.replace(/\0+$/, '').trim();
       const type = f.type.toUpperCase();
-      if (type === 'N' || type === 'F') row[f.name] = text === '' || Number.isNaN(Number(text)) ? null : Number(text);
-      else if (type === 'L') row[f.name] = /^[yt]/i.test(text) ? 'true' : /^[nf]/i.test(text) ? 'false' : null;
-      else row[f.name] = text === '' ? null : text;
+      if (type === 'N' || type === 'F') setOwn(row, f.name, text === '' || Number.isNaN(Number(text)) ? null : Number(text));
+      else if (type === 'L') setOwn(row, f.name, /^[yt]/i.test(text) ? 'true' : /^[nf]/i.test(text) ? 'false' : null);
+      else setOwn(row, f.name, text === '' ? null : text);
     }
     rows.push(row);
   }

@@ -10,6 +10,7 @@ import {
   type ParkFeature,
 } from '../model/feature';
 import type { ParkGeometry } from '../model/geometry-schema';
+import { setOwn } from '../own-property';
 
 /**
  * Mapping of foreign attributes onto the interchange profile (DESIGN.md §3), shared by the
@@ -93,18 +94,18 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
   for (const [alias, field] of Object.entries(ALIASES)) if (KIND_ATTRIBUTES[input.kind].includes(field)) wanted.set(alias, field);
   const fields: Record<string, unknown> = {};
   const props: Record<string, FreeValue> = {};
-  for (const [key, value] of Object.entries(input.props ?? {})) props[key] = toFreeValue(value);
+  for (const [key, value] of Object.entries(input.props ?? {})) setOwn(props, key, toFreeValue(value));
   const taken = new Set<AttributeName>();
   for (const [key, raw] of Object.entries(input.attributes)) {
     let field = wanted.get(normaliseName(key));
     // The first column that fills a field wins ("width_m" then "width"); later ones stay in props.
     if (field && taken.has(field)) field = undefined;
     if (raw === null || raw === undefined) {
-      if (!field) props[key] = null;
+      if (!field) setOwn(props, key, null);
       continue;
     }
     if (!field) {
-      props[key] = toFreeValue(raw);
+      setOwn(props, key, toFreeValue(raw));
       continue;
     }
     const fieldSchema = (schema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>)[field];
@@ -113,7 +114,7 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
       fields[field] = parsed.data;
       taken.add(field);
     } else {
-      props[key] = toFreeValue(raw);
+      setOwn(props, key, toFreeValue(raw));
       warnings.push(`${input.label}: ${key} = ${JSON.stringify(raw)} is not a valid ${field}; kept in props`);
     }
   }

@@ -2,10 +2,12 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { parseCrsCode, type CrsDefinition } from './crs/crs';
 import { crsFromWkt } from './crs/crs-wkt';
 import { readDbf } from './dbf';
-import { geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportedLayer, type ImportResult } from './imported-layer';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportedLayer, type ImportResult } from './imported-layer';
 import { guessCrsFromCoordinates } from './crs/crs';
 import { codePageLabel } from './text-codec';
-import { readZip, fromUtf8 } from './zip';
+import { fromUtf8, openZip, type ZipArchive } from './zip';
+import { checkLimit, DEFAULT_LIMITS, type Limits } from '../limits';
+import { getOwn } from '../own-property';
 
 /**
  * Zipped Shapefiles (ESRI Shapefile Technical Description, July 1998): every .shp in the zip is
@@ -19,6 +21,8 @@ export interface ShapefileImportOptions {
   crs?: string;
   /** The project's province, to guess a VN-2000 zone. */
   province?: string;
+  /** Size limits (defaults, or raised by the user). */
+  limits?: Limits;
 }
 
 /** DBF names are 10 characters: ours are cut ("minGreenR"), read back to the profile name. */
@@ -59,57 +63,113 @@ function assemblePolygon(rings: Position[][]): Geometry | null {
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-function readShp(bytes: Uint8Array): { ok: true; geometries: (Geometry | null)[] } | { ok: false; detail: string } {
+type ShpResult = { ok: true; geometries: (Geometry | null)[] } | { ok: false; detail: string };
+type ShapeRead = { geometry: Geometry | null; vertices: number } | { problem: string };
+
+/** Null, point, polyline, polygon, multipoint and their Z and M forms (whose extra values are skipped). */
+const SUPPORTED_TYPES = new Set([0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
+
+/**
+ * The records of a .shp. Every count and length is checked against the record and the file
+ * before it is used, and every record moves the position forward by at least its 8-byte
+ * header plus 4 bytes, so a hostile file can neither loop nor read out of bounds.
+ */
+function readShp(bytes: Uint8Array, limits: Limits): ShpResult {
   if (bytes.length < 100) return { ok: false, detail: 'the .shp file is shorter than its 100-byte header' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getInt32(0, false) !== 9994) return { ok: false, detail: 'the .shp file has no Shapefile signature (9994)' };
-  const end = Math.min(bytes.length, view.getInt32(24, false) * 2);
+  // Lengths are in 16-bit words; bytes after the declared end are ignored.
+  const end = view.getInt32(24, false) * 2;
+  if (end < 100 || end > bytes.length) return { ok: false, detail: `the header gives a file length of ${end} bytes, but the file has ${bytes.length}` };
   const geometries: (Geometry | null)[] = [];
+  let vertices = 0;
   let pos = 100;
   while (pos + 8 <= end) {
-    const length = view.getInt32(pos + 4, false) * 2;
+    const where = `record ${geometries.length + 1} at byte ${pos}`;
     const at = pos + 8;
+    const length = view.getInt32(pos + 4, false) * 2;
+    if (length < 4 || at + length > end) return { ok: false, detail: `${where}: its content length of ${length} bytes is not between 4 and the ${end - at} bytes left in the file` };
+    checkLimit(limits, 'features-per-file', geometries.length + 1);
+    const shape = readShape(view, at, length);
+    if ('problem' in shape) return { ok: false, detail: `${where}: ${shape.problem}` };
+    checkLimit(limits, 'vertices-per-feature', shape.vertices, where);
+    vertices += shape.vertices;
+    checkLimit(limits, 'vertices-per-file', vertices);
+    geometries.push(shape.geometry);
     pos = at + length;
-    if (pos > bytes.length) return { ok: false, detail: `record ${geometries.length + 1} runs past the end of the .shp file` };
-    const type = view.getInt32(at, true);
-    const base = type % 10;
-    if (type === 0) geometries.push(null);
-    else if (base === 1) geometries.push({ type: 'Point', coordinates: [view.getFloat64(at + 4, true), view.getFloat64(at + 12, true)] });
-    else if (base === 8) {
-      const n = view.getInt32(at + 36, true);
-      const pts: Position[] = [];
-      for (let i = 0; i < n; i++) pts.push([view.getFloat64(at + 40 + 16 * i, true), view.getFloat64(at + 48 + 16 * i, true)]);
-      geometries.push({ type: 'MultiPoint', coordinates: pts });
-    } else if (base === 3 || base === 5) {
-      const numParts = view.getInt32(at + 36, true);
-      const numPoints = view.getInt32(at + 40, true);
-      const partsAt = at + 44;
-      const pointsAt = partsAt + 4 * numParts;
-      const parts: Position[][] = [];
-      for (let p = 0; p < numParts; p++) {
-        const from = view.getInt32(partsAt + 4 * p, true);
-        const to = p + 1 < numParts ? view.getInt32(partsAt + 4 * (p + 1), true) : numPoints;
-        const ring: Position[] = [];
-        for (let i = from; i < to; i++) ring.push([view.getFloat64(pointsAt + 16 * i, true), view.getFloat64(pointsAt + 16 * i + 8, true)]);
-        parts.push(ring);
-      }
-      if (base === 5) geometries.push(assemblePolygon(parts));
-      else geometries.push(parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts });
-    } else return { ok: false, detail: `shape type ${type} is not supported (points, lines, polygons and multipoints are)` };
   }
   return { ok: true, geometries };
 }
 
-/** Imports every Shapefile of a zip as one layer each. */
+/** One record's shape, its counts checked against its `length` bytes starting at `at`. */
+function readShape(view: DataView, at: number, length: number): ShapeRead {
+  const type = view.getInt32(at, true);
+  if (!SUPPORTED_TYPES.has(type)) return { problem: `shape type ${type} is not supported (points, lines, polygons and multipoints are)` };
+  const xy = (offset: number): Position => [view.getFloat64(offset, true), view.getFloat64(offset + 8, true)];
+  const base = type % 10;
+  if (type === 0) return { geometry: null, vertices: 0 };
+  if (base === 1) {
+    if (length < 20) return { problem: `a point needs 20 bytes, the record has ${length}` };
+    return { geometry: { type: 'Point', coordinates: xy(at + 4) }, vertices: 1 };
+  }
+  if (base === 8) {
+    const count = length >= 40 ? view.getInt32(at + 36, true) : -1;
+    if (count < 0 || 40 + 16 * count > length) return { problem: `${count < 0 ? 'no valid point count' : `${count} points`} in a multipoint record of ${length} bytes` };
+    const points: Position[] = [];
+    for (let i = 0; i < count; i++) points.push(xy(at + 40 + 16 * i));
+    return { geometry: { type: 'MultiPoint', coordinates: points }, vertices: count };
+  }
+  if (length < 44) return { problem: `a line or polygon needs at least 44 bytes, the record has ${length}` };
+  const numParts = view.getInt32(at + 36, true);
+  const numPoints = view.getInt32(at + 40, true);
+  if (numParts < 0 || numPoints < 0 || 44 + 4 * numParts + 16 * numPoints > length) return { problem: `${numParts} parts and ${numPoints} points do not fit in a record of ${length} bytes` };
+  const partsAt = at + 44;
+  const pointsAt = partsAt + 4 * numParts;
+  const starts: number[] = [];
+  for (let p = 0; p < numParts; p++) {
+    const start = view.getInt32(partsAt + 4 * p, true);
+    const previous = starts.length > 0 ? starts[starts.length - 1] : 0;
+    if (start < previous || start > numPoints) return { problem: `part ${p + 1} starts at point ${start}, outside ${previous}–${numPoints}` };
+    starts.push(start);
+  }
+  const parts = starts.map((from, p) => {
+    const ring: Position[] = [];
+    for (let i = from; i < (p + 1 < numParts ? starts[p + 1] : numPoints); i++) ring.push(xy(pointsAt + 16 * i));
+    return ring;
+  });
+  if (base === 5) return { geometry: assemblePolygon(parts), vertices: numPoints };
+  return { geometry: parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts }, vertices: numPoints };
+}
+
+type ShapefilePart = 'shp' | 'dbf' | 'prj' | 'cpg';
+
+/** The parts of one Shapefile the reader uses, inflated from the zip (the .shx index is not needed). */
+function readParts(archive: ZipArchive, names: Partial<Record<ShapefilePart, string>>): { ok: true; files: Partial<Record<ShapefilePart, Uint8Array>> } | { ok: false; detail: string } {
+  const files: Partial<Record<ShapefilePart, Uint8Array>> = {};
+  for (const part of ['shp', 'dbf', 'prj', 'cpg'] as const) {
+    const name = names[part];
+    if (name === undefined) continue;
+    const entry = archive.read(name);
+    if (!entry.ok) return entry;
+    files[part] = entry.data;
+  }
+  return { ok: true, files };
+}
+
+/** Imports every Shapefile of a zip as one layer each; only their .shp, .dbf, .prj and .cpg entries are inflated. */
 export function importShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions = {}): ImportResult {
-  const zip = readZip(bytes);
+  return catchLimits(() => readShapefileZip(bytes, options, options.limits ?? DEFAULT_LIMITS));
+}
+
+function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, limits: Limits): ImportResult {
+  const zip = openZip(bytes, limits);
   if (!zip.ok) return importFailure('broken_zip', zip.detail);
-  const byBase = new Map<string, Record<string, Uint8Array>>();
-  for (const [name, data] of Object.entries(zip.entries)) {
-    const m = /^(.*)\.(shp|shx|dbf|prj|cpg)$/i.exec(name);
+  const byBase = new Map<string, Partial<Record<ShapefilePart, string>>>();
+  for (const name of zip.archive.names) {
+    const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(name);
     if (!m || name.split('/').some((p) => p.startsWith('__MACOSX'))) continue;
     const parts = byBase.get(m[1]) ?? {};
-    parts[m[2].toLowerCase()] = data;
+    parts[m[2].toLowerCase() as ShapefilePart] = name;
     byBase.set(m[1], parts);
   }
   const bases = [...byBase.entries()].filter(([, p]) => p.shp).sort(([a], [b]) => a.localeCompare(b));
@@ -119,9 +179,13 @@ export function importShapefileZip(bytes: Uint8Array, options: ShapefileImportOp
   const layers: ImportedLayer[] = [];
   const warnings: string[] = [];
   const used = new Set<string>();
-  for (const [base, files] of bases) {
+  for (const [base, names] of bases) {
     const name = base.split('/').pop() ?? base;
-    const shp = readShp(files.shp);
+    const read = readParts(zip.archive, names);
+    if (!read.ok) return importFailure('broken_zip', read.detail);
+    const files = read.files;
+    if (!files.shp) continue;
+    const shp = readShp(files.shp, limits);
     if (!shp.ok) return importFailure('invalid_shapefile', `${name}.shp: ${shp.detail}`);
     let crs: CrsDefinition | undefined = override;
     if (!crs && files.prj) {
@@ -135,11 +199,11 @@ export function importShapefileZip(bytes: Uint8Array, options: ShapefileImportOp
     used.add(crs.code);
     let rows: Record<string, unknown>[] = [];
     if (files.dbf) {
-      const dbf = readDbf(files.dbf, files.cpg ? codePageLabel(fromUtf8(files.cpg)) : 'utf-8');
+      const dbf = readDbf(files.dbf, files.cpg ? codePageLabel(fromUtf8(files.cpg)) : 'utf-8', limits);
       if (!dbf.ok) return importFailure('invalid_shapefile', `${name}.dbf: ${dbf.detail}`);
       if (dbf.usedFallback) warnings.push(`${name}.dbf is not valid in its declared code page; read as ${dbf.encoding}`);
       // An empty DBF cell is the format's only way to say "no value": nothing to keep.
-      rows = dbf.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => [DBF_NAMES[k] ?? k, v])));
+      rows = dbf.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => [getOwn(DBF_NAMES, k) ?? k, v])));
       if (rows.length !== shp.geometries.length) warnings.push(`${name}: ${shp.geometries.length} shapes but ${rows.length} attribute rows`);
     } else warnings.push(`${name} has no .dbf file: no attributes`);
     const crsOf = crs;

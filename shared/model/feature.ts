@@ -9,8 +9,20 @@ export type FeatureKind = (typeof FEATURE_KINDS)[number];
 export const ROOF_TYPES = ['flat', 'pitched', 'sawtooth', 'other'] as const;
 export type RoofType = (typeof ROOF_TYPES)[number];
 
-/** Free user attributes kept through every import and export. */
-export const freePropsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+type FreeValue = string | number | boolean | null;
+const isFreeValue = (value: unknown): value is FreeValue =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * Free user attributes kept through every import and export: a plain object of text, finite
+ * numbers, booleans and nulls. Not a z.record: zod leaves a key named "__proto__" out of a
+ * record's output, and an attribute from another tool may have any name (issue 11).
+ */
+export const freePropsSchema = z.custom<Record<string, FreeValue>>(
+  (value) =>
+    typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)) && Object.values(value).every(isFreeValue),
+  { message: 'expected an object whose values are text, finite numbers, true/false or null' },
+);
 
 const ratio = z.number().min(0).max(1);
 const positive = z.number().finite().positive();

@@ -9,6 +9,7 @@ import {
   LimitExceededError,
   limitExceeded,
   raiseLimits,
+  streamedLimitExceeded,
 } from '../../../shared/limits';
 import { run } from '../../../cli/run';
 import { CONTEXT, memoryIo } from '../cli/helpers';
@@ -43,6 +44,10 @@ describe('limits as data', () => {
     );
     expect(describeLimitExceeded(exceeded, 'vi')).toBe(
       'Dung lượng giải nén của một mục trong tệp zip là 4.294.967.296 byte (4096 MiB), vượt giới hạn 268.435.456 byte (256 MiB) trong doc.kml.',
+    );
+    // A streamed inflate stops at the cap: the value is where reading stopped, not the real size.
+    expect(describeLimitExceeded(streamedLimitExceeded('archive-entry-inflated-bytes', 256 * 1024 * 1024, 268_451_840, 'doc.kml'), 'en')).toBe(
+      'The uncompressed size of one zip entry passed the limit of 268,435,456 bytes (256 MiB) (reading stopped at 268,451,840 bytes (256 MiB)) in doc.kml.',
     );
     // A limit that protects the program offers no way round it.
     const deep = limitExceeded('nesting-depth', 256, 100_000);
