@@ -1,23 +1,49 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import fs from 'node:fs/promises';
+import { atomicWriteFile } from '../electron/atomic-write';
 import type { Messages } from './i18n';
 import type { Limits } from '../shared/limits';
 
 /**
+ * Which file a path really names, whatever link or other name reaches it: device and inode
+ * (bigint, because Windows file ids exceed 2^53).
+ */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+}
+
+/**
  * What a command may touch of the outside world, injected so commands run in-process in tests.
- * `readFile`/`writeFile` reject with Node-style errors (`code` such as 'ENOENT').
+ * `readFile`/`writeFile`/`identify` reject with Node-style errors (`code` such as 'ENOENT').
  */
 export interface CliIo {
   stdout(line: string): void;
   stderr(line: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates or replaces `path` atomically (the desktop's writer: temp, fsync, rename, fsync of
+   * the folder), keeping its mode and symlink; `backup` keeps the previous version as `<path>.bak`.
+   */
+  writeFile(path: string, bytes: Uint8Array, options?: { backup?: boolean }): Promise<void>;
+  /** The identity of the file at `path` after following links, or null when nothing is there. */
+  identify(path: string): Promise<FileIdentity | null>;
 }
 
 export const nodeIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, bytes) => writeFile(path, bytes),
+  readFile: async (path) => new Uint8Array(await fs.readFile(path)),
+  writeFile: (path, bytes, options = {}) => atomicWriteFile(fs, path, bytes, { backup: options.backup }),
+  identify: async (path) => {
+    try {
+      const stat = await fs.stat(path, { bigint: true });
+      return { dev: stat.dev, ino: stat.ino };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw error;
+    }
+  },
 };
 
 /** What a command receives besides its arguments: the program's facts and the user's language. */
@@ -58,13 +84,56 @@ export function describeFsError(error: unknown, m: Messages): string {
   return oneLine(error instanceof Error ? error.message : String(error));
 }
 
-/** Writes an output file; on write, ENOENT means the folder is missing, not the file. */
-export async function writeOutput(io: CliIo, path: string, bytes: Uint8Array, m: Messages): Promise<void> {
+/** Where a command writes, and what that write must not destroy. */
+export interface OutputTarget {
+  path: string;
+  /** The files the command reads: the output may be none of them, by any name, link or hard link. */
+  inputs: string[];
+  /** --force: the user asked to replace an existing output. */
+  force: boolean;
+}
+
+/** A project file is never replaced without keeping its previous version as `<path>.bak`. */
+function isProjectPath(path: string): boolean {
+  return /\.gpkg$/i.test(path);
+}
+
+function cannotWrite(path: string, error: unknown, m: Messages): CliError {
+  // On write, ENOENT means the folder is missing, not the file.
+  const missingFolder = (error as { code?: unknown } | null)?.code === 'ENOENT';
+  return new CliError(m.t('file.cannotWrite', { path, reason: missingFolder ? m.t('fs.noFolder') : describeFsError(error, m) }));
+}
+
+/**
+ * Refuses an output that is one of the inputs (even with --force: the input would be gone
+ * before it was read back) or that exists without --force. Commands call it before their work
+ * so a refusal costs nothing; writeOutput calls it again right before writing.
+ */
+export async function checkOutput(io: CliIo, target: OutputTarget, m: Messages): Promise<void> {
+  let output: FileIdentity | null;
   try {
-    await io.writeFile(path, bytes);
+    output = await io.identify(target.path);
   } catch (error) {
-    const missingFolder = (error as { code?: unknown } | null)?.code === 'ENOENT';
-    throw new CliError(m.t('file.cannotWrite', { path, reason: missingFolder ? m.t('fs.noFolder') : describeFsError(error, m) }));
+    throw cannotWrite(target.path, error, m);
+  }
+  if (!output) return;
+  for (const input of target.inputs) {
+    // An input that cannot be identified cannot be read either: reading it reports why.
+    const identity = await io.identify(input).catch(() => null);
+    if (identity && identity.dev === output.dev && identity.ino === output.ino) {
+      throw new CliError(m.t('output.isInput', { output: target.path, input }), 2);
+    }
+  }
+  if (!target.force) throw new CliError(m.t(isProjectPath(target.path) ? 'output.existsProject' : 'output.exists', { path: target.path }));
+}
+
+/** Writes an output file through the atomic writer, after checkOutput; a project keeps a `.bak`. */
+export async function writeOutput(io: CliIo, target: OutputTarget, bytes: Uint8Array, m: Messages): Promise<void> {
+  await checkOutput(io, target, m);
+  try {
+    await io.writeFile(target.path, bytes, { backup: isProjectPath(target.path) });
+  } catch (error) {
+    throw cannotWrite(target.path, error, m);
   }
 }
 

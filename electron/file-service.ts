@@ -6,10 +6,8 @@ import type { ParkDocument } from '../shared/model/document';
 import { atomicWriteFile, type AtomicFs, type AtomicWriteOptions } from './atomic-write';
 import type { ProjectFileFns } from './project-file-port';
 
-/** Filesystem functions of the file service: node:fs/promises satisfies it. */
-export interface FileServiceFs extends AtomicFs {
-  readFile(filePath: string): Promise<Uint8Array>;
-}
+/** Filesystem functions of the file service (those of the atomic writer): node:fs/promises satisfies it. */
+export type FileServiceFs = AtomicFs;
 
 export interface FileServiceDeps extends ProjectFileFns {
   fs: FileServiceFs;

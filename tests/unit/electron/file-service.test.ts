@@ -16,19 +16,22 @@ const service = (fsImpl: FileServiceFs = fs) =>
   createFileService({ fs: fsImpl, loadSql: fakeLoadSql, readProject: fakeReadProject, writeProject: fakeWriteProject });
 
 /** node:fs/promises with one step replaced by a failure. */
-function failingFs(step: 'write' | 'sync' | 'rename' | 'copyFile'): FileServiceFs {
+function failingFs(step: 'write' | 'sync' | 'rename' | 'readFile'): FileServiceFs {
   const boom = () => Promise.reject(Object.assign(new Error(`injected ${step} failure`), { code: 'EIO' }));
   return {
-    readFile: (p) => fs.readFile(p),
+    // readFile is how the save copies the previous version into the .bak.
+    readFile: step === 'readFile' ? boom : (p) => fs.readFile(p),
     stat: (p) => fs.stat(p),
+    realpath: (p) => fs.realpath(p),
     readdir: (p) => fs.readdir(p),
     unlink: (p) => fs.unlink(p),
-    copyFile: step === 'copyFile' ? boom : (a, b) => fs.copyFile(a, b),
     rename: step === 'rename' ? boom : (a, b) => fs.rename(a, b),
     async open(p, flags, mode) {
       const handle = await fs.open(p, flags, mode);
       return {
         write: step === 'write' ? boom : (buffer, offset, length, position) => handle.write(buffer, offset, length, position),
+        chmod: (m) => handle.chmod(m),
+        chown: (uid, gid) => handle.chown(uid, gid),
         sync: step === 'sync' ? boom : () => handle.sync(),
         close: () => handle.close(),
       };
@@ -59,7 +62,7 @@ describe('file service: save', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['park.gpkg', 'park.gpkg.bak']);
   });
 
-  for (const step of ['write', 'sync', 'rename', 'copyFile'] as const) {
+  for (const step of ['write', 'sync', 'rename', 'readFile'] as const) {
     it(`a failing ${step} leaves the old file byte-identical and no temp file behind`, async () => {
       const target = path.join(dir, 'park.gpkg');
       await service().save(target, sampleDocument('Original'));

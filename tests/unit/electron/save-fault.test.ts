@@ -42,7 +42,14 @@ function injectingFs(failAt: number | null, log: Step[]): FileServiceFs {
   };
   const boom = (op: string) => Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
   return {
-    readFile: (p) => fs.readFile(p),
+    async readFile(p) {
+      if (step('readFile')) throw boom('readFile');
+      return fs.readFile(p);
+    },
+    async realpath(p) {
+      if (step('realpath')) throw boom('realpath');
+      return fs.realpath(p);
+    },
     async stat(p) {
       if (step('stat')) throw boom('stat');
       return fs.stat(p);
@@ -54,10 +61,6 @@ function injectingFs(failAt: number | null, log: Step[]): FileServiceFs {
     async unlink(p) {
       if (step('unlink')) throw boom('unlink');
       return fs.unlink(p);
-    },
-    async copyFile(a, b) {
-      if (step('copyFile')) throw boom('copyFile');
-      return fs.copyFile(a, b);
     },
     async rename(a, b) {
       if (step(`rename→${path.basename(b)}`)) throw boom('rename');
@@ -73,6 +76,14 @@ function injectingFs(failAt: number | null, log: Step[]): FileServiceFs {
             throw boom('write');
           }
           return handle.write(buffer, offset, length, position);
+        },
+        async chmod(m) {
+          if (step('chmod')) throw boom('chmod');
+          return handle.chmod(m);
+        },
+        async chown(uid, gid) {
+          if (step('chown')) throw boom('chown');
+          return handle.chown(uid, gid);
         },
         async sync() {
           if (step('fsync')) throw boom('fsync');
@@ -113,7 +124,7 @@ describe('save fault injection: every step fails in turn', () => {
     expect((await serviceWith(injectingFs(null, cleanRun)).save(target, d3)).ok).toBe(true);
     const ops = cleanRun.map((s) => s.op);
     // Every kind of step the brief names is among them.
-    for (const op of ['open(wx)', 'write', 'fsync', 'close', 'copyFile', 'rename→park.gpkg.bak', 'rename→park.gpkg']) expect(ops).toContain(op);
+    for (const op of ['realpath', 'stat', 'open(wx)', 'write', 'chmod', 'chown', 'fsync', 'close', 'readFile', 'rename→park.gpkg.bak', 'rename→park.gpkg']) expect(ops).toContain(op);
 
     const results: { op: string; ok: boolean }[] = [];
     for (let failAt = 0; failAt < cleanRun.length; failAt += 1) {
