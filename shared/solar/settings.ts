@@ -40,6 +40,7 @@ export const solarSettingsSchema = z.object({
       availability: z.number().min(0).max(100).default(3),
     })
     .prefault({}),
+  /** Nominal (full-load) efficiency η_nom of the PVWatts v5 part-load curve (pv.ts). */
   inverterEfficiency: z.number().min(0.5).max(1).default(0.96),
   dcAcRatio: z.number().min(0.5).max(2).default(1.2),
   // Economics and grid
@@ -80,7 +81,7 @@ export function combinedLossFraction(losses: SolarLosses): number {
 export const SOLAR_DEFAULT_SOURCES: Partial<Record<keyof SolarSettings, string>> = {
   losses:
     'PVWatts defaults (soiling 2, shading 3, mismatch 2, wiring 2, connections 0.5, LID 1.5, nameplate 1, availability 3 %): pvlib pvwatts_losses, https://pvlib-python.readthedocs.io/en/v0.10.1/reference/generated/pvlib.pvsystem.pvwatts_losses.html (exact)',
-  inverterEfficiency: 'PVWatts v5 nominal inverter efficiency 0.96 (Dobos, NREL/TP-6A20-62641, 2014)',
+  inverterEfficiency: 'PVWatts v5 nominal inverter efficiency 0.96, scaled by the PVWatts part-load curve with η_ref = 0.9637 (Dobos, NREL/TP-6A20-62641, 2014; pvlib inverter.pvwatts)',
   dcAcRatio: 'PVWatts v5 default DC/AC ratio 1.2 (NREL/TP-6A20-62641)',
   tempCoeffPerC: 'PVWatts v5 "standard" module −0.37 %/°C (NREL/TP-6A20-62641)',
   faimanU0: 'Faiman (2008) model; U0 = 25 W/m²K, U1 = 6.84 W/m³sK are the pvlib / PVsyst-IEC 61853 defaults (pvlib.temperature.faiman)',
