@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SqlJsStatic } from 'sql.js';
 import type { TileFileOutcome } from '../shared/host-api';
+import { describeLimitExceeded } from '../shared/limits';
 import { openTileArchive, type TileArchive, type TileFileAccess } from '../shared/tile-archive';
 import { validateNoPayload, validateSender, validateTileRequest } from './ipc-validation';
 import type { IpcSender } from './ipc-handlers';
@@ -10,7 +11,9 @@ import type { IpcSender } from './ipc-handlers';
  * dialog, the main process opens it, remembers its path in the user-data folder and answers
  * the page's tile requests (z/x/y only: the page never names a path). PMTiles are read by byte
  * ranges from an open file handle, never whole; MBTiles go through sql.js, whole in memory,
- * within MBTILES_MAX_BYTES. Written against injected fs and dialog so it is unit-tested
+ * within MBTILES_MAX_BYTES. Every inflate here runs in the main process, so it runs under the
+ * tile limits of shared/limits.ts (a gzip bomb tile is a logged gap, a bomb directory or
+ * metadata a refused file). Written against injected fs and dialog so it is unit-tested
  * without Electron.
  */
 
@@ -81,7 +84,9 @@ export function createTileFileService(deps: TileFileServiceDeps) {
       },
       readAll: () => deps.fs.readFile(filePath),
     };
-    const result = await openTileArchive(access, deps.loadSql);
+    const result = await openTileArchive(access, deps.loadSql, {
+      onTileRefused: (exceeded) => log(`offline basemap tile left out: ${describeLimitExceeded(exceeded, 'en')}`),
+    });
     if (!result.ok) {
       await handle.close().catch(() => undefined);
       return { ok: false, reason: result.reason, cause: result.cause, detail: result.detail, fileName };

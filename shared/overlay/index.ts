@@ -4,3 +4,4 @@ export * from './placement';
 export * from './transverse-mercator';
 export * from './geotiff-georeference';
 export * from './raster-rgba';
+export * from './image-header';

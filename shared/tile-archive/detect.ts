@@ -1,4 +1,6 @@
-import { gunzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
+import { gunzipCapped } from './bounded-gunzip';
 import type { TileArchiveFormat, TileEncoding, TileSchema } from './types';
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
@@ -14,9 +16,12 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Vector tiles go to MapLibre uncompressed; MBTiles stores them gzipped (spec 1.3), PMTiles may. */
-export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
-  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+/**
+ * Vector tiles go to MapLibre uncompressed; MBTiles stores them gzipped (spec 1.3), PMTiles may.
+ * Inflated under the `tile-inflated-bytes` cap: throws LimitExceededError past it (`where`: z/x/y).
+ */
+export function gunzipIfNeeded(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, where?: string): Uint8Array {
+  return isGzip(bytes) ? gunzipCapped(bytes, 'tile-inflated-bytes', limits['tile-inflated-bytes'], where) : bytes;
 }
 
 /** Image type of a tile from its magic bytes; gzip means a vector tile. */

@@ -1,6 +1,8 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { detectSchema, encodingFromMbtilesFormat, gunzipIfNeeded, mvtLayerNames, parseBounds, sniffTileEncoding, tmsRow, vectorLayerIds } from './detect';
-import { MAX_TILE_ZOOM, type TileArchiveInfo, type TileArchiveResult, type TileEncoding, type TileRefusalCause } from './types';
+import { checkLimit, DEFAULT_LIMITS } from '../limits';
+import { refusalIfLimit, tileOrGap } from './tile-limits';
+import { MAX_TILE_ZOOM, type TileArchiveInfo, type TileArchiveOptions, type TileArchiveResult, type TileEncoding, type TileRefusalCause } from './types';
 
 /**
  * An MBTiles 1.3 tileset (github.com/mapbox/mbtiles-spec/blob/master/1.3/spec.md): a SQLite
@@ -45,7 +47,8 @@ function zoomRange(db: Database, metadata: Map<string, string>): [number, number
   return [min, max];
 }
 
-export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string): TileArchiveResult {
+export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string, options: TileArchiveOptions = {}): TileArchiveResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   let db: Database;
   try {
     db = new SQL.Database(bytes);
@@ -73,12 +76,14 @@ export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName
 
     let layers: string[] = [];
     if (encoding === 'mvt') {
+      const json = metadata.get('json') ?? '{}';
+      checkLimit(limits, 'tile-metadata-inflated-bytes', json.length);
       try {
-        layers = vectorLayerIds(JSON.parse(metadata.get('json') ?? '{}'));
+        layers = vectorLayerIds(JSON.parse(json));
       } catch {
         layers = [];
       }
-      if (layers.length === 0) layers = mvtLayerNames(gunzipIfNeeded(sample));
+      if (layers.length === 0) layers = mvtLayerNames(gunzipIfNeeded(sample, limits));
     }
     const [minzoom, maxzoom] = zoomRange(db, metadata);
     const info: TileArchiveInfo = {
@@ -101,13 +106,15 @@ export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName
       ok: true,
       archive: {
         info,
-        async getTile(z, x, y) {
-          if (closed || z < minzoom || z > maxzoom || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
-          statement.bind([z, x, tmsRow(z, y)]);
-          const data = statement.step() ? statement.get()[0] : null;
-          statement.reset();
-          if (!(data instanceof Uint8Array)) return null;
-          return vector ? gunzipIfNeeded(data) : data;
+        getTile(z, x, y) {
+          return tileOrGap(async () => {
+            if (closed || z < minzoom || z > maxzoom || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
+            statement.bind([z, x, tmsRow(z, y)]);
+            const data = statement.step() ? statement.get()[0] : null;
+            statement.reset();
+            if (!(data instanceof Uint8Array)) return null;
+            return vector ? gunzipIfNeeded(data, limits, `${z}/${x}/${y}`) : data;
+          }, options);
         },
         close() {
           if (closed) return;
@@ -118,6 +125,11 @@ export function openMbtilesArchive(SQL: SqlJsStatic, bytes: Uint8Array, fileName
       },
     };
   } catch (error) {
+    const overLimit = refusalIfLimit(error);
+    if (overLimit) {
+      db.close();
+      return overLimit;
+    }
     return refuse('corrupt', { code: 'tables_unreadable' }, `Its tables cannot be read (${error instanceof Error ? error.message : String(error)}).`);
   }
 }

@@ -1,7 +1,10 @@
+import { strFromU8 } from 'fflate';
 import { Compression, PMTiles, ResolvedValueCache, TileType, bytesToHeader, type Header, type Source } from 'pmtiles';
-import { gunzipSync } from 'fflate';
+import { checkLimit, DEFAULT_LIMITS, type LimitId, type Limits } from '../limits';
+import { gunzipCapped } from './bounded-gunzip';
 import { detectSchema, gunzipIfNeeded, mvtLayerNames, vectorLayerIds } from './detect';
-import type { TileArchiveInfo, TileArchiveResult, TileEncoding, TileFileAccess, TileRefusalCause } from './types';
+import { refusalIfLimit, tileOrGap } from './tile-limits';
+import type { TileArchiveInfo, TileArchiveOptions, TileArchiveResult, TileEncoding, TileFileAccess, TileRefusalCause } from './types';
 
 /**
  * A PMTiles v3 archive (github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md), read only by
@@ -29,17 +32,29 @@ function exactBuffer(bytes: Uint8Array): ArrayBuffer {
     : new Uint8Array(bytes).buffer;
 }
 
-/** Synchronous gzip (fflate) so the same code runs in Node, Electron and the page. */
-async function decompress(buffer: ArrayBuffer, compression: Compression): Promise<ArrayBuffer> {
-  if (compression === Compression.None || compression === Compression.Unknown) return buffer;
-  if (compression === Compression.Gzip) return exactBuffer(gunzipSync(new Uint8Array(buffer)));
-  throw new Error(`compression ${compression} not supported`);
+/**
+ * Gzip (fflate, so the same code runs in Node, Electron and the page) under a running cap: the
+ * directories and the metadata count against `tile-metadata-inflated-bytes`, tiles against
+ * `tile-inflated-bytes` (bounded-gunzip.ts).
+ */
+function decompressor(limit: LimitId, limits: Limits) {
+  return async (buffer: ArrayBuffer, compression: Compression): Promise<ArrayBuffer> => {
+    if (compression === Compression.None || compression === Compression.Unknown) return buffer;
+    if (compression === Compression.Gzip) return exactBuffer(gunzipCapped(new Uint8Array(buffer), limit, limits[limit]));
+    throw new Error(`compression ${compression} not supported`);
+  };
 }
 
-function sourceOf(file: TileFileAccess): Source {
+/**
+ * The file as the pmtiles library reads it. No tile or directory is larger than a tile may
+ * inflate to, so a longer read (a hostile length in a directory entry) is refused before the
+ * bytes are allocated.
+ */
+function sourceOf(file: TileFileAccess, limits: Limits): Source {
   return {
     getKey: () => file.name,
     async getBytes(offset, length) {
+      checkLimit(limits, 'tile-inflated-bytes', length);
       const bytes = await file.read(offset, Math.max(0, Math.min(length, file.size - offset)));
       return { data: exactBuffer(bytes) };
     },
@@ -98,28 +113,41 @@ export function checkPmtilesHeader(head: Uint8Array, fileSize: number): Checked 
   return { ok: true, header };
 }
 
-export async function openPmtilesArchive(file: TileFileAccess): Promise<TileArchiveResult> {
+export async function openPmtilesArchive(file: TileFileAccess, options: TileArchiveOptions = {}): Promise<TileArchiveResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const head = await file.read(0, HEADER_BYTES);
   const checked = checkPmtilesHeader(head, file.size);
   if (!checked.ok) return checked;
   const { header } = checked;
-  const pm = new PMTiles(sourceOf(file), new ResolvedValueCache(64, false, decompress), decompress);
+  const readDirectory = decompressor('tile-metadata-inflated-bytes', limits);
+  const pm = new PMTiles(sourceOf(file, limits), new ResolvedValueCache(64, false, readDirectory), decompressor('tile-inflated-bytes', limits));
   let metadata: unknown;
   try {
     await pm.getHeader(); // reads and decodes the root directory
-    metadata = header.jsonMetadataLength > 0 ? await pm.getMetadata() : {};
+    // Read here rather than with pm.getMetadata(), which inflates with the tiles' decompressor and cap.
+    // Its stored length is checked too: no metadata is longer stored than inflated, bar padding.
+    checkLimit(limits, 'tile-metadata-inflated-bytes', header.jsonMetadataLength);
+    if (header.jsonMetadataLength > 0) {
+      const stored = await file.read(header.jsonMetadataOffset, header.jsonMetadataLength);
+      const json = await decompressor('tile-metadata-inflated-bytes', limits)(exactBuffer(stored), header.internalCompression);
+      metadata = JSON.parse(strFromU8(new Uint8Array(json)));
+    } else metadata = {};
   } catch (error) {
+    const overLimit = refusalIfLimit(error);
+    if (overLimit) return overLimit;
     return { ok: false, reason: 'corrupt', cause: { code: 'directory_unreadable' }, detail: `Its directory or metadata cannot be read (${error instanceof Error ? error.message : String(error)}).` };
   }
   const meta = (typeof metadata === 'object' && metadata !== null ? metadata : {}) as Record<string, unknown>;
   const encoding = ENCODINGS[header.tileType]!;
-  const getTile = async (z: number, x: number, y: number): Promise<Uint8Array | null> => {
+  /** Throws LimitExceededError for a bomb tile (or leaf directory); getTile turns that into a gap. */
+  const readTile = async (z: number, x: number, y: number): Promise<Uint8Array | null> => {
     if (z < header.minZoom || z > header.maxZoom || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
     const found = await pm.getZxy(z, x, y);
     if (!found) return null;
     const bytes = new Uint8Array(found.data);
-    return encoding === 'mvt' ? gunzipIfNeeded(bytes) : bytes;
+    return encoding === 'mvt' ? gunzipIfNeeded(bytes, limits, `${z}/${x}/${y}`) : bytes;
   };
+  const getTile = (z: number, x: number, y: number) => tileOrGap(() => readTile(z, x, y), options);
 
   let layers = vectorLayerIds(meta);
   if (encoding === 'mvt' && layers.length === 0) {
@@ -129,7 +157,14 @@ export async function openPmtilesArchive(file: TileFileAccess): Promise<TileArch
     const x = Math.min(n - 1, Math.floor(((header.centerLon + 180) / 360) * n));
     const latRad = (header.centerLat * Math.PI) / 180;
     const y = Math.min(n - 1, Math.max(0, Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n)));
-    const sample = await getTile(z, x, y).catch(() => null);
+    let sample: Uint8Array | null = null;
+    try {
+      sample = await readTile(z, x, y);
+    } catch (error) {
+      // A bomb as the sample tile refuses the file; a damaged one only leaves the layers unknown.
+      const overLimit = refusalIfLimit(error);
+      if (overLimit) return overLimit;
+    }
     layers = sample ? mvtLayerNames(sample) : [];
   }
   const bounds: TileArchiveInfo['bounds'] =

@@ -1,3 +1,5 @@
+import type { LimitExceeded, Limits } from '../limits';
+
 /**
  * Offline basemap tile archives (.pmtiles, .mbtiles): what the UI needs to know about one, and
  * why one can be refused. Pure data shared by the desktop shell (which reads the file from
@@ -53,6 +55,7 @@ export const TILE_ARCHIVE_REFUSALS = [
   'too_large',
   'corrupt',
   'io_error',
+  'limit_exceeded',
 ] as const;
 export type TileArchiveRefusal = (typeof TILE_ARCHIVE_REFUSALS)[number];
 
@@ -81,17 +84,31 @@ export type TileRefusalCause =
   | { code: 'read_failed' }
   | { code: 'missing' }
   | { code: 'permission_denied' }
-  | { code: 'request_refused' };
+  | { code: 'request_refused' }
+  /** A tile, directory or metadata block inflates past its limit (a gzip bomb): worded by describeLimitExceeded. */
+  | { code: 'limit_exceeded'; exceeded: LimitExceeded };
 export type TileRefusalCauseCode = TileRefusalCause['code'];
 
 export type TileArchiveResult =
   | { ok: true; archive: TileArchive }
   | { ok: false; reason: TileArchiveRefusal; cause: TileRefusalCause; /** Plain English, for logs only. */ detail: string };
 
+/** How an archive is opened: the limits in force, and who hears of a tile left out. */
+export interface TileArchiveOptions {
+  /** `tile-inflated-bytes` and `tile-metadata-inflated-bytes` are read from here; DEFAULT_LIMITS when absent. */
+  limits?: Limits;
+  /** Told of each tile not drawn because it inflates past `tile-inflated-bytes` (the map shows a gap). */
+  onTileRefused?(exceeded: LimitExceeded): void;
+}
+
 /** An opened archive. `getTile` takes XYZ coordinates (y down, as MapLibre asks). */
 export interface TileArchive {
   readonly info: TileArchiveInfo;
-  /** The tile's bytes (vector tiles decompressed), or null where the archive has none. */
+  /**
+   * The tile's bytes (vector tiles decompressed), or null where the archive has none — or where
+   * the tile inflates past `tile-inflated-bytes` (then `onTileRefused` is told): a bomb tile is a
+   * gap in the map, never a frozen app.
+   */
   getTile(z: number, x: number, y: number): Promise<Uint8Array | null>;
   close(): void;
 }

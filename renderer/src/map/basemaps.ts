@@ -65,15 +65,45 @@ export function hostOf(url: string): string {
 /** Longest attribution kept: a credit line, not a paragraph in the map's corner. */
 export const ATTRIBUTION_MAX_LENGTH = 200;
 
+/** A credit as one line of at most ATTRIBUTION_MAX_LENGTH characters. */
+function creditLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, ATTRIBUTION_MAX_LENGTH);
+}
+
 /** What a custom XYZ basemap credits: the user's text (one line, trimmed), else the address's host. */
 export function customAttributionText(url: string, attribution: string): string {
-  const text = attribution.replace(/\s+/g, ' ').trim().slice(0, ATTRIBUTION_MAX_LENGTH);
-  return text || hostOf(url);
+  return creditLine(attribution) || hostOf(url);
 }
 
 /** Plain text as HTML: MapLibre's attribution control sets innerHTML, and the user's text is never markup. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®' };
+
+/**
+ * The words a reader sees of an attribution written as HTML ("© <a href=…>OpenStreetMap</a>"):
+ * tags dropped, common and numeric entities decoded. Not a sanitiser: what it returns is text,
+ * and goes to the map only through escapeHtml.
+ */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    });
+}
+
+/**
+ * The attribution of an offline tile file or other foreign source, as MapLibre's control shows
+ * it: escaped exactly like a custom basemap's (its text, one line, never markup), so HTML from
+ * a file cannot add elements, scripts or links to the page.
+ */
+export function foreignAttributionHtml(html: string): string {
+  return escapeHtml(creditLine(htmlToPlainText(html)));
 }
 
 export function rasterBasemapFor(id: BasemapId, customUrl: string, customAttribution = ''): RasterBasemap | null {

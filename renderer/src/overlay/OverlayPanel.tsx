@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { describeLimitExceeded } from '../../../shared/limits';
 import { newId } from '../../../shared/model';
 import { placeInView, type Overlay } from '../../../shared/overlay';
 import { translate } from '../i18n/strings';
@@ -24,7 +25,8 @@ async function addFile(file: File): Promise<void> {
     ui.notify({ tone, text: translate(useUiStore.getState().lang, key, { file: file.name, ...params }) });
   const result = await readOverlayFile(file);
   if (!result.ok) {
-    say('error', result.reason === 'decode' ? 'overlay.error.decode' : 'overlay.error.unsupported_bands');
+    if (result.reason === 'limit_exceeded') say('error', 'overlay.error.limit_exceeded', { detail: describeLimitExceeded(result.exceeded, useUiStore.getState().lang) });
+    else say('error', result.reason === 'decode' ? 'overlay.error.decode' : 'overlay.error.unsupported_bands');
     return;
   }
   const { image } = result;

@@ -1,5 +1,6 @@
 import { fromArrayBuffer } from 'geotiff';
-import { georeferenceGeoTiff, rasterToRgba, type GeoTiffFailure, type OverlayCorners, type RasterFailure } from '../../../shared/overlay';
+import type { LimitExceeded } from '../../../shared/limits';
+import { checkImagePixels, georeferenceGeoTiff, rasterToRgba, readImageHeader, type GeoTiffFailure, type OverlayCorners, type RasterFailure } from '../../../shared/overlay';
 
 /** An image read from a file, ready to become an overlay; `corners` null when it must be placed by hand. */
 export interface ReadImage {
@@ -14,7 +15,20 @@ export interface ReadImage {
 }
 
 export type ReadFailure = 'decode' | RasterFailure;
-export type ReadResult = { ok: true; image: ReadImage } | { ok: false; reason: ReadFailure };
+/** `limit_exceeded`: the header declares more pixels than `image-pixels` allows; nothing was decoded. */
+export type ReadResult = { ok: true; image: ReadImage } | { ok: false; reason: ReadFailure } | { ok: false; reason: 'limit_exceeded'; exceeded: LimitExceeded };
+
+/**
+ * The image's declared size against the pixel limit, from its header (shared/overlay/image-header.ts),
+ * before any decoder allocates for it: a refusal, 'decode' for a header that is not PNG, JPEG or
+ * TIFF, or null to go on.
+ */
+async function refuseBeforeDecoding(file: File): Promise<ReadResult | null> {
+  const header = readImageHeader(new Uint8Array(await file.arrayBuffer()));
+  if (!header) return { ok: false, reason: 'decode' };
+  const exceeded = checkImagePixels(header);
+  return exceeded ? { ok: false, reason: 'limit_exceeded', exceeded } : null;
+}
 
 /**
  * Longest side of a GeoTIFF rendered to PNG: a 4096 px master plan is sharp at the zooms used
@@ -40,6 +54,8 @@ function baseName(fileName: string): string {
 }
 
 async function readPlainImage(file: File): Promise<ReadResult> {
+  const refused = await refuseBeforeDecoding(file);
+  if (refused) return refused;
   const mimeType = file.type === 'image/jpeg' || /\.jpe?g$/i.test(file.name) ? 'image/jpeg' : 'image/png';
   let bitmap: ImageBitmap;
   try {
@@ -68,6 +84,9 @@ async function rgbaToPng(rgba: Uint8ClampedArray<ArrayBuffer>, width: number, he
 
 /** GeoTIFF → PNG plus corners from its own georeferencing (EPSG:4326, UTM, Web Mercator). */
 async function readGeoTiff(file: File): Promise<ReadResult> {
+  // geotiff decodes the full resolution before resampling to MAX_RASTER_SIDE_PX: check it first.
+  const refused = await refuseBeforeDecoding(file);
+  if (refused) return refused;
   let tiffImage;
   try {
     const tiff = await fromArrayBuffer(await file.arrayBuffer());

@@ -27,6 +27,7 @@ const CAUSES: Record<TileRefusalCauseCode, TileRefusalCause> = {
   missing: { code: 'missing' },
   permission_denied: { code: 'permission_denied' },
   request_refused: { code: 'request_refused' },
+  limit_exceeded: { code: 'limit_exceeded', exceeded: { reason: 'limit_exceeded', limit: 'tile-inflated-bytes', max: 16 * 1024 ** 2, value: 20 * 1024 ** 2, where: '14/13004/7143' } },
 };
 
 const STYLE_CAUSES: Record<StyleRefusalCause['code'], StyleRefusalCause> = {

@@ -3,6 +3,7 @@ import type { TileArchiveInfo } from '../../../../shared/tile-archive/types';
 import protomapsStyle from '../../../../data/basemap-styles/protomaps.json';
 import openmaptilesStyle from '../../../../data/basemap-styles/openmaptiles.json';
 import rasterStyle from '../../../../data/basemap-styles/raster.json';
+import { foreignAttributionHtml } from '../basemaps';
 import { LABEL_FONT } from '../map-style';
 
 /**
@@ -82,7 +83,8 @@ function sourceFor(info: TileArchiveInfo, tilesUrl: string, tileSize: number): S
     maxzoom: info.maxzoom,
     // MapLibre asks only for tiles inside the bounds; beyond maxzoom it over-zooms the last level.
     ...(info.bounds ? { bounds: info.bounds } : {}),
-    ...(info.attribution ? { attribution: info.attribution } : {}),
+    // The file's HTML is not ours: MapLibre sets it as innerHTML, so it goes as escaped text.
+    ...(info.attribution ? { attribution: foreignAttributionHtml(info.attribution) } : {}),
   };
   return info.kind === 'vector' ? { type: 'vector', ...common } : { type: 'raster', tileSize, ...common };
 }

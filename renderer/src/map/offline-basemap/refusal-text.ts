@@ -1,4 +1,5 @@
 import type { TileFileOutcome } from '../../../../shared/host-api';
+import { describeLimitExceeded } from '../../../../shared/limits';
 import type { TileRefusalCause } from '../../../../shared/tile-archive/types';
 import { formatNumber, translate, type Lang } from '../../i18n/strings';
 import type { StyleRefusalCause } from './online-style';
@@ -20,6 +21,8 @@ export function formatFileSize(lang: Lang, bytes: number): string {
 
 /** The cause's own sentence ("The file is only 12 bytes long."). */
 export function tileCauseText(lang: Lang, cause: TileRefusalCause): string {
+  // Limits have one wording everywhere (shared/limits.ts): the limit, its maximum and where reading stopped.
+  if (cause.code === 'limit_exceeded') return describeLimitExceeded(cause.exceeded, lang);
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(cause)) {
     if (key !== 'code') params[key] = typeof value === 'number' ? formatNumber(lang, value) : value;

@@ -1,4 +1,6 @@
+import { describeWeatherProblem } from '../../../../shared/solar/weather-validation';
 import { useT } from '../../i18n/use-t';
+import { useUiStore } from '../../state/ui-store';
 import { importWeatherFile } from './solar-runner';
 import { useSolarStore } from './solar-store';
 
@@ -7,6 +9,7 @@ export function WeatherSource({ source }: { source: string | null }) {
   const t = useT();
   const imported = useSolarStore((s) => s.importedWeather);
   const error = useSolarStore((s) => s.weatherError);
+  const lang = useUiStore((s) => s.lang);
   return (
     <section className="solar-weather" aria-label={t('solar.weather')}>
       <p>
@@ -35,7 +38,7 @@ export function WeatherSource({ source }: { source: string | null }) {
       )}
       {error && (
         <p className="solar-warning" role="alert">
-          {t('solar.weatherError', { file: error.fileName, reason: `${t(`solar.weatherReason.${error.reason}`)} (${error.detail})` })}
+          {t('solar.weatherError', { file: error.fileName, reason: `${t(`solar.weatherReason.${error.reason}`)} (${error.problem ? describeWeatherProblem(error.problem, lang) : error.detail})` })}
         </p>
       )}
     </section>

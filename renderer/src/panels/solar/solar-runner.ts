@@ -31,7 +31,7 @@ function getWorker(): Worker {
     if (msg.type === 'weather') {
       const r = msg.result;
       if (r.ok) store.set({ importedWeather: r.weather, weatherError: null });
-      else store.set({ weatherError: { fileName: msg.fileName, reason: r.reason, detail: r.detail } });
+      else store.set({ weatherError: { fileName: msg.fileName, reason: r.reason, detail: r.detail, problem: r.problem } });
       return;
     }
     if (msg.runId !== runSeq) return; // superseded

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HourlyWeather, ParkSolarResult, WeatherImportError } from '../../../../shared/solar';
+import type { HourlyWeather, ParkSolarResult, WeatherImportError, WeatherProblem } from '../../../../shared/solar';
 
 export type RoofMetric = 'specificYield' | 'kwhPerM2Roof';
 
@@ -18,7 +18,8 @@ export interface SolarState {
   lastRunMs: number;
   importedWeather: HourlyWeather | null;
   /** Why the last imported weather file was refused (shown in the UI language). */
-  weatherError: { fileName: string; reason: WeatherImportError; detail: string } | null;
+  /** `problem` is worded in the UI language (describeWeatherProblem); `detail` is English, for files refused without one. */
+  weatherError: { fileName: string; reason: WeatherImportError; detail: string; problem?: WeatherProblem } | null;
   metric: RoofMetric;
   /** Whether the Solar panel is showing: roof colours and legend are on the map only then. */
   panelOpen: boolean;
