@@ -74,6 +74,14 @@ export interface RecoveryEntry {
   savedAt: string;
   appVersion: string;
   bytes: number;
+  /** Features in the scenario that was active, and its name: tells apart copies of one project. */
+  featureCount?: number;
+  scenarioName?: string;
+  /**
+   * Set when the stored copy is malformed (names the first bad field): it is listed so the user
+   * knows it exists and can discard it, but it cannot be recovered.
+   */
+  damagedField?: string;
 }
 
 export type RecoveryWriteOutcome = { ok: true; bytes: number } | { ok: false; detail: string };
@@ -171,7 +179,7 @@ export interface HostApi {
   writeRecovery(request: { document: ParkDocument; fileName: string | null }): Promise<RecoveryWriteOutcome>;
   /** Deletes this session's snapshot: the work was saved or deliberately discarded. */
   clearRecovery(): Promise<void>;
-  /** Snapshots of sessions that are no longer running, newest first. */
+  /** Snapshots of sessions that are no longer running, newest first (damaged ones last). */
   listRecoveries(): Promise<RecoveryEntry[]>;
   /**
    * Reads a listed snapshot; on success it becomes this session's own snapshot (kept until the

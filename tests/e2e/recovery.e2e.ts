@@ -96,19 +96,21 @@ describe('never losing work (browser)', () => {
     const first = await openPage(context);
     expect(await storedSnapshots(first)).toEqual([]);
     const projectName = await first.evaluate(() => window.__ecoparkStores!.document.getState().document!.project.name);
-    // When the document first became dirty (a drawing option may already count as a change).
+    // When the document last changed (a drawing option may already count as a change).
     await first.evaluate(() => {
-      const store = window.__ecoparkStores!.document as unknown as { subscribe(fn: (s: { revision: number; savedRevision: number }) => void): void };
+      const store = window.__ecoparkStores!.document as unknown as { subscribe(fn: (s: { revision: number }) => void): void };
+      let revision = -1;
       store.subscribe((s) => {
-        const w = window as unknown as { __firstDirtyAt?: number };
-        if (s.revision !== s.savedRevision) w.__firstDirtyAt ??= performance.now();
+        if (s.revision !== revision) (window as unknown as { __lastChangeAt?: number }).__lastChangeAt = performance.now();
+        revision = s.revision;
       });
     });
     const plot = await drawPlot(first);
     await expect.poll(async () => (await storedSnapshots(first)).length, { timeout: (INTERVAL_S + 15) * 1000, interval: 250 }).toBe(1);
-    const waitedMs = await first.evaluate(() => performance.now() - (window as unknown as { __firstDirtyAt: number }).__firstDirtyAt);
-    // Not before the interval: the first snapshot comes one interval after the first change.
-    expect(waitedMs).toBeGreaterThanOrEqual(INTERVAL_S * 1000 - 500);
+    const calmMs = await first.evaluate(() => performance.now() - (window as unknown as { __lastChangeAt: number }).__lastChangeAt);
+    // In the browser the snapshot comes once the document has been still for 2 s (issue 11,
+    // finding 13; tests/e2e/recovery-tabs.e2e.ts), not while the user is still drawing.
+    expect(calmMs).toBeGreaterThanOrEqual(2000 - 250);
     const [snapshot] = await storedSnapshots(first);
     expect(snapshot.projectName).toBe(projectName);
     expect(snapshot.bytes).toBeGreaterThan(4096);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { OpenOutcome, RecoverOutcome, RecoveryEntry, RecoveryWriteOutcome } from '../../../shared/host-api';
 import type { ParkDocument } from '../../../shared/model';
 
@@ -17,13 +18,45 @@ export interface RecoveryRecord {
   appVersion: string;
   /** The project in the same GeoPackage format as a saved file. */
   bytes: Uint8Array;
+  /** Features of the active scenario and its name (absent in records of older versions). */
+  featureCount?: number;
+  scenarioName?: string;
+}
+
+/**
+ * What a stored record must look like to be offered. The store is shared by every tab and
+ * version of the app (and open to extensions and devtools), so each record is checked on its
+ * own: one bad record must not hide the others.
+ */
+const recordSchema = z.object({
+  id: z.string().min(1),
+  fileName: z.string().nullable(),
+  projectName: z.string(),
+  savedAt: z.string().refine((iso) => !Number.isNaN(Date.parse(iso))),
+  appVersion: z.string(),
+  bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0),
+  featureCount: z.number().int().nonnegative().optional(),
+  scenarioName: z.string().optional(),
+});
+
+/** A stored record, checked: usable, or damaged with the first field that is wrong. */
+export type CheckedRecord = { ok: true; record: RecoveryRecord } | { ok: false; id: string; key: IDBValidKey; field: string };
+
+export function checkRecord(raw: unknown): CheckedRecord {
+  const parsed = recordSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  // The store's key path is `id`, so every stored record has one, though maybe not a string.
+  const key = (raw !== null && typeof raw === 'object' && 'id' in raw ? raw.id : '') as IDBValidKey;
+  const field = parsed.error.issues[0]?.path.map(String).join('.') || 'record';
+  return { ok: false, id: typeof key === 'string' ? key : JSON.stringify(key), key, field };
 }
 
 export interface RecoveryKv {
   put(record: RecoveryRecord): Promise<void>;
   get(id: string): Promise<RecoveryRecord | undefined>;
-  delete(id: string): Promise<void>;
-  all(): Promise<RecoveryRecord[]>;
+  delete(key: IDBValidKey): Promise<void>;
+  /** Every stored record as found: not trusted, see checkRecord. */
+  all(): Promise<unknown[]>;
 }
 
 /** The part of the Web Locks API used here (navigator.locks). */
@@ -46,6 +79,35 @@ export interface BrowserRecoveryDeps {
 
 const LOCK_PREFIX = 'ecopark-session:';
 
+const toEntry = (r: RecoveryRecord): RecoveryEntry => ({
+  id: r.id,
+  fileName: r.fileName,
+  filePath: null,
+  projectName: r.projectName,
+  savedAt: r.savedAt,
+  appVersion: r.appVersion,
+  bytes: r.bytes.byteLength,
+  ...(r.featureCount === undefined ? {} : { featureCount: r.featureCount }),
+  ...(r.scenarioName === undefined ? {} : { scenarioName: r.scenarioName }),
+});
+
+const damagedEntry = (d: Extract<CheckedRecord, { ok: false }>): RecoveryEntry => ({
+  id: d.id,
+  fileName: null,
+  filePath: null,
+  projectName: '',
+  savedAt: '',
+  appVersion: '',
+  bytes: 0,
+  damagedField: d.field,
+});
+
+/** The active scenario's feature count and name, stored with a snapshot to tell copies apart. */
+function describeDocument(document: ParkDocument): { featureCount: number; scenarioName: string } | Record<string, never> {
+  const active = document.scenarios.find((s) => s.id === document.activeScenarioId);
+  return active ? { featureCount: active.features.length, scenarioName: active.name } : {};
+}
+
 export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
   /** This page's snapshot id; replaced when it adopts a recovered one. */
   let ownId = deps.newId();
@@ -62,24 +124,21 @@ export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
     return next;
   };
 
-  const toEntry = (r: RecoveryRecord): RecoveryEntry => ({
-    id: r.id,
-    fileName: r.fileName,
-    filePath: null,
-    projectName: r.projectName,
-    savedAt: r.savedAt,
-    appVersion: r.appVersion,
-    bytes: r.bytes.byteLength,
-  });
-
-  async function leftOver(): Promise<RecoveryRecord[]> {
+  /** Records of sessions that are gone, each checked on its own: usable newest first, then damaged ones. */
+  async function leftOver(): Promise<CheckedRecord[]> {
     await ready;
     const live = await deps.locks.held();
-    const records = await deps.kv.all();
+    const checked = (await deps.kv.all()).map(checkRecord);
     // Without lock information every other session's snapshot is offered: better an extra
     // question than silently losing work.
-    return records.filter((r) => !owned.has(r.id) && !(live?.has(LOCK_PREFIX + r.id) ?? false)).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    const isLeftOver = (id: string) => !owned.has(id) && !(live?.has(LOCK_PREFIX + id) ?? false);
+    const usable = checked.filter((c): c is Extract<CheckedRecord, { ok: true }> => c.ok && isLeftOver(c.record.id));
+    usable.sort((a, b) => Date.parse(b.record.savedAt) - Date.parse(a.record.savedAt));
+    const damaged = checked.filter((c) => !c.ok && isLeftOver(c.id));
+    return [...usable, ...damaged];
   }
+
+  const idOf = (c: CheckedRecord) => (c.ok ? c.record.id : c.id);
 
   return {
     get sessionId() {
@@ -90,7 +149,15 @@ export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
       return serial(async () => {
         try {
           const bytes = await deps.encode(document);
-          await deps.kv.put({ id: ownId, fileName, projectName: document.project.name, savedAt: deps.now().toISOString(), appVersion: deps.appVersion, bytes });
+          await deps.kv.put({
+            id: ownId,
+            fileName,
+            projectName: document.project.name,
+            savedAt: deps.now().toISOString(),
+            appVersion: deps.appVersion,
+            bytes,
+            ...describeDocument(document),
+          });
           return { ok: true, bytes: bytes.byteLength } as const;
         } catch (error) {
           return { ok: false, detail: `The recovery copy could not be written (${error instanceof Error ? error.message : String(error)}).` } as const;
@@ -103,14 +170,15 @@ export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
     },
 
     async list(): Promise<RecoveryEntry[]> {
-      return (await leftOver()).map(toEntry);
+      return (await leftOver()).map((c) => (c.ok ? toEntry(c.record) : damagedEntry(c)));
     },
 
     recover(id: string): Promise<RecoverOutcome> {
       return serial(async (): Promise<RecoverOutcome> => {
-        const notFound: RecoverOutcome = { ok: false, reason: 'not_found', detail: 'This recovery copy no longer exists.' };
-        const record = (await leftOver()).find((r) => r.id === id);
-        if (!record) return notFound;
+        const found = (await leftOver()).find((c) => idOf(c) === id);
+        if (!found) return { ok: false, reason: 'not_found', detail: 'This recovery copy no longer exists.' };
+        if (!found.ok) return { ok: false, reason: 'corrupt', detail: `This recovery copy is damaged (its “${found.field}” is missing or wrong).` };
+        const record = found.record;
         const outcome = await deps.decode(record.bytes, record.fileName ?? 'recovered.gpkg');
         // A damaged snapshot stays stored; only Discard deletes it.
         if (!outcome.ok) {
@@ -119,7 +187,7 @@ export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
           return { ok: false, reason, detail };
         }
         // Another tab may be recovering the same snapshot: whoever holds its lock owns it.
-        if (!(await deps.locks.hold(LOCK_PREFIX + id))) return notFound;
+        if (!(await deps.locks.hold(LOCK_PREFIX + id))) return { ok: false, reason: 'not_found', detail: 'This recovery copy no longer exists.' };
         owned.add(id);
         if (ownId !== id) await deps.kv.delete(ownId);
         ownId = id;
@@ -128,8 +196,8 @@ export function createBrowserRecovery(deps: BrowserRecoveryDeps) {
     },
 
     async discard(id: string): Promise<void> {
-      const record = (await leftOver()).find((r) => r.id === id);
-      if (record) await serial(() => deps.kv.delete(id));
+      const found = (await leftOver()).find((c) => idOf(c) === id);
+      if (found) await serial(() => deps.kv.delete(found.ok ? found.record.id : found.key));
     },
   };
 }
@@ -174,8 +242,8 @@ export function createIndexedDbKv(factory: IDBFactory = indexedDB): RecoveryKv {
   return {
     put: async (record) => void (await run('readwrite', (s) => s.put(record))),
     get: (id) => run('readonly', (s) => s.get(id) as IDBRequest<RecoveryRecord | undefined>),
-    delete: async (id) => void (await run('readwrite', (s) => s.delete(id))),
-    all: () => run('readonly', (s) => s.getAll() as IDBRequest<RecoveryRecord[]>),
+    delete: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+    all: () => run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>),
   };
 }
 

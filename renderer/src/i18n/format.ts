@@ -34,14 +34,14 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * The calendar fields of a date. A date-only ISO string ("2026-01-15") is a calendar day, not
  * midnight UTC, so it never shifts by a day west of Greenwich; anything else is local time.
  */
-function fields(date: Date | string): { y: number; m: number; d: number; hh: number; mm: number } | null {
+function fields(date: Date | string): { y: number; m: number; d: number; hh: number; mm: number; ss: number } | null {
   if (typeof date === 'string') {
     const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    if (day) return { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]), hh: 0, mm: 0 };
+    if (day) return { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]), hh: 0, mm: 0, ss: 0 };
   }
   const t = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(t.getTime())) return null;
-  return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate(), hh: t.getHours(), mm: t.getMinutes() };
+  return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate(), hh: t.getHours(), mm: t.getMinutes(), ss: t.getSeconds() };
 }
 
 /**
@@ -54,11 +54,11 @@ export function formatDate(lang: Lang, date: Date | string): string {
   return lang === 'vi' ? `${pad2(f.d)}/${pad2(f.m)}/${f.y}` : `${f.d} ${MONTHS_EN[f.m - 1]} ${f.y}`;
 }
 
-/** Date and 24-hour local time: vi "05/01/2026 14:03"; en "5 Jan 2026, 14:03". */
-export function formatDateTime(lang: Lang, date: Date | string): string {
+/** Date and 24-hour local time: vi "05/01/2026 14:03"; en "5 Jan 2026, 14:03" (":27" more with `seconds`). */
+export function formatDateTime(lang: Lang, date: Date | string, options: { seconds?: boolean } = {}): string {
   const f = fields(date);
   if (!f) return '—';
-  const time = `${pad2(f.hh)}:${pad2(f.mm)}`;
+  const time = `${pad2(f.hh)}:${pad2(f.mm)}${options.seconds ? `:${pad2(f.ss)}` : ''}`;
   return lang === 'vi' ? `${formatDate(lang, date)} ${time}` : `${formatDate(lang, date)}, ${time}`;
 }
 

@@ -26,6 +26,13 @@ export const EN = {
   'recovery.cancel': 'Cancel',
   'recovery.alreadyOpen': '“{file}” is already open in another window; that window was brought to the front.',
   'recovery.openElsewhere': '“{file}” is open in another window, so nothing was saved. Close it there first, or save under another name.',
+  'recovery.contents': 'Scenario “{scenario}” · features: {count}',
+  'recovery.damaged': 'Damaged recovery copy',
+  'recovery.damagedDetail': 'This copy is damaged (its “{field}” is missing or wrong) and cannot be recovered. Discard removes it.',
+  'recovery.listFailed': 'The recovery copies could not be read, so none can be offered.',
+  'recovery.recoverInNewTab': 'Recover in a new tab',
+  'recovery.restHint': 'The recovered work is open in this tab. Recover the other copies in new tabs, so that nothing replaces it.',
+  'recovery.tabBlocked': 'The browser did not open a new tab (pop-ups blocked?). The copy is still offered here.',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -55,4 +62,11 @@ export const VI: Record<keyof typeof EN, string> = {
   'recovery.cancel': 'Huỷ',
   'recovery.alreadyOpen': '“{file}” đang được mở trong một cửa sổ khác; cửa sổ đó đã được đưa lên trước.',
   'recovery.openElsewhere': '“{file}” đang được mở trong một cửa sổ khác nên chưa lưu gì. Hãy đóng tệp ở cửa sổ đó trước, hoặc lưu với tên khác.',
+  'recovery.contents': 'Phương án “{scenario}” · số đối tượng: {count}',
+  'recovery.damaged': 'Bản sao khôi phục bị hỏng',
+  'recovery.damagedDetail': 'Bản sao này bị hỏng (trường “{field}” bị thiếu hoặc sai) nên không thể khôi phục. Lệnh Bỏ sẽ xoá nó.',
+  'recovery.listFailed': 'Không đọc được các bản sao khôi phục nên không thể đề nghị bản nào.',
+  'recovery.recoverInNewTab': 'Khôi phục trong thẻ mới',
+  'recovery.restHint': 'Công việc vừa khôi phục đang mở trong thẻ này. Hãy khôi phục các bản sao khác trong thẻ mới để không thay thế nó.',
+  'recovery.tabBlocked': 'Trình duyệt không mở thẻ mới (cửa sổ bật lên bị chặn?). Bản sao vẫn được đề nghị ở đây.',
 };

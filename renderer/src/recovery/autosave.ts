@@ -6,6 +6,9 @@ import type { ParkDocument } from '../../../shared/model';
  * outside the user's file. Rules (docs/never-losing-work.md):
  * - a snapshot is written `intervalSeconds` after the first change not yet in a snapshot, and
  *   only when the document's revision moved since the last one;
+ * - with `settleSeconds` (the browser host), also as soon as the document has not changed for
+ *   that long: a tab can be closed, reloaded or crash without any chance to write, so the work
+ *   must already be stored; waiting for a pause keeps the copy off the user's busy moments;
  * - whenever the document becomes clean (saved, reverted, a file opened, New, Close) the
  *   snapshot is deleted: a clean document has nothing to recover;
  * - writes and deletions run one at a time, in order, so a late write can never resurrect a
@@ -22,7 +25,7 @@ export interface AutosaveView {
 
 export interface AutosaveDeps {
   read(): AutosaveView;
-  settings(): { enabled: boolean; intervalSeconds: number };
+  settings(): { enabled: boolean; intervalSeconds: number; settleSeconds?: number };
   write(document: ParkDocument, fileName: string | null): Promise<RecoveryWriteOutcome>;
   clear(): Promise<void>;
   /** A failed snapshot; reported once until a later one succeeds. */
@@ -49,6 +52,8 @@ export interface Autosave {
 
 export function createAutosave(deps: AutosaveDeps): Autosave {
   let timer: unknown = null;
+  /** The "document has settled" timer, restarted by every change (only with settleSeconds). */
+  let settleTimer: unknown = null;
   let snapshotRevision: number | null = null;
   let snapshotExists = false;
   let wasDirty = deps.read().dirty;
@@ -63,6 +68,8 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
   const disarm = () => {
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
+    if (settleTimer !== null) deps.clearTimer(settleTimer);
+    settleTimer = null;
   };
 
   const due = (): boolean => {
@@ -76,6 +83,18 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
       timer = null;
       void flush();
     }, Math.max(1, deps.settings().intervalSeconds) * 1000);
+  };
+
+  const armSettle = () => {
+    const { settleSeconds } = deps.settings();
+    if (settleSeconds === undefined) return;
+    if (settleTimer !== null) deps.clearTimer(settleTimer);
+    settleTimer = null;
+    if (!due()) return;
+    settleTimer = deps.setTimer(() => {
+      settleTimer = null;
+      void flush();
+    }, Math.max(0.1, settleSeconds) * 1000);
   };
 
   function flush(): Promise<void> {
@@ -93,7 +112,11 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
         failing = true;
         deps.onError(outcome.detail);
       }
-    }).then(() => arm());
+    }).then(() => {
+      // Written up to date: the pending interval has nothing left to write.
+      if (!due()) disarm();
+      else arm();
+    });
   }
 
   const clearSnapshot = () =>
@@ -112,6 +135,7 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
         if (wasDirty) void clearSnapshot();
       } else {
         arm();
+        armSettle();
       }
       wasDirty = dirty;
     },

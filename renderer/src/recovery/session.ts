@@ -12,6 +12,14 @@ import { formatDateTime } from '../i18n/format';
  * belongs to the page session (desktop: the window; browser: the tab).
  */
 
+/**
+ * Browser tabs write a snapshot once the document has been still this long (besides the
+ * interval): a closed, reloaded or crashed tab gets no chance to write, so at most the edits of
+ * the last couple of seconds can be lost (docs/never-losing-work.md). The desktop keeps only the
+ * interval: its snapshots are encoded in the main process.
+ */
+export const BROWSER_SETTLE_SECONDS = 2;
+
 function t(key: MessageKey, params?: Record<string, string | number>) {
   return translate(useUiStore.getState().lang, key, params);
 }
@@ -23,7 +31,8 @@ export const autosave = createAutosave({
   },
   settings() {
     const { autosaveEnabled, autosaveIntervalSeconds } = useSettingsStore.getState();
-    return { enabled: autosaveEnabled, intervalSeconds: autosaveIntervalSeconds };
+    const settle = getHost().kind === 'browser' ? { settleSeconds: BROWSER_SETTLE_SECONDS } : {};
+    return { enabled: autosaveEnabled, intervalSeconds: autosaveIntervalSeconds, ...settle };
   },
   write: (document, fileName) => getHost().writeRecovery({ document, fileName }),
   clear: () => getHost().clearRecovery(),
@@ -52,12 +61,16 @@ export function startAutosave(): () => void {
   };
 }
 
-/** When a snapshot was taken, in the UI language's date convention (vi "05/01/2026 14:03"). */
+/**
+ * When a snapshot was taken, in the UI language's date convention, to the second (vi
+ * "05/01/2026 14:03:27"): copies of two tabs are often minutes apart or less.
+ */
 export function formatSavedAt(lang: 'en' | 'vi', iso: string): string {
-  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(lang, iso);
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(lang, iso, { seconds: true });
 }
 
 export function entryName(entry: RecoveryEntry): string {
+  if (entry.damagedField !== undefined) return t('recovery.damaged');
   return entry.fileName ?? (entry.projectName || t('recovery.untitled'));
 }
 

@@ -78,6 +78,12 @@ describe('dates in the UI language', () => {
     expect(formatDateTime('vi', new Date(2026, 6, 4, 9, 5))).toBe('04/07/2026 09:05');
   });
 
+  it('adds the seconds when asked (recovery copies of two tabs are seconds apart)', () => {
+    const at = new Date(2026, 0, 5, 14, 3, 7);
+    expect(formatDateTime('vi', at, { seconds: true })).toBe('05/01/2026 14:03:07');
+    expect(formatDateTime('en', at, { seconds: true })).toBe('5 Jan 2026, 14:03:07');
+  });
+
   it('reads a date-only ISO string as that calendar day, and says — for nonsense', () => {
     expect(formatDate('vi', '2026-01-15')).toBe('15/01/2026');
     expect(formatDate('en', '2026-01-15')).toBe('15 Jan 2026');

@@ -6,9 +6,9 @@ import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
 
 const doc = (name: string): ParkDocument => createEmptyDocument(name, { now: '2026-01-01T00:00:00Z' });
 
-function harness(options: { interval?: number; enabled?: boolean; failWrites?: boolean } = {}) {
+function harness(options: { interval?: number; enabled?: boolean; failWrites?: boolean; settle?: number } = {}) {
   const view: AutosaveView = { document: doc('Park'), fileName: 'park.gpkg', revision: 1, dirty: false };
-  const settings = { enabled: options.enabled ?? true, intervalSeconds: options.interval ?? 30 };
+  const settings = { enabled: options.enabled ?? true, intervalSeconds: options.interval ?? 30, ...(options.settle === undefined ? {} : { settleSeconds: options.settle }) };
   const log: string[] = [];
   const errors: string[] = [];
   let failWrites = options.failWrites ?? false;
@@ -171,5 +171,48 @@ describe('autosave', () => {
     h.save();
     await h.tick(0);
     expect(h.log).toEqual(['clear']);
+  });
+
+  // Finding 13 (issue 11): a browser tab closed, reloaded or crashed has no chance to write, so
+  // the copy must already be there a couple of seconds after the user stops editing.
+  it('with settleSeconds, writes once the document has been still that long, well before the interval', async () => {
+    const h = harness({ interval: 30, settle: 2 });
+    h.edit();
+    await h.tick(1.9);
+    expect(h.log).toEqual([]);
+    await h.tick(0.1);
+    expect(h.log).toEqual(['write r2 Park park.gpkg']);
+    // Nothing more to write: the interval that was pending writes nothing.
+    await h.tick(60);
+    expect(h.log).toHaveLength(1);
+    // Each new burst of edits is stored 2 s after its last edit.
+    h.edit();
+    await h.tick(1);
+    h.edit();
+    await h.tick(1.9);
+    expect(h.log).toHaveLength(1);
+    await h.tick(0.1);
+    expect(h.log).toEqual(['write r2 Park park.gpkg', 'write r4 Park park.gpkg']);
+  });
+
+  it('with settleSeconds, uninterrupted editing is still stored at the interval', async () => {
+    const h = harness({ interval: 10, settle: 2 });
+    for (let second = 0; second < 12; second += 1) {
+      h.edit();
+      await h.tick(1);
+    }
+    // Edits at 0, 1, … 11 s: never 2 s of calm, so the interval wrote at 10 s (revision of the edit at 9 s).
+    expect(h.log).toEqual(['write r11 Park park.gpkg']);
+    await h.tick(2);
+    expect(h.log).toEqual(['write r11 Park park.gpkg', 'write r13 Park park.gpkg']);
+  });
+
+  it('with settleSeconds, a save before the document settles writes nothing', async () => {
+    const h = harness({ interval: 30, settle: 2 });
+    h.edit();
+    await h.tick(1);
+    h.save();
+    await h.tick(60);
+    expect(h.log).toEqual([]);
   });
 });

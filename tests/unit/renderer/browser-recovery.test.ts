@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserRecovery, type RecoveryKv, type RecoveryRecord, type SessionLocks } from '../../../renderer/src/host/browser-recovery';
-import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
+import { createEmptyDocument, type ParkDocument, type ParkFeature } from '../../../shared/model';
 import type { OpenOutcome } from '../../../shared/host-api';
 
 /** Browser-host recovery rules over an in-memory store and fake Web Locks (tabs sharing an origin). */
 
 function origin() {
-  const records = new Map<string, RecoveryRecord>();
+  // Keyed like IndexedDB by the record's own `id`, whatever its type (a malformed record may have any).
+  const records = new Map<unknown, RecoveryRecord>();
   const held = new Set<string>();
   const kv: RecoveryKv = {
     put: async (r) => void records.set(r.id, r),
@@ -124,5 +125,67 @@ describe('browser recovery', () => {
     const clearing = a.recovery.clear();
     await Promise.all([writing, clearing]);
     expect(o.records.size).toBe(0);
+  });
+
+  it('each record is checked on its own: malformed ones are listed as damaged, the good ones still offered (finding 14)', async () => {
+    const o = origin();
+    const older = o.tab('a', '2026-03-01T09:00:00.000Z');
+    await older.recovery.write(doc('Older work'), null);
+    older.crash();
+    const newer = o.tab('n', '2026-03-01T09:30:00.000Z');
+    await newer.recovery.write(doc('Newer work'), 'park.gpkg');
+    newer.crash();
+    const good = o.records.get('n-1')!;
+    // Malformed as another version, an extension or a torn write could leave them.
+    const { savedAt: _dropped, ...noDate } = good;
+    const malformed: Record<string, unknown>[] = [
+      { ...noDate, id: 'no-date' },
+      { ...good, id: 'bad-date', savedAt: 'yesterday' },
+      { ...good, id: 'no-bytes', bytes: 'not bytes' },
+      { ...good, id: 42 },
+    ];
+    for (const record of malformed) o.records.set(record.id, record as unknown as RecoveryRecord);
+    const b = o.tab('b');
+    const offered = await b.recovery.list();
+    expect(offered.map((e) => [e.id, e.damagedField])).toEqual([
+      ['n-1', undefined],
+      ['a-1', undefined],
+      ['no-date', 'savedAt'],
+      ['bad-date', 'savedAt'],
+      ['no-bytes', 'bytes'],
+      ['42', 'id'],
+    ]);
+    // A damaged copy cannot be recovered and says why; it stays until discarded.
+    expect(await b.recovery.recover('no-date')).toEqual({ ok: false, reason: 'corrupt', detail: 'This recovery copy is damaged (its “savedAt” is missing or wrong).' });
+    expect(o.records.has('no-date')).toBe(true);
+    await b.recovery.discard('no-date');
+    await b.recovery.discard('42');
+    expect(o.records.has('no-date')).toBe(false);
+    expect(o.records.has(42)).toBe(false);
+    // The good ones recover as before.
+    const outcome = await b.recovery.recover('a-1');
+    expect(outcome.ok && outcome.document.project.name).toBe('Older work');
+  });
+
+  it('a copy tells what distinguishes it: features of the active scenario and its name (finding 15)', async () => {
+    const o = origin();
+    const base = doc('Same park');
+    const withFeatures = (scenarioName: string, count: number): ParkDocument => ({
+      ...base,
+      scenarios: [{ ...base.scenarios[0], name: scenarioName, features: Array.from({ length: count }, (_, i) => ({ id: `f${i}` }) as unknown as ParkFeature) }],
+    });
+    const a = o.tab('a');
+    await a.recovery.write(withFeatures('A', 3), 'park.gpkg');
+    a.crash();
+    const c = o.tab('c');
+    await c.recovery.write(withFeatures('Option B', 5), 'park.gpkg');
+    c.crash();
+    const offered = await o.tab('b').recovery.list();
+    expect(offered.map((e) => [e.id, e.projectName, e.featureCount, e.scenarioName])).toEqual(
+      expect.arrayContaining([
+        ['a-1', 'Same park', 3, 'A'],
+        ['c-1', 'Same park', 5, 'Option B'],
+      ]),
+    );
   });
 });
