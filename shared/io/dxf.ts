@@ -1,6 +1,8 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { guessCrsFromCoordinates, parseCrsCode } from './crs/crs';
-import { geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportResult } from './imported-layer';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportResult } from './imported-layer';
+import { ImportBudget } from './import-limits';
 import { decodeText } from './text-codec';
 
 /**
@@ -15,50 +17,86 @@ export interface DxfImportOptions {
   province?: string;
   /** Fail with 'no_closed_polylines' when the drawing has no closed polyline (the user asked for plots). */
   requirePolygons?: boolean;
+  /** Input limits in force (defaults, or raised by the user). */
+  limits?: Limits;
 }
 
 type Pair = [number, string];
-
-function pairsOf(text: string): Pair[] | undefined {
-  const lines = text.split(/\r?\n/);
-  const pairs: Pair[] = [];
-  for (let i = 0; i + 1 < lines.length; i += 2) {
-    const code = Number(lines[i].trim());
-    if (!Number.isInteger(code)) return undefined;
-    pairs.push([code, lines[i + 1].replace(/\s+$/, '')]);
-  }
-  return pairs;
-}
-
-/** R2000-and-older DXF writes non-ASCII as \U+XXXX. */
-const unescapeDxf = (s: string): string => s.replace(/\\U\+([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 interface Entity {
   type: string;
   pairs: Pair[];
 }
 
-function entitiesOf(pairs: Pair[]): Entity[] | undefined {
-  let start = -1;
-  for (let i = 0; i + 1 < pairs.length; i++) {
-    if (pairs[i][0] === 0 && pairs[i][1].trim() === 'SECTION' && pairs[i + 1][0] === 2 && pairs[i + 1][1].trim() === 'ENTITIES') {
-      start = i + 2;
-      break;
-    }
-  }
-  if (start < 0) return undefined;
+/** Entity types read; anything else is counted and skipped without keeping its data. */
+const READ_ENTITIES = new Set(['LWPOLYLINE', 'POLYLINE', 'VERTEX', 'SEQEND', 'LINE', 'POINT', 'INSERT']);
+/** Group codes of the values that become attributes (layer, handle, block name). */
+const ATTRIBUTE_CODES = new Set([8, 5, 2]);
+
+type ReadEntities = { ok: true; entities: Entity[]; skipped: Map<string, number> } | { ok: false; reason: 'not_dxf' | 'no_entities' };
+
+/**
+ * The ENTITIES section in one pass over the lines (group code and value on alternate lines),
+ * nothing copied per entity. Vertices (codes 10 and 11) are counted against the budget as they
+ * are read, a POLYLINE's VERTEX entities as one feature, so a hostile drawing stops at the limit.
+ */
+function readEntities(text: string, budget: ImportBudget): ReadEntities {
+  let pos = 0;
+  const nextLine = (): string | undefined => {
+    if (pos > text.length) return undefined;
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    pos = end + 1;
+    return line;
+  };
   const entities: Entity[] = [];
-  for (let i = start; i < pairs.length; i++) {
-    const [code, value] = pairs[i];
-    if (code !== 0) {
-      entities[entities.length - 1]?.pairs.push(pairs[i]);
+  const skipped = new Map<string, number>();
+  let section: 'before' | 'header' | 'entities' | 'after' = 'before';
+  let current: Entity | undefined;
+  let pairs = 0;
+  for (let codeLine = nextLine(), value = nextLine(); codeLine !== undefined && value !== undefined; codeLine = nextLine(), value = nextLine()) {
+    const codeText = codeLine.trim();
+    const code = Number(codeText);
+    if (codeText === '' || !Number.isInteger(code)) return { ok: false, reason: 'not_dxf' };
+    pairs += 1;
+    const v = value.trimEnd();
+    if (section === 'before' || section === 'header') {
+      if (code === 0 && v.trim() === 'SECTION') section = 'header';
+      else if (section === 'header' && code === 2) section = v.trim() === 'ENTITIES' ? 'entities' : 'before';
+      else section = 'before';
       continue;
     }
-    if (value.trim() === 'ENDSEC') break;
-    entities.push({ type: value.trim(), pairs: [] });
+    if (section === 'after') continue;
+    if (code === 0) {
+      const type = v.trim();
+      if (type === 'ENDSEC') {
+        section = 'after';
+        continue;
+      }
+      const continuesPolyline = current?.type === 'POLYLINE' || current?.type === 'VERTEX';
+      if (!READ_ENTITIES.has(type)) {
+        skipped.set(type, (skipped.get(type) ?? 0) + 1);
+        current = undefined;
+        continue;
+      }
+      if (type !== 'SEQEND' && !(type === 'VERTEX' && continuesPolyline)) budget.feature(`entity ${entities.length + 1} (${type})`);
+      current = { type, pairs: [] };
+      entities.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (code === 10 || code === 11) budget.vertices();
+    if (ATTRIBUTE_CODES.has(code)) budget.attributeText(v);
+    current.pairs.push([code, v]);
   }
-  return entities;
+  if (pairs === 0) return { ok: false, reason: 'not_dxf' };
+  if (section === 'before' || section === 'header') return { ok: false, reason: 'no_entities' };
+  return { ok: true, entities, skipped };
 }
+
+/** R2000-and-older DXF writes non-ASCII as \U+XXXX. */
+const unescapeDxf = (s: string): string => s.replace(/\\U\+([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 const num = (e: Entity, code: number): number | undefined => {
   const p = e.pairs.find(([c]) => c === code);
@@ -85,15 +123,20 @@ function polylineGeometry(points: Position[], closed: boolean): Geometry | undef
 }
 
 export function importDxf(bytes: Uint8Array, options: DxfImportOptions = {}): ImportResult {
+  return catchLimits(() => readDxf(bytes, options));
+}
+
+function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
   const decoded = decodeText(bytes, 'utf-8', 'windows-1258');
-  const pairs = pairsOf(decoded.text);
-  if (!pairs || pairs.length === 0) return importFailure('invalid_dxf', 'the file is not an ASCII DXF (group codes and values on alternate lines); binary DXF and DWG are not supported: save as ASCII DXF');
-  const entities = entitiesOf(pairs);
-  if (!entities) return importFailure('invalid_dxf', 'the DXF has no ENTITIES section');
+  const read = readEntities(decoded.text, new ImportBudget(options.limits ?? DEFAULT_LIMITS));
+  if (!read.ok && read.reason === 'not_dxf') return importFailure('invalid_dxf', 'the file is not an ASCII DXF (group codes and values on alternate lines); binary DXF and DWG are not supported: save as ASCII DXF');
+  if (!read.ok) return importFailure('invalid_dxf', 'the DXF has no ENTITIES section');
+  const { entities } = read;
   const warnings: string[] = decoded.usedFallback ? ['the DXF is not UTF-8; read as windows-1258 (Vietnamese)'] : [];
   const raw: { layer: string; geometry: Geometry; props: Record<string, unknown> }[] = [];
-  const ignored = new Map<string, number>();
+  const ignored = read.skipped;
   let bulges = 0;
+  let incomplete = 0;
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const layer = unescapeDxf(str(e, 8) ?? '0');
@@ -135,6 +178,7 @@ export function importDxf(bytes: Uint8Array, options: DxfImportOptions = {}): Im
       continue;
     }
     if (!geometry || hasNaN(geometry)) {
+      incomplete += 1;
       warnings.push(`${e.type} on layer ${layer}${handle ? ` (handle ${handle})` : ''} has incomplete coordinates; not imported`);
       continue;
     }
@@ -142,9 +186,15 @@ export function importDxf(bytes: Uint8Array, options: DxfImportOptions = {}): Im
   }
   if (bulges > 0) warnings.push(`${bulges} polylines have arc segments (bulges); arcs were read as straight segments`);
   if (ignored.size > 0) warnings.push(`ignored entities: ${[...ignored].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-  if (raw.length === 0) return importFailure('empty', 'the DXF has no polylines, lines, points or block inserts in its ENTITIES section');
+  // A refusal keeps the warnings: they are what explains it (unsupported entities, incomplete coordinates).
+  if (raw.length === 0) {
+    const held = incomplete > 0 ? `its ${incomplete} ${incomplete === 1 ? 'entity' : 'entities'} of those kinds ${incomplete === 1 ? 'has' : 'have'} incomplete coordinates` : 'it has none';
+    const other = ignored.size > 0 ? `; the other entities (${[...ignored].map(([t, n]) => `${n} ${t}`).join(', ')}) are not read` : '';
+    return { ...importFailure('empty', `nothing in the DXF can be imported: only polylines, lines, points and block inserts are read, and ${held}${other}`), warnings };
+  }
   if (options.requirePolygons && !raw.some((r) => r.geometry.type === 'Polygon')) {
-    return importFailure('no_closed_polylines', 'the DXF has no closed polylines, so no plots or areas can be made from it; close the outlines in CAD (PEDIT → Close) or import them as lines');
+    const found = [...countBy(raw.map((r) => (r.geometry.type === 'LineString' && r.props.entity !== 'LINE' ? 'open polyline' : (r.props.entity as string))))].map(([t, n]) => `${n} ${t}`).join(', ');
+    return { ...importFailure('no_closed_polylines', `the DXF has no closed polylines (it has ${found}), so no plots or areas can be made from it; close the outlines in CAD (PEDIT → Close) or import them as lines`), warnings };
   }
   let crs = options.crs !== undefined ? parseCrsCode(options.crs) : undefined;
   if (options.crs !== undefined && !crs) return importFailure('unsupported_crs', `unknown coordinate system ${options.crs}`);
@@ -156,13 +206,25 @@ export function importDxf(bytes: Uint8Array, options: DxfImportOptions = {}): Im
   }
   if (!crs) return importFailure('crs_required', 'choose the coordinate system of the drawing');
   const crsOf = crs;
+  // Features are pushed onto their layer's list in place: copying the list per entity made one big layer quadratic.
   const byLayer = new Map<string, Feature<Geometry, Record<string, unknown>>[]>();
-  for (const r of raw) byLayer.set(r.layer, [...(byLayer.get(r.layer) ?? []), { type: 'Feature', properties: r.props, geometry: geometryToWgs84(r.geometry, crsOf) }]);
+  for (const r of raw) {
+    let features = byLayer.get(r.layer);
+    if (!features) byLayer.set(r.layer, (features = []));
+    features.push({ type: 'Feature', properties: r.props, geometry: geometryToWgs84(r.geometry, crsOf) });
+  }
   const layers = [...byLayer].map(([name, features]) => makeLayer(name, features));
   return { ok: true, layers, warnings, crs: crs.code };
 }
 
-/** A missing group code leaves NaN, which JSON writes as null. */
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+/** A missing group code leaves NaN or undefined, an overflowing one Infinity (geometries here are points, lines or one-ring polygons). */
 function hasNaN(g: Geometry): boolean {
-  return JSON.stringify(g).includes('null');
+  const positions = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.type === 'Polygon' ? g.coordinates.flat() : [];
+  return positions.some((p) => p.length < 2 || !p.every(Number.isFinite));
 }

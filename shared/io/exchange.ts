@@ -16,6 +16,7 @@ import { importShapefileZip } from './shapefile';
 import { asciiBaseName, exportShapefileZip } from './shapefile-write';
 import { decodeText } from './text-codec';
 import { utf8 } from './zip';
+import type { Limits } from '../limits';
 
 /** The exchange formats by file extension; one table for the CLI and the UI. */
 export const EXCHANGE_FORMATS = ['geojson', 'kml', 'kmz', 'shp', 'dxf', 'gpkg', 'csv', 'xlsx'] as const;
@@ -54,6 +55,8 @@ export interface ImportFileOptions {
   requirePolygons?: boolean;
   /** sql.js, needed for GeoPackage input. */
   SQL?: SqlJsStatic;
+  /** Input limits in force (shared/limits.ts defaults, or raised by the user). */
+  limits?: Limits;
 }
 
 /** Reads any importable file as layers in EPSG:4326. Never throws. */
@@ -61,17 +64,17 @@ export function importFile(bytes: Uint8Array, fileName: string, options: ImportF
   const format = formatFromFileName(fileName);
   switch (format) {
     case 'geojson':
-      return importGeoJsonLayers(decodeText(bytes).text, fileName);
+      return importGeoJsonLayers(decodeText(bytes).text, fileName, options.limits);
     case 'kml':
-      return importKml(decodeText(bytes).text, fileName);
+      return importKml(decodeText(bytes).text, fileName, options.limits);
     case 'kmz':
-      return importKmz(bytes, fileName);
+      return importKmz(bytes, fileName, options.limits);
     case 'shp':
       return importShapefileZip(bytes, options);
     case 'dxf':
       return importDxf(bytes, options);
     case 'gpkg':
-      return options.SQL ? importGeoPackageLayers(options.SQL, bytes) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
+      return options.SQL ? importGeoPackageLayers(options.SQL, bytes, options.limits) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
     case 'csv':
     case 'xlsx':
       return importFailure('unsupported_format', `${fileName}: attribute tables (.csv, .xlsx) are written for spreadsheets and cannot be imported: they hold no geometry; import GeoJSON, KML/KMZ, zipped Shapefile, DXF or GeoPackage`);

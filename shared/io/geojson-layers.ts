@@ -1,13 +1,22 @@
 import type { Feature, Geometry } from 'geojson';
 import { parseCrsCode, WGS84_CODE } from './crs/crs';
-import { geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { checkJsonDepth, ImportBudget } from './import-limits';
 import { projectNameFromFileName } from './profile-attributes';
 
 /**
  * A GeoJSON file as one importable layer named after the file. RFC 7946 says EPSG:4326; an
  * old-style "crs" member (GDAL writes one for projected data) is honoured when we know it.
  */
-export function importGeoJsonLayers(text: string, fileName: string): ImportResult {
+export function importGeoJsonLayers(text: string, fileName: string, limits: Limits = DEFAULT_LIMITS): ImportResult {
+  return catchLimits(() => readGeoJsonLayers(text, fileName, limits));
+}
+
+function readGeoJsonLayers(text: string, fileName: string, limits: Limits): ImportResult {
+  // Before parsing: every walk of the parsed value below may then recurse safely.
+  checkJsonDepth(text, limits);
+  const budget = new ImportBudget(limits);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -26,17 +35,61 @@ export function importGeoJsonLayers(text: string, fileName: string): ImportResul
   const features: Feature<Geometry, Record<string, unknown>>[] = [];
   const warnings: string[] = [];
   raw.forEach((f, index) => {
-    const feature = f as { type?: unknown; geometry?: Geometry | null; properties?: Record<string, unknown> | null; id?: string | number };
-    if (!feature || feature.type !== 'Feature') {
+    const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown } | null;
+    if (!isObject(feature) || feature.type !== 'Feature') {
       warnings.push(`feature ${index + 1} is not a GeoJSON Feature; not imported`);
       return;
     }
-    const geometry = feature.geometry ? geometryToWgs84(feature.geometry, crs) : null;
-    features.push({ type: 'Feature', ...(feature.id !== undefined ? { id: feature.id } : {}), properties: feature.properties ?? {}, geometry: geometry as Geometry });
+    const problem = feature.geometry === null || feature.geometry === undefined ? undefined : geometryShapeProblem(feature.geometry);
+    if (problem) {
+      warnings.push(`feature ${index + 1}: ${problem}; not imported`);
+      return;
+    }
+    const properties = isObject(feature.properties) ? feature.properties : {};
+    budget.feature(`feature ${index + 1}`);
+    budget.geometry(feature.geometry as Geometry | null | undefined);
+    budget.attributes(properties);
+    const geometry = feature.geometry ? geometryToWgs84(feature.geometry as Geometry, crs) : null;
+    const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? { id: feature.id } : {};
+    features.push({ type: 'Feature', ...id, properties, geometry: geometry as Geometry });
   });
   if (features.length === 0) return importFailure('empty', 'the file has no features');
   const own = ownScenarioLayers(json, features);
   return { ok: true, layers: own ?? [makeLayer(projectNameFromFileName(fileName), features)], warnings, crs: crs.code };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Array depth of the coordinates of each geometry type (a position is depth 0). */
+const COORDINATE_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/**
+ * Why a GeoJSON geometry cannot be read (unknown type, coordinates missing or nested wrongly, a
+ * position without two finite numbers), or undefined when it can. Checked with an explicit
+ * stack, so the reprojection and counting after it meet only well-formed arrays.
+ */
+export function geometryShapeProblem(g: unknown): string | undefined {
+  const stack: unknown[] = [g];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!isObject(item) || typeof item.type !== 'string') return 'its geometry has no type';
+    if (item.type === 'GeometryCollection') {
+      if (!Array.isArray(item.geometries)) return 'its GeometryCollection has no geometries array';
+      for (const x of item.geometries) stack.push(x);
+      continue;
+    }
+    const depth = COORDINATE_DEPTH[item.type];
+    if (depth === undefined) return `its geometry type ${JSON.stringify(item.type).slice(0, 40)} is not a GeoJSON type`;
+    const arrays: [unknown, number][] = [[item.coordinates, depth]];
+    while (arrays.length > 0) {
+      const [a, d] = arrays.pop() as [unknown, number];
+      if (!Array.isArray(a)) return `its ${item.type} coordinates are not nested arrays`;
+      if (d === 0) {
+        if (a.length < 2 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return `its ${item.type} has a position that is not two or three numbers`;
+      } else for (const x of a) arrays.push([x, d - 1]);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -12,6 +12,8 @@ import {
 import { ATTRIBUTE_NAMES, FEATURE_KINDS, type FeatureKind, type ParkFeature } from '../model/feature';
 import type { ParkGeometry } from '../model/geometry-schema';
 import { newId } from '../model/ids';
+import { DEFAULT_LIMITS, describeLimitExceeded, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
+import { checkValueDepth, ImportBudget } from './import-limits';
 import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from './profile-attributes';
 
 /**
@@ -70,18 +72,20 @@ function structuredCloneGeometry(g: ParkGeometry): Geometry {
 }
 
 /** Why a GeoJSON file was refused. */
-export const GEOJSON_IMPORT_FAILURES = ['not_geojson', 'newer_version', 'invalid_metadata', 'invalid_feature'] as const;
+export const GEOJSON_IMPORT_FAILURES = ['not_geojson', 'newer_version', 'invalid_metadata', 'invalid_feature', 'limit_exceeded'] as const;
 export type GeoJsonImportFailure = (typeof GEOJSON_IMPORT_FAILURES)[number];
 
 export type GeoJsonImportResult =
   | { ok: true; document: ParkDocument; warnings: string[] }
-  | { ok: false; reason: GeoJsonImportFailure; detail: string };
+  | { ok: false; reason: GeoJsonImportFailure; detail: string; /** For limit_exceeded: the limit, to be worded in the reader's language. */ limit?: LimitExceeded };
 
 export interface GeoJsonImportOptions {
   /** Names the project of a plain FeatureCollection ("Lô đất.geojson" → "Lô đất"). */
   fileName?: string;
   /** ISO timestamp for createdAt/modifiedAt of a new project (injected by tests). */
   now?: string;
+  /** Input limits in force (defaults, or raised by the user). */
+  limits?: Limits;
 }
 
 const ecoparkMemberSchema = z.object({
@@ -112,6 +116,19 @@ function toModelGeometries(g: unknown, label: string): ParkGeometry[] | Failure 
  * file naming the feature's index; a bad attribute value is kept in props with a warning.
  */
 export function geoJsonToDocument(json: unknown, options: GeoJsonImportOptions = {}): GeoJsonImportResult {
+  try {
+    return readDocument(json, options);
+  } catch (error) {
+    if (error instanceof LimitExceededError) return { ok: false, reason: 'limit_exceeded', detail: describeLimitExceeded(error.exceeded, 'en'), limit: error.exceeded };
+    throw error;
+  }
+}
+
+function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImportResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // JSON.parse copes with any depth, but the validation and copying below recurse.
+  checkValueDepth(json, limits);
+  const budget = new ImportBudget(limits);
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return fail('not_geojson', 'expected a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)');
   }
@@ -139,6 +156,8 @@ export function geoJsonToDocument(json: unknown, options: GeoJsonImportOptions =
     const label = `feature ${index}`;
     if (!isObject(raw) || raw.type !== 'Feature') return fail('invalid_feature', `${label} is not a GeoJSON Feature`);
     const properties = isObject(raw.properties) ? raw.properties : {};
+    budget.feature(label);
+    budget.attributes(properties);
     const { kind: kindValue, props: propsValue, scenario: scenarioName, scenarioId, ...attributes } = properties;
 
     const scenario = own ? findScenario(base, scenarioId, scenarioName) : base.scenarios[0];
@@ -146,6 +165,7 @@ export function geoJsonToDocument(json: unknown, options: GeoJsonImportOptions =
 
     const geometries = toModelGeometries(raw.geometry, label);
     if (!Array.isArray(geometries)) return geometries;
+    for (const g of geometries) budget.geometry(g);
     if (geometries.length === 0) return fail('invalid_feature', `${label} has an empty MultiPoint`);
     if (geometries.length > 1) warnings.push(`${label}: MultiPoint split into ${geometries.length} points`);
 

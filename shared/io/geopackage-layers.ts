@@ -4,10 +4,13 @@ import { decodeGpkgGeometry } from '../project-file/gpkg-geometry';
 import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from '../project-file/sqlite-bytes';
 import { parseCrsCode, type CrsDefinition } from './crs/crs';
 import { crsFromWkt } from './crs/crs-wkt';
-import { geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { DEFAULT_LIMITS, LimitExceededError, type Limits } from '../limits';
+import { geometryToWgs84, importFailure, limitFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { ImportBudget } from './import-limits';
 import { readProject } from '../project-file/read-project';
 import { documentToGeoJson } from './geojson';
 import { ownScenarioLayers } from './geojson-layers';
+import { setOwn } from '../own-property';
 
 /**
  * Feature tables of a GeoPackage made by another tool (QGIS, GDAL, ArcGIS) as importable
@@ -25,7 +28,7 @@ function crsOfSrs(db: Database, srsId: number): CrsDefinition | undefined {
   return typeof row.definition === 'string' ? crsFromWkt(row.definition) : undefined;
 }
 
-export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): ImportResult {
+export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): ImportResult {
   const header = checkSqliteHeader(bytes);
   if (!header.ok) return importFailure('invalid_geopackage', header.detail);
   // Our own project file: its scenarios, with kinds and attributes exactly as saved.
@@ -50,6 +53,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): Imp
     const layers: ImportedLayer[] = [];
     const warnings: string[] = [];
     const used = new Set<string>();
+    const budget = new ImportBudget(limits);
     for (const r of rows) {
       const table = String(r.table_name);
       const geomColumn = String(r.column_name);
@@ -66,18 +70,22 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): Imp
           warnings.push(`${label}: no geometry; not imported`);
           continue;
         }
-        const decoded = decodeGpkgGeometry(blob);
+        const decoded = decodeGpkgGeometry(blob, { maxVertices: limits['vertices-per-feature'] });
+        if (!decoded.ok && decoded.limit) return limitFailure({ ...decoded.limit, where: label });
         if (!decoded.ok) return importFailure('invalid_geopackage', `${label}: unreadable geometry: ${decoded.detail}`);
         if (!decoded.geometry) {
           warnings.push(`${label}: empty geometry; not imported`);
           continue;
         }
+        budget.feature(label);
+        budget.geometry(decoded.geometry as Geometry);
         const properties: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(row)) {
           if (key === geomColumn || key === pkName) continue;
           // Blobs have no place in flat props; a note keeps the loss visible.
-          properties[key] = value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value;
+          setOwn(properties, key, value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value);
         }
+        budget.attributes(properties);
         features.push({ type: 'Feature', properties, geometry: geometryToWgs84(decoded.geometry as Geometry, crs) });
       }
       layers.push(makeLayer(table, features));
@@ -85,6 +93,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array): Imp
     if (layers.length === 0) return importFailure('empty', 'the GeoPackage has no feature layers');
     return { ok: true, layers, warnings, crs: [...used].join(', ') };
   } catch (error) {
+    if (error instanceof LimitExceededError) return limitFailure(error.exceeded);
     return importFailure('invalid_geopackage', `the database cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     db?.close();

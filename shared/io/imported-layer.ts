@@ -48,6 +48,8 @@ export type ImportResult =
       guess?: string;
       /** For limit_exceeded: which limit, its maximum and the value met (the UI and CLI word it in the reader's language). */
       limit?: LimitExceeded;
+      /** What the reader noticed before refusing (e.g. unsupported DXF entities): the explanation of an 'empty' refusal. */
+      warnings?: string[];
     };
 
 export type ImportFailureResult = Extract<ImportResult, { ok: false }>;
@@ -103,18 +105,21 @@ export function makeLayer(name: string, features: Feature<Geometry, Record<strin
 /** [minX, minY, maxX, maxY] of raw coordinates (any CRS); Infinity bounds when empty. */
 export function rawBbox(geometries: Iterable<Geometry | null>): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      box[0] = Math.min(box[0], c[0]);
-      box[1] = Math.min(box[1], c[1] as number);
-      box[2] = Math.max(box[2], c[0]);
-      box[3] = Math.max(box[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
+  // An explicit stack, not recursion: imported nesting is hostile until checked.
+  const stack: unknown[] = [];
   for (const g of geometries) {
     if (!g) continue;
-    if (g.type === 'GeometryCollection') g.geometries.forEach((x) => visit('coordinates' in x ? x.coordinates : []));
-    else visit(g.coordinates);
+    stack.push(g);
+    while (stack.length > 0) {
+      const c = stack.pop();
+      if (Array.isArray(c) && typeof c[0] === 'number') {
+        box[0] = Math.min(box[0], c[0]);
+        box[1] = Math.min(box[1], c[1] as number);
+        box[2] = Math.max(box[2], c[0]);
+        box[3] = Math.max(box[3], c[1] as number);
+      } else if (Array.isArray(c)) for (const x of c) stack.push(x);
+      else if (typeof c === 'object' && c !== null) stack.push((c as { coordinates?: unknown }).coordinates, (c as { geometries?: unknown }).geometries);
+    }
   }
   return box;
 }

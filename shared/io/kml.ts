@@ -3,9 +3,12 @@ import { LAND_USE_CATALOGUE, landUseCategory, type LandUseCode } from '../model/
 import type { ParkFeature } from '../model/feature';
 import type { ParkGeometry } from '../model/geometry-schema';
 import { featureGroup, flatAttributes, type ScenarioExport } from './export-input';
-import { importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
+import { catchLimits, importFailure, limitFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { ImportBudget } from './import-limits';
 import { projectNameFromFileName } from './profile-attributes';
 import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from './xml';
+import { setOwn } from '../own-property';
 
 /**
  * KML 2.2 (OGC 07-147r2) read and write. KML is always WGS 84 lon/lat. Export: one Folder per
@@ -16,14 +19,17 @@ import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from './xm
 
 type Props = Record<string, unknown>;
 
-function parseCoordinates(text: string): Position[] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter((t) => t !== '')
-    .map((t) => t.split(',').map(Number))
-    .filter((p) => p.length >= 2 && p.every(Number.isFinite))
-    .map((p) => (p.length > 2 && p[2] !== 0 ? p.slice(0, 3) : p.slice(0, 2)));
+/** Positions of a <coordinates> text, counted against the budget as they are read. */
+function parseCoordinates(text: string, budget: ImportBudget): Position[] {
+  const positions: Position[] = [];
+  for (const token of text.split(/\s+/)) {
+    if (token === '') continue;
+    const p = token.split(',').map(Number);
+    if (p.length < 2 || !p.every(Number.isFinite)) continue;
+    budget.vertices();
+    positions.push(p.length > 2 && p[2] !== 0 ? p.slice(0, 3) : p.slice(0, 2));
+  }
+  return positions;
 }
 
 function closeRing(ring: Position[]): Position[] {
@@ -32,33 +38,34 @@ function closeRing(ring: Position[]): Position[] {
   return a && b && (a[0] !== b[0] || a[1] !== b[1]) ? [...ring, a] : ring;
 }
 
-function ringOf(boundary: XmlElement | undefined): Position[] | undefined {
+function ringOf(boundary: XmlElement | undefined, budget: ImportBudget): Position[] | undefined {
   const coords = boundary && child(boundary, 'LinearRing') && child(child(boundary, 'LinearRing') as XmlElement, 'coordinates');
-  return coords ? closeRing(parseCoordinates(coords.text)) : undefined;
+  return coords ? closeRing(parseCoordinates(coords.text, budget)) : undefined;
 }
 
-function geometryOf(el: XmlElement): Geometry | undefined {
+/** The geometry of a KML geometry element; MultiGeometry recursion is bounded by the parser's nesting-depth limit. */
+function geometryOf(el: XmlElement, budget: ImportBudget): Geometry | undefined {
   switch (el.name) {
     case 'Point': {
-      const c = parseCoordinates(child(el, 'coordinates')?.text ?? '');
+      const c = parseCoordinates(child(el, 'coordinates')?.text ?? '', budget);
       return c[0] ? { type: 'Point', coordinates: c[0] } : undefined;
     }
     case 'LineString': {
-      const c = parseCoordinates(child(el, 'coordinates')?.text ?? '');
+      const c = parseCoordinates(child(el, 'coordinates')?.text ?? '', budget);
       return c.length >= 2 ? { type: 'LineString', coordinates: c } : undefined;
     }
     case 'LinearRing': {
-      const c = closeRing(parseCoordinates(child(el, 'coordinates')?.text ?? ''));
+      const c = closeRing(parseCoordinates(child(el, 'coordinates')?.text ?? '', budget));
       return c.length >= 4 ? { type: 'Polygon', coordinates: [c] } : undefined;
     }
     case 'Polygon': {
-      const outer = ringOf(child(el, 'outerBoundaryIs'));
+      const outer = ringOf(child(el, 'outerBoundaryIs'), budget);
       if (!outer || outer.length < 4) return undefined;
-      const inner = childrenNamed(el, 'innerBoundaryIs').map(ringOf).filter((r): r is Position[] => !!r && r.length >= 4);
+      const inner = childrenNamed(el, 'innerBoundaryIs').map((b) => ringOf(b, budget)).filter((r): r is Position[] => !!r && r.length >= 4);
       return { type: 'Polygon', coordinates: [outer, ...inner] };
     }
     case 'MultiGeometry': {
-      const parts = el.children.map(geometryOf).filter((g): g is Geometry => !!g);
+      const parts = el.children.map((c) => geometryOf(c, budget)).filter((g): g is Geometry => !!g);
       if (parts.length === 0) return undefined;
       const types = new Set(parts.map((p) => p.type));
       if (types.size === 1 && types.has('Polygon')) return { type: 'MultiPolygon', coordinates: parts.map((p) => (p as { coordinates: Position[][] }).coordinates) };
@@ -73,7 +80,8 @@ function geometryOf(el: XmlElement): Geometry | undefined {
 
 const GEOMETRY_TAGS = new Set(['Point', 'LineString', 'LinearRing', 'Polygon', 'MultiGeometry']);
 
-function placemarkFeature(pm: XmlElement, warnings: string[], label: string): Feature<Geometry, Props> | undefined {
+function placemarkFeature(pm: XmlElement, warnings: string[], label: string, budget: ImportBudget): Feature<Geometry, Props> | undefined {
+  budget.feature(label);
   const properties: Props = {};
   const name = child(pm, 'name')?.text.trim();
   const ext = child(pm, 'ExtendedData');
@@ -84,11 +92,12 @@ function placemarkFeature(pm: XmlElement, warnings: string[], label: string): Fe
   const description = child(pm, 'description')?.text.trim();
   if (description) properties.description = description;
   if (ext) {
-    for (const d of childrenNamed(ext, 'Data')) if (d.attributes.name) properties[d.attributes.name] = typedValue(d.attributes.name, child(d, 'value')?.text ?? '');
-    for (const sd of childrenNamed(ext, 'SchemaData')) for (const s of childrenNamed(sd, 'SimpleData')) if (s.attributes.name) properties[s.attributes.name] = typedValue(s.attributes.name, s.text);
+    for (const d of childrenNamed(ext, 'Data')) if (d.attributes.name) setOwn(properties, d.attributes.name, typedValue(d.attributes.name, child(d, 'value')?.text ?? ''));
+    for (const sd of childrenNamed(ext, 'SchemaData')) for (const s of childrenNamed(sd, 'SimpleData')) if (s.attributes.name) setOwn(properties, s.attributes.name, typedValue(s.attributes.name, s.text));
   }
+  budget.attributes(properties);
   const gEl = pm.children.find((c) => GEOMETRY_TAGS.has(c.name));
-  const geometry = gEl ? geometryOf(gEl) : undefined;
+  const geometry = gEl ? geometryOf(gEl, budget) : undefined;
   if (!geometry) {
     warnings.push(`${label} (${name ?? 'no name'}) has no readable geometry; not imported`);
     return undefined;
@@ -104,9 +113,14 @@ function typedValue(name: string, text: string): string | number {
   return NUMERIC_FIELDS.has(name) && t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
 }
 
-export function importKml(text: string, fileName: string): ImportResult {
-  const parsed = parseXml(text);
-  if (!parsed.ok) return importFailure('invalid_kml', `the KML is not well-formed XML: ${parsed.detail}`);
+export function importKml(text: string, fileName: string, limits: Limits = DEFAULT_LIMITS): ImportResult {
+  return catchLimits(() => readKml(text, fileName, limits));
+}
+
+function readKml(text: string, fileName: string, limits: Limits): ImportResult {
+  const parsed = parseXml(text, limits);
+  if (!parsed.ok) return parsed.limit ? limitFailure(parsed.limit) : importFailure('invalid_kml', `the KML is not well-formed XML: ${parsed.detail}`);
+  const budget = new ImportBudget(limits);
   const kml = parsed.root.children.find((c) => c.name === 'kml');
   if (!kml) return importFailure('invalid_kml', 'the file has no <kml> root element');
   const layers: ImportedLayer[] = [];
@@ -116,7 +130,7 @@ export function importKml(text: string, fileName: string): ImportResult {
   const walk = (container: XmlElement, path: string): void => {
     const features: Feature<Geometry, Props>[] = [];
     childrenNamed(container, 'Placemark').forEach((pm, i) => {
-      const f = placemarkFeature(pm, warnings, `${path}, placemark ${i + 1}`);
+      const f = placemarkFeature(pm, warnings, `${path}, placemark ${i + 1}`, budget);
       if (f) features.push(f);
     });
     if (features.length > 0) layers.push(makeLayer(path, features));

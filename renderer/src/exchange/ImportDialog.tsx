@@ -152,20 +152,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {t(`exchange.error.${result.reason}`)} {result.limit ? describeLimitExceeded(result.limit, lang) : result.detail}
         </p>
       )}
+      {/* A refusal's notes explain it (e.g. a DXF holding only unsupported entities): shown open. */}
+      {result && !result.ok && <ImportNotes notes={result.warnings ?? []} open />}
       {result?.ok && (
         <>
           <MappingTable layers={result.layers} mapping={mapping} onChange={setMapping} />
           {applied && <p className="exchange-note">{t('exchange.summary', { count: applied.features.length })}</p>}
-          {applied && [...result.warnings, ...applied.warnings].length > 0 && (
-            <details className="exchange-warnings">
-              <summary>{t('exchange.warnings', { count: result.warnings.length + applied.warnings.length })}</summary>
-              <ul>
-                {[...result.warnings, ...applied.warnings].slice(0, 200).map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          {applied && <ImportNotes notes={[...result.warnings, ...applied.warnings]} />}
         </>
       )}
       <div className="dialog-actions">
@@ -180,5 +173,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The reader's notes (skipped entities, guesses), at most 200, folded unless `open`. */
+function ImportNotes({ notes, open = false }: { notes: string[]; open?: boolean }) {
+  const t = useT();
+  if (notes.length === 0) return null;
+  return (
+    <details className="exchange-warnings" open={open}>
+      <summary>{t('exchange.warnings', { count: notes.length })}</summary>
+      <ul>
+        {notes.slice(0, 200).map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
