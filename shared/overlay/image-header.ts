@@ -91,6 +91,12 @@ function tiffHeader(view: DataView): ImageHeader | null {
 
 /** The image's format and declared size, or null when its header is not one of the three or is cut short. */
 export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
+  const header = declaredHeader(bytes);
+  // An image with no pixels (a zero width or height) is not an image any decoder can show.
+  return header && header.widthPx > 0 && header.heightPx > 0 ? header : null;
+}
+
+function declaredHeader(bytes: Uint8Array): ImageHeader | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return pngHeader(view);
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return jpegHeader(view);

@@ -54,6 +54,10 @@ describe('image size from the header', () => {
     expect(readImageHeader(jpegDeclaring(10, 10).subarray(0, 500))).toBeNull();
     expect(readImageHeader(tiffDeclaring(10, 10).subarray(0, 14))).toBeNull();
     expect(readImageHeader(new TextEncoder().encode('GIF89a'))).toBeNull();
+    // No pixels to show: a zero width or height is refused like a damaged header.
+    expect(readImageHeader(pngDeclaring(0, 10))).toBeNull();
+    expect(readImageHeader(jpegDeclaring(10, 0))).toBeNull();
+    expect(readImageHeader(tiffDeclaring(0, 0))).toBeNull();
   });
 
   it('holds the declared pixels to the image-pixels limit', async () => {
