@@ -6,3 +6,4 @@ export * from './document';
 export * from './command';
 export * from './scenarios';
 export * from './building';
+export * from './document-command';

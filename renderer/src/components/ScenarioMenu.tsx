@@ -7,12 +7,13 @@ import type { MessageKey } from '../i18n/strings';
 
 /**
  * Scenarios of the project: switch the active one, create, duplicate, rename and delete. Each
- * change is one undoable step (Undo "Delete scenario" brings it back with its features).
+ * change is one undoable command (Undo "Delete scenario" brings it back with its features, in
+ * its place); a run of switches is one step.
  */
 export function ScenarioMenu() {
   const t = useT();
   const document = useDocumentStore((s) => s.document);
-  const { replaceDocument, setActiveScenario } = useDocumentStore();
+  const { execute, setActiveScenario } = useDocumentStore();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   if (!document) return null;
@@ -23,7 +24,7 @@ export function ScenarioMenu() {
       useUiStore.getState().notify({ tone: 'error', text: t(`scenario.${result.reason}` as MessageKey) });
       return false;
     }
-    replaceDocument(result.document, t(labelKey));
+    execute({ ...result.command, label: t(labelKey) });
     useUiStore.getState().select([]);
     return true;
   };
@@ -32,7 +33,7 @@ export function ScenarioMenu() {
     <div className="menu-anchor scenario-menu">
       <label className="scenario-picker">
         {t('toolbar.scenario')}{' '}
-        <select value={document.activeScenarioId} onChange={(e) => setActiveScenario(e.target.value)} aria-label={t('toolbar.scenario')}>
+        <select value={document.activeScenarioId} onChange={(e) => setActiveScenario(e.target.value, t('scenario.switch'))} aria-label={t('toolbar.scenario')}>
           {document.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}

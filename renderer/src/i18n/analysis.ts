@@ -56,6 +56,8 @@ export const EN = {
   'analysis.projectThreshold': 'Project threshold',
   'analysis.resetThreshold': 'Use the rule set’s value',
   'analysis.storeyHeight': 'Storey height for buildings given only a height',
+  'analysis.command.threshold': 'Change rule threshold',
+  'analysis.command.storeyHeight': 'Change storey height',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -115,4 +117,6 @@ export const VI: Record<keyof typeof EN, string> = {
   'analysis.projectThreshold': 'Ngưỡng của dự án',
   'analysis.resetThreshold': 'Dùng giá trị của bộ quy tắc',
   'analysis.storeyHeight': 'Chiều cao tầng cho công trình chỉ có chiều cao',
+  'analysis.command.threshold': 'Đổi ngưỡng quy định',
+  'analysis.command.storeyHeight': 'Đổi chiều cao tầng',
 };

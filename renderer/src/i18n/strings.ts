@@ -135,6 +135,7 @@ const CORE_EN = {
   'scenario.duplicate': 'Duplicate scenario',
   'scenario.rename': 'Rename scenario',
   'scenario.delete': 'Delete scenario',
+  'scenario.switch': 'Switch scenario',
   'scenario.not_found': 'That scenario no longer exists.',
   'scenario.empty_name': 'A scenario needs a name.',
   'scenario.duplicate_name': 'Another scenario already has that name.',
@@ -261,6 +262,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.duplicate': 'Nhân bản phương án',
   'scenario.rename': 'Đổi tên phương án',
   'scenario.delete': 'Xóa phương án',
+  'scenario.switch': 'Chuyển phương án',
   'scenario.not_found': 'Phương án đó không còn tồn tại.',
   'scenario.empty_name': 'Phương án cần có tên.',
   'scenario.duplicate_name': 'Đã có phương án khác cùng tên.',
@@ -276,21 +278,5 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
   return fillPlaceholders(template, params);
 }
 
-/** Numbers in the UI language's convention (vi: 1.234,5; en: 1,234.5). */
-export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
-}
-
-/** Area as "12,345 m² (1.23 ha)". */
-export function formatArea(lang: Lang, areaM2: number): string {
-  return `${formatNumber(lang, areaM2)} m² (${formatNumber(lang, areaM2 / 10000, 2)} ha)`;
-}
-
-export function formatBytes(lang: Lang, bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(lang, bytes / 1024, 1)} KB`;
-  return `${formatNumber(lang, bytes / (1024 * 1024), 2)} MB`;
-}
+// Numbers, areas and sizes in the UI language: the one formatter the report and the CLI use too.
+export { formatArea, formatBytes, formatNumber } from '../../../shared/format';

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { OVERLAYS_SETTINGS_KEY, readOverlays, updateOverlay, type LonLat, type Overlay } from '../../../shared/overlay';
 import { useDocumentStore } from '../state/document-store';
+import { useUiStore } from '../state/ui-store';
+import { translate } from '../i18n/strings';
 
 /** The view the map shows: where a plain image is first placed. */
 export interface MapViewExtent {
@@ -61,13 +63,23 @@ export function currentOverlays(): Overlay[] {
   return doc ? readOverlays(doc.settings) : [];
 }
 
-/** Saves the list into the document's settings: the document becomes dirty and is saved with the project. */
-export function saveOverlays(overlays: Overlay[]): void {
-  useDocumentStore.getState().setSettings(OVERLAYS_SETTINGS_KEY, overlays);
+/**
+ * Saves the list into the document's settings as one undoable step, labelled by what changed
+ * (an overlay added, removed, or adjusted); the document becomes dirty and is saved with the project.
+ */
+export function saveOverlays(overlays: Overlay[], options: { coalesce?: string } = {}): void {
+  const before = currentOverlays().length;
+  const key = overlays.length > before ? 'overlay.command.add' : overlays.length < before ? 'overlay.command.remove' : 'overlay.command.change';
+  useDocumentStore.getState().setSettings(OVERLAYS_SETTINGS_KEY, overlays, translate(useUiStore.getState().lang, key), options);
 }
 
 export function patchOverlay(id: string, patch: Partial<Overlay>): void {
-  saveOverlays(updateOverlay(currentOverlays(), id, (o) => ({ ...o, ...patch })));
+  // The opacity slider commits on each keyboard step: a run of them is one undo step.
+  const onlyOpacity = Object.keys(patch).length === 1 && patch.opacity !== undefined;
+  saveOverlays(
+    updateOverlay(currentOverlays(), id, (o) => ({ ...o, ...patch })),
+    onlyOpacity ? { coalesce: `overlay.opacity:${id}` } : {},
+  );
 }
 
 /** Selector: the overlays, recomputed only when the settings value changes. */

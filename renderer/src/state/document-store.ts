@@ -1,20 +1,26 @@
 import { create } from 'zustand';
-import { applyCommand, type EditCommand, type ParkDocument } from '../../../shared/model';
+import { applyDocumentCommand, type DocumentCommand, type EditCommand, type ParkDocument } from '../../../shared/model';
 
 /** Undo history depth; the drawing issue asks for at least 200 steps. */
 export const HISTORY_LIMIT = 500;
 
 /**
- * One step of history. Feature edits keep the command that reverses (undo stack) or re-applies
- * (redo stack) them; document-level edits (scenarios) keep the whole document to go back to —
- * cheap, since documents are immutable and share every unchanged part.
+ * One step of history: the command that reverses it (undo stack) or re-applies it (redo
+ * stack), never a snapshot (DESIGN.md §2). `coalesce`: see `execute`.
  */
-type HistoryEntry = { label: string; command: EditCommand; document?: undefined } | { label: string; document: ParkDocument; command?: undefined };
+export interface HistoryEntry {
+  label: string;
+  command: DocumentCommand;
+  coalesce?: string;
+}
 
-function step(document: ParkDocument, entry: HistoryEntry): { document: ParkDocument; reverse: HistoryEntry } {
-  if (entry.document) return { document: entry.document, reverse: { label: entry.label, document } };
-  const result = applyCommand(document, entry.command);
-  return { document: result.document, reverse: { label: entry.label, command: result.inverse } };
+export interface ExecuteOptions {
+  /**
+   * Consecutive commands with the same key are one undo step (a slider moved by the keyboard,
+   * switching through scenarios). The key must name one slot of the document (a settings key,
+   * the active scenario): then the first command's inverse undoes them all.
+   */
+  coalesce?: string;
 }
 
 /**
@@ -40,16 +46,18 @@ export interface DocumentState {
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
   load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean; hasFile?: boolean }): void;
+  /** Applies any change of the document as one undoable step (its label is the command's). */
+  execute(command: DocumentCommand, options?: ExecuteOptions): void;
+  /** A feature edit, undoable as one step. */
   apply(command: EditCommand): void;
-  /** A document-level edit (scenario create/rename/delete…), undoable as one step. */
-  replaceDocument(document: ParkDocument, label: string): void;
   undo(): void;
   redo(): void;
   markSaved(fileName: string): void;
-  setActiveScenario(scenarioId: string): void;
+  /** Switches the active scenario: undoable, consecutive switches being one step. */
+  setActiveScenario(scenarioId: string, label: string): void;
   close(): void;
-  /** Replaces one key of document.settings (not undoable: settings are not features); marks the document dirty. */
-  setSettings(key: string, value: unknown): void;
+  /** Replaces one key of document.settings (rule overrides, solar assumptions, overlays) as one undoable step. */
+  setSettings(key: string, value: unknown, label: string, options?: ExecuteOptions): void;
 }
 
 export const useDocumentStore = create<DocumentState>((set, get) => ({
@@ -74,56 +82,53 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
       redoStack: [],
     });
   },
-  apply(command) {
+  execute(command, options = {}) {
     const { document, undoStack, revision } = get();
     if (!document) return;
-    const result = applyCommand(document, command);
+    const result = applyDocumentCommand(document, command);
+    const top = undoStack[undoStack.length - 1];
+    const merge = options.coalesce !== undefined && top?.coalesce === options.coalesce;
+    const entry: HistoryEntry = merge ? { ...top, label: command.label } : { label: command.label, command: result.inverse, coalesce: options.coalesce };
     set({
       document: result.document,
       revision: revision + 1,
-      undoStack: [...undoStack, { command: result.inverse, label: command.label }].slice(-HISTORY_LIMIT),
+      undoStack: [...(merge ? undoStack.slice(0, -1) : undoStack), entry].slice(-HISTORY_LIMIT),
       redoStack: [],
     });
   },
-  replaceDocument(next, label) {
-    const { document, undoStack, revision } = get();
-    if (!document) return;
-    set({
-      document: next,
-      revision: revision + 1,
-      undoStack: [...undoStack, { label, document }].slice(-HISTORY_LIMIT),
-      redoStack: [],
-    });
+  apply(command) {
+    get().execute({ type: 'features', ...command });
   },
   undo() {
     const { document, undoStack, redoStack, revision } = get();
     const entry = undoStack[undoStack.length - 1];
     if (!document || !entry) return;
-    const result = step(document, entry);
-    set({ document: result.document, revision: revision + 1, undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, result.reverse] });
+    const result = applyDocumentCommand(document, entry.command);
+    set({ document: result.document, revision: revision + 1, undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, { label: entry.label, command: result.inverse }] });
   },
   redo() {
     const { document, undoStack, redoStack, revision } = get();
     const entry = redoStack[redoStack.length - 1];
     if (!document || !entry) return;
-    const result = step(document, entry);
-    set({ document: result.document, revision: revision + 1, undoStack: [...undoStack, result.reverse], redoStack: redoStack.slice(0, -1) });
+    const result = applyDocumentCommand(document, entry.command);
+    set({ document: result.document, revision: revision + 1, undoStack: [...undoStack, { label: entry.label, command: result.inverse }], redoStack: redoStack.slice(0, -1) });
   },
   markSaved(fileName) {
     set((state) => ({ fileName, hasFile: true, savedRevision: state.revision }));
   },
-  setActiveScenario(scenarioId) {
-    const { document, revision } = get();
-    if (!document || !document.scenarios.some((s) => s.id === scenarioId)) return;
-    set({ document: { ...document, activeScenarioId: scenarioId }, revision: revision + 1 });
+  setActiveScenario(scenarioId, label) {
+    const { document } = get();
+    if (!document || document.activeScenarioId === scenarioId || !document.scenarios.some((s) => s.id === scenarioId)) return;
+    get().execute({ type: 'scenario.activate', label, scenarioId }, { coalesce: 'scenario.activate' });
   },
   close() {
     set((state) => ({ document: null, fileName: null, hasFile: false, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
   },
-  setSettings(key, value) {
-    const { document, revision } = get();
-    if (!document) return;
-    set({ document: { ...document, settings: { ...document.settings, [key]: value } }, revision: revision + 1 });
+  setSettings(key, value, label, options) {
+    const { document } = get();
+    // Inputs commit on blur too: leaving a field unchanged must not add an empty undo step.
+    if (!document || (Object.hasOwn(document.settings, key) && JSON.stringify(document.settings[key]) === JSON.stringify(value))) return;
+    get().execute({ type: 'settings.set', label, key, value }, options);
   },
 }));
 

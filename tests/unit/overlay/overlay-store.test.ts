@@ -27,14 +27,27 @@ beforeEach(() => {
 });
 
 describe('overlays in the document store', () => {
-  it('are saved in settings.overlays, make the document dirty and stay out of the undo history', () => {
+  it('are saved in settings.overlays, make the document dirty, and each change is an undo step saying what it did', () => {
     expect(selectDirty(useDocumentStore.getState())).toBe(false);
     saveOverlays([overlay]);
     const state = useDocumentStore.getState();
     expect(state.document!.settings.overlays).toEqual([overlay]);
     expect(selectDirty(state)).toBe(true);
-    expect(state.undoStack).toHaveLength(0);
     expect(currentOverlays()).toEqual([overlay]);
+    patchOverlay('o1', { visible: false });
+    saveOverlays([]);
+    expect(useDocumentStore.getState().undoStack.map((e) => e.label)).toEqual(['Add overlay', 'Adjust overlay', 'Remove overlay']);
+    useDocumentStore.getState().undo();
+    useDocumentStore.getState().undo();
+    expect(currentOverlays()).toEqual([overlay]);
+  });
+
+  it('a run of opacity steps (the slider moved by the keyboard) is one undo step', () => {
+    saveOverlays([overlay]);
+    for (const opacity of [0.6, 0.5, 0.4]) patchOverlay('o1', { opacity });
+    expect(useDocumentStore.getState().undoStack).toHaveLength(2);
+    useDocumentStore.getState().undo();
+    expect(currentOverlays()[0].opacity).toBe(0.7);
   });
 
   it('patches one overlay by id', () => {

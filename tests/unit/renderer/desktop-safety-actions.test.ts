@@ -176,7 +176,7 @@ describe('Revert to saved needs a file behind the document', () => {
       revertProject: async () => (host.calls.push('revert'), { ok: true, document: doc('From disk'), fileName: 'park.gpkg' }),
     });
     actions.applyOpenOutcome({ ok: true, document: doc('Opened'), fileName: 'park.gpkg' });
-    useDocumentStore.getState().setSettings('x', 1);
+    useDocumentStore.getState().setSettings('x', 1, 'Change x');
     await actions.revertToSaved();
     expect(confirms).toHaveLength(1);
     expect(calls).toEqual(['revert']);

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT, selectDirty, useDocumentStore } from '../../../renderer/src/state/document-store';
 import { useUiStore } from '../../../renderer/src/state/ui-store';
-import { createEmptyDocument, type ParkFeature } from '../../../shared/model';
+import { createEmptyDocument, duplicateScenario, type ParkFeature } from '../../../shared/model';
+import { readRuleSettings, withThresholdOverride } from '../../../shared/analysis';
 
 const point = (id: string, lon: number): ParkFeature => ({ id, kind: 'point', geometry: { type: 'Point', coordinates: [lon, 21.1] } });
 
@@ -67,5 +68,82 @@ describe('backed by a file (hasFile)', () => {
     expect(store()).toMatchObject({ fileName: 'saved.gpkg', hasFile: true });
     store().close();
     expect(store().hasFile).toBe(false);
+  });
+});
+
+describe('one history: scenarios and settings are commands too (issue 12)', () => {
+  const store = () => useDocumentStore.getState();
+  const RULE = 'eip.park.green-target';
+  const threshold = () => readRuleSettings(store().document!).settings.overrides?.[RULE]?.threshold;
+  const scenarioNames = () => store().document!.scenarios.map((s) => s.name);
+  // What ScenarioMenu and the rule's threshold input do.
+  function duplicateActive() {
+    const doc = store().document!;
+    const result = duplicateScenario(doc, doc.activeScenarioId, 'A (copy)');
+    if (!result.ok) throw new Error(result.reason);
+    store().execute({ ...result.command, label: 'Duplicate scenario' });
+  }
+  function changeThreshold(value: number) {
+    store().setSettings('rules', withThresholdOverride(readRuleSettings(store().document!).settings, RULE, value), 'Change rule threshold');
+  }
+
+  it('duplicate a scenario, change a rule threshold, Undo: only the threshold change is undone, and says so', () => {
+    // The reported loss: Undo (labelled "Duplicate scenario", a whole-document snapshot) also
+    // reverted the threshold change made after it, without a word.
+    add('a', 106);
+    duplicateActive();
+    changeThreshold(0.2);
+    expect(store().undoStack.at(-1)?.label).toBe('Change rule threshold');
+    store().undo();
+    expect(threshold()).toBeUndefined();
+    expect(scenarioNames()).toEqual(['A', 'A (copy)']);
+    expect(store().undoStack.at(-1)?.label).toBe('Duplicate scenario');
+    store().undo();
+    expect(scenarioNames()).toEqual(['A']);
+    expect(ids()).toEqual(['a']);
+    store().redo();
+    store().redo();
+    expect(scenarioNames()).toEqual(['A', 'A (copy)']);
+    expect(threshold()).toBe(0.2);
+  });
+
+  it('undoing a scenario step never touches a threshold changed before it', () => {
+    changeThreshold(0.2);
+    duplicateActive();
+    store().undo();
+    expect(scenarioNames()).toEqual(['A']);
+    expect(threshold()).toBe(0.2);
+  });
+
+  it('switching scenarios is undoable, a run of switches is one step, and an undone edit happens in the scenario on screen', () => {
+    const first = store().document!.activeScenarioId;
+    duplicateActive();
+    const copy = store().document!.activeScenarioId;
+    add('b', 106.2); // drawn in the copy
+    store().setActiveScenario(first, 'Switch scenario');
+    store().setActiveScenario(copy, 'Switch scenario');
+    store().setActiveScenario(first, 'Switch scenario');
+    expect(store().undoStack.map((e) => e.label)).toEqual(['Duplicate scenario', 'Add b', 'Switch scenario']);
+    store().undo(); // back to the copy, where "Add b" is undone next
+    expect(store().document!.activeScenarioId).toBe(copy);
+    store().undo();
+    expect(store().document!.scenarios[1].features.map((f) => f.id)).toEqual([]);
+  });
+
+  it('setting a value equal to the current one adds no step (inputs also commit on blur)', () => {
+    changeThreshold(0.2);
+    changeThreshold(0.2);
+    expect(store().undoStack).toHaveLength(1);
+  });
+
+  it('coalesces consecutive commands with the same key into one step', () => {
+    store().setSettings('overlays', [1], 'Adjust overlay', { coalesce: 'opacity' });
+    store().setSettings('overlays', [2], 'Adjust overlay', { coalesce: 'opacity' });
+    store().setSettings('overlays', [3], 'Adjust overlay', { coalesce: 'opacity' });
+    expect(store().undoStack).toHaveLength(1);
+    store().undo();
+    expect(store().document!.settings).toEqual({});
+    store().redo();
+    expect(store().document!.settings).toEqual({ overlays: [3] });
   });
 });

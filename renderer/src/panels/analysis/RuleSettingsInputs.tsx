@@ -4,11 +4,11 @@ import { useT } from '../../i18n/use-t';
 import { parseLocaleNumber } from '../../i18n/format';
 import { useDocumentStore } from '../../state/document-store';
 
-/** Saves the project's rule settings (doc.settings.rules); not undoable, marks the project dirty. */
-function saveRuleSettings(update: (settings: RuleSettings) => RuleSettings): void {
+/** Saves the project's rule settings (doc.settings.rules) as one undoable step (inputs commit on blur or Enter). */
+function saveRuleSettings(update: (settings: RuleSettings) => RuleSettings, label: string): void {
   const store = useDocumentStore.getState();
   if (!store.document) return;
-  store.setSettings('rules', update(readRuleSettings(store.document).settings));
+  store.setSettings('rules', update(readRuleSettings(store.document).settings), label);
 }
 
 /**
@@ -26,8 +26,8 @@ export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang })
   const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatNumber(lang, v * scale, rule.unit === 'count' ? 0 : 2));
   const commit = (text: string) => {
     const value = parseNumber(lang, text);
-    if (text.trim() === '') saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined));
-    else if (value !== null) saveRuleSettings((s) => withThresholdOverride(s, rule.id, value / scale));
+    if (text.trim() === '') saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined), t('analysis.command.threshold'));
+    else if (value !== null) saveRuleSettings((s) => withThresholdOverride(s, rule.id, value / scale), t('analysis.command.threshold'));
   };
   return (
     <label className="analysis-threshold">
@@ -46,7 +46,7 @@ export function ThresholdInput({ rule, lang }: { rule: RuleResult; lang: Lang })
       />{' '}
       {rule.unit === 'ratio' ? '%' : rule.unit === 'm' ? 'm' : ''}
       {rule.overridden && (
-        <button type="button" onClick={() => saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined))}>
+        <button type="button" onClick={() => saveRuleSettings((s) => withThresholdOverride(s, rule.id, undefined), t('analysis.command.threshold'))}>
           {t('analysis.resetThreshold')}
         </button>
       )}
@@ -59,7 +59,7 @@ export function StoreyHeightInput({ valueM, lang }: { valueM: number; lang: Lang
   const t = useT();
   const commit = (text: string) => {
     const value = parseNumber(lang, text);
-    if (value !== null && value > 0) saveRuleSettings((s) => ({ ...s, storeyHeightM: value }));
+    if (value !== null && value > 0) saveRuleSettings((s) => ({ ...s, storeyHeightM: value }), t('analysis.command.storeyHeight'));
   };
   return (
     <label className="analysis-threshold">
