@@ -3,6 +3,7 @@ import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
 import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange';
 import { CliError, oneLine } from './io';
+import { describeLimitExceeded, type Limits } from '../shared/limits';
 import type { CliMessageKey, Messages } from './i18n';
 
 /**
@@ -44,12 +45,14 @@ export function fileName(path: string): string {
 export async function readProjectFile(
   path: string,
   bytes: Uint8Array,
-  options: { acceptForeign: boolean },
+  options: { acceptForeign: boolean; limits?: Limits },
   m: Messages,
 ): Promise<ParkDocument> {
   const SQL = await loadSql();
-  const result = readProject(SQL, bytes, { fileName: fileName(path) });
+  const result = readProject(SQL, bytes, { fileName: fileName(path), limits: options.limits });
   if (result.ok) return result.document;
+  // Past a limit the file is not damaged: the sentence names the limit, the value and --limit.
+  if (result.limit) throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: describeLimitExceeded(result.limit, m.lang, { raiseHint: true }) })));
   if (result.reason === 'foreign_geopackage' && result.importable && options.acceptForeign) return result.importable;
   const lead = PROJECT_REASONS.includes(result.reason) ? m.t(`project.${result.reason}` as CliMessageKey) : result.reason;
   const hint = result.reason === 'foreign_geopackage' && result.importable

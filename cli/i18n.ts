@@ -3,7 +3,7 @@
  * messages. Machine-readable output (--json, CSV, GeoJSON, project files) never goes through
  * here: it stays language-neutral (dot decimals, codes, ISO dates).
  */
-import { formatNumber } from '../shared/report/format';
+import { formatDateTime, formatNumber, formatPercent } from '../shared/format';
 import { fillPlaceholders as fill } from '../shared/i18n/fill-placeholders';
 
 export type CliLang = 'en' | 'vi';
@@ -19,12 +19,17 @@ export const EN = {
   'help.analyze': 'land-use structure, plot indicators and rule checks',
   'help.solar': 'rooftop-solar potential of every roof',
   'help.report': 'the site report as PDF, spreadsheet or CSV',
+  'help.batch': 'analyze many files on every core: one JSON line (default) or, with --csv, one CSV row per file, in the order given; a file that fails gets an error line and the others go on (exit code 1); --jobs N sets the number of worker threads (default: one per core)',
+  'batch.command': 'batch runs "analyze", not "{command}" (usage: {usage})',
+  'batch.badJobs': '--jobs takes a whole number from 1 to 9999, not "{value}"',
+  'batch.jsonOrCsv': 'choose --json or --csv, not both (usage: {usage})',
   'help.help': 'this help',
   'help.version': 'the version',
   'help.options': 'Options for every command:',
   'help.limit': 'raise an input limit for a genuine large file (may be repeated); raisable: {ids}',
   'help.lang': 'language of the readable output (default: $ECOPARK_LANG, else vi when LC_ALL, LC_MESSAGES or LANG starts with "vi", else en)',
   'help.machine': '--json, CSV, GeoJSON and project files are the same in both languages (dot decimals, codes, ISO dates).',
+  'help.force': 'convert, report: replace an output file that exists (a .gpkg keeps its previous version as .bak); the input itself is never overwritten',
   'error.noCommand': 'no command given; try: ecopark --help',
   'error.unknownCommand': 'unknown command "{command}"; try: ecopark --help',
   'error.internal': 'internal error: {message}',
@@ -51,6 +56,9 @@ export const EN = {
   'fs.noFolder': 'its folder does not exist',
   'file.cannotOpen': 'cannot open {path}: {reason}',
   'file.cannotWrite': 'cannot write {path}: {reason}',
+  'output.exists': '{path} already exists and was left unchanged; add --force to replace it',
+  'output.existsProject': '{path} already exists and was left unchanged; add --force to replace it (the previous version is then kept as {path}.bak)',
+  'output.isInput': 'cannot write {output}: it is the input file {input} (the same file under another name or through a link); nothing was written, even with --force — choose another output file',
   'file.cannotImport': 'cannot import {path}: {reason}',
   'file.notJson': 'not valid JSON ({detail})',
   'file.unknownType': 'unknown file type of {path}: use {extensions}',
@@ -100,6 +108,12 @@ export const EN = {
   'analyze.noRules': '(no rule applies)',
   'analyze.override': 'project override',
   'analyze.projectRule': 'project rule',
+  // Geometry problems (shared/analysis/problems.ts), on stderr.
+  'problems.count': 'scenario "{name}" has {count} geometry problems (the map shows the same):',
+  'problems.line': '  {message}',
+  'problems.more': '  … and {count} more (ecopark analyze --json lists them all)',
+  'analyze.invalidPlots': '* figures of {count} plots come from invalid geometry and cannot be trusted: {codes}',
+  'analyze.invalidBoundary': '* the park boundary is invalid geometry: the park area and every share of it cannot be trusted',
   'status.pass': 'PASS',
   'status.fail': 'FAIL',
   'status.warn': 'WARN',
@@ -114,6 +128,8 @@ export const EN = {
   'solar.installed': 'Installed',
   'solar.production': 'Production',
   'solar.productionValue': '{mwh} MWh/year ({yield} kWh/kWp)',
+  'solar.shading': 'Shading by neighbours',
+  'solar.shadingValue': '{total} % of the yield (sun hidden {beam} %, sky hidden {sky} %)',
   'solar.co2': 'CO₂ avoided',
   'solar.co2Value': '{t} t/year',
   'solar.payback': 'Simple payback',
@@ -124,6 +140,10 @@ export const EN = {
   'weatherReason.unrecognised-format': 'not an EPW or PVGIS hourly file',
   'weatherReason.too-few-rows': 'not a whole year of hourly rows',
   'weatherReason.bad-location': 'no valid latitude and longitude',
+  'weatherReason.out-of-range': 'a value outside its physical bounds',
+  'weatherReason.duplicate-hour': 'an hour given twice',
+  'weatherReason.implausible': 'not a plausible weather year',
+  'weatherReason.too-many-rows': 'more hourly rows than a year has',
   'solar.oneProject': 'solar takes one project file (usage: {usage})',
   // report
   'report.needsOutput': 'report needs an output file: -o OUT.pdf, .xlsx or .csv (usage: {usage})',
@@ -134,7 +154,6 @@ export const EN = {
   // convert
   'convert.badCrs': 'unknown coordinate system {crs}: use EPSG:4326, EPSG:32648, EPSG:32649, EPSG:3405, EPSG:3406, a VN-2000 zone such as VN2000:105.5 or its EPSG code (EPSG:9209)',
   'convert.tablesExportOnly': 'cannot import {path}: attribute tables (.csv, .xlsx) hold no geometry and are export-only; import .geojson, .kml, .kmz, .shp.zip, .dxf or .gpkg',
-  'convert.sameFile': 'refusing to overwrite the input file {path}',
   'convert.layerMapJson': 'cannot read the layer map {path}: not valid JSON ({detail})',
   'convert.layerMapShape': 'cannot read the layer map {path}: at {at}: {message} (expected {"layers": {"LAYER": {"kind": "landuse", "landUse": "industrial"}}})',
   'convert.broken_zip': 'the zip archive is damaged',
@@ -142,6 +161,7 @@ export const EN = {
   'convert.unsupported_crs': 'unsupported coordinate system',
   'convert.no_closed_polylines': 'no closed polylines',
   'convert.invalid_dxf': 'not a readable DXF',
+  'convert.empty': 'nothing to import',
   'convert.invalid_kml': 'not a readable KML',
   'convert.invalid_shapefile': 'not a readable Shapefile',
   'convert.no_shapefile': 'no Shapefile in the zip',
@@ -166,12 +186,17 @@ export const VI: Record<CliMessageKey, string> = {
   'help.analyze': 'cơ cấu sử dụng đất, chỉ tiêu lô đất và kiểm tra quy định',
   'help.solar': 'tiềm năng điện mặt trời áp mái của từng mái',
   'help.report': 'báo cáo khu dưới dạng PDF, bảng tính hoặc CSV',
+  'help.batch': 'phân tích nhiều tệp trên mọi lõi: mỗi tệp một dòng JSON (mặc định) hoặc, với --csv, một hàng CSV, theo thứ tự đã cho; tệp lỗi có một dòng báo lỗi và các tệp khác vẫn chạy tiếp (mã thoát 1); --jobs N đặt số luồng xử lý (mặc định: mỗi lõi một luồng)',
+  'batch.command': 'batch chạy "analyze", không phải "{command}" (cách dùng: {usage})',
+  'batch.badJobs': '--jobs nhận một số nguyên từ 1 đến 9999, không phải "{value}"',
+  'batch.jsonOrCsv': 'chọn --json hoặc --csv, không chọn cả hai (cách dùng: {usage})',
   'help.help': 'trợ giúp này',
   'help.version': 'phiên bản',
   'help.options': 'Tùy chọn cho mọi lệnh:',
   'help.limit': 'nâng một giới hạn đầu vào cho một tệp lớn thật (có thể lặp lại); có thể nâng: {ids}',
   'help.lang': 'ngôn ngữ của kết quả dạng đọc (mặc định: $ECOPARK_LANG, nếu không thì vi khi LC_ALL, LC_MESSAGES hoặc LANG bắt đầu bằng "vi", còn lại là en)',
   'help.machine': '--json, CSV, GeoJSON và tệp dự án giống nhau ở cả hai ngôn ngữ (dấu chấm thập phân, mã, ngày ISO).',
+  'help.force': 'convert, report: thay thế tệp kết quả đã tồn tại (tệp .gpkg giữ phiên bản trước ở .bak); không bao giờ ghi đè lên chính tệp đầu vào',
   'error.noCommand': 'chưa có lệnh; xem: ecopark --help',
   'error.unknownCommand': 'không có lệnh "{command}"; xem: ecopark --help',
   'error.internal': 'lỗi nội bộ: {message}',
@@ -197,6 +222,9 @@ export const VI: Record<CliMessageKey, string> = {
   'fs.noFolder': 'thư mục chứa tệp không tồn tại',
   'file.cannotOpen': 'không mở được {path}: {reason}',
   'file.cannotWrite': 'không ghi được {path}: {reason}',
+  'output.exists': '{path} đã tồn tại và được giữ nguyên; thêm --force để thay thế',
+  'output.existsProject': '{path} đã tồn tại và được giữ nguyên; thêm --force để thay thế (khi đó phiên bản trước được giữ ở {path}.bak)',
+  'output.isInput': 'không ghi được {output}: đó chính là tệp đầu vào {input} (cùng một tệp dưới tên khác hoặc qua liên kết); không ghi gì, kể cả với --force — hãy chọn tệp kết quả khác',
   'file.cannotImport': 'không nhập được {path}: {reason}',
   'file.notJson': 'không phải JSON hợp lệ ({detail})',
   'file.unknownType': 'không nhận ra loại tệp của {path}: dùng {extensions}',
@@ -244,6 +272,11 @@ export const VI: Record<CliMessageKey, string> = {
   'analyze.noRules': '(không có quy định nào áp dụng)',
   'analyze.override': 'dự án đặt lại ngưỡng',
   'analyze.projectRule': 'quy định riêng của dự án',
+  'problems.count': 'phương án "{name}" có {count} lỗi hình học (bản đồ cũng hiển thị các lỗi này):',
+  'problems.line': '  {message}',
+  'problems.more': '  … và {count} lỗi khác (ecopark analyze --json liệt kê tất cả)',
+  'analyze.invalidPlots': '* số liệu của {count} lô đất lấy từ hình học không hợp lệ, không đáng tin cậy: {codes}',
+  'analyze.invalidBoundary': '* ranh giới khu là hình học không hợp lệ: diện tích khu và mọi tỷ lệ theo nó không đáng tin cậy',
   'status.pass': 'ĐẠT',
   'status.fail': 'KHÔNG ĐẠT',
   'status.warn': 'CẢNH BÁO',
@@ -257,6 +290,8 @@ export const VI: Record<CliMessageKey, string> = {
   'solar.installed': 'Công suất lắp đặt',
   'solar.production': 'Sản lượng',
   'solar.productionValue': '{mwh} MWh/năm ({yield} kWh/kWp)',
+  'solar.shading': 'Che bóng bởi công trình lân cận',
+  'solar.shadingValue': '{total} % sản lượng (che nắng trực xạ {beam} %, che bầu trời {sky} %)',
   'solar.co2': 'CO₂ tránh phát thải',
   'solar.co2Value': '{t} tấn/năm',
   'solar.payback': 'Thời gian hoàn vốn',
@@ -267,6 +302,10 @@ export const VI: Record<CliMessageKey, string> = {
   'weatherReason.unrecognised-format': 'không phải tệp EPW hay tệp theo giờ của PVGIS',
   'weatherReason.too-few-rows': 'không đủ số liệu theo giờ của cả một năm',
   'weatherReason.bad-location': 'không có vĩ độ và kinh độ hợp lệ',
+  'weatherReason.out-of-range': 'có giá trị ngoài giới hạn vật lý',
+  'weatherReason.duplicate-hour': 'có giờ bị lặp lại',
+  'weatherReason.implausible': 'không phải một năm thời tiết hợp lý',
+  'weatherReason.too-many-rows': 'nhiều dòng theo giờ hơn số giờ của một năm',
   'solar.oneProject': 'solar nhận một tệp dự án (cách dùng: {usage})',
   'report.needsOutput': 'report cần tệp đầu ra: -o OUT.pdf, .xlsx hoặc .csv (cách dùng: {usage})',
   'report.badOutput': 'không ghi được {path}: báo cáo được ghi dưới dạng .pdf, .xlsx hoặc .csv',
@@ -275,7 +314,6 @@ export const VI: Record<CliMessageKey, string> = {
   'report.wrote': 'Đã ghi {path} ({bytes} byte)',
   'convert.badCrs': 'không nhận ra hệ tọa độ {crs}: dùng EPSG:4326, EPSG:32648, EPSG:32649, EPSG:3405, EPSG:3406, một múi VN-2000 như VN2000:105.5 hoặc mã EPSG của nó (EPSG:9209)',
   'convert.tablesExportOnly': 'không nhập được {path}: bảng thuộc tính (.csv, .xlsx) không chứa hình học và chỉ dùng để xuất; hãy nhập .geojson, .kml, .kmz, .shp.zip, .dxf hoặc .gpkg',
-  'convert.sameFile': 'không ghi đè lên tệp đầu vào {path}',
   'convert.layerMapJson': 'không đọc được bảng ánh xạ lớp {path}: không phải JSON hợp lệ ({detail})',
   'convert.layerMapShape': 'không đọc được bảng ánh xạ lớp {path}: tại {at}: {message} (cần dạng {"layers": {"LAYER": {"kind": "landuse", "landUse": "industrial"}}})',
   'convert.broken_zip': 'tệp zip bị hỏng',
@@ -283,6 +321,7 @@ export const VI: Record<CliMessageKey, string> = {
   'convert.unsupported_crs': 'hệ tọa độ chưa được hỗ trợ',
   'convert.no_closed_polylines': 'không có đường polyline khép kín',
   'convert.invalid_dxf': 'không đọc được DXF',
+  'convert.empty': 'không có gì để nhập',
   'convert.invalid_kml': 'không đọc được KML',
   'convert.invalid_shapefile': 'không đọc được Shapefile',
   'convert.no_shapefile': 'không có Shapefile trong tệp zip',
@@ -327,26 +366,15 @@ export interface Messages {
   dateTime(iso: string): string;
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 export function messages(lang: CliLang): Messages {
   const table = TABLES[lang];
-  const num = (value: number, fractionDigits = 0) => formatNumber(value, fractionDigits, lang);
   return {
     lang,
     t: (key, params = {}) => fill(table[key], params),
-    num,
-    pct: (ratio, fractionDigits = 2) => (ratio === null || !Number.isFinite(ratio) ? '—' : `${num(ratio * 100, fractionDigits)} %`),
-    dateTime: (iso) => {
-      const d = new Date(iso);
-      // Stored timestamps are UTC; the CLI says so rather than guess the reader's time zone.
-      if (Number.isNaN(d.getTime())) return iso;
-      const p2 = (n: number) => String(n).padStart(2, '0');
-      const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())} UTC`;
-      return lang === 'vi'
-        ? `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${time}`
-        : `${d.getUTCDate()} ${MONTHS_EN[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${time}`;
-    },
+    num: (value, fractionDigits = 0) => formatNumber(lang, value, fractionDigits),
+    pct: (ratio, fractionDigits = 2) => formatPercent(lang, ratio, fractionDigits),
+    // Stored timestamps are UTC; the CLI says so rather than guess the reader's time zone.
+    dateTime: (iso) => (Number.isNaN(new Date(iso).getTime()) ? iso : formatDateTime(lang, iso, { utc: true })),
   };
 }
 

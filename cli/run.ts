@@ -1,9 +1,5 @@
 import { CliError, oneLine, type CliIo, type CommandContext, type ExitCode } from './io';
-import { INFO_USAGE, infoCommand } from './commands/info';
-import { CONVERT_USAGE, convertCommand } from './commands/convert';
-import { ANALYZE_USAGE, analyzeCommand } from './commands/analyze';
-import { SOLAR_USAGE, solarCommand } from './commands/solar';
-import { REPORT_USAGE, reportCommand } from './commands/report';
+import { ANALYZE_USAGE, BATCH_USAGE, CONVERT_USAGE, INFO_USAGE, REPORT_USAGE, SOLAR_USAGE } from './usage';
 import { extractLang, langFromEnv, messages, type LangEnv, type Messages } from './i18n';
 import { DEFAULT_LIMITS, LIMIT_IDS, LIMIT_SPECS, raiseLimits } from '../shared/limits';
 
@@ -15,6 +11,22 @@ export interface CliContext {
   /** The locale variables that choose the default language (process.env in the real command). */
   env?: LangEnv;
 }
+
+/** A command's entry point: its arguments (after the command name), the outside world, the context. */
+export type Command = (args: string[], io: CliIo, context: CommandContext) => Promise<ExitCode>;
+
+/**
+ * The commands, each loaded with import() only when it runs: the bundle (scripts/build-cli.mjs)
+ * makes each one a separate chunk, so `--help` or `info` never load PDF, fonts or XLSX.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  info: async () => (await import('./commands/info')).infoCommand,
+  convert: async () => (await import('./commands/convert')).convertCommand,
+  analyze: async () => (await import('./commands/analyze')).analyzeCommand,
+  solar: async () => (await import('./commands/solar')).solarCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
+  batch: async () => (await import('./commands/batch')).batchCommand,
+};
 
 /** The help text in a language: usage lines with what each command does. */
 export function helpLines(m: Messages): string[] {
@@ -32,12 +44,15 @@ export function helpLines(m: Messages): string[] {
     `      ${m.t('help.solar')}`,
     `  ${REPORT_USAGE}`,
     `      ${m.t('help.report')}`,
+    `  ${BATCH_USAGE}`,
+    `      ${m.t('help.batch')}`,
     `  ecopark --help | -h      ${m.t('help.help')}`,
     `  ecopark --version | -v   ${m.t('help.version')}`,
     '',
     m.t('help.options'),
     `  --lang vi|en   ${m.t('help.lang')}`,
     `  --limit ID=N   ${m.t('help.limit', { ids: LIMIT_IDS.filter((id) => LIMIT_SPECS[id].raisable).join(', ') })}`,
+    `  --force        ${m.t('help.force')}`,
     `  ${m.t('help.machine')}`,
   ];
 }
@@ -73,28 +88,28 @@ export async function run(argv: string[], io: CliIo, context: CliContext): Promi
       case '-v':
         io.stdout(context.version);
         return 0;
-      case 'info':
-        return await infoCommand(args, io, ctx);
-      case 'convert':
-        return await convertCommand(args, io, ctx);
-      case 'analyze':
-        return await analyzeCommand(args, io, ctx);
-      case 'solar':
-        return await solarCommand(args, io, ctx);
-      case 'report':
-        return await reportCommand(args, io, ctx);
-      default:
-        throw new CliError(m.t('error.unknownCommand', { command }), 2);
+      default: {
+        const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+        if (!load) throw new CliError(m.t('error.unknownCommand', { command }), 2);
+        return await (await load())(args, io, ctx);
+      }
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`ecopark: ${oneLine(error.message)}`);
-      return error.exitCode;
-    }
-    // A bug, not a user error: still one line, no stack trace, but say it is unexpected.
-    io.stderr(`ecopark: ${m.t('error.internal', { message: oneLine(error instanceof Error ? error.message : String(error)) })}`);
-    return 1;
+    return reportFailure(error, io, m);
   }
+}
+
+/**
+ * Writes a command's failure as its one stderr line and returns the exit code: a CliError is the
+ * user's (its own code), anything else a bug (1), still one line, without a stack trace.
+ */
+export function reportFailure(error: unknown, io: CliIo, m: Messages): ExitCode {
+  if (error instanceof CliError) {
+    io.stderr(`ecopark: ${oneLine(error.message)}`);
+    return error.exitCode;
+  }
+  io.stderr(`ecopark: ${m.t('error.internal', { message: oneLine(error instanceof Error ? error.message : String(error)) })}`);
+  return 1;
 }
 
 /** Takes every global `--limit id=value` (or `--limit=id=value`) out of the arguments, wherever it stands. */

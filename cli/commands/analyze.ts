@@ -1,12 +1,14 @@
-import { analyzeScenario, citationIn, RULE_SETS, type AnalysisResult, type RuleResult } from '../../shared/analysis';
+import { analyzeScenario, boundaryInvalid, citationIn, invalidFeatureIds, plotsFromInvalid, RULE_SETS, type AnalysisResult, type Problem, type RuleResult } from '../../shared/analysis';
+import type { Limits } from '../../shared/limits';
+import { clipText } from '../../shared/i18n/clip-text';
 import { geoJsonToDocument } from '../../shared/io/geojson';
 import type { ParkDocument } from '../../shared/model';
 import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { fileName, findScenarioId, formatOf, readProjectFile } from '../formats';
 import type { CliMessageKey, Messages } from '../i18n';
 import { landUseName } from './info';
-
-export const ANALYZE_USAGE = 'ecopark analyze FILE [--scenario NAME] [--rules ID[,ID]] [--date YYYY-MM-DD] [--json]';
+import { warnProblems } from '../problems';
+import { ANALYZE_USAGE } from '../usage';
 
 interface AnalyzeArgs {
   path: string;
@@ -42,9 +44,9 @@ function parseArgs(args: string[], m: Messages): AnalyzeArgs {
   return { ...out, path, json: out.json ?? false };
 }
 
-async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () => string, m: Messages): Promise<ParkDocument> {
+async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () => string, m: Messages, limits: Limits): Promise<ParkDocument> {
   const format = formatOf(path);
-  if (format === 'project') return readProjectFile(path, bytes, { acceptForeign: false }, m);
+  if (format === 'project') return readProjectFile(path, bytes, { acceptForeign: false, limits }, m);
   if (format !== 'geojson') throw new CliError(m.t('file.unknownType', { path, extensions: '.gpkg, .geojson, .json' }), 2);
   let json: unknown;
   try {
@@ -58,8 +60,14 @@ async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () 
   return result.document;
 }
 
-/** The JSON object of `analyze --json` (areas m², ratios 0–1, `percent` 0–100 of the park). */
-export function analysisJson(doc: ParkDocument, scenarioName: string, r: AnalysisResult, date: string) {
+/**
+ * The JSON object of `analyze --json` (areas m², ratios 0–1, `percent` 0–100 of the park).
+ * `problems` are the scenario's geometry problems; figures computed from a feature whose geometry
+ * is invalid (shared/analysis/problems.ts) carry `fromInvalidGeometry: true`.
+ */
+export function analysisJson(doc: ParkDocument, scenarioName: string, r: AnalysisResult, date: string, problems: readonly Problem[] = []) {
+  const invalid = invalidFeatureIds(problems);
+  const markedPlots = plotsFromInvalid(r, invalid);
   return {
     project: { id: doc.project.id, name: doc.project.name, province: doc.project.province, ...(doc.project.formerProvince ? { formerProvince: doc.project.formerProvince } : {}) },
     scenario: scenarioName,
@@ -67,6 +75,7 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
     date,
     areaMethod: 'geodesic, WGS84 ellipsoid (GeographicLib)',
     parkAreaM2: r.parkAreaM2,
+    parkAreaFromInvalidGeometry: boundaryInvalid(r, invalid),
     landUse: r.landUse.map((l) => ({ landUse: l.landUse, areaM2: l.areaM2, percent: l.percent })),
     unassignedAreaM2: r.unassignedAreaM2,
     overlapAreaM2: r.overlapAreaM2,
@@ -89,6 +98,7 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
       far: p.far,
       maxFloors: p.maxFloors,
       greenRatio: p.greenRatio,
+      fromInvalidGeometry: markedPlots.has(p.id),
     })),
     infrastructure: r.infrastructure,
     rules: r.rules.map((x) => ({
@@ -108,22 +118,35 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
       featureIds: x.featureIds,
     })),
     ...(r.settingsIssue ? { settingsIssue: r.settingsIssue } : {}),
+    problems: problems.map((p) => ({ featureId: p.featureId, reason: p.reason, message: p.message, ...(p.otherId ? { otherId: p.otherId } : {}), ...(p.at ? { at: p.at } : {}) })),
   };
 }
 
 /** `ecopark analyze FILE`: the land-use structure, plot indicators and rule outcomes of a scenario. */
-export async function analyzeCommand(args: string[], io: CliIo, { now, m }: CommandContext): Promise<ExitCode> {
+export async function analyzeCommand(args: string[], io: CliIo, { now, m, limits }: CommandContext): Promise<ExitCode> {
   const opts = parseArgs(args, m);
   const bytes = await readInput(io, opts.path, m);
-  const doc = await readDocument(opts.path, bytes, io, now, m);
+  const doc = await readDocument(opts.path, bytes, io, now, m, limits);
   const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m, 1);
   const scenario = doc.scenarios.find((s) => s.id === scenarioId)!;
   const date = opts.date ?? now().slice(0, 10);
   const result = analyzeScenario(doc, scenario.id, { date, ...(opts.rules ? { ruleSets: opts.rules } : {}) });
+  // Problems go to stderr in both modes (stdout stays parseable) and into the JSON as data.
+  const problems = warnProblems(io, m, doc, [scenario.id]).get(scenario.id) ?? [];
   // --json is for programs: the same in every language (dot decimals, codes).
-  if (opts.json) io.stdout(JSON.stringify(analysisJson(doc, scenario.name, result, date)));
-  else for (const line of formatAnalysis(doc, scenario.name, result, m)) io.stdout(line);
+  if (opts.json) io.stdout(JSON.stringify(analysisJson(doc, scenario.name, result, date, problems)));
+  else for (const line of formatAnalysis(doc, scenario.name, result, m, problems)) io.stdout(line);
   return 0;
+}
+
+/** The figures above that come from invalid geometry, marked so they are not read as sound. */
+function invalidFigureLines(r: AnalysisResult, problems: readonly Problem[], m: Messages): string[] {
+  const invalid = invalidFeatureIds(problems);
+  const lines = boundaryInvalid(r, invalid) ? [m.t('analyze.invalidBoundary')] : [];
+  const marked = plotsFromInvalid(r, invalid);
+  const plots = r.plots.filter((p) => marked.has(p.id));
+  if (plots.length > 0) lines.push(m.t('analyze.invalidPlots', { count: m.num(plots.length), codes: plots.map((p) => clipText(p.code ?? p.name ?? p.id.slice(0, 8), 40)).join(', ') }));
+  return lines;
 }
 
 function ruleValue(m: Messages, r: RuleResult, v: number | null): string {
@@ -134,7 +157,7 @@ function ruleValue(m: Messages, r: RuleResult, v: number | null): string {
 const COMPARATOR_SIGNS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=' };
 
 /** The readable report (without --json), in the language of `m`. */
-export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: AnalysisResult, m: Messages): string[] {
+export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: AnalysisResult, m: Messages, problems: readonly Problem[] = []): string[] {
   const ha = (m2: number) => `${m.num(m2 / 10000, 2)} ha`;
   const head: [string, string][] = [
     [m.t('analyze.project'), doc.project.name],
@@ -159,6 +182,7 @@ export function formatAnalysis(doc: ParkDocument, scenarioName: string, r: Analy
     '',
     `${m.t('analyze.greenRatio')}: ${m.pct(r.green.greenSpaceRatio)}   ${m.t('analyze.totalGreen')}: ${m.pct(r.green.totalGreenRatio)}   ${m.t('analyze.isolationMin')}: ${isolation}`,
     `${m.t('analyze.plots', { count: m.num(r.plotStats.count), mean: m.num(r.plotStats.meanAreaM2), min: m.num(r.plotStats.minAreaM2), max: m.num(r.plotStats.maxAreaM2) })}   ${m.t('analyze.roads', { length: m.num(r.infrastructure.roadLengthM), share: m.pct(r.infrastructure.roadAreaShare) })}`,
+    ...invalidFigureLines(r, problems, m),
     '',
     m.t('analyze.rules'),
   );

@@ -1,5 +1,4 @@
 import { describeLimitExceeded } from '../../shared/limits';
-import { resolve } from 'node:path';
 import { createEmptyDocument, type ParkDocument } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geoJsonToDocument } from '../../shared/io/geojson';
@@ -8,12 +7,11 @@ import { applyMapping, defaultMapping, importMappingSchema, type ImportMapping }
 import { parseCrsCode } from '../../shared/io/crs/crs';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
 import type { ImportFailureResult } from '../../shared/io/imported-layer';
-import { CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { checkOutput, CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
 import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, type FileFormat } from '../formats';
+import { warnProblems } from '../problems';
 import type { CliMessageKey, Messages } from '../i18n';
-
-export const CONVERT_USAGE =
-  'ecopark convert IN OUT [--crs CODE] [--layer-map FILE]';
+import { CONVERT_USAGE } from '../usage';
 
 const EXTENSIONS = '.gpkg, .geojson, .json, .kml, .kmz, .shp.zip, .zip, .dxf, .csv or .xlsx';
 
@@ -22,13 +20,20 @@ interface ConvertArgs {
   output: string;
   crs?: string;
   layerMap?: string;
+  /** Replace OUT when it exists (a project keeps OUT.bak). */
+  force: boolean;
 }
 
 function parseArgs(args: string[], m: Messages): ConvertArgs {
   const positional: string[] = [];
   const options: Record<string, string> = {};
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    if (arg === '--force') {
+      force = true;
+      continue;
+    }
     const match = /^--(crs|layer-map)(?:=(.*))?$/.exec(arg);
     if (match) {
       const value = match[2] ?? args[++i];
@@ -39,7 +44,7 @@ function parseArgs(args: string[], m: Messages): ConvertArgs {
   }
   if (positional.length !== 2) throw new CliError(m.t('error.twoFiles', { command: 'convert', usage: CONVERT_USAGE }), 2);
   if (options.crs !== undefined && !parseCrsCode(options.crs)) throw new CliError(m.t('convert.badCrs', { crs: options.crs }), 2);
-  return { input: positional[0], output: positional[1], crs: options.crs, layerMap: options['layer-map'] };
+  return { input: positional[0], output: positional[1], crs: options.crs, layerMap: options['layer-map'], force };
 }
 
 /**
@@ -53,17 +58,21 @@ export async function convertCommand(args: string[], io: CliIo, { now, m }: Comm
   const inFormat = requireFormat(input, m);
   const outFormat = requireFormat(output, m);
   if (inFormat === 'csv' || inFormat === 'xlsx') throw new CliError(m.t('convert.tablesExportOnly', { path: input }), 2);
-  if (resolve(input) === resolve(output)) throw new CliError(m.t('convert.sameFile', { path: input }), 2);
+  // Compared by identity (device, inode), not by name: a link or another path to IN is IN.
+  const target: OutputTarget = { path: output, inputs: opts.layerMap ? [input, opts.layerMap] : [input], force: opts.force };
+  await checkOutput(io, target, m);
 
   const mapping = opts.layerMap ? await readLayerMap(io, opts.layerMap, m) : undefined;
   const bytes = await readInput(io, input, m);
   const doc = await readDocument(opts, inFormat, bytes, mapping, io, now, m);
+  // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
+  warnProblems(io, m, doc);
   const SQL = outFormat === 'project' ? await loadSql() : undefined;
   // The written file is language-neutral; only the messages around it follow --lang.
   const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, SQL });
   if (!result.ok) throw new CliError(m.t('file.cannotWrite', { path: output, reason: result.detail }));
   for (const warning of result.warnings) warn(io, m, warning);
-  await writeOutput(io, output, result.bytes, m);
+  await writeOutput(io, target, result.bytes, m);
   io.stdout(m.t('convert.done', { input, output, summary: convertSummary(doc, outFormat, result.summary, m) }));
   return 0;
 }
@@ -109,7 +118,7 @@ async function readLayerMap(io: CliIo, path: string, m: Messages): Promise<Impor
   return parsed.data;
 }
 
-const LEAD_REASONS: readonly ImportFailureResult['reason'][] = ['broken_zip', 'crs_required', 'unsupported_crs', 'no_closed_polylines', 'invalid_dxf', 'invalid_kml', 'invalid_shapefile', 'no_shapefile'];
+const LEAD_REASONS: readonly ImportFailureResult['reason'][] = ['broken_zip', 'crs_required', 'unsupported_crs', 'no_closed_polylines', 'invalid_dxf', 'invalid_kml', 'invalid_shapefile', 'no_shapefile', 'empty'];
 
 function importError(path: string, failure: ImportFailureResult, m: Messages): CliError {
   if (failure.limit) return new CliError(oneLine(m.t('file.cannotImport', { path, reason: describeLimitExceeded(failure.limit, m.lang, { raiseHint: true }) })));
@@ -154,7 +163,11 @@ async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: Impor
   const requirePolygons = Object.values(mapping?.layers ?? {}).some((m) => (m.kind && POLYGON_KINDS.has(m.kind)) || Object.values(m.values ?? {}).some((v) => v.kind && POLYGON_KINDS.has(v.kind)));
   const SQL = sql ?? (formatOf(path) === 'project' ? await loadSql() : undefined);
   const result = importFile(bytes, fileName(path), { crs: opts.crs, requirePolygons, SQL });
-  if (!result.ok) throw importError(path, result, m);
+  if (!result.ok) {
+    // A refusal's warnings are its explanation (e.g. a DXF of only unsupported entities): print them first.
+    for (const warning of result.warnings ?? []) warn(io, m, warning);
+    throw importError(path, result, m);
+  }
   for (const warning of result.warnings) warn(io, m, warning);
   const defaults = defaultMapping(result.layers);
   const merged: ImportMapping = { layers: { ...defaults.layers, ...(mapping?.layers ?? {}) } };

@@ -1,18 +1,19 @@
 import { FEATURE_KINDS, LAND_USE_CATALOGUE, LAND_USE_CODES, type ParkDocument } from '../../shared/model';
 import { CliError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { readProjectFile, requireProjectPath } from '../formats';
+import { warnProblems } from '../problems';
 import { messages, type CliMessageKey, type Messages } from '../i18n';
-
-export const INFO_USAGE = 'ecopark info FILE.gpkg';
+import { INFO_USAGE } from '../usage';
 
 /** `ecopark info FILE.gpkg`: prints the project summary. */
-export async function infoCommand(args: string[], io: CliIo, { m }: CommandContext): Promise<ExitCode> {
+export async function infoCommand(args: string[], io: CliIo, { m, limits }: CommandContext): Promise<ExitCode> {
   if (args.length !== 1) throw new CliError(m.t('error.oneFile', { command: 'info', usage: INFO_USAGE }), 2);
   const [path] = args;
   requireProjectPath(path, 'info', m);
   const bytes = await readInput(io, path, m);
-  const doc = await readProjectFile(path, bytes, { acceptForeign: false }, m);
+  const doc = await readProjectFile(path, bytes, { acceptForeign: false, limits }, m);
   for (const line of formatInfo(doc, m)) io.stdout(line);
+  warnProblems(io, m, doc);
   return 0;
 }
 

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { buildReportModel, compareScenarios, renderReportCsv, renderReportPdf, renderReportXlsx, type ReportLang } from '../../shared/report';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../shared/solar';
-import { CliError, describeFsError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { checkOutput, CliError, describeFsError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
 import { findScenarioId, readProjectFile, requireProjectPath } from '../formats';
+import { warnProblems } from '../problems';
 import type { Messages } from '../i18n';
-
-export const REPORT_USAGE = 'ecopark report FILE.gpkg -o OUT.pdf|.xlsx|.csv [--lang vi|en] [--scenario NAME] [--compare NAME,NAME[,…]]';
+import { REPORT_USAGE } from '../usage';
 
 interface ReportArgs {
   path: string;
@@ -13,6 +13,8 @@ interface ReportArgs {
   lang: ReportLang;
   scenario?: string;
   compare?: string[];
+  /** Replace OUT when it exists. */
+  force: boolean;
 }
 
 /** --lang is global (cli/run.ts takes it out of the arguments): the report is written in m.lang. */
@@ -22,6 +24,7 @@ function parseArgs(args: string[], m: Messages): ReportArgs {
   const lang: ReportLang = m.lang;
   let scenario: string | undefined;
   let compare: string[] | undefined;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -31,6 +34,7 @@ function parseArgs(args: string[], m: Messages): ReportArgs {
     };
     if (a === '-o' || a === '--output') out = value();
     else if (a === '--scenario') scenario = value();
+    else if (a === '--force') force = true;
     else if (a === '--compare') compare = value().split(',').map((x) => x.trim()).filter(Boolean);
     else if (a.startsWith('-')) throw new CliError(m.t('error.unknownOption', { option: a, usage: REPORT_USAGE }), 2);
     else if (path === undefined) path = a;
@@ -41,7 +45,7 @@ function parseArgs(args: string[], m: Messages): ReportArgs {
   if (!/\.(pdf|xlsx|csv)$/i.test(out)) throw new CliError(m.t('report.badOutput', { path: out }), 2);
   requireProjectPath(path, 'report', m);
   if (compare && (compare.length < 2 || compare.length > 4)) throw new CliError(m.t('report.compareCount', { count: compare.length }), 2);
-  return { path, out, lang, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}) };
+  return { path, out, lang, force, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}) };
 }
 
 /** The report fonts shipped in data/fonts (Noto Sans, with the Vietnamese glyphs). */
@@ -62,8 +66,12 @@ export async function loadReportFonts(m: Messages): Promise<{ regular: Uint8Arra
 export async function reportCommand(args: string[], io: CliIo, context: CommandContext): Promise<ExitCode> {
   const { m } = context;
   const opts = parseArgs(args, m);
-  const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false }, m);
+  const target: OutputTarget = { path: opts.out, inputs: [opts.path], force: opts.force };
+  await checkOutput(io, target, m);
+  const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
   const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
+  // The report has its own Problems section; the person running the command hears of them here.
+  warnProblems(io, m, doc, [scenarioId]);
   const compareIds = opts.compare?.map((n) => findScenarioId(doc, n, opts.path, m));
   const settings = readSolarSettings(doc.settings);
   const solarCache = new Map<string, ParkSolarResult>();
@@ -84,7 +92,7 @@ export async function reportCommand(args: string[], io: CliIo, context: CommandC
     : lower.endsWith('.xlsx')
       ? renderReportXlsx(model)
       : new TextEncoder().encode(renderReportCsv(model));
-  await writeOutput(io, opts.out, bytes, m);
+  await writeOutput(io, target, bytes, m);
   io.stdout(m.t('report.wrote', { path: opts.out, bytes: m.num(bytes.length) }));
   return 0;
 }

@@ -7,3 +7,5 @@ export type { AnalysisEngine, AnalyzeOptions } from './engine';
 export { compare } from './evaluate';
 export { floorsOf } from './plots';
 export { STRIP_STEP_M } from './isolation-strip';
+export { scenarioProblems, invalidFeatureIds, plotsFromInvalid, boundaryInvalid, describeProblem, clippedLabel, FIGURE_BREAKING_REASONS, PROBLEM_NAME_CHARS } from './problems';
+export type { Problem, ProblemLang } from './problems';

@@ -1,3 +1,5 @@
+import { LimitExceededError, limitExceeded, type LimitExceeded } from '../limits';
+
 /**
  * GeoPackage binary geometry (OGC 12-128r18 §2.1.3): a "GP" header with flags, srs_id and an
  * optional envelope, followed by ISO WKB. We write little-endian, envelope type 1
@@ -25,7 +27,13 @@ export interface DecodedGpkgGeometry {
   geometry: GpkgGeometry | null;
 }
 
-export type DecodeResult = ({ ok: true } & DecodedGpkgGeometry) | { ok: false; detail: string };
+/** `limit` is set when the geometry has more vertices than the caller allows (decoding stopped before reading them). */
+export type DecodeResult = ({ ok: true } & DecodedGpkgGeometry) | { ok: false; detail: string; limit?: LimitExceeded };
+
+export interface DecodeOptions {
+  /** The most vertices the geometry may have; counted from the WKB counts before any is read. */
+  maxVertices?: number;
+}
 
 const WKB_CODES: Record<GpkgGeometry['type'], number> = {
   Point: 1,
@@ -197,9 +205,20 @@ export function encodeGpkgGeometry(g: GpkgGeometry, srsId = 4326): Uint8Array {
 class WkbReader {
   private readonly view: DataView;
   offset: number;
-  constructor(bytes: Uint8Array, offset: number) {
+  /** Vertices read or announced so far, checked against `maxVertices` before a point list is read. */
+  private vertices = 0;
+  constructor(
+    bytes: Uint8Array,
+    offset: number,
+    private readonly maxVertices = Infinity,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.offset = offset;
+  }
+  /** Counts `n` more vertices; past the maximum, stops decoding before they are allocated. */
+  addVertices(n: number): void {
+    this.vertices += n;
+    if (this.vertices > this.maxVertices) throw new LimitExceededError(limitExceeded('vertices-per-feature', this.maxVertices, this.vertices));
   }
   private need(n: number): void {
     if (this.offset + n > this.view.byteLength) throw new Error(`WKB ends early at byte ${this.offset}`);
@@ -255,7 +274,7 @@ function readWkb(r: WkbReader, depth: number): GpkgGeometry {
   const type = TYPE_BY_CODE[code];
   if (!type || dims > 3) throw new Error(`unsupported WKB geometry type ${raw}`);
   const width = 2 + (z ? 1 : 0) + (m ? 1 : 0);
-  const point = (): Coord => {
+  const readPoint = (): Coord => {
     const x = r.f64(le);
     const y = r.f64(le);
     const c = [x, y];
@@ -263,7 +282,16 @@ function readWkb(r: WkbReader, depth: number): GpkgGeometry {
     if (m) r.f64(le);
     return c;
   };
-  const points = (): Coord[] => Array.from({ length: r.count(le, width * 8) }, point);
+  const point = (): Coord => {
+    r.addVertices(1);
+    return readPoint();
+  };
+  const points = (): Coord[] => {
+    const n = r.count(le, width * 8);
+    // Checked on the announced count, so a 10⁷-vertex ring is refused before it is decoded.
+    r.addVertices(n);
+    return Array.from({ length: n }, readPoint);
+  };
   const children = <T extends GpkgGeometry['type']>(want: T) =>
     Array.from({ length: r.count(le, 5) }, () => {
       const child = readWkb(r, depth + 1);
@@ -288,14 +316,35 @@ function readWkb(r: WkbReader, depth: number): GpkgGeometry {
   }
 }
 
+/** The number of positions of a decoded geometry (what `maxVertices` counts). */
+export function countVertices(g: GpkgGeometry): number {
+  switch (g.type) {
+    case 'Point':
+      return 1;
+    case 'LineString':
+    case 'MultiPoint':
+      return g.coordinates.length;
+    case 'Polygon':
+    case 'MultiLineString':
+      return g.coordinates.reduce((n, ring) => n + ring.length, 0);
+    case 'MultiPolygon':
+      return g.coordinates.reduce((n, rings) => n + rings.reduce((k, ring) => k + ring.length, 0), 0);
+    case 'GeometryCollection':
+      return g.geometries.reduce((n, child) => n + countVertices(child), 0);
+  }
+}
+
 function isEmptyGeometry(g: GpkgGeometry): boolean {
   if (g.type === 'Point') return g.coordinates.some((v) => Number.isNaN(v));
   if (g.type === 'GeometryCollection') return g.geometries.every(isEmptyGeometry);
   return g.coordinates.length === 0;
 }
 
-/** Decodes a GeoPackage geometry blob. Never throws: bad bytes give `{ ok: false, detail }`. */
-export function decodeGpkgGeometry(blob: Uint8Array): DecodeResult {
+/**
+ * Decodes a GeoPackage geometry blob. Never throws: bad bytes give `{ ok: false, detail }`, a
+ * geometry with more than `maxVertices` vertices `{ ok: false, detail, limit }`.
+ */
+export function decodeGpkgGeometry(blob: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   try {
     if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) return { ok: false, detail: 'missing "GP" magic' };
     if (blob[2] !== 0) return { ok: false, detail: `unsupported GeoPackage binary version ${blob[2]}` };
@@ -311,10 +360,11 @@ export function decodeGpkgGeometry(blob: Uint8Array): DecodeResult {
       if (flags & 0x10) return { ok: true, srsId, geometry: null };
       return { ok: false, detail: 'geometry blob ends before its WKB' };
     }
-    const geometry = readWkb(new WkbReader(blob, wkbStart), 0);
+    const geometry = readWkb(new WkbReader(blob, wkbStart, options.maxVertices), 0);
     const empty = (flags & 0x10) !== 0 || isEmptyGeometry(geometry);
     return { ok: true, srsId, geometry: empty ? null : geometry };
   } catch (error) {
+    if (error instanceof LimitExceededError) return { ok: false, detail: error.message, limit: error.exceeded };
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
 }

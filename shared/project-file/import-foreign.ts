@@ -6,11 +6,14 @@ import { newId } from '../model/ids';
 import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from '../io/profile-attributes';
 
 export { projectNameFromFileName };
-import { decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { checkLimit, DEFAULT_LIMITS, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
+import { countVertices, decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { checkGeoPackageIdentity } from './gpkg-identity';
 import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from './sqlite-bytes';
+import { setOwn } from '../own-property';
 
 /** Result of importing another tool's GeoPackage: a new, unsaved document, or why not. */
-export type ImportForeignResult = { ok: true; document: ParkDocument; warnings: string[] } | { ok: false; detail: string };
+export type ImportForeignResult = { ok: true; document: ParkDocument; warnings: string[] } | { ok: false; detail: string; limit?: LimitExceeded };
 
 /** Layer names that mean "park limit" in English or Vietnamese ("ranh giới"). */
 const BOUNDARY_NAME = /bound|limit|ranh[ _-]?gi[oơớ]i|ranhgioi/i;
@@ -36,8 +39,20 @@ function isWgs84(db: Database, srsId: number): boolean {
   return rows.some((r) => String(r.organization).toUpperCase() === 'EPSG' && Number(r.organization_coordsys_id) === 4326);
 }
 
-/** Imports every feature table of an open GeoPackage into one scenario of a new document. */
-export function importForeignFromDatabase(db: Database, fileName: string, now?: string): ImportForeignResult {
+/**
+ * Imports every feature table of an open GeoPackage into one scenario of a new document, within
+ * `limits` (features, vertices, attribute length: refused with `limit` set when one is passed).
+ */
+export function importForeignFromDatabase(db: Database, fileName: string, now?: string, limits: Limits = DEFAULT_LIMITS): ImportForeignResult {
+  try {
+    return importLayers(db, fileName, now, limits);
+  } catch (error) {
+    if (error instanceof LimitExceededError) return { ok: false, detail: error.message, limit: error.exceeded };
+    throw error;
+  }
+}
+
+function importLayers(db: Database, fileName: string, now: string | undefined, limits: Limits): ImportForeignResult {
   const tables = tableNames(db);
   if (!tables.has('gpkg_geometry_columns')) return { ok: false, detail: 'the GeoPackage has no gpkg_geometry_columns table' };
   const layers = queryRows(
@@ -49,6 +64,8 @@ export function importForeignFromDatabase(db: Database, fileName: string, now?: 
   if (layers.length === 0) return { ok: false, detail: 'the GeoPackage has no feature layers' };
   const features: ParkFeature[] = [];
   const warnings: string[] = [];
+  let rowCount = 0;
+  let vertexCount = 0;
   for (const layer of layers) {
     const table = String(layer.table_name);
     const geomColumn = String(layer.column_name);
@@ -59,24 +76,31 @@ export function importForeignFromDatabase(db: Database, fileName: string, now?: 
     }
     const pk = queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).find((c) => Number(c.pk) === 1);
     const pkName = pk ? String(pk.name) : undefined;
+    // Counted before the rows are read, so millions of features are refused at once.
+    rowCount += Number(queryRows(db, `SELECT COUNT(*) AS n FROM ${quoteIdentifier(table)}`)[0].n);
+    checkLimit(limits, 'features-per-file', rowCount, `layer ${table}`);
     for (const row of queryRows(db, `SELECT * FROM ${quoteIdentifier(table)}`)) {
       const label = `layer ${table}, fid ${pkName ? String(row[pkName]) : '?'}`;
+      for (const [column, value] of Object.entries(row)) if (typeof value === 'string') checkLimit(limits, 'attribute-chars', value.length, `${label}, ${column}`);
       const blob = row[geomColumn];
       if (!(blob instanceof Uint8Array)) {
         warnings.push(`${label}: no geometry; skipped`);
         continue;
       }
-      const decoded = decodeGpkgGeometry(blob);
+      const decoded = decodeGpkgGeometry(blob, { maxVertices: limits['vertices-per-feature'] });
+      if (!decoded.ok && decoded.limit) throw new LimitExceededError({ ...decoded.limit, where: label });
       if (!decoded.ok) return { ok: false, detail: `${label}: unreadable geometry: ${decoded.detail}` };
       if (!decoded.geometry) {
         warnings.push(`${label}: empty geometry; skipped`);
         continue;
       }
+      vertexCount += countVertices(decoded.geometry);
+      checkLimit(limits, 'vertices-per-file', vertexCount, label);
       const attributes: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(row)) {
         if (key === geomColumn || key === pkName) continue;
         // Blobs have no place in flat props; a note keeps the loss visible.
-        attributes[key] = value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value;
+        setOwn(attributes, key, value instanceof Uint8Array ? `(binary, ${value.length} bytes)` : value);
       }
       const parts = modelGeometries(decoded.geometry);
       if (parts.length > 1 && decoded.geometry.type !== 'MultiPolygon' && decoded.geometry.type !== 'MultiLineString') {
@@ -123,7 +147,7 @@ function chooseKind(table: string, geometry: ParkGeometry, kindAttribute: unknow
  * Imports any GeoPackage (GDAL's, QGIS's...) as a new document named after `fileName`.
  * Never throws; never modifies `bytes`.
  */
-export function importForeignGeoPackage(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string, now?: string): ImportForeignResult {
+export function importForeignGeoPackage(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string, now?: string, limits: Limits = DEFAULT_LIMITS): ImportForeignResult {
   const header = checkSqliteHeader(bytes);
   if (!header.ok) return { ok: false, detail: header.detail };
   let db: Database | undefined;
@@ -131,7 +155,10 @@ export function importForeignGeoPackage(SQL: SqlJsStatic, bytes: Uint8Array, fil
     db = new SQL.Database(bytes.slice());
     const tables = tableNames(db);
     if (!tables.has('gpkg_contents')) return { ok: false, detail: 'the file is not a GeoPackage (no gpkg_contents table)' };
-    return importForeignFromDatabase(db, fileName, now);
+    const imported = importForeignFromDatabase(db, fileName, now, limits);
+    // Read like GDAL reads it: a wrong application_id or an unknown version is a warning, not a refusal.
+    if (imported.ok) imported.warnings.unshift(...checkGeoPackageIdentity(db).problems.map((p) => `the file is a GeoPackage, but ${p}`));
+    return imported;
   } catch (error) {
     return { ok: false, detail: `the database cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   } finally {

@@ -2,10 +2,12 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { FORMAT_VERSION, parkDocumentSchema, projectInfoSchema, type ParkDocument, type Scenario } from '../model/document';
 import { parkFeatureSchema, type ParkFeature } from '../model/feature';
 import type { OpenFailureReason } from '../host-api';
-import { decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { checkLimit, DEFAULT_LIMITS, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
+import { countVertices, decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
+import { checkGeoPackageIdentity } from './gpkg-identity';
 import { importForeignFromDatabase } from './import-foreign';
 import { applyMigrations, MIGRATIONS, type Migration } from './migrations';
-import { LAYERS, type LayerDefinition } from './schema';
+import { GPKG_APPLICATION_ID, LAYERS, type LayerDefinition } from './schema';
 import { checkSqliteHeader, queryRows, tableNames } from './sqlite-bytes';
 import { METADATA_KEYS } from './write-project';
 
@@ -19,13 +21,18 @@ export type ProjectReadFailure = (typeof PROJECT_READ_FAILURES)[number];
  */
 export type ReadProjectResult =
   | { ok: true; document: ParkDocument; migratedFrom?: number }
-  | { ok: false; reason: ProjectReadFailure; detail: string; importable?: ParkDocument };
+  | { ok: false; reason: ProjectReadFailure; detail: string; importable?: ParkDocument; limit?: LimitExceeded };
 
 export interface ReadProjectOptions {
   /** Names the project offered for a foreign GeoPackage. */
   fileName?: string;
   /** Injected by tests; defaults to the shipped MIGRATIONS. */
   migrations?: readonly Migration[];
+  /**
+   * Sizes the file may reach (features, vertices, text length); past one the file is refused
+   * with `limit` set, before the oversized part is decoded. Default: shared/limits.ts.
+   */
+  limits?: Limits;
 }
 
 type Failure = Extract<ReadProjectResult, { ok: false }>;
@@ -46,6 +53,9 @@ export function readProject(SQL: SqlJsStatic, bytes: Uint8Array, options: ReadPr
     db = new SQL.Database(bytes.slice());
     return readOpenDatabase(db, options);
   } catch (error) {
+    // A file past a limit is not damaged; the host contract has no reason of its own for it yet,
+    // so it travels as 'corrupt' with `limit` set, which every front end words first.
+    if (error instanceof LimitExceededError) return { ...fail('corrupt', error.message), limit: error.exceeded };
     const why = error instanceof Error ? error.message : String(error);
     return fail('corrupt', error instanceof CorruptFile ? why : `the database cannot be read: ${why}`);
   } finally {
@@ -62,15 +72,22 @@ function readOpenDatabase(db: Database, options: ReadProjectOptions): ReadProjec
   if (!tables.has('gpkg_contents') || !tables.has('gpkg_spatial_ref_sys')) {
     return fail('not_geopackage', 'this is an SQLite database but not a GeoPackage (it has no gpkg_contents and gpkg_spatial_ref_sys tables)');
   }
+  const identity = checkGeoPackageIdentity(db);
   if (!tables.has('ecopark_metadata')) {
-    const imported = importForeignFromDatabase(db, options.fileName ?? 'Imported GeoPackage');
+    const imported = importForeignFromDatabase(db, options.fileName ?? 'Imported GeoPackage', undefined, options.limits);
+    // Foreign files are read like GDAL reads them: a wrong application_id or unknown version is a warning.
+    if (imported.ok) imported.warnings.unshift(...identity.problems.map((p) => `the file is a GeoPackage, but ${p}`));
     const lead = 'this GeoPackage was not made by EcoPark Planner';
-    if (!imported.ok) return fail('foreign_geopackage', `${lead}, and its layers cannot be imported: ${imported.detail}`);
+    if (!imported.ok) return { ...fail('foreign_geopackage', `${lead}, and its layers cannot be imported: ${imported.detail}`), ...(imported.limit ? { limit: imported.limit } : {}) };
     const count = imported.document.scenarios[0].features.length;
     const notes = imported.warnings.length > 0 ? ` (${imported.warnings.length} warnings, first: ${imported.warnings[0]})` : '';
     return { ...fail('foreign_geopackage', `${lead}; ${count} features can be imported as a new project${notes}`), importable: imported.document };
   }
 
+  // We have written application_id 'GPKG' and a 1.3 user_version since the first project file:
+  // a project file without them was written by something else, and is not opened as ours.
+  if (identity.problems.length > 0) return fail('not_geopackage', `it has EcoPark Planner tables, but ${identity.problems.join('; ')}`);
+  if (identity.applicationId !== GPKG_APPLICATION_ID) return fail('not_geopackage', "it has EcoPark Planner tables, but the GeoPackage 1.0/1.1 application_id of a file we never write");
   const metadata = new Map(queryRows(db, 'SELECT key, value FROM ecopark_metadata').map((r) => [String(r.key), r.value]));
   const version = Number(metadata.get(METADATA_KEYS.formatVersion));
   if (!Number.isInteger(version) || version < 0) {
@@ -85,7 +102,7 @@ function readOpenDatabase(db: Database, options: ReadProjectOptions): ReadProjec
     if (!migrated.ok) return fail('corrupt', migrated.detail);
     migratedFrom = version;
   }
-  const document = readDocument(db);
+  const document = readDocument(db, options.limits ?? DEFAULT_LIMITS);
   const valid = parkDocumentSchema.safeParse(document);
   if (!valid.success) {
     const issue = valid.error.issues[0];
@@ -103,8 +120,32 @@ function parseJson(text: unknown, where: string): unknown {
   }
 }
 
-function readDocument(db: Database): ParkDocument {
+/**
+ * Text read from the file is bounded by `attribute-chars` (raisable): a project is the user's own
+ * work, so it is never refused by a limit they cannot raise. `name-chars` is therefore not
+ * enforced here; long names are clipped where they are shown (report, CLI) instead.
+ */
+function checkText(limits: Limits, value: unknown, where: string): void {
+  if (typeof value === 'string') checkLimit(limits, 'attribute-chars', value.length, where);
+}
+
+/** The sizes of the file as it is read; each check throws a LimitExceededError. */
+class SizeBudget {
+  private vertices = 0;
+  constructor(readonly limits: Limits) {}
+  /** The most vertices the next feature may have: its own limit or what the file has left. */
+  nextFeatureMax(): number {
+    return Math.min(this.limits['vertices-per-feature'], this.limits['vertices-per-file'] - this.vertices);
+  }
+  addVertices(n: number, where: string): void {
+    this.vertices += n;
+    checkLimit(this.limits, 'vertices-per-file', this.vertices, where);
+  }
+}
+
+function readDocument(db: Database, limits: Limits): ParkDocument {
   const metadata = new Map(queryRows(db, 'SELECT key, value FROM ecopark_metadata').map((r) => [String(r.key), r.value]));
+  checkText(limits, metadata.get(METADATA_KEYS.project), 'ecopark_metadata.project');
   const project = projectInfoSchema.safeParse(parseJson(metadata.get(METADATA_KEYS.project), 'ecopark_metadata.project'));
   if (!project.success) {
     const issue = project.error.issues[0];
@@ -113,20 +154,26 @@ function readDocument(db: Database): ParkDocument {
   const scenarios: Scenario[] = [];
   const order = new Map<string, { feature: ParkFeature; sortOrder: number }[]>();
   for (const row of queryRows(db, 'SELECT id, name, description FROM ecopark_scenarios ORDER BY position, rowid')) {
+    checkText(limits, row.name, 'ecopark_scenarios.name');
+    checkText(limits, row.description, 'ecopark_scenarios.description');
     const scenario: Scenario = { id: String(row.id), name: String(row.name), features: [] };
     if (typeof row.description === 'string') scenario.description = row.description;
     scenarios.push(scenario);
     order.set(scenario.id, []);
   }
   const tables = tableNames(db);
+  for (const layer of LAYERS) if (!tables.has(layer.table)) throw new CorruptFile(`the layer table ${layer.table} is missing`);
+  // Counted before any row is read, so a file of millions of features is refused at once.
+  const featureCount = LAYERS.reduce((n, layer) => n + Number(queryRows(db, `SELECT COUNT(*) AS n FROM ${layer.table}`)[0].n), 0);
+  checkLimit(limits, 'features-per-file', featureCount);
+  const budget = new SizeBudget(limits);
   for (const layer of LAYERS) {
-    if (!tables.has(layer.table)) throw new CorruptFile(`the layer table ${layer.table} is missing`);
     for (const row of queryRows(db, `SELECT * FROM ${layer.table} ORDER BY fid`)) {
       const scenarioId = String(row.scenario_id);
       const bucket = order.get(scenarioId);
       const label = `layer ${layer.table}, feature ${JSON.stringify(row.feature_id)} (fid ${String(row.fid)})`;
       if (!bucket) throw new CorruptFile(`${label} belongs to scenario ${JSON.stringify(scenarioId)}, which does not exist`);
-      bucket.push({ feature: readFeature(layer, row, label), sortOrder: Number(row.sort_order) });
+      bucket.push({ feature: readFeature(layer, row, label, budget), sortOrder: Number(row.sort_order) });
     }
   }
   for (const scenario of scenarios) {
@@ -153,12 +200,21 @@ function fromStoredGeometry(g: GpkgGeometry): GpkgGeometry {
   return g;
 }
 
-function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label: string): ParkFeature {
+function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label: string, budget: SizeBudget): ParkFeature {
   if (!(row.geom instanceof Uint8Array)) throw new CorruptFile(`${label} has no geometry`);
-  const decoded = decodeGpkgGeometry(row.geom);
+  for (const [column, value] of Object.entries(row)) checkText(budget.limits, value, `${label}, ${column}`);
+  const maxVertices = budget.nextFeatureMax();
+  const decoded = decodeGpkgGeometry(row.geom, { maxVertices });
+  if (!decoded.ok && decoded.limit) {
+    // Stopped by what the file had left rather than by the feature's own limit: say so.
+    const perFeature = budget.limits['vertices-per-feature'];
+    if (maxVertices < perFeature && decoded.limit.value <= perFeature) budget.addVertices(decoded.limit.value, label);
+    throw new LimitExceededError({ ...decoded.limit, where: label });
+  }
   if (!decoded.ok) throw new CorruptFile(`${label} has an unreadable geometry: ${decoded.detail}`);
   if (!decoded.geometry) throw new CorruptFile(`${label} has an empty geometry`);
   if (decoded.srsId !== 4326) throw new CorruptFile(`${label} has srs_id ${decoded.srsId}; project files are EPSG:4326`);
+  budget.addVertices(countVertices(decoded.geometry), label);
   const candidate: Record<string, unknown> = { id: row.feature_id, kind: layer.kind, geometry: fromStoredGeometry(decoded.geometry) };
   for (const c of layer.columns) {
     const value = row[c.column];

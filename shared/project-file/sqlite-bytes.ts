@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { setOwn } from '../own-property';
 
 /**
  * Checks on raw bytes before SQLite sees them. sql.js opens almost anything lazily and fails
@@ -44,7 +45,14 @@ export function queryRows(db: Database, sql: string, params: (string | number | 
   const statement = db.prepare(sql, params);
   const rows: Record<string, unknown>[] = [];
   try {
-    while (statement.step()) rows.push(statement.getAsObject());
+    const names = statement.getColumnNames();
+    // Built with setOwn, not getAsObject, so a column named "__proto__" is kept like any other.
+    while (statement.step()) {
+      const values = statement.get();
+      const row: Record<string, unknown> = {};
+      names.forEach((name, i) => setOwn(row, name, values[i]));
+      rows.push(row);
+    }
   } finally {
     statement.free();
   }

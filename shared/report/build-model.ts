@@ -1,8 +1,10 @@
 import { analyzeScenario, citationIn, readRuleSettings, RULE_SETS, DEFAULT_STOREY_HEIGHT_M, type AnalysisResult, type RuleResult, type RuleStatus } from '../analysis';
 import { LAND_USE_CATALOGUE, landUseCategory, landUseLabel, type ParkDocument } from '../model';
-import { combinedLossFraction, describeWeatherSource, readSolarSettings, type ParkSolarResult } from '../solar';
-import { formatDate, formatNumber } from './format';
+import { bandRangeLabels, combinedLossFraction, describeWeatherSource, readSolarSettings, SPECIFIC_YIELD_BANDS, type ParkSolarResult } from '../solar';
+import { formatDate, formatNumber } from '../format';
 import { buildMapFigure } from './map-figure';
+import { markInvalidPlots, problemsTable } from './problems';
+import { scenarioProblems } from '../analysis/problems';
 import { fill, reportStrings, type ReportStringKey } from './strings';
 import type { KeyValue, ReportCell, ReportChart, ReportLang, ReportModel, ReportTable } from './types';
 
@@ -76,7 +78,7 @@ function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportSt
     const t = ruleDisplay(r.unit, r.threshold);
     const words = citationIn(r.citation, lang);
     const cite = [words.document, words.article, r.citation.url].filter(Boolean).join(', ');
-    const notes = [r.overridden ? `${s.overridden} (${formatNumber(ruleDisplay(r.unit, r.originalThreshold ?? null).value, t.digits, lang)} →)` : '', r.origin === 'project' ? s.projectRule : ''].filter(Boolean);
+    const notes = [r.overridden ? `${s.overridden} (${formatNumber(lang, ruleDisplay(r.unit, r.originalThreshold ?? null).value, t.digits)} →)` : '', r.origin === 'project' ? s.projectRule : ''].filter(Boolean);
     return [
       text(r.id),
       text(r.title[lang]),
@@ -108,9 +110,9 @@ function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportSt
 
 function plotTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKey, string>): ReportTable {
   const limitText = (l: AnalysisResult['plots'][number]['limits']) => [
-    l.maxDensity !== undefined ? `${s.density.replace(/ \(%\)/, '')} ≤ ${formatNumber(l.maxDensity * 100, 0, lang)} %` : '',
-    l.minGreenRatio !== undefined ? `${s.plotGreen.replace(/ \(%\)/, '')} ≥ ${formatNumber(l.minGreenRatio * 100, 0, lang)} %` : '',
-    l.maxFar !== undefined ? `${s.far} ≤ ${formatNumber(l.maxFar, 1, lang)}` : '',
+    l.maxDensity !== undefined ? `${s.density.replace(/ \(%\)/, '')} ≤ ${formatNumber(lang, l.maxDensity * 100, 0)} %` : '',
+    l.minGreenRatio !== undefined ? `${s.plotGreen.replace(/ \(%\)/, '')} ≥ ${formatNumber(lang, l.minGreenRatio * 100, 0)} %` : '',
+    l.maxFar !== undefined ? `${s.far} ≤ ${formatNumber(lang, l.maxFar, 1)}` : '',
     l.maxFloors !== undefined ? `${s.floors} ≤ ${l.maxFloors}` : '',
   ].filter(Boolean).join('; ');
   return {
@@ -142,7 +144,7 @@ function plotTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKe
 }
 
 function solarSection(r: ParkSolarResult, lang: ReportLang, s: Record<ReportStringKey, string>, names: Map<string, string>): NonNullable<ReportModel['solar']> {
-  const f = (v: number, d: number) => formatNumber(v, d, lang);
+  const f = (v: number, d: number) => formatNumber(lang, v, d);
   const e = r.economics;
   const summary: KeyValue[] = [
     { label: s.roofs, value: String(r.buildings.length) },
@@ -173,6 +175,8 @@ function solarSection(r: ParkSolarResult, lang: ReportLang, s: Record<ReportStri
       { header: s.kwhYear, align: 'right', weight: 1.2 },
       { header: s.kwhPerKwp, align: 'right', weight: 0.9 },
       { header: s.shadingLoss, align: 'right', weight: 1.1 },
+      { header: s.shadingBeam, align: 'right', weight: 0.9 },
+      { header: s.shadingSky, align: 'right', weight: 0.9 },
     ],
     rows: r.buildings.map((b) => [
       text(b.name ?? names.get(b.id) ?? b.id),
@@ -182,9 +186,11 @@ function solarSection(r: ParkSolarResult, lang: ReportLang, s: Record<ReportStri
       num(b.annualKwh, 0),
       num(b.specificYield, 0),
       num(b.shadingLossPercent, 1),
+      num(b.beamShadingLossPercent, 1),
+      num(b.diffuseShadingLossPercent, 1),
     ]),
   };
-  buildingTable.rows.push([text(s.total), num(r.buildings.reduce((a, b) => a + b.roofAreaM2, 0), 0), num(r.buildings.reduce((a, b) => a + b.usableAreaM2, 0), 0), num(r.totalKwp, 1), num(r.annualKwh, 0), num(r.specificYieldKwhPerKwp, 0), num(null, 1)]);
+  buildingTable.rows.push([text(s.total), num(r.buildings.reduce((a, b) => a + b.roofAreaM2, 0), 0), num(r.buildings.reduce((a, b) => a + b.usableAreaM2, 0), 0), num(r.totalKwp, 1), num(r.annualKwh, 0), num(r.specificYieldKwhPerKwp, 0), num(r.shadingLossPercent, 1), num(r.beamShadingLossPercent, 1), num(r.diffuseShadingLossPercent, 1)]);
   buildingTable.boldRows = [buildingTable.rows.length - 1];
   return { summary, monthlyChart, buildingTable };
 }
@@ -198,9 +204,9 @@ function methods(doc: ParkDocument, a: AnalysisResult, date: string, lang: Repor
   const out: KeyValue[] = [
     { label: s.areaMethod, value: s.areaMethodText },
     { label: s.ruleSets, value: sets.join('; ') },
-    { label: s.ruleDate, value: formatDate(date, lang) },
+    { label: s.ruleDate, value: formatDate(lang, date) },
     { label: s.overrides, value: overrides.length ? overrides.join('; ') : s.noOverrides },
-    { label: s.storeyHeight, value: `${formatNumber(rs.storeyHeightM ?? DEFAULT_STOREY_HEIGHT_M, 1, lang)} m` },
+    { label: s.storeyHeight, value: `${formatNumber(lang, rs.storeyHeightM ?? DEFAULT_STOREY_HEIGHT_M, 1)} m` },
   ];
   if (a.settingsIssue) out.push({ label: s.overrides, value: `${a.settingsIssue.reason}: ${a.settingsIssue.detail}` });
   if (solar) {
@@ -209,16 +215,28 @@ function methods(doc: ParkDocument, a: AnalysisResult, date: string, lang: Repor
       label: s.solarModel,
       value: fill(s.solarModelText, {
         transposition: st.transposition === 'hay-davies' ? 'Hay–Davies' : 'isotropic',
-        albedo: formatNumber(st.albedo, 2, lang),
-        density: formatNumber(st.moduleDensityWPerM2, 0, lang),
-        losses: formatNumber(combinedLossFraction(st.losses) * 100, 1, lang),
-        inverter: formatNumber(st.inverterEfficiency * 100, 1, lang),
-        dcac: formatNumber(st.dcAcRatio, 2, lang),
+        albedo: formatNumber(lang, st.albedo, 2),
+        density: formatNumber(lang, st.moduleDensityWPerM2, 0),
+        losses: formatNumber(lang, combinedLossFraction(st.losses) * 100, 1),
+        inverter: formatNumber(lang, st.inverterEfficiency * 100, 1),
+        dcac: formatNumber(lang, st.dcAcRatio, 2),
       }),
     });
     out.push({ label: s.solarShading, value: solar.shadingSunPositions > 0 ? fill(s.shadingTraced, { n: solar.shadingSunPositions }) : s.shadingOff });
     out.push({ label: s.weatherSource, value: describeWeatherSource({ source: solar.weatherSource, station: solar.weatherStation }, lang) });
     out.push({ label: s.solarOrigin, value: SOLAR_ORIGIN[lang][origin] });
+    out.push({
+      label: s.roofUse,
+      value: fill(s.roofUseText, {
+        setback: formatNumber(lang, st.edgeSetbackM, 1),
+        path: formatNumber(lang, st.accessPathWidthM, 1),
+        maxArray: formatNumber(lang, st.maxArrayDimensionM, 0),
+        obstruction: formatNumber(lang, st.obstructionFraction * 100, 0),
+      }),
+    });
+    const bands = SPECIFIC_YIELD_BANDS;
+    const named = bandRangeLabels(bands, (v) => formatNumber(lang, v, 0)).map((range, k) => `${range} (${bands.names[lang][k]})`);
+    out.push({ label: s.colourBands, value: fill(s.colourBandsText, { bands: named.join('; ') }) });
   }
   return out;
 }
@@ -247,7 +265,7 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
   const p = doc.project;
   const province = p.formerProvince && p.formerProvince !== p.province ? `${p.province} (${s.formerProvince}: ${p.formerProvince})` : p.province;
   const counts = countStatuses(a.rules);
-  const f = (v: number, d: number) => formatNumber(v, d, lang);
+  const f = (v: number, d: number) => formatNumber(lang, v, d);
   const solar = options.solar ?? null;
   const summary: KeyValue[] = [
     { label: s.parkArea, value: `${f(a.parkAreaM2 / 10_000, 2)} ha (${f(a.parkAreaM2, 0)} m²)` },
@@ -261,6 +279,9 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
   }
   const lu = landUseSection(a, lang, s);
   const names = new Map(scenario.features.map((x) => [x.id, x.name ?? x.code ?? x.id]));
+  const problems = scenarioProblems(scenario.features);
+  const plots = plotTable(a, lang, s);
+  markInvalidPlots(plots, a, problems, s);
   return {
     meta: {
       lang,
@@ -287,7 +308,8 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
     ],
     complianceTable: complianceTable(a, lang, s),
     ruleCounts: counts,
-    plotTable: plotTable(a, lang, s),
+    plotTable: plots,
+    problems: problemsTable(problems, scenario.features, lang, s),
     solar: solar ? solarSection(solar, lang, s, names) : null,
     methods: methods(doc, a, date, lang, s, solar, options.solarOrigin ?? 'computed'),
   };

@@ -139,6 +139,8 @@ export interface ReportModel {
   complianceTable: ReportTable;
   ruleCounts: Record<RuleStatus, number>;
   plotTable: ReportTable;
+  /** Geometry problems of the scenario (shared/analysis/problems.ts); absent in models built before it existed. */
+  problems?: ReportTable;
   solar: {
     summary: KeyValue[];
     monthlyChart: ReportChart;

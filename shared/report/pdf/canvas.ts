@@ -1,3 +1,4 @@
+import { clipText } from '../../i18n/clip-text';
 import { closePath, fill, lineTo, moveTo, PDFOperator, PDFOperatorNames, popGraphicsState, pushGraphicsState, rectangle, clip, endPath, setDashPattern, setFillingRgbColor, setLineCap, setLineJoin, setLineWidth, setStrokingRgbColor, stroke, fillAndStroke, LineCapStyle, LineJoinStyle, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /** A4 portrait in PDF points. */
@@ -17,6 +18,13 @@ export interface Fonts {
 /** Glyphs Noto Sans lacks, spelled with ones it has (a missing glyph would print as a box). */
 const FALLBACK: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '✓': 'v', '✗': 'x' };
 
+/**
+ * No string drawn on a page is longer than this (an A4 line holds ~150 characters): text from a
+ * file (a 10 MB building name) is clipped with "…" before it is measured, wrapped or embedded,
+ * so the report's size and time stay bounded whatever the input.
+ */
+export const MAX_DRAWN_CHARS = 2000;
+
 /** Width at size 1 by font and text, shared by the pages: fontkit's shaping is the slow part. */
 const WIDTHS = new WeakMap<PDFFont, Map<string, number>>();
 
@@ -34,7 +42,7 @@ export class Canvas {
 
   clean(text: string): string {
     let out = '';
-    for (const ch of text) {
+    for (const ch of clipText(text, MAX_DRAWN_CHARS)) {
       const cp = ch.codePointAt(0)!;
       if (this.charset.has(cp) || cp === 32) out += ch;
       else out += FALLBACK[ch] ?? (cp === 10 || cp === 9 ? ' ' : '?');
@@ -123,10 +131,16 @@ export class Canvas {
         line = '';
         let rest = word;
         while (this.width(rest, size, bold) > width && rest.length > 1) {
-          let n = rest.length - 1;
-          while (n > 1 && this.width(rest.slice(0, n), size, bold) > width) n--;
-          lines.push(rest.slice(0, n));
-          rest = rest.slice(n);
+          // The longest prefix that fits, by bisection: a long word costs log(n) measures a line, not n.
+          let lo = 1;
+          let hi = rest.length - 1;
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (this.width(rest.slice(0, mid), size, bold) > width) hi = mid - 1;
+            else lo = mid;
+          }
+          lines.push(rest.slice(0, lo));
+          rest = rest.slice(lo);
         }
         line = rest;
         lineW = this.width(rest, size, bold);

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { fill } from '../strings';
-import { formatDate } from '../format';
+import { formatDate } from '../../format';
 import type { ComparisonModel, ReportLang, ReportModel } from '../types';
 import type { Fonts } from './canvas';
 import { PAGE_H } from './canvas';
@@ -9,6 +9,8 @@ import { drawChart } from './chart';
 import { BOTTOM, CONTENT_W, Layout, MARGIN_X } from './layout';
 import { drawMapFigure } from './map';
 import { drawTable } from './table';
+import { clipText } from '../../i18n/clip-text';
+import { MAX_DRAWN_CHARS } from './canvas';
 
 /** TrueType/OpenType bytes of the report font (it must have the Vietnamese glyphs). */
 export interface ReportFonts {
@@ -38,7 +40,7 @@ function titleBlock(layout: Layout, m: ReportModel): void {
   layout.keyValues([
     { label: s.province, value: m.meta.province || '—' },
     { label: s.scenario, value: m.meta.scenarioName },
-    { label: s.date, value: formatDate(m.meta.date, m.meta.lang) },
+    { label: s.date, value: formatDate(m.meta.lang, m.meta.date) },
     { label: s.author, value: m.meta.author || '—' },
     { label: s.toolVersion, value: `EcoPark Planner ${m.meta.toolVersion}` },
   ], 110, 9);
@@ -93,7 +95,7 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
   const s = m.strings;
   // Fixed dates keep the bytes reproducible for one model (tests, diffs of archived reports).
   const stamp = new Date(`${m.meta.date}T00:00:00Z`);
-  pdf.setTitle(`${m.meta.title} — ${m.meta.parkName} — ${m.meta.scenarioName}`);
+  pdf.setTitle(clipText(`${m.meta.title} — ${m.meta.parkName} — ${m.meta.scenarioName}`, MAX_DRAWN_CHARS));
   pdf.setAuthor(m.meta.author || 'EcoPark Planner');
   pdf.setCreator(`EcoPark Planner ${m.meta.toolVersion}`);
   pdf.setProducer('EcoPark Planner (pdf-lib)');
@@ -124,6 +126,12 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
   layout.heading(s.plotSchedule);
   drawTable(layout, m.plotTable, lang, { size: 7, title: false });
 
+  if (m.problems) {
+    layout.heading(s.problems);
+    if (m.problems.rows.length > 0) drawTable(layout, m.problems, lang, { size: 7, title: false });
+    else if (m.problems.note) layout.paragraph(m.problems.note, 8.5);
+  }
+
   layout.heading(s.solar);
   if (m.solar) {
     layout.keyValues(m.solar.summary, 200);
@@ -140,7 +148,7 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
   layout.pages.forEach((c, i) => {
     const y = PAGE_H - 30;
     c.rect(MARGIN_X, y - 10, CONTENT_W, 0.4, { fill: '#999999' });
-    c.text(`${m.meta.parkName} — ${m.meta.scenarioName} — ${formatDate(m.meta.date, m.meta.lang)}`, MARGIN_X, y, { size: 7, colour: '#555555' });
+    c.text(`${m.meta.parkName} — ${m.meta.scenarioName} — ${formatDate(m.meta.lang, m.meta.date)}`, MARGIN_X, y, { size: 7, colour: '#555555' });
     c.text(fill(s.page, { n: i + 1, total }), MARGIN_X + CONTENT_W, y, { size: 7, colour: '#555555', align: 'right' });
   });
   return pdf.save({ useObjectStreams: true });

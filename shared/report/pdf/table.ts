@@ -1,5 +1,5 @@
 import type { RuleStatus } from '../../analysis/types';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../format';
 import { statusLabel } from '../strings';
 import type { ReportCell, ReportLang, ReportTable } from '../types';
 import { BOTTOM, CONTENT_W, MARGIN_X, type Layout } from './layout';
@@ -7,10 +7,20 @@ import { BOTTOM, CONTENT_W, MARGIN_X, type Layout } from './layout';
 export const STATUS_COLOURS: Record<RuleStatus, string> = { pass: '#1b7a3a', fail: '#c0392b', warn: '#c77800', 'n/a': '#777777' };
 const HIGHLIGHT = '#fff1b8';
 
+export const MAX_CELL_LINES = 8;
+
+function clipLines(lines: string[]): string[] {
+  if (lines.length <= MAX_CELL_LINES) return lines;
+  const kept = lines.slice(0, MAX_CELL_LINES);
+  const last = kept[MAX_CELL_LINES - 1];
+  kept[MAX_CELL_LINES - 1] = `${last.slice(0, Math.max(0, last.length - 1))}…`;
+  return kept;
+}
+
 export function cellText(cell: ReportCell, lang: ReportLang): string {
   if (cell.t === 'text') return cell.v;
   if (cell.t === 'status') return statusLabel(cell.v, lang);
-  return formatNumber(cell.v, cell.digits, lang);
+  return formatNumber(lang, cell.v, cell.digits);
 }
 
 /** A table that flows over pages, repeating its header; cells wrap within their column. */
@@ -24,7 +34,9 @@ export function drawTable(layout: Layout, table: ReportTable, lang: ReportLang, 
   const highlight = new Set(table.highlight ?? []);
   const bold = new Set(table.boldRows ?? []);
 
-  const wrapRow = (texts: string[], isBold: boolean) => texts.map((t, i) => layout.canvas.wrap(t, size, widths[i] - 2 * pad, isBold));
+  // A cell shows at most MAX_CELL_LINES lines, the last ending in "…": one long name must not
+  // take pages (the full text is in the XLSX and CSV).
+  const wrapRow = (texts: string[], isBold: boolean) => texts.map((t, i) => clipLines(layout.canvas.wrap(t, size, widths[i] - 2 * pad, isBold)));
   const drawRow = (lines: string[][], opts: { bold: boolean; fill?: string; colours?: (string | undefined)[]; cellFill?: (string | undefined)[] }) => {
     const h = Math.max(1, ...lines.map((l) => l.length)) * lineH + 2 * pad;
     const c = layout.canvas;

@@ -125,7 +125,7 @@ describe('ecopark convert', () => {
 
   it('refuses to overwrite its input and leaves it unchanged', async () => {
     const { io, err, store } = memoryIo({ 'in.gpkg': sampleBytes });
-    expectOneLineFailure(await run(['convert', 'in.gpkg', './in.gpkg'], io, CONTEXT), err, /refusing to overwrite the input file/);
+    expectOneLineFailure(await run(['convert', 'in.gpkg', './in.gpkg'], io, CONTEXT), err, /cannot write \.\/in\.gpkg: it is the input file in\.gpkg/);
     expect(store.get('in.gpkg')).toBe(sampleBytes);
     expect(store.size).toBe(1);
   });
