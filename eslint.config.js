@@ -24,7 +24,7 @@ export default tseslint.config(
           patterns: [
             { group: frontEnds, message: 'shared/ is the pure domain core: it must not import the front ends.' },
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ has no Node built-ins.' },
-            { group: ['electron', 'react', 'react-dom', 'zustand', 'maplibre-gl', 'terra-draw*'], message: 'shared/ has no UI or shell dependencies.' },
+            { group: ['electron', 'react', 'react-dom', 'zustand', 'maplibre-gl'], message: 'shared/ has no UI or shell dependencies.' },
           ],
         },
       ],

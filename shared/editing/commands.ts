@@ -9,11 +9,12 @@ import { repairFeature, type RepairKind } from '../geometry/validate';
 import { splitPolygon } from '../geometry/split';
 import { subdivideBlock, type SubdivideOptions } from '../geometry/subdivide';
 import { duplicateFeatures, rotateFeatures, scaleFeatures, translateFeature } from '../geometry/transform';
-import { insertVertex, moveVertex, removeVertex } from './vertex-edit';
+import { insertVertex, removeVertex } from './vertex-edit';
 
 /**
  * Builders of the EditCommands of issue 3 (DESIGN.md §2): each edit is data, applied by
- * applyCommand, undone by its inverse. Builders are pure: ids for new features come from
+ * applyCommand, undone by its inverse. Creating a feature under the layout policies is
+ * create-feature.ts; moving a vertex shared by neighbours is shared-vertex.ts. Builders are pure: ids for new features come from
  * `newId` (a random UUID by default), labels default to the English ones below and may be
  * replaced by the UI's translation. Builders that can fail return { ok: false, reason }.
  */
@@ -45,6 +46,8 @@ export const COMMAND_FAILURES = [
   'invalid_value',
   'invalid_vertex',
   'too_few_vertices',
+  'different_land_use',
+  'missed',
   // Reasons of the geometry operations pass through unchanged (split, subdivide, merge, repair).
 ] as const;
 export type CommandFailure = (typeof COMMAND_FAILURES)[number] | string;
@@ -70,25 +73,7 @@ function lookup(doc: ParkDocument, scenarioId: string, ids: string[]): ParkFeatu
 
 const ok = <E extends object>(command: EditCommand, extra: E) => ({ ok: true as const, command, ...extra });
 
-// ---- Drawing: one new feature -------------------------------------------------------------
-
-const DRAW_LABELS: Record<ParkFeature['kind'], string> = {
-  boundary: COMMAND_LABELS.drawPolygon,
-  landuse: COMMAND_LABELS.drawPolygon,
-  building: COMMAND_LABELS.drawBuilding,
-  road: COMMAND_LABELS.drawRoad,
-  point: COMMAND_LABELS.addPoint,
-};
-
-/** Adds one drawn feature (and, optionally, replaces others, e.g. when it cut them). */
-export function drawFeatureCommand(scenarioId: string, feature: ParkFeature, options: { label?: string } = {}): EditCommand {
-  return { label: options.label ?? DRAW_LABELS[feature.kind], scenarioId, put: [feature], delete: [] };
-}
-export const drawPolygonCommand = (sid: string, f: ParkFeature, o: { label?: string } = {}) => drawFeatureCommand(sid, f, { label: o.label ?? COMMAND_LABELS.drawPolygon });
-export const drawRectangleCommand = (sid: string, f: ParkFeature, o: { label?: string } = {}) => drawFeatureCommand(sid, f, { label: o.label ?? COMMAND_LABELS.drawRectangle });
-export const drawRoadCommand = (sid: string, f: ParkFeature, o: { label?: string } = {}) => drawFeatureCommand(sid, f, { label: o.label ?? COMMAND_LABELS.drawRoad });
-export const drawBuildingCommand = (sid: string, f: ParkFeature, o: { label?: string } = {}) => drawFeatureCommand(sid, f, { label: o.label ?? COMMAND_LABELS.drawBuilding });
-export const addPointCommand = (sid: string, f: ParkFeature, o: { label?: string } = {}) => drawFeatureCommand(sid, f, { label: o.label ?? COMMAND_LABELS.addPoint });
+// ---- Delete ---------------------------------------------------------------------------------
 
 export function deleteCommand(scenarioId: string, ids: string[], options: { label?: string } = {}): EditCommand {
   return { label: options.label ?? COMMAND_LABELS.delete, scenarioId, put: [], delete: ids.slice() };
@@ -128,6 +113,28 @@ export function splitCommand(doc: ParkDocument, scenarioId: string, featureId: s
 }
 
 /**
+ * Splits along a drawn line the first of `targetIds` it cuts (landuse or building), or, with no
+ * targets, the first land-use polygon it cuts, in drawing order. `missed` when it cuts none.
+ */
+export function splitAlongLineCommand(
+  doc: ParkDocument,
+  scenarioId: string,
+  line: LineStringGeometry,
+  targetIds: string[],
+  options: BuildOptions = {},
+): CommandResult<{ partIds: string[] }> {
+  const all = doc.scenarios.find((s) => s.id === scenarioId)?.features;
+  if (!all) return { ok: false, reason: 'not_found' };
+  const targets = all.filter((f) => targetIds.includes(f.id) && (f.kind === 'landuse' || f.kind === 'building'));
+  const candidates = targets.length > 0 ? targets : all.filter((f) => f.kind === 'landuse');
+  for (const target of candidates) {
+    const result = splitCommand(doc, scenarioId, target.id, line, options);
+    if (result.ok) return result;
+  }
+  return { ok: false, reason: 'missed' };
+}
+
+/**
  * Replaces a land-use block by equal plots (inheriting the block's attributes, codes numbered
  * CN-05a, CN-05b…) and the road strips between them (land use traffic, subtype road).
  */
@@ -155,11 +162,16 @@ export function subdivideCommand(
   );
 }
 
-/** Merges neighbouring polygons of one kind into the first one (its id and attributes). */
+/**
+ * Merges neighbouring polygons of one kind — land use of one category — into the first one
+ * (its id and attributes).
+ */
 export function mergeCommand(doc: ParkDocument, scenarioId: string, ids: string[], options: { label?: string } = {}): CommandResult<{ mergedId: string }> {
   const fs = lookup(doc, scenarioId, ids);
   if (!fs) return { ok: false, reason: 'not_found' };
   if (!fs.every((f) => isArea(f) && f.kind === fs[0].kind)) return { ok: false, reason: 'wrong_kind' };
+  const categories = new Set(fs.map((f) => (f.kind === 'landuse' ? f.landUse : null)));
+  if (categories.size > 1) return { ok: false, reason: 'different_land_use' };
   const r = mergePolygons(fs.map((f) => f.geometry as AreaGeometry));
   if (!r.ok) return r;
   const merged = { ...fs[0], geometry: r.polygon } as ParkFeature;
@@ -250,15 +262,6 @@ export function setLandUseCommand(doc: ParkDocument, scenarioId: string, ids: st
 }
 
 // ---- Vertices -------------------------------------------------------------------------------
-
-/** Moves one vertex (ringPath/vertexIndex as in SnapResult); a ring's closing vertex follows its first. */
-export function moveVertexCommand(doc: ParkDocument, scenarioId: string, featureId: string, ringPath: number[], vertexIndex: number, position: Position, options: { label?: string } = {}): CommandResult {
-  const [f] = lookup(doc, scenarioId, [featureId]) ?? [];
-  if (!f) return { ok: false, reason: 'not_found' };
-  const g = moveVertex(f.geometry, ringPath, vertexIndex, position);
-  if (!g) return { ok: false, reason: 'invalid_vertex' };
-  return ok({ label: options.label ?? COMMAND_LABELS.moveVertex, scenarioId, put: [{ ...f, geometry: g } as ParkFeature], delete: [] }, {});
-}
 
 /** Inserts a vertex on edge `edgeIndex` (between vertices edgeIndex and edgeIndex + 1). */
 export function insertVertexCommand(doc: ParkDocument, scenarioId: string, featureId: string, ringPath: number[], edgeIndex: number, position: Position, options: { label?: string } = {}): CommandResult {

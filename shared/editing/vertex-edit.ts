@@ -1,7 +1,9 @@
+import type { ParkFeature } from '../model/feature';
 import type { ParkGeometry, Position } from '../model/geometry-schema';
 
 /**
- * Vertex edits on a geometry addressed as in SnapResult: `ringPath` indexes
+ * Inserting and deleting a vertex of one geometry (moving a vertex moves every feature sharing
+ * it: shared-vertex.ts), addressed as in SnapResult: `ringPath` indexes
  * `geometry.coordinates` down to a ring or line (Polygon [ring], MultiPolygon [polygon, ring],
  * LineString [], MultiLineString [line]); vertex indexes never address a ring's closing
  * duplicate, which always follows the first vertex. New geometries; the input is not mutated.
@@ -49,16 +51,6 @@ function close(path: Path, open: Position[]): Position[] {
   return path.closed ? [...open, open[0]] : open;
 }
 
-export function moveVertex(g: ParkGeometry, ringPath: number[], vertexIndex: number, position: Position): ParkGeometry | null {
-  if (g.type === 'Point') return ringPath.length === 0 && vertexIndex === 0 ? { ...g, coordinates: position.slice() } : null;
-  const path = pathOf(g, ringPath);
-  if (!path) return null;
-  const open = openOf(path);
-  if (!Number.isInteger(vertexIndex) || vertexIndex < 0 || vertexIndex >= open.length) return null;
-  open[vertexIndex] = position.slice();
-  return path.rebuild(close(path, open));
-}
-
 export function insertVertex(g: ParkGeometry, ringPath: number[], edgeIndex: number, position: Position): ParkGeometry | null {
   const path = pathOf(g, ringPath);
   if (!path) return null;
@@ -77,4 +69,23 @@ export function removeVertex(g: ParkGeometry, ringPath: number[], vertexIndex: n
   if (open.length - 1 < (path.closed ? 3 : 2)) return 'too_few_vertices';
   open.splice(vertexIndex, 1);
   return path.rebuild(close(path, open));
+}
+
+/** Every addressable vertex and edge midpoint of a feature (the Select tool's handles). */
+export function handlesOf(feature: ParkFeature): { vertices: { path: number[]; index: number; at: Position }[]; midpoints: { path: number[]; edgeIndex: number; at: Position }[] } {
+  const vertices: { path: number[]; index: number; at: Position }[] = [];
+  const midpoints: { path: number[]; edgeIndex: number; at: Position }[] = [];
+  const visit = (line: Position[], path: number[], ring: boolean) => {
+    const count = ring ? line.length - 1 : line.length;
+    for (let i = 0; i < count; i++) vertices.push({ path, index: i, at: line[i] });
+    for (let i = 0; i < line.length - 1; i++) {
+      midpoints.push({ path, edgeIndex: i, at: [(line[i][0] + line[i + 1][0]) / 2, (line[i][1] + line[i + 1][1]) / 2] });
+    }
+  };
+  const g = feature.geometry;
+  if (g.type === 'Polygon') g.coordinates.forEach((ring, r) => visit(ring, [r], true));
+  else if (g.type === 'MultiPolygon') g.coordinates.forEach((poly, p) => poly.forEach((ring, r) => visit(ring, [p, r], true)));
+  else if (g.type === 'LineString') visit(g.coordinates, [], false);
+  else if (g.type === 'MultiLineString') g.coordinates.forEach((line, l) => visit(line, [l], false));
+  return { vertices, midpoints };
 }

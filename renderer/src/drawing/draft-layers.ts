@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { LayerSpecification, Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { MapAdapter } from './map-adapter';
 import type { Draft } from './tool-store';
 
 export const DRAFT_SOURCE = 'draft';
@@ -53,17 +54,16 @@ function feature(geometry: Geometry, properties: Record<string, string>): Featur
 }
 
 /** Renders a draft and its preview geometry into the draft source. */
-export function renderDraft(map: MapLibreMap, draft: Draft, preview: Geometry | null, corridor: Geometry | null): void {
+export function renderDraft(map: MapAdapter, draft: Draft, preview: Geometry | null, corridor: Geometry | null): void {
   const features: Feature[] = [];
   if (corridor) features.push(feature(corridor, { role: 'corridor' }));
   if (preview) features.push(feature(preview, { role: preview.type === 'Polygon' ? 'shape' : 'line' }));
   for (const vertex of draft.vertices) features.push(feature({ type: 'Point', coordinates: vertex }, { role: 'vertex' }));
   if (draft.snap) features.push(feature({ type: 'Point', coordinates: draft.snap.position }, { role: 'snap', snapKind: draft.snap.kind }));
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
-  (map.getSource(DRAFT_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+  map.setSourceData(DRAFT_SOURCE, collection);
 }
 
-export function addDraftLayers(map: MapLibreMap): void {
-  if (!map.getSource(DRAFT_SOURCE)) map.addSource(DRAFT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  for (const layer of DRAFT_LAYERS) if (!map.getLayer(layer.id)) map.addLayer(layer);
+export function addDraftLayers(map: MapAdapter): void {
+  map.addGeoJsonLayers(DRAFT_SOURCE, DRAFT_LAYERS);
 }

@@ -1,26 +1,27 @@
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { createSnapIndex, snap, type SnapIndex } from '../../../shared/geometry/snapping';
 import { constrainAngle } from '../../../shared/geometry/constraints';
+import { distanceM } from '../../../shared/geometry/geodesic';
 import { roadCorridor } from '../../../shared/geometry/road-corridor';
+import { createFeatureCommand, type CreateOutcome, type NewFeature } from '../../../shared/editing/create-feature';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
-import { useToolStore, type LonLat } from './tool-store';
+import { useToolStore, type LonLat, type ToolState } from './tool-store';
 import { addDraftLayers, renderDraft } from './draft-layers';
 import { draftPreview, draftRectangle, isPolygonTool, isRectangleTool } from './draft-geometry';
-import { createAreaFeature, createPoint, createRoad, type CreateOutcome } from './create-feature';
 import { splitSelected } from './split-action';
-import { issuesOf } from './feature-issues';
+import type { MapAdapter, MapPointerEvent } from './map-adapter';
 
 /**
  * The drawing tools on the map: clicks add vertices (snapped to existing vertices and edges,
  * Shift constrains to 0/45/90° relative to the previous segment, Alt inverts snapping), Enter or
  * a double-click finishes, Escape cancels, Ctrl+Z removes the last vertex first. The document
- * store stays the only truth: a finished shape becomes one EditCommand.
+ * store stays the only truth: a finished shape becomes one EditCommand, built by the shared
+ * creation rules (shared/editing/create-feature.ts) under the tool's overlap and clip options.
  */
 
-let activeMap: MapLibreMap | null = null;
+let activeMap: MapAdapter | null = null;
 let snapIndex: SnapIndex | null = null;
 let indexedFeatures: ParkFeature[] = [];
 
@@ -48,10 +49,8 @@ function syncSnapIndex(): SnapIndex | null {
 }
 
 /** Metres covered by `pixels` on screen at `point` (pitch- and latitude-aware). */
-function pixelsToMetres(map: MapLibreMap, point: { x: number; y: number }, pixels: number): number {
-  const a = map.unproject([point.x, point.y]);
-  const b = map.unproject([point.x + pixels, point.y]);
-  return a.distanceTo(b);
+function pixelsToMetres(map: MapAdapter, point: { x: number; y: number }, pixels: number): number {
+  return distanceM(map.unproject(point), map.unproject({ x: point.x + pixels, y: point.y }));
 }
 
 function isDrawing(): boolean {
@@ -59,17 +58,17 @@ function isDrawing(): boolean {
 }
 
 /** The cursor after snapping and the angle constraint. */
-function resolveCursor(map: MapLibreMap, event: MapMouseEvent): { position: LonLat; snapped: ReturnType<typeof snap> } {
+function resolveCursor(map: MapAdapter, event: MapPointerEvent): { position: LonLat; snapped: ReturnType<typeof snap> } {
   const tools = useToolStore.getState();
-  let position: LonLat = [event.lngLat.lng, event.lngLat.lat];
+  let position: LonLat = event.lngLat;
   const vertices = tools.draft.vertices;
-  if (event.originalEvent.shiftKey && vertices.length > 0) {
+  if (event.shiftKey && vertices.length > 0) {
     const previous = vertices.length > 1 ? vertices[vertices.length - 2] : null;
     position = constrainAngle(previous, vertices[vertices.length - 1], position) as LonLat;
     return { position, snapped: null };
   }
   // Holding Alt inverts the snapping toggle for this move, as in CAD tools.
-  const snapping = tools.snapping !== event.originalEvent.altKey;
+  const snapping = tools.snapping !== event.altKey;
   if (!snapping) return { position, snapped: null };
   const index = syncSnapIndex();
   if (!index) return { position, snapped: null };
@@ -79,7 +78,7 @@ function resolveCursor(map: MapLibreMap, event: MapMouseEvent): { position: LonL
   return { position, snapped };
 }
 
-function refresh(map: MapLibreMap): void {
+function refresh(map: MapAdapter): void {
   const tools = useToolStore.getState();
   const preview = draftPreview(tools.tool, tools.draft, tools);
   let corridor = null;
@@ -90,7 +89,8 @@ function refresh(map: MapLibreMap): void {
 function report(outcome: CreateOutcome): void {
   const ui = useUiStore.getState();
   if (!outcome.ok) {
-    ui.notify({ tone: 'error', text: t(`draw.${outcome.reason}` as MessageKey) });
+    const key = outcome.reason === 'not_found' ? 'edit.failed' : (`draw.${outcome.reason}` as MessageKey);
+    ui.notify({ tone: 'error', text: t(key, { reason: outcome.reason }) });
     return;
   }
   useDocumentStore.getState().apply(outcome.command);
@@ -98,27 +98,43 @@ function report(outcome: CreateOutcome): void {
   if (outcome.cutBy.length > 0) ui.notify({ tone: 'info', text: t('draw.cutByExisting', { count: outcome.cutBy.length }) });
   // A shape with problems is kept, never dropped or silently fixed: the user is told at once,
   // and the Properties panel offers the repair.
-  const problems = issuesOf(...outcome.command.put);
-  if (problems.length > 0) ui.notify({ tone: 'error', text: problems.map((p) => p.message).join(' ') });
+  if (outcome.issues.length > 0) ui.notify({ tone: 'error', text: outcome.issues.map((p) => p.message).join(' ') });
+}
+
+/** The feature the current tool makes from a finished shape, before the shared rules place it. */
+function drawnFeature(tools: ToolState, geometry: NewFeature['geometry']): NewFeature {
+  if (geometry.type === 'Point') return { kind: 'point', facilityType: tools.pointType, geometry };
+  if (geometry.type === 'LineString') return { kind: 'road', widthM: tools.roadWidthM, geometry };
+  if (geometry.type !== 'Polygon') throw new Error(`no tool draws a ${geometry.type}`);
+  if (tools.tool === 'building') return { kind: 'building', geometry, heightM: tools.buildingHeightM, floors: tools.buildingFloors, roofType: tools.buildingRoofType };
+  if (tools.newLandUse === 'boundary') return { kind: 'boundary', geometry };
+  return { kind: 'landuse', landUse: tools.newLandUse, subtype: tools.newSubtype, geometry };
+}
+
+function create(geometry: NewFeature['geometry'], label: string): void {
+  const tools = useToolStore.getState();
+  const doc = useDocumentStore.getState().document;
+  if (!doc) return;
+  const policies = { overlapPolicy: tools.overlapPolicy, clipToBoundary: tools.clipToBoundary };
+  report(createFeatureCommand(doc, doc.activeScenarioId, drawnFeature(tools, geometry), policies, { label }));
 }
 
 /** Finishes the current draft as a feature (Enter, double-click, closing click, last rectangle click). */
 export function finishDraft(): void {
   const tools = useToolStore.getState();
-  const doc = useDocumentStore.getState().document;
   const vertices = tools.draft.vertices;
-  if (!doc) return;
+  if (!useDocumentStore.getState().document) return;
   const label = t(`command.${tools.tool}` as MessageKey);
   if (isRectangleTool(tools.tool, tools.buildingShape)) {
     const ring = draftRectangle(vertices, tools.tool === 'building' ? 'rotated' : tools.rectangleMode);
     if (!ring) return;
-    report(createAreaFeature(doc, tools.tool === 'building' ? 'building' : 'rectangle', ring, tools, label));
+    create({ type: 'Polygon', coordinates: [ring] }, label);
   } else if (isPolygonTool(tools.tool, tools.buildingShape)) {
     if (vertices.length < 3) return;
-    report(createAreaFeature(doc, tools.tool === 'building' ? 'building' : 'polygon', [...vertices, vertices[0]], tools, label));
+    create({ type: 'Polygon', coordinates: [[...vertices, vertices[0]]] }, label);
   } else if (tools.tool === 'road') {
     if (vertices.length < 2) return;
-    report(createRoad(doc, vertices, tools, label));
+    create({ type: 'LineString', coordinates: vertices }, label);
   } else if (tools.tool === 'split') {
     if (vertices.length < 2) return;
     splitSelected(vertices);
@@ -147,10 +163,9 @@ export function undoLastVertex(): boolean {
 /** Adds a vertex (from a click or from numeric entry); finishes rectangles on their last click. */
 export function addVertex(position: LonLat): void {
   const tools = useToolStore.getState();
-  const doc = useDocumentStore.getState().document;
-  if (!doc) return;
+  if (!useDocumentStore.getState().document) return;
   if (tools.tool === 'point') {
-    report(createPoint(doc, position, tools, t('command.point')));
+    create({ type: 'Point', coordinates: position }, t('command.point'));
     return;
   }
   const vertices = [...tools.draft.vertices, position];
@@ -162,7 +177,7 @@ export function addVertex(position: LonLat): void {
   if (activeMap) refresh(activeMap);
 }
 
-function closesPolygon(map: MapLibreMap, event: MapMouseEvent): boolean {
+function closesPolygon(map: MapAdapter, event: MapPointerEvent): boolean {
   const tools = useToolStore.getState();
   const first = tools.draft.vertices[0];
   if (!first || tools.draft.vertices.length < 3 || !isPolygonTool(tools.tool, tools.buildingShape)) return false;
@@ -170,24 +185,24 @@ function closesPolygon(map: MapLibreMap, event: MapMouseEvent): boolean {
   return Math.hypot(firstOnScreen.x - event.point.x, firstOnScreen.y - event.point.y) <= tools.snapTolerancePx;
 }
 
-/** Map extension: attaches the drawing tools to the map. */
-export function attachDrawingTools(map: MapLibreMap): () => void {
+/** Attaches the drawing tools to a map; returns the detach function. */
+export function attachDrawingTools(map: MapAdapter): () => void {
   activeMap = map;
   addDraftLayers(map);
 
-  const onMove = (event: MapMouseEvent) => {
+  const onMove = (event: MapPointerEvent) => {
     if (!isDrawing()) return;
     const { position, snapped } = resolveCursor(map, event);
     const tools = useToolStore.getState();
     tools.set({ draft: { ...tools.draft, cursor: position, cursorScreen: { x: event.point.x, y: event.point.y }, snap: snapped } });
     refresh(map);
   };
-  const onClick = (event: MapMouseEvent) => {
+  const onClick = (event: MapPointerEvent) => {
     if (!isDrawing()) return;
     if (closesPolygon(map, event)) return finishDraft();
     addVertex(resolveCursor(map, event).position);
   };
-  const onDoubleClick = (event: MapMouseEvent) => {
+  const onDoubleClick = (event: MapPointerEvent) => {
     if (!isDrawing()) return;
     event.preventDefault();
     // The two clicks of a double-click each added a vertex at the same place: keep one.
@@ -200,9 +215,8 @@ export function attachDrawingTools(map: MapLibreMap): () => void {
   };
   const onToolChange = useToolStore.subscribe((state, previous) => {
     if (state.tool === previous.tool) return;
-    map.getCanvas().style.cursor = state.tool === 'select' ? '' : 'crosshair';
-    if (state.tool === 'select') map.doubleClickZoom.enable();
-    else map.doubleClickZoom.disable();
+    map.setCursor(state.tool === 'select' ? '' : 'crosshair');
+    map.setInteraction('doubleClickZoom', state.tool === 'select');
     refresh(map);
   });
   const onDocument = useDocumentStore.subscribe((state, previous) => {
@@ -212,15 +226,11 @@ export function attachDrawingTools(map: MapLibreMap): () => void {
     }
   });
 
-  map.on('mousemove', onMove);
-  map.on('click', onClick);
-  map.on('dblclick', onDoubleClick);
-  // Shift constrains angles and Shift-drag selects by box: MapLibre's box zoom would take it.
-  map.boxZoom.disable();
+  const offPointer = [map.on('move', onMove), map.on('click', onClick), map.on('dblclick', onDoubleClick)];
+  // Shift constrains angles and Shift-drag selects by box: the map's box zoom would take it.
+  map.setInteraction('boxZoom', false);
   return () => {
-    map.off('mousemove', onMove);
-    map.off('click', onClick);
-    map.off('dblclick', onDoubleClick);
+    offPointer.forEach((off) => off());
     onToolChange();
     onDocument();
     activeMap = null;

@@ -1,4 +1,4 @@
-import { activeScenario, type EditCommand, type LandUseCode, type ParkFeature } from '../../../shared/model';
+import { activeScenario, type LandUseCode, type ParkFeature } from '../../../shared/model';
 import { deleteCommand, duplicateCommand, mergeCommand, moveCommand, setLandUseCommand, type CommandResult } from '../../../shared/editing/commands';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
@@ -25,12 +25,6 @@ export function selectedFeatures(): ParkFeature[] {
   if (!doc) return [];
   const ids = new Set(useUiStore.getState().selectedIds);
   return activeScenario(doc).features.filter((f) => ids.has(f.id));
-}
-
-export function applyEdit(command: Omit<EditCommand, 'scenarioId'>): void {
-  const store = useDocumentStore.getState();
-  if (!store.document) return;
-  store.apply({ ...command, scenarioId: store.document.activeScenarioId });
 }
 
 /** Applies a built command, or tells the user why it could not be built. Returns success. */
@@ -84,15 +78,18 @@ export function duplicateSelection(): void {
   if (applyResult(result) && result.ok) useUiStore.getState().select(result.copyIds);
 }
 
+/** Refusals of a merge that mean "select two or more land-use polygons of one category". */
+const NEEDS_SAME_CATEGORY: string[] = ['not_found', 'too_few_polygons', 'different_land_use'];
+
 /** Merges the selected adjacent land-use polygons of one category into one. */
 export function mergeSelection(): void {
   const c = context();
-  const features = selectedFeatures().filter((f) => f.kind === 'landuse');
-  const categories = new Set(features.map((f) => (f.kind === 'landuse' ? f.landUse : '')));
-  if (!c || features.length < 2 || categories.size !== 1) {
+  if (!c) return;
+  const ids = selectedFeatures().filter((f) => f.kind === 'landuse').map((f) => f.id);
+  const result = mergeCommand(c.doc, c.scenarioId, ids, { label: t('command.merge') });
+  if (!result.ok && NEEDS_SAME_CATEGORY.includes(result.reason)) {
     useUiStore.getState().notify({ tone: 'error', text: t('merge.needsSameCategory') });
     return;
   }
-  const result = mergeCommand(c.doc, c.scenarioId, features.map((f) => f.id), { label: t('command.merge') });
   if (applyResult(result, 'merge.failed') && result.ok) useUiStore.getState().select([result.mergedId]);
 }

@@ -1,5 +1,4 @@
-import { activeScenario } from '../../../shared/model';
-import { splitCommand } from '../../../shared/editing/commands';
+import { splitAlongLineCommand } from '../../../shared/editing/commands';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
@@ -18,15 +17,11 @@ export function splitSelected(line: LonLat[]): void {
   const doc = store.document;
   const ui = useUiStore.getState();
   if (!doc) return;
-  const features = activeScenario(doc).features;
-  const selected = features.filter((f) => ui.selectedIds.includes(f.id) && (f.kind === 'landuse' || f.kind === 'building'));
-  const candidates = selected.length > 0 ? selected : features.filter((f) => f.kind === 'landuse');
-  for (const target of candidates) {
-    const result = splitCommand(doc, doc.activeScenarioId, target.id, { type: 'LineString', coordinates: line }, { label: t('command.split') });
-    if (!result.ok) continue;
-    store.apply(result.command);
-    ui.select(result.partIds);
+  const result = splitAlongLineCommand(doc, doc.activeScenarioId, { type: 'LineString', coordinates: line }, ui.selectedIds, { label: t('command.split') });
+  if (!result.ok) {
+    ui.notify({ tone: 'error', text: t('draw.splitMissed') });
     return;
   }
-  ui.notify({ tone: 'error', text: t('draw.splitMissed') });
+  store.apply(result.command);
+  ui.select(result.partIds);
 }

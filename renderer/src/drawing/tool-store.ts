@@ -1,15 +1,13 @@
 import { create } from 'zustand';
 import type { LandUseCode, RoofType } from '../../../shared/model';
 import type { SnapResult } from '../../../shared/geometry/snapping';
+import type { OverlapPolicy } from '../../../shared/editing/create-feature';
 
 /** Drawing and editing tools; their buttons' accessible names are stable (tests use them). */
 export const TOOLS = ['select', 'polygon', 'rectangle', 'road', 'building', 'point', 'split'] as const;
 export type ToolId = (typeof TOOLS)[number];
 
 export type LonLat = [number, number];
-
-/** How a new land-use polygon treats the ones it overlaps (issue 3: prevent is the default). */
-export type OverlapPolicy = 'prevent' | 'flag';
 
 /** A shape being drawn: its clicked vertices and the live cursor (already snapped/constrained). */
 export interface Draft {
@@ -27,6 +25,7 @@ export interface ToolState {
   snapTolerancePx: number;
   rectangleMode: 'rotated' | 'axis';
   buildingShape: 'rectangle' | 'polygon';
+  /** How a new land-use polygon treats the ones it overlaps (prevent is the default). */
   overlapPolicy: OverlapPolicy;
   clipToBoundary: boolean;
   /** Category given to new polygons; the palette sets it ('boundary' draws the park limit). */

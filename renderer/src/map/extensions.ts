@@ -1,8 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { attachLabelPoints } from './label-points';
 import { attachSolarLayer } from '../panels/solar/solar-map-layer';
-import { attachDrawingTools } from '../drawing/draw-controller';
-import { attachEditing } from '../drawing/edit-controller';
+import { attachDrawingTools, attachEditing } from '../drawing/maplibre-adapter';
 import { attachRoadCorridors } from '../drawing/road-corridors-layer';
 import { attachIssueMarkers } from '../drawing/issue-markers-layer';
 import { attachImportPreview } from '../exchange/import-preview-layer';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { insertVertex, moveVertex, removeVertex } from '../../../shared/editing/vertex-edit';
+import { insertVertex, removeVertex } from '../../../shared/editing/vertex-edit';
+import { moveSharedVertexCommand } from '../../../shared/editing/shared-vertex';
 import { createSnapIndex, snap } from '../../../shared/geometry/snapping';
-import type { MultiLineStringGeometry, MultiPolygonGeometry, ParkFeature } from '../../../shared/model';
+import { createEmptyDocument, type MultiLineStringGeometry, type MultiPolygonGeometry, type ParkFeature } from '../../../shared/model';
+
+const DOC = createEmptyDocument('Test', { now: '2026-01-01T00:00:00Z' });
 
 const multi: MultiPolygonGeometry = {
   type: 'MultiPolygon',
@@ -15,24 +18,17 @@ const multi: MultiPolygonGeometry = {
 };
 
 describe('vertex edits addressed like snap results', () => {
-  it('a snapped hole vertex of a MultiPolygon is moved through the same ringPath/vertexIndex', () => {
+  it('a snapped hole vertex of a MultiPolygon is dragged through the shared-vertex move', () => {
     const plot: ParkFeature = { id: 'm', kind: 'landuse', landUse: 'green', geometry: multi };
     // 0.00001° north-east of the hole's third vertex (106.0115, 21.0015): ~1.5 m away.
-    const r = snap(createSnapIndex([plot]), [106.01151, 21.00151], 3);
-    expect(r?.kind).toBe('vertex');
-    expect(r?.ringPath).toEqual([1, 1]);
-    expect(r?.vertexIndex).toBe(2);
-    const moved = moveVertex(multi, r?.ringPath ?? [], r?.vertexIndex ?? -1, [106.0116, 21.0016]) as MultiPolygonGeometry;
+    const hit = snap(createSnapIndex([plot]), [106.01151, 21.00151], 3);
+    expect(hit?.kind).toBe('vertex');
+    const r = moveSharedVertexCommand({ ...DOC, scenarios: [{ id: 'A', name: 'A', features: [plot] }] }, 'A', hit?.position ?? [0, 0], [106.0116, 21.0016]);
+    if (!r.ok) throw new Error(r.reason);
+    const moved = r.command.put[0].geometry as MultiPolygonGeometry;
     expect(moved.coordinates[1][1][2]).toEqual([106.0116, 21.0016]);
-    expect(moved.coordinates[0]).toBe(multi.coordinates[0]); // untouched parts are shared, not copied
+    expect(moved.coordinates[0]).toEqual(multi.coordinates[0]);
     expect(multi.coordinates[1][1][2]).toEqual([106.0115, 21.0015]); // input not mutated
-  });
-
-  it('moving the first vertex of a ring moves its closing vertex too', () => {
-    const moved = moveVertex(multi, [1, 0], 0, [106.0099, 21.0]) as MultiPolygonGeometry;
-    const ring = moved.coordinates[1][0];
-    expect(ring[0]).toEqual([106.0099, 21.0]);
-    expect(ring[ring.length - 1]).toEqual([106.0099, 21.0]);
   });
 
   it('inserts and removes on MultiLineStrings; refuses bad addresses', () => {
@@ -43,6 +39,7 @@ describe('vertex edits addressed like snap results', () => {
     expect(removeVertex(lines, [0], 0)).toBe('too_few_vertices');
     expect(removeVertex(lines, [2], 0)).toBe('invalid_vertex');
     expect(insertVertex(lines, [0], 1, [106, 21])).toBeNull(); // a 2-vertex line has one edge
-    expect(moveVertex(multi, [0, 1], 0, [106, 21])).toBeNull(); // no hole in the first part
+    expect(insertVertex(multi, [0, 1], 0, [106, 21])).toBeNull(); // no hole in the first part
+    expect(removeVertex(multi, [1, 1], 4)).toBe('invalid_vertex'); // the closing duplicate is not addressable
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePolygons } from '../../../shared/geometry/merge';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
-import type { PolygonGeometry } from '../../../shared/model';
+import type { MultiPolygonGeometry, PolygonGeometry } from '../../../shared/model';
 
 // python3-geographiclib (Debian): area of the lon/lat rectangle [106.0, 106.002] × [21.0, 21.001]
 //   p = Geodesic.WGS84.Polygon(False); AddPoint(lat, lon) × 4; abs(p.Compute(False, True)[2])
@@ -32,8 +32,8 @@ describe('mergePolygons', () => {
     const a = rect(106.0, 106.001, 21.0, 21.001);
     const b = rect(106.001, 106.002, 21.0002, 21.0008);
     const r = mergePolygons([a, b]);
-    expect(r.ok).toBe(true);
-    if (!r.ok || r.polygon.type !== 'Polygon') return;
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.polygon.type).toBe('Polygon');
     expect(r.polygon.coordinates).toHaveLength(1);
     // The outline: 4 corners of A + 4 corners of B = 8 vertices, plus the closing one.
     expect(r.polygon.coordinates[0]).toHaveLength(9);
@@ -45,6 +45,25 @@ describe('mergePolygons', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(Math.abs(geodesicAreaM2(r.polygon) / RECTANGLE_M2 - 1)).toBeLessThan(1e-9);
+  });
+
+  it('merges MultiPolygons (as GeoPackage files store every area) into one Polygon', () => {
+    const multi = (...parts: PolygonGeometry[]): MultiPolygonGeometry => ({ type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) });
+    // Two one-part MultiPolygons side by side.
+    const pair = mergePolygons([multi(rect(106.0, 106.001, 21.0, 21.001)), multi(rect(106.001, 106.002, 21.0, 21.001))]);
+    if (!pair.ok) throw new Error(pair.reason);
+    expect(pair.polygon.type).toBe('Polygon');
+    expect(pair.polygon.coordinates).toHaveLength(1);
+    expect(Math.abs(geodesicAreaM2(pair.polygon) / RECTANGLE_M2 - 1)).toBeLessThan(1e-9);
+    // A two-part MultiPolygon and the polygon that fills the gap between its parts.
+    const parts = multi(rect(106.0, 106.0005, 21.0, 21.001), rect(106.0015, 106.002, 21.0, 21.001));
+    const bridged = mergePolygons([parts, rect(106.0005, 106.0015, 21.0, 21.001)]);
+    if (!bridged.ok) throw new Error(bridged.reason);
+    expect(bridged.polygon.type).toBe('Polygon');
+    expect(bridged.polygon.coordinates).toHaveLength(1);
+    expect(Math.abs(geodesicAreaM2(bridged.polygon) / RECTANGLE_M2 - 1)).toBeLessThan(1e-9);
+    // Touching only one of the two parts, the union stays a two-part MultiPolygon: refused.
+    expect(mergePolygons([parts, rect(106.0005, 106.001, 21.0, 21.001)])).toEqual({ ok: false, reason: 'not_adjacent' });
   });
 
   it('refuses polygons that are not neighbours', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRectangleEntry, parseSegmentEntry } from '../../../renderer/src/drawing/numeric-entry';
-import { handlesOf, moveSharedVertex } from '../../../renderer/src/drawing/vertex-edit';
+import { handlesOf } from '../../../shared/editing/vertex-edit';
 import { commonValue, sharedFields } from '../../../renderer/src/drawing/attribute-edit';
 import { draftPreview } from '../../../renderer/src/drawing/draft-geometry';
 import { diffFeatures } from '../../../renderer/src/map/park-geojson';
@@ -29,17 +29,7 @@ describe('numeric entry', () => {
   });
 });
 
-describe('vertex edits', () => {
-  it('moves a vertex shared by two neighbours in both, and the ring stays closed', () => {
-    const a = square('a', 0, 0, 1);
-    const b = square('b', 1, 0, 1);
-    const movedA = moveSharedVertex(a, [1, 0], [1.1, 0])!;
-    const movedB = moveSharedVertex(b, [1, 0], [1.1, 0])!;
-    expect((movedA.geometry.coordinates as number[][][])[0][1]).toEqual([1.1, 0]);
-    expect((movedB.geometry.coordinates as number[][][])[0][0]).toEqual([1.1, 0]);
-    expect((movedB.geometry.coordinates as number[][][])[0][4]).toEqual([1.1, 0]);
-    expect(moveSharedVertex(square('c', 5, 5, 1), [1, 0], [2, 2])).toBeNull();
-  });
+describe('vertex handles', () => {
   it('lists vertex and midpoint handles without the closing duplicate', () => {
     const { vertices, midpoints } = handlesOf(square('a', 0, 0, 2));
     expect(vertices.map((v) => v.at)).toEqual([[0, 0], [2, 0], [2, 2], [0, 2]]);
