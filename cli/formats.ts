@@ -3,7 +3,7 @@ import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
 import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange';
 import { CliError, oneLine } from './io';
-import { describeLimitExceeded, type Limits } from '../shared/limits';
+import { describeLimitExceeded, type LimitExceeded, type Limits } from '../shared/limits';
 import type { CliMessageKey, Messages } from './i18n';
 
 /**
@@ -59,6 +59,11 @@ export async function readProjectFile(
     ? `; ${m.t('project.importHint', { path, out: `${path.replace(/\.gpkg$/i, '')}-project.gpkg` })}`
     : '';
   throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: `${lead} (${result.detail})${hint}` })));
+}
+
+/** Why an import was refused, in the reader's language when it is a limit (with how to raise it). */
+export function refusalText(result: { detail: string; limit?: LimitExceeded }, m: Messages): string {
+  return result.limit ? describeLimitExceeded(result.limit, m.lang, { raiseHint: true }) : result.detail;
 }
 
 /** Exits with a usage error unless `path` is a project file (.gpkg). */

@@ -81,6 +81,8 @@ export function describeFsError(error: unknown, m: Messages): string {
   const code = (error as { code?: unknown } | null)?.code;
   const known = FS_ERROR_CODES.find((c) => c === code);
   if (known) return m.t(`fs.${known}`);
+  // Node refuses a path holding a NUL byte before any system call; its own wording names its API.
+  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return m.t('fs.badPath');
   return oneLine(error instanceof Error ? error.message : String(error));
 }
 

@@ -4,7 +4,7 @@ import { clipText } from '../../shared/i18n/clip-text';
 import { geoJsonToDocument } from '../../shared/io/geojson';
 import type { ParkDocument } from '../../shared/model';
 import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
-import { fileName, findScenarioId, formatOf, readProjectFile } from '../formats';
+import { fileName, findScenarioId, formatOf, readProjectFile, refusalText } from '../formats';
 import type { CliMessageKey, Messages } from '../i18n';
 import { landUseName } from './info';
 import { warnProblems } from '../problems';
@@ -54,8 +54,8 @@ async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () 
   } catch (error) {
     throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: m.t('file.notJson', { detail: error instanceof Error ? error.message : String(error) }) })));
   }
-  const result = geoJsonToDocument(json, { fileName: fileName(path), now: now() });
-  if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: result.detail })));
+  const result = geoJsonToDocument(json, { fileName: fileName(path), now: now(), limits });
+  if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(result, m) })));
   for (const warning of result.warnings) warn(io, m, warning);
   return result.document;
 }

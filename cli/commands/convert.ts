@@ -1,4 +1,4 @@
-import { describeLimitExceeded } from '../../shared/limits';
+import type { Limits } from '../../shared/limits';
 import { createEmptyDocument, type ParkDocument } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geoJsonToDocument } from '../../shared/io/geojson';
@@ -8,7 +8,7 @@ import { parseCrsCode } from '../../shared/io/crs/crs';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
 import type { ImportFailureResult } from '../../shared/io/imported-layer';
 import { checkOutput, CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
-import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, type FileFormat } from '../formats';
+import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, refusalText, type FileFormat } from '../formats';
 import { warnProblems } from '../problems';
 import type { CliMessageKey, Messages } from '../i18n';
 import { CONVERT_USAGE } from '../usage';
@@ -52,7 +52,7 @@ function parseArgs(args: string[], m: Messages): ConvertArgs {
  * our GeoJSON are converted losslessly; other input goes through the mapping step (defaults
  * from layer names, overridden by --layer-map) into a new one-scenario project. IN is never written.
  */
-export async function convertCommand(args: string[], io: CliIo, { now, m }: CommandContext): Promise<ExitCode> {
+export async function convertCommand(args: string[], io: CliIo, { now, m, limits }: CommandContext): Promise<ExitCode> {
   const opts = parseArgs(args, m);
   const { input, output } = opts;
   const inFormat = requireFormat(input, m);
@@ -64,7 +64,7 @@ export async function convertCommand(args: string[], io: CliIo, { now, m }: Comm
 
   const mapping = opts.layerMap ? await readLayerMap(io, opts.layerMap, m) : undefined;
   const bytes = await readInput(io, input, m);
-  const doc = await readDocument(opts, inFormat, bytes, mapping, io, now, m);
+  const doc = await readDocument(opts, inFormat, bytes, mapping, io, now, m, limits);
   // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
   warnProblems(io, m, doc);
   const SQL = outFormat === 'project' ? await loadSql() : undefined;
@@ -121,21 +121,21 @@ async function readLayerMap(io: CliIo, path: string, m: Messages): Promise<Impor
 const LEAD_REASONS: readonly ImportFailureResult['reason'][] = ['broken_zip', 'crs_required', 'unsupported_crs', 'no_closed_polylines', 'invalid_dxf', 'invalid_kml', 'invalid_shapefile', 'no_shapefile', 'empty'];
 
 function importError(path: string, failure: ImportFailureResult, m: Messages): CliError {
-  if (failure.limit) return new CliError(oneLine(m.t('file.cannotImport', { path, reason: describeLimitExceeded(failure.limit, m.lang, { raiseHint: true }) })));
+  if (failure.limit) return new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(failure, m) })));
   const lead = LEAD_REASONS.includes(failure.reason) ? m.t(`convert.${failure.reason}` as CliMessageKey) : undefined;
   const hint = failure.reason === 'crs_required' ? `; ${failure.guess ? m.t('convert.crsHintGuess', { guess: failure.guess }) : m.t('convert.crsHint')}` : '';
   return new CliError(oneLine(m.t('file.cannotImport', { path, reason: `${lead ? `${lead}: ` : ''}${failure.detail}${hint}` })));
 }
 
-async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8Array, mapping: ImportMapping | undefined, io: CliIo, now: () => string, m: Messages): Promise<ParkDocument> {
+async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8Array, mapping: ImportMapping | undefined, io: CliIo, now: () => string, m: Messages, limits: Limits): Promise<ParkDocument> {
   const path = opts.input;
   if (format === 'project') {
     const SQL = await loadSql();
-    const own = readProject(SQL, bytes, { fileName: fileName(path) });
+    const own = readProject(SQL, bytes, { fileName: fileName(path), limits });
     if (own.ok) return own.document;
-    if (own.reason !== 'foreign_geopackage') return readProjectFile(path, bytes, { acceptForeign: true }, m);
+    if (own.reason !== 'foreign_geopackage') return readProjectFile(path, bytes, { acceptForeign: true, limits }, m);
     if (own.importable && !mapping) return own.importable;
-    return importLayers(opts, bytes, mapping, io, now, m, SQL);
+    return importLayers(opts, bytes, mapping, io, now, m, limits, SQL);
   }
   if (format === 'geojson' && !mapping && opts.crs === undefined) {
     let json: unknown;
@@ -146,23 +146,23 @@ async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8A
     }
     // A legacy "crs" member means projected coordinates: those go through the layer importer.
     if (!(typeof json === 'object' && json !== null && 'crs' in json)) {
-      const result = geoJsonToDocument(json, { fileName: fileName(path), now: now() });
-      if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: result.detail })));
+      const result = geoJsonToDocument(json, { fileName: fileName(path), now: now(), limits });
+      if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(result, m) })));
       for (const warning of result.warnings) warn(io, m, warning);
       return result.document;
     }
   }
-  return importLayers(opts, bytes, mapping, io, now, m);
+  return importLayers(opts, bytes, mapping, io, now, m, limits);
 }
 
 const POLYGON_KINDS = new Set(['landuse', 'boundary', 'building']);
 
-async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: ImportMapping | undefined, io: CliIo, now: () => string, m: Messages, sql?: Awaited<ReturnType<typeof loadSql>>): Promise<ParkDocument> {
+async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: ImportMapping | undefined, io: CliIo, now: () => string, m: Messages, limits: Limits, sql?: Awaited<ReturnType<typeof loadSql>>): Promise<ParkDocument> {
   const path = opts.input;
   // A layer map that asks for areas makes a lines-only DXF an error rather than a silent road network.
   const requirePolygons = Object.values(mapping?.layers ?? {}).some((m) => (m.kind && POLYGON_KINDS.has(m.kind)) || Object.values(m.values ?? {}).some((v) => v.kind && POLYGON_KINDS.has(v.kind)));
   const SQL = sql ?? (formatOf(path) === 'project' ? await loadSql() : undefined);
-  const result = importFile(bytes, fileName(path), { crs: opts.crs, requirePolygons, SQL });
+  const result = importFile(bytes, fileName(path), { crs: opts.crs, requirePolygons, SQL, limits });
   if (!result.ok) {
     // A refusal's warnings are its explanation (e.g. a DXF of only unsupported entities): print them first.
     for (const warning of result.warnings ?? []) warn(io, m, warning);
