@@ -104,6 +104,7 @@ export function createFileService(deps: FileServiceDeps): FileService {
       detail: result.detail,
       fileName,
       ...(result.reason === 'foreign_geopackage' && result.importable ? { importable: result.importable } : {}),
+      ...(result.limit ? { limit: result.limit } : {}),
     };
   }
 

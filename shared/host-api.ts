@@ -1,4 +1,5 @@
 import type { ParkDocument } from './model/document';
+import type { LimitExceeded } from './limits';
 import type { TileArchiveInfo, TileArchiveRefusal, TileRefusalCause } from './tile-archive/types';
 
 /**
@@ -14,6 +15,8 @@ export const OPEN_FAILURE_REASONS = [
   'foreign_geopackage',
   'newer_version',
   'corrupt',
+  /** Past one of shared/limits.ts's limits: not damaged, but larger than the app opens safely. */
+  'limit_exceeded',
   'io_error',
 ] as const;
 export type OpenFailureReason = (typeof OPEN_FAILURE_REASONS)[number];
@@ -29,6 +32,8 @@ export type OpenOutcome =
       fileName?: string;
       /** For `foreign_geopackage`: its layers imported as a new, unsaved project to offer. */
       importable?: ParkDocument;
+      /** For `limit_exceeded`: which limit, its maximum and the value met (the UI words it). */
+      limit?: LimitExceeded;
     }
   /** The file is already open in another window of the app, which was brought to the front instead. */
   | { ok: false; reason: 'already_open'; detail: string; fileName: string };

@@ -1,4 +1,5 @@
 import type { OpenOutcome } from '../../shared/host-api';
+import { describeLimitExceeded } from '../../shared/limits';
 import { createEmptyDocument, parkDocumentSchema, type ParkDocument } from '../../shared/model';
 import sampleUrl from '../../data/samples/bac-ninh-demo.gpkg?url';
 import { getHost } from './host/get-host';
@@ -35,7 +36,7 @@ function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
   ui.notify({
     tone: 'error',
     title: t('error.title'),
-    text: `${t(`error.${outcome.reason}` as MessageKey, { file })} ${outcome.detail} ${t('error.untouched')}${importable ? ` ${t('error.importOffer')}` : ''}`,
+    text: `${t(`error.${outcome.reason}` as MessageKey, { file })} ${outcome.limit ? describeLimitExceeded(outcome.limit, useUiStore.getState().lang) : outcome.detail} ${t('error.untouched')}${importable ? ` ${t('error.importOffer')}` : ''}`,
     actions: importable ? [{ label: t('error.import'), run: () => void loadUntitled(importable) }] : undefined,
   });
 }

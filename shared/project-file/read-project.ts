@@ -12,7 +12,7 @@ import { checkSqliteHeader, queryRows, tableNames } from './sqlite-bytes';
 import { METADATA_KEYS } from './write-project';
 
 /** The failures readProject reports: the file-level subset of OpenFailureReason (no 'io_error'). */
-export const PROJECT_READ_FAILURES = ['not_sqlite', 'not_geopackage', 'foreign_geopackage', 'newer_version', 'corrupt'] as const satisfies readonly OpenFailureReason[];
+export const PROJECT_READ_FAILURES = ['not_sqlite', 'not_geopackage', 'foreign_geopackage', 'newer_version', 'corrupt', 'limit_exceeded'] as const satisfies readonly OpenFailureReason[];
 export type ProjectReadFailure = (typeof PROJECT_READ_FAILURES)[number];
 
 /**
@@ -53,9 +53,8 @@ export function readProject(SQL: SqlJsStatic, bytes: Uint8Array, options: ReadPr
     db = new SQL.Database(bytes.slice());
     return readOpenDatabase(db, options);
   } catch (error) {
-    // A file past a limit is not damaged; the host contract has no reason of its own for it yet,
-    // so it travels as 'corrupt' with `limit` set, which every front end words first.
-    if (error instanceof LimitExceededError) return { ...fail('corrupt', error.message), limit: error.exceeded };
+    // A file past a limit is not damaged: its own reason, with the limit as data for the wording.
+    if (error instanceof LimitExceededError) return { ...fail('limit_exceeded', error.message), limit: error.exceeded };
     const why = error instanceof Error ? error.message : String(error);
     return fail('corrupt', error instanceof CorruptFile ? why : `the database cannot be read: ${why}`);
   } finally {

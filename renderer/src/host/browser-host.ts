@@ -50,7 +50,7 @@ export async function openProjectBytes(bytes: Uint8Array, fileName: string): Pro
     const SQL = await loadSqlJs();
     const result = readProject(SQL, bytes);
     if (result.ok) return { ok: true, document: result.document, fileName };
-    return { ok: false, reason: result.reason, detail: result.detail, fileName, importable: result.importable };
+    return { ok: false, reason: result.reason, detail: result.detail, fileName, importable: result.importable, limit: result.limit };
   } catch (error) {
     return { ok: false, reason: 'io_error', detail: String(error), fileName };
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_READ_FAILURES, readProject, writeProject, type Migration } from '../../../shared/project-file';
 import { OPEN_FAILURE_REASONS } from '../../../shared/host-api';
+import { DEFAULT_LIMITS } from '../../../shared/limits';
 import { loadSqlJs } from '../../helpers/sqljs';
 import { sampleDocument } from './sample-document';
 
@@ -45,6 +46,16 @@ function readUnchanged(bytes: Uint8Array, options?: Parameters<typeof readProjec
 const good = writeProject(SQL, sampleDocument());
 
 describe('readProject refusals', () => {
+  it('refuses a file past a limit with its own reason and the limit as data, not as damaged', () => {
+    const vertices = sampleDocument().scenarios.flatMap((s) => s.features).map((f) => JSON.stringify(f.geometry).split('],[').length);
+    // The largest feature of the sample has more vertices than this lowered limit, and fewer than the default.
+    const lowered = { ...DEFAULT_LIMITS, 'vertices-per-feature': 4 };
+    expect(Math.max(...vertices)).toBeGreaterThan(4);
+    const result = readUnchanged(good, { limits: lowered });
+    expect(result).toMatchObject({ ok: false, reason: 'limit_exceeded', limit: { reason: 'limit_exceeded', limit: 'vertices-per-feature', max: 4 } });
+    expect(readUnchanged(good)).toMatchObject({ ok: true });
+  });
+
   it('exports the reason codes as the file-level subset of OpenFailureReason', () => {
     expect([...PROJECT_READ_FAILURES]).toEqual(OPEN_FAILURE_REASONS.filter((r) => r !== 'io_error'));
   });
