@@ -1,5 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { ParkDocument } from '../shared/model/document';
+import type { LimitExceeded } from '../shared/limits';
+import type { ProjectReadFailure } from '../shared/project-file/read-project';
 
 /**
  * The shape of shared/project-file that the shell depends on. Services take these functions
@@ -10,9 +12,11 @@ export type ReadProjectResult =
   | { ok: true; document: ParkDocument; migratedFrom?: number }
   | {
       ok: false;
-      reason: 'not_sqlite' | 'not_geopackage' | 'foreign_geopackage' | 'newer_version' | 'corrupt';
+      reason: ProjectReadFailure;
       detail: string;
       importable?: ParkDocument;
+      /** For limit_exceeded: the limit met, for the UI's wording. */
+      limit?: LimitExceeded;
     };
 
 export type ReadProjectFn = (SQL: SqlJsStatic, bytes: Uint8Array) => ReadProjectResult;

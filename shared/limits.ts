@@ -29,7 +29,6 @@ export interface LimitSpec {
 
 /** The limits by id; ids are kebab-case so they read as CLI option values. */
 export const LIMIT_SPECS = {
-  'input-file-bytes': { max: 2048 * MiB, unit: 'bytes', en: 'size of an input file', vi: 'dung lượng một tệp đầu vào', raisable: true },
   'archive-entries': { max: 65_535, unit: 'count', en: 'number of entries in a zip archive', vi: 'số mục trong một tệp zip', raisable: false },
   'archive-entry-inflated-bytes': { max: 256 * MiB, unit: 'bytes', en: 'uncompressed size of one zip entry', vi: 'dung lượng giải nén của một mục trong tệp zip', raisable: true },
   'archive-inflated-bytes': { max: 1024 * MiB, unit: 'bytes', en: 'uncompressed size of the entries read from one zip archive', vi: 'tổng dung lượng giải nén của các mục đọc từ một tệp zip', raisable: true },
@@ -39,7 +38,6 @@ export const LIMIT_SPECS = {
   'vertices-per-feature': { max: 1_000_000, unit: 'count', en: 'number of vertices of one feature', vi: 'số đỉnh của một đối tượng', raisable: true },
   'vertices-per-file': { max: 10_000_000, unit: 'count', en: 'number of vertices in one file', vi: 'số đỉnh trong một tệp', raisable: true },
   'attribute-chars': { max: 65_536, unit: 'chars', en: 'length of one attribute value', vi: 'độ dài một giá trị thuộc tính', raisable: true },
-  'name-chars': { max: 1_000, unit: 'chars', en: 'length of a name or code', vi: 'độ dài một tên hoặc mã', raisable: false },
   'attributes-per-feature': { max: 1_000, unit: 'count', en: 'number of attributes of one feature', vi: 'số thuộc tính của một đối tượng', raisable: false },
   'nesting-depth': { max: 256, unit: 'levels', en: 'nesting depth of the document', vi: 'độ sâu lồng nhau của tài liệu', raisable: false },
   'image-pixels': { max: 100_000_000, unit: 'pixels', en: 'number of pixels of an image', vi: 'số điểm ảnh của một ảnh', raisable: true },

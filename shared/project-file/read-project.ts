@@ -121,8 +121,8 @@ function parseJson(text: unknown, where: string): unknown {
 
 /**
  * Text read from the file is bounded by `attribute-chars` (raisable): a project is the user's own
- * work, so it is never refused by a limit they cannot raise. `name-chars` is therefore not
- * enforced here; long names are clipped where they are shown (report, CLI) instead.
+ * work, so it is never refused by a limit they cannot raise. Names get no tighter limit of their
+ * own; long names are clipped where they are shown (report, CLI) instead.
  */
 function checkText(limits: Limits, value: unknown, where: string): void {
   if (typeof value === 'string') checkLimit(limits, 'attribute-chars', value.length, where);
