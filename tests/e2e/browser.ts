@@ -23,8 +23,9 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * Opens the app and waits until the sample park is on the map. The language is set once (a
  * reload keeps what the page chose); the first-run tour is marked done unless `firstRun`.
+ * `baseUrl` defaults to the e2e run's server; the bench, outside vitest, serves its own.
  */
-export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; firstRun?: boolean } = {}): Promise<Page> {
+export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; firstRun?: boolean; baseUrl?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
   const lang = options.lang ?? 'en';
@@ -43,13 +44,13 @@ export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; f
     },
     { l: lang, firstRun: options.firstRun === true },
   );
-  await gotoApp(page);
+  await gotoApp(page, options.baseUrl);
   return page;
 }
 
 /** Loads the app in `page` and waits until the sample park is on the map. */
-export async function gotoApp(page: Page): Promise<void> {
-  await page.goto(inject('baseUrl'));
+export async function gotoApp(page: Page, baseUrl = inject('baseUrl')): Promise<void> {
+  await page.goto(baseUrl);
   await waitForSampleOnMap(page);
 }
 

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateLargePark } from '../../bench/large-park';
-import { makeEpw } from '../unit/solar/helpers';
-import { openAppForFile, waitForIdleMap } from './browser';
+import { openAppForFile } from './browser';
+import { importSiteEpw, lastRunMs, loadLargePark, waitForEpwResult, waitForSolarDone } from './solar-page';
 
 let page: Page;
 openAppForFile((p) => (page = p));
-
-/** Waits until the Solar panel shows a finished run (no progress line, totals present). */
-async function waitForSolarDone(p: Page, timeout = 60000) {
-  const panel = p.getByRole('region', { name: 'Solar' });
-  await panel.locator('[data-total="totalKwp"] dd').waitFor({ timeout });
-  await p.waitForFunction(() => document.querySelector('.solar-panel')?.getAttribute('aria-busy') === 'false', undefined, { timeout });
-  return panel;
-}
 
 describe('the Solar panel', () => {
   it('shows park totals for the sample, the weather source and coloured roofs on the map', async () => {
@@ -89,41 +80,19 @@ describe('the Solar panel', () => {
     await page.waitForFunction(() => !/%/.test(document.querySelector('[data-total="demandShare"] dd')?.textContent ?? '%'));
   });
 
-  it('keeps the main thread free while the worker computes the large park (long tasks measured)', async () => {
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
-    const park = generateLargePark();
-    await page.evaluate((doc) => (window.__ecoparkStores!.document.getState() as unknown as { load(d: unknown, f: string): void }).load(doc, 'large-park.gpkg'), park);
+  // How long the main thread is blocked meanwhile is a figure of `npm run bench`
+  // (bench/solar-long-tasks.bench.ts), not a timed assertion here.
+  it('computes the large park in the worker, then recomputes it with an imported hourly EPW', async () => {
+    const roofs = await loadLargePark(page);
+    expect(roofs).toBeGreaterThan(1000);
     const panel = await waitForSolarDone(page, 120000);
-    await waitForIdleMap(page);
-    const typicalDaysRunMs = Number(await panel.locator('[data-run-ms]').getAttribute('data-run-ms'));
-    console.log(JSON.stringify({ name: 'e2e.solar.largePark.workerRunMs.typicalDays', value: typicalDaysRunMs, unit: 'ms', roofs: park.scenarios[0].features.filter((f) => f.kind === 'building').length }));
-    // Loading a new park also makes the map draw 5,000 new features: reported, not asserted.
-    const loadTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    console.log(JSON.stringify({ name: 'e2e.solar.largePark.maxMainThreadTaskMsIncludingParkLoad', value: Math.round(Math.max(0, ...loadTasks)), unit: 'ms' }));
-    // Reference: one plain repaint of the large park (no solar work), the map's own frame cost.
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
-    await page.evaluate(() => window.__ecoparkMap!.triggerRepaint());
-    await waitForIdleMap(page);
-    const repaintTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    console.log(JSON.stringify({ name: 'e2e.largePark.plainMapRepaintMaxTaskMs', value: Math.round(Math.max(0, ...repaintTasks)), unit: 'ms' }));
-    // Now a run that changes nothing but the weather (no document edit, no map redraw): an EPW
-    // import. The window opens once the file is parsed (in the worker) and the page holds it, so
-    // Playwright's own file injection is not counted, and closes when the new result is shown.
-    await panel.locator('input[type=file]').setInputFiles({ name: 'site.epw', mimeType: 'text/plain', buffer: Buffer.from(makeEpw(21.05, 106.05, 7)) });
-    await page.waitForFunction(() => document.querySelector('[data-testid="solar-weather-source"]')?.textContent?.startsWith('site.epw'));
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
-    await page.waitForFunction(() => document.querySelector('.solar-panel')?.getAttribute('data-result-weather')?.startsWith('site.epw'), undefined, { timeout: 120000 });
-    await waitForIdleMap(page);
-    const runMs = Number(await panel.locator('[data-run-ms]').getAttribute('data-run-ms'));
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    const maxTask = Math.max(0, ...tasks);
-    console.log(JSON.stringify({ name: 'e2e.solar.largePark.workerRunMs.hourlyEpw', value: runMs, unit: 'ms' }));
-    console.log(JSON.stringify({ name: 'e2e.solar.largePark.maxMainThreadTaskMs', value: Math.round(maxTask), unit: 'ms', tasks: tasks.length }));
-    expect(runMs).toBeGreaterThan(0);
-    expect(maxTask).toBeLessThan(50);
+    expect(await panel.getByRole('row').count()).toBeGreaterThan(10);
+    expect(await lastRunMs(page)).toBeGreaterThan(0);
+    await importSiteEpw(page);
+    await waitForEpwResult(page);
+    await waitForSolarDone(page, 120000);
+    expect(await lastRunMs(page)).toBeGreaterThan(0);
+    const kwpText = await panel.locator('[data-total="totalKwp"] dd').textContent();
+    expect(Number(kwpText!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
   });
 });

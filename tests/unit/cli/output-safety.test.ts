@@ -152,10 +152,11 @@ describe.runIf(POSIX)('writing keeps what the user had', () => {
   }, 60_000);
 
   it('a 0600 output stays 0600, and so does its .bak', async () => {
-    const { park, small } = await setUp();
+    const { park, small, parkSha } = await setUp();
     await fs.chmod(park, 0o600);
     expect((await cli(['convert', small, park, '--force'])).code).toBe(0);
     expect(((await fs.stat(park)).mode & 0o777).toString(8)).toBe('600');
     expect(((await fs.stat(`${park}.bak`)).mode & 0o777).toString(8)).toBe('600');
+    expect(await shaOf(`${park}.bak`)).toBe(parkSha);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { atomicWriteFile, type AtomicFs } from '../../../electron/atomic-write';
 import { createFileService } from '../../../electron/file-service';
 import { fakeLoadSql, fakeReadProject, fakeWriteProject, sampleDocument, useTempDir } from './helpers';
+import { sha256 } from './fixtures/save-versions';
 
 /**
  * Issue 11, finding 7: a save keeps what the user had. The new file and its .bak keep the old
@@ -24,9 +25,13 @@ describe.runIf(POSIX)('atomic write keeps the mode and owner', () => {
     await fs.writeFile(target, 'secret v0');
     await fs.chmod(target, 0o600);
     await service().save(target, sampleDocument('v1'));
+    const v1Sha = sha256(await fs.readFile(target));
     await service().save(target, sampleDocument('v2'));
     expect((await modeOf(target)).toString(8)).toBe('600');
     expect((await modeOf(`${target}.bak`)).toString(8)).toBe('600');
+    // The .bak is the previous version itself (v1), not only a file with the right mode.
+    expect(sha256(await fs.readFile(`${target}.bak`))).toBe(v1Sha);
+    expect(sha256(await fs.readFile(target))).not.toBe(v1Sha);
   });
 
   it('bits the umask would strip (group write, 0664) are kept too', async () => {
@@ -36,6 +41,7 @@ describe.runIf(POSIX)('atomic write keeps the mode and owner', () => {
     await atomicWriteFile(fs, target, bytes('v1'), { backup: true });
     expect((await modeOf(target)).toString(8)).toBe('664');
     expect((await modeOf(`${target}.bak`)).toString(8)).toBe('664');
+    expect(await fs.readFile(`${target}.bak`, 'utf8')).toBe('v0');
   });
 
   it('a new file with no previous version gets the usual 0644 (minus the umask)', async () => {
@@ -55,6 +61,7 @@ describe.runIf(POSIX)('atomic write keeps the mode and owner', () => {
       const stat = await fs.stat(file);
       expect([stat.uid, stat.gid]).toEqual([4242, 4343]);
     }
+    expect(await fs.readFile(`${target}.bak`, 'utf8')).toBe('v0');
   });
 });
 

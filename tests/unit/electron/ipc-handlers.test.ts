@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState, SaveOutcome } from '../../../shared/host-api';
 import { createIpcHandlers, IpcRefusedError } from '../../../electron/ipc-handlers';
+import { sha256 } from './fixtures/save-versions';
 import { APP, fakeFileService, FOREIGN, recentFilesIn, sampleDocument, scriptedDialogs, useTempDir } from './helpers';
 
 const tempDir = useTempDir();
@@ -28,15 +29,18 @@ describe('IPC handlers: save', () => {
   it('asks where for an untitled project, then saves to the same file without asking', async () => {
     const target = path.join(tempDir(), 'park.gpkg');
     const { handlers, dialogCalls, saves } = setup({ save: [target] });
-    const doc = sampleDocument();
-    const first = await handlers.saveProject(APP, { document: doc, saveAs: false, suggestedName: 'My park' });
+    const first = await handlers.saveProject(APP, { document: sampleDocument(), saveAs: false, suggestedName: 'My park' });
     expect(first).toMatchObject({ ok: true, fileName: 'park.gpkg', filePath: target });
     expect(dialogCalls).toEqual([{ kind: 'save', defaultPath: 'My park.gpkg' }]);
-    const second = await handlers.saveProject(APP, { document: doc, saveAs: false, suggestedName: 'My park' });
+    const firstSha = sha256(await fs.readFile(target));
+    // A changed document, so the new file and the previous version differ.
+    const second = await handlers.saveProject(APP, { document: sampleDocument('Yen Phong II-D'), saveAs: false, suggestedName: 'My park' });
     expect(second.ok).toBe(true);
     expect(dialogCalls).toHaveLength(1);
     expect(saves.map((s) => s.ok)).toEqual([true, true]);
-    expect(await fs.readFile(`${target}.bak`)).toBeTruthy();
+    // The .bak holds the first save's bytes, not merely some file.
+    expect(sha256(await fs.readFile(`${target}.bak`))).toBe(firstSha);
+    expect(sha256(await fs.readFile(target))).not.toBe(firstSha);
     expect(handlers.currentPath(1)).toBe(target);
   });
 
