@@ -1,4 +1,5 @@
 import type { Position } from '../model/geometry-schema';
+import { signedArea2 } from '../geometry/ring';
 
 /**
  * Sutherland–Hodgman clipping of a convex ring by a convex ring, in lon/lat like Turf (straight
@@ -34,18 +35,12 @@ export function isConvexRing(ring: Position[]): boolean {
   return known;
 }
 
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 1; i < ring.length; i++) s += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
-  return s / 2;
-}
-
 /**
  * subject ∩ clip for closed rings, `clip` convex; null when they share no area. A concave subject
  * is clipped correctly in area (the output may hold zero-width bridges along clip edges).
  */
 export function clipConvex(subject: Position[], clip: Position[]): Position[] | null {
-  const c = signedArea(clip) > 0 ? clip : [...clip].reverse();
+  const c = signedArea2(clip) > 0 ? clip : [...clip].reverse();
   let output = subject.slice(0, -1);
   for (let i = 0; i < c.length - 1 && output.length > 0; i++) {
     const a = c[i];
@@ -63,7 +58,7 @@ export function clipConvex(subject: Position[], clip: Position[]): Position[] | 
   }
   if (output.length < 3) return null;
   const ring = [...output, output[0]];
-  return Math.abs(signedArea(ring)) > 0 ? ring : null;
+  return Math.abs(signedArea2(ring)) > 0 ? ring : null;
 }
 
 function intersect(a: Position, b: Position, p: Position, q: Position): Position {

@@ -1,4 +1,5 @@
 import { createLocalFrame, localToLonLat, lonLatToLocal } from '../geometry/local-frame';
+import { isCounterClockwise } from '../geometry/ring';
 import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, pointInArea, polygonsOf, type BBox } from './planar';
 import type { StripSample } from './types';
@@ -47,9 +48,7 @@ export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): Str
   const out: StripSkeleton[] = [];
   for (const rings of polygonsOf(boundary)) {
     const ring = rings[0].map((p) => lonLatToLocal(frame, p[0], p[1]));
-    let signed = 0;
-    for (let i = 1; i < ring.length; i++) signed += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
-    const left = signed > 0; // counter-clockwise: the interior is left of each edge
+    const left = isCounterClockwise(ring); // counter-clockwise: the interior is left of each edge
     for (let i = 1; i < ring.length; i++) {
       const [ax, ay] = ring[i - 1];
       const [bx, by] = ring[i];

@@ -1,6 +1,7 @@
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
+import { isCounterClockwise } from '../geometry/ring';
 
 /**
  * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),
@@ -107,12 +108,6 @@ export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_D
   return false;
 }
 
-function signedRingArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 1; i < ring.length; i++) s += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
-  return s / 2;
-}
-
 /** An open angular interval: interior directions from `start`, counter-clockwise over `sweep`. */
 interface Wedge {
   start: number;
@@ -132,7 +127,7 @@ function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): 
   for (const rings of polygonsOf(geometry)) {
     rings.forEach((ring, r) => {
       // Interior on the left of each edge: outer rings counter-clockwise, holes clockwise.
-      const interiorLeft = signedRingArea(ring) > 0 === (r === 0);
+      const interiorLeft = isCounterClockwise(ring) === (r === 0);
       const n = ring.length - 1;
       for (let i = 0; i < n; i++) {
         const a = ring[i];

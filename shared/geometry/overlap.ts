@@ -2,7 +2,7 @@ import type { AreaGeometry, ParkGeometry, Position } from '../model/geometry-sch
 import { bboxOf, intersectAreas, subtractAreas } from './boolean';
 import { geodesicAreaM2 } from './geodesic';
 import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
-import { signedArea2 } from './planar-faces';
+import { signedArea2 } from './ring';
 
 /**
  * Overlap policies between land-use polygons (docs/editing.md): by default a new polygon is

@@ -4,6 +4,7 @@
  * split.ts in the local metric frame (metres). Every node remembers the lon/lat it came from,
  * so the original vertices come back bit-identical.
  */
+import { signedArea2 } from './ring';
 
 export type XY = [number, number];
 
@@ -25,17 +26,6 @@ export interface Face {
   ring: number[];
   /** Holes (clockwise open rings of node indexes) untouched by the cut. */
   holes: number[][];
-}
-
-/** Twice the signed area, positive counter-clockwise. */
-export function signedArea2(pts: readonly XY[]): number {
-  let s = 0;
-  for (let i = 0; i < pts.length; i++) {
-    const a = pts[i];
-    const b = pts[(i + 1) % pts.length];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s;
 }
 
 export function pointInRings(p: XY, rings: readonly (readonly XY[])[]): boolean {

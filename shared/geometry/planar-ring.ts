@@ -3,29 +3,14 @@
  * out a park in metres before converting to lon/lat. Not for lon/lat coordinates.
  */
 
+import { openRing, signedArea2, signedRingArea } from './ring';
+
 /** A planar point [x, y], metres in a local frame. */
 export type XY = readonly [number, number];
 
-/** Twice the signed area of a ring (m²·2), positive when counter-clockwise. Open or closed. */
-function signedArea2(ring: readonly XY[]): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[(i + 1) % ring.length];
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum;
-}
-
-/** Signed planar area of a ring, m², positive counter-clockwise. */
+/** Signed planar area of a ring, m², positive counter-clockwise. Open or closed. */
 export function planarRingAreaM2(ring: readonly XY[]): number {
-  return signedArea2(openRing(ring)) / 2;
-}
-
-function openRing(ring: readonly XY[]): XY[] {
-  const n = ring.length;
-  if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) return ring.slice(0, n - 1);
-  return ring.slice();
+  return signedRingArea(ring);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Position } from '../model/geometry-schema';
 import { newId as randomId } from '../model/ids';
 import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
 import { DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
+import { isCounterClockwise } from './ring';
 import type { RepairKind } from './validate';
 
 /**
@@ -98,22 +99,12 @@ function splitBowTie(feature: ParkFeature, newId: () => string): RepairResult {
   const loopB = [x, ...ring.slice(j + 1), ...ring.slice(0, i + 1)];
   if (loopA.length < 3 || loopB.length < 3) return { ok: false, reason: 'not_a_bow_tie' };
   const polygon = (loop: Position[]) => {
-    const ccw = signedArea(loop.map((p) => toPlane(plane, p))) > 0 ? loop : loop.slice().reverse();
+    const ccw = isCounterClockwise(loop.map((p) => toPlane(plane, p))) ? loop : loop.slice().reverse();
     return { type: 'Polygon' as const, coordinates: [[...ccw, ccw[0]]] };
   };
   const a = { ...feature, geometry: polygon(loopA) } as ParkFeature;
   const b = { ...feature, id: newId(), geometry: polygon(loopB) } as ParkFeature;
   return { ok: true, features: [a, b] };
-}
-
-function signedArea(xy: [number, number][]): number {
-  let s = 0;
-  for (let k = 0; k < xy.length; k++) {
-    const p = xy[k];
-    const q = xy[(k + 1) % xy.length];
-    s += p[0] * q[1] - q[0] * p[1];
-  }
-  return s;
 }
 
 function dist(plane: ReturnType<typeof createTangentPlane>, a: Position, b: Position): number {

@@ -3,6 +3,7 @@ import type { Feature, Polygon } from 'geojson';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
 import { unionAreas } from './boolean';
 import { createLocalFrame, localToLonLat, lonLatToLocal, type LocalFrame } from './local-frame';
+import { signedArea2 } from './ring';
 
 /**
  * Road corridors (docs/editing.md): the area a road of full width `widthM` covers around its
@@ -83,10 +84,6 @@ function linePieces(frame: LocalFrame, line: Position[], half: number): Feature<
 }
 
 function ring(...pts: XY[]): Feature<Polygon> {
-  const area2 = pts.reduce((s, p, i) => {
-    const q = pts[(i + 1) % pts.length];
-    return s + p[0] * q[1] - q[0] * p[1];
-  }, 0);
-  const ordered = area2 < 0 ? pts.slice().reverse() : pts;
+  const ordered = signedArea2(pts) < 0 ? pts.slice().reverse() : pts;
   return turfPolygon([[...ordered, ordered[0]]]);
 }

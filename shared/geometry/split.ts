@@ -1,6 +1,7 @@
 import type { AreaGeometry, LineStringGeometry, PolygonGeometry, Position } from '../model/geometry-schema';
 import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
-import { cutRings, pointInRings, signedArea2, type InputRing, type XY } from './planar-faces';
+import { cutRings, pointInRings, type InputRing, type XY } from './planar-faces';
+import { signedArea2 } from './ring';
 
 /** Why a split was refused; the UI turns the code into a message. */
 export const SPLIT_REASONS = ['line_does_not_cross', 'line_ends_inside', 'invalid_polygon', 'invalid_line'] as const;

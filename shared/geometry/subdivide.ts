@@ -1,7 +1,8 @@
 import type { AreaGeometry, PolygonGeometry, Position } from '../model/geometry-schema';
 import { intersectAreas } from './boolean';
 import { polygonAreaM2 } from './geodesic';
-import { signedArea2, type XY } from './planar-faces';
+import { type XY } from './planar-faces';
+import { signedArea2 } from './ring';
 import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
 
 /**
@@ -165,7 +166,7 @@ export function subdivideBlock(block: PolygonGeometry, options: SubdivideOptions
   const lines = bounds.map((s, i) => (i === 0 ? cutLine(s - margin) : i === bounds.length - 1 ? cutLine(s + margin) : cutLine(s)));
   const slab = (i: number): AreaGeometry | null => {
     const ring = [...lines[i], ...lines[i + 1].slice().reverse()];
-    const closed = signedLonLat(ring) > 0 ? ring : ring.slice().reverse();
+    const closed = signedArea2(ring) > 0 ? ring : ring.slice().reverse();
     return intersectAreas(block, { type: 'Polygon', coordinates: [[...closed, closed[0]]] });
   };
   // A convex block without holes is clipped directly (fast, and exact: each cut point is
@@ -259,16 +260,6 @@ function ringToLonLat(plane: TangentPlane, ring: XY[]): Position[] {
 function widthAt(planeArea: (t: number) => number, t: number, ratio: number): number {
   const h = 1e-3;
   return ((planeArea(t + h) - planeArea(t - h)) / (2 * h)) * ratio;
-}
-
-function signedLonLat(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i];
-    const b = ring[(i + 1) % ring.length];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s;
 }
 
 /**

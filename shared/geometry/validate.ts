@@ -5,6 +5,7 @@ import { polygonsOf, subtractAreas } from './boolean';
 import { findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
 import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
+import { openRing, signedArea2 } from './ring';
 
 export { DUPLICATE_VERTEX_M } from './ring-checks';
 
@@ -123,7 +124,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   // Self-intersections within each polygon (rings crossing themselves or each other).
   const polys = polygonsOf(g);
   for (const rings of polys) {
-    const crossings = ringCrossings(rings.map((r) => dedupe(closedOpen(r).map((p) => toPlane(plane, p)))));
+    const crossings = ringCrossings(rings.map((r) => dedupe(openRing(r).map((p) => toPlane(plane, p)))));
     if (crossings.length > 0) {
       const at = fromPlane(plane, crossings[0].at[0], crossings[0].at[1]);
       const bowTie = g.type === 'Polygon' && rings.length === 1 && crossings.length === 1;
@@ -178,7 +179,7 @@ function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
     // Measured in the plane: only the size matters here, not the number shown.
     const p = polygonsOf(outside)[0][0][0];
     const plane = createTangentPlane(p[0], p[1]);
-    const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(area2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
+    const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
     if (m2 >= SLIVER_OVERLAP_M2) add('outside_boundary', `part of it lies outside the park boundary ${near(p)}.`, p);
     return;
   }
@@ -195,11 +196,11 @@ function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
  * the buffer to the candidates.
  */
 function sliverPosition(rings: Position[][], minWidthM: number, plane: ReturnType<typeof createTangentPlane>): Position | null {
-  const outer = closedOpen(rings[0]).map((p) => toPlane(plane, p));
-  const areaM2 = rings.reduce((s, r, i) => s + (i === 0 ? 1 : -1) * Math.abs(area2(closedOpen(r).map((p) => toPlane(plane, p)))) / 2, 0);
+  const outer = openRing(rings[0]).map((p) => toPlane(plane, p));
+  const areaM2 = rings.reduce((s, r, i) => s + (i === 0 ? 1 : -1) * Math.abs(signedArea2(openRing(r).map((p) => toPlane(plane, p)))) / 2, 0);
   let perimeterM = 0;
   for (const r of rings) {
-    const xy = closedOpen(r).map((p) => toPlane(plane, p));
+    const xy = openRing(r).map((p) => toPlane(plane, p));
     for (let i = 0; i < xy.length; i++) {
       const a = xy[i];
       const b = xy[(i + 1) % xy.length];
@@ -213,21 +214,6 @@ function sliverPosition(rings: Position[][], minWidthM: number, plane: ReturnTyp
   if (!empty) return null;
   const c = outer.reduce((s, p) => [s[0] + p[0] / outer.length, s[1] + p[1] / outer.length], [0, 0]);
   return fromPlane(plane, c[0], c[1]);
-}
-
-function closedOpen(ring: Position[]): Position[] {
-  const n = ring.length;
-  return n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1] ? ring.slice(0, -1) : ring;
-}
-
-function area2(xy: [number, number][]): number {
-  let s = 0;
-  for (let i = 0; i < xy.length; i++) {
-    const a = xy[i];
-    const b = xy[(i + 1) % xy.length];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s;
 }
 
 function countDistinct(xy: [number, number][]): number {

@@ -5,6 +5,7 @@ import { crsToWkt } from './crs/crs-wkt';
 import { writeDbf, type DbfField, type DbfValue } from './dbf';
 import type { ScenarioExport } from './export-input';
 import { utf8, writeZip, type ZipEntries } from './zip';
+import { signedRingArea } from '../geometry/ring';
 
 /**
  * Zipped Shapefile export: one Shapefile per geometry type (a Shapefile holds one), each with
@@ -49,12 +50,6 @@ function groupOf(f: ParkFeature): ShapeGroup {
   return f.geometry.type.includes('Line') ? 'lines' : 'polygons';
 }
 
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return s / 2;
-}
-
 /** The parts of a shape record: rings wound as the Shapefile wants (outer clockwise, holes counter-clockwise). */
 function shapeParts(f: ParkFeature, project: (p: Position) => Position): Position[][] {
   const g = f.geometry;
@@ -65,7 +60,7 @@ function shapeParts(f: ParkFeature, project: (p: Position) => Position): Positio
   return polygons.flatMap((rings) =>
     rings.map((ring, i) => {
       const r = ring.map(project);
-      const clockwise = signedArea(r) < 0;
+      const clockwise = signedRingArea(r) < 0;
       return (i === 0) === clockwise ? r : r.reverse();
     }),
   );

@@ -8,6 +8,7 @@ import { codePageLabel } from './text-codec';
 import { fromUtf8, openZip, type ZipArchive } from './zip';
 import { checkLimit, DEFAULT_LIMITS, type Limits } from '../limits';
 import { getOwn } from '../own-property';
+import { signedRingArea } from '../geometry/ring';
 
 /**
  * Zipped Shapefiles (ESRI Shapefile Technical Description, July 1998): every .shp in the zip is
@@ -28,12 +29,6 @@ export interface ShapefileImportOptions {
 /** DBF names are 10 characters: ours are cut ("minGreenR"), read back to the profile name. */
 const DBF_NAMES: Record<string, string> = { minGreenR: 'minGreenRatio', facility: 'facilityType' };
 
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return s / 2;
-}
-
 function inside(p: Position, ring: Position[]): boolean {
   let c = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -50,7 +45,7 @@ function assemblePolygon(rings: Position[][]): Geometry | null {
   const holes: Position[][] = [];
   for (const ring of rings) {
     if (ring.length < 4) continue;
-    if (signedArea(ring) < 0) polygons.push([ring.slice().reverse()]);
+    if (signedRingArea(ring) < 0) polygons.push([ring.slice().reverse()]);
     else holes.push(ring.slice().reverse());
   }
   for (const hole of holes) {

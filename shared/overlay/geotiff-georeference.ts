@@ -1,6 +1,7 @@
 import { parseCrsCode, toWgs84 } from '../io/crs/crs';
 import type { LonLat, OverlayCorners } from './overlay-model';
-import { utmToLonLat, webMercatorToLonLat } from './transverse-mercator';
+import { utmToLonLat } from '../io/crs/transverse-mercator';
+import { webMercatorToLonLat } from '../io/crs/web-mercator';
 
 /**
  * Corners of a GeoTIFF from its georeferencing tags (GeoTIFF 1.1, OGC 19-008r4): the affine

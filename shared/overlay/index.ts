@@ -1,7 +1,6 @@
 export * from './overlay-model';
 export * from './georeference';
 export * from './placement';
-export * from './transverse-mercator';
 export * from './geotiff-georeference';
 export * from './raster-rgba';
 export * from './image-header';

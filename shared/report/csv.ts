@@ -1,3 +1,4 @@
+import { CSV_BOM, csvLines } from '../io/spreadsheet';
 import { statusLabel } from './strings';
 import type { KeyValue, ReportCell, ReportChart, ReportModel, ReportTable } from './types';
 
@@ -50,12 +51,6 @@ export function rawCell(cell: ReportCell, lang: ReportModel['meta']['lang']): st
   return cell.v;
 }
 
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * The report as one CSV file (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs
  * read the Vietnamese correctly): each table starts with a `# id: title` line, then its header
@@ -65,9 +60,8 @@ export function renderReportCsv(m: ReportModel): string {
   const lines: string[] = [];
   for (const t of reportTables(m)) {
     lines.push(`# ${t.id}: ${t.title.replace(/[\r\n]+/g, ' ')}`);
-    lines.push(t.columns.map((c) => csvField(c.header)).join(','));
-    for (const row of t.rows) lines.push(row.map((c) => csvField(rawCell(c, m.meta.lang))).join(','));
+    lines.push(...csvLines([t.columns.map((c) => c.header), ...t.rows.map((row) => row.map((c) => rawCell(c, m.meta.lang)))]));
     lines.push('');
   }
-  return `\ufeff${lines.join('\r\n')}`;
+  return `${CSV_BOM}${lines.join('\r\n')}`;
 }

@@ -2,7 +2,6 @@ export * from './types';
 export { buildReportModel, ruleDisplay, countStatuses, meanPlotDensity } from './build-model';
 export type { ReportOptions, SolarOrigin } from './build-model';
 export { buildMapFigure, roundScaleLengthM, gridStepDeg } from './map-figure';
-export { formatNumber, formatDelta } from './format';
 export { reportStrings, statusLabel } from './strings';
 export { renderReportPdf } from './pdf/render-pdf';
 export type { ReportFonts } from './pdf/render-pdf';

@@ -1,66 +1,22 @@
 /**
- * Language-aware formatting and parsing of what a user reads and types: numbers, percentages,
- * dates. Numbers follow the UI language (vi: 1.234,5; en: 1,234.5) through Intl in strings.ts;
- * dates are written by hand so that they read the same in Chromium, Node and every ICU build.
+ * Language-aware formatting and parsing of what a user reads and types. Formatting (numbers,
+ * areas, percentages, dates) is shared/format, the one module the report and the CLI use too;
+ * what only the UI needs — reading numbers typed in either convention and pre-filling editable
+ * fields — lives here.
  */
-import { formatArea, formatBytes, formatNumber, type Lang } from './strings';
+import type { Lang } from './strings';
 
-export { formatArea, formatBytes, formatNumber, type Lang };
-
-/**
- * A number of unknown precision (a free attribute): as many decimals as it has, up to
- * `maxFractionDigits`, in the language's convention: vi "0,22", en "1,234.5".
- */
-export function formatNumberAuto(lang: Lang, value: number, maxFractionDigits = 6): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: maxFractionDigits }).format(value);
-}
-
-/** A ratio 0–1 as a percentage, "12,5 %" (vi) / "12.5 %" (en); "—" for null or NaN. */
-export function formatPercent(lang: Lang, ratio: number | null, fractionDigits = 1): string {
-  return ratio === null || !Number.isFinite(ratio) ? '—' : `${formatNumber(lang, ratio * 100, fractionDigits)} %`;
-}
-
-/** Degrees of latitude/longitude with a hemisphere letter: "21,10000° N" (vi). */
-export function formatLatLon(lang: Lang, lat: number, lon: number, fractionDigits = 6): string {
-  const part = (v: number, pos: string, neg: string) => `${formatNumber(lang, Math.abs(v), fractionDigits)}° ${v >= 0 ? pos : neg}`;
-  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
-}
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/**
- * The calendar fields of a date. A date-only ISO string ("2026-01-15") is a calendar day, not
- * midnight UTC, so it never shifts by a day west of Greenwich; anything else is local time.
- */
-function fields(date: Date | string): { y: number; m: number; d: number; hh: number; mm: number; ss: number } | null {
-  if (typeof date === 'string') {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    if (day) return { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]), hh: 0, mm: 0, ss: 0 };
-  }
-  const t = typeof date === 'string' ? new Date(date) : date;
-  if (Number.isNaN(t.getTime())) return null;
-  return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate(), hh: t.getHours(), mm: t.getMinutes(), ss: t.getSeconds() };
-}
-
-/**
- * A date as its reader writes it: vi "05/01/2026" (dd/mm/yyyy, as in Vietnamese documents);
- * en "5 Jan 2026" (month spelled, so no one reads it as 1 May). "—" for an invalid date.
- */
-export function formatDate(lang: Lang, date: Date | string): string {
-  const f = fields(date);
-  if (!f) return '—';
-  return lang === 'vi' ? `${pad2(f.d)}/${pad2(f.m)}/${f.y}` : `${f.d} ${MONTHS_EN[f.m - 1]} ${f.y}`;
-}
-
-/** Date and 24-hour local time: vi "05/01/2026 14:03"; en "5 Jan 2026, 14:03" (":27" more with `seconds`). */
-export function formatDateTime(lang: Lang, date: Date | string, options: { seconds?: boolean } = {}): string {
-  const f = fields(date);
-  if (!f) return '—';
-  const time = `${pad2(f.hh)}:${pad2(f.mm)}${options.seconds ? `:${pad2(f.ss)}` : ''}`;
-  return lang === 'vi' ? `${formatDate(lang, date)} ${time}` : `${formatDate(lang, date)}, ${time}`;
-}
+export {
+  formatArea,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatLatLon,
+  formatNumber,
+  formatNumberAuto,
+  formatPercent,
+} from '../../../shared/format';
+export type { Lang };
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

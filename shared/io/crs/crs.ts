@@ -1,5 +1,5 @@
 import { geocentricToGeodetic, geodeticToGeocentric, helmertForward, helmertInverse } from './helmert';
-import { tmForward, tmInverse, type TmParameters } from './transverse-mercator';
+import { tmForward, tmInverse, utmParameters, type TmParameters } from './transverse-mercator';
 import { VN2000_TM3_EPSG, VN2000_TO_WGS84, VN2000_ZONES, vn2000Meridians, zonesOfProvince } from './vn2000-zones';
 
 /**
@@ -20,7 +20,7 @@ export interface CrsDefinition {
 
 export const WGS84_CODE = 'EPSG:4326';
 
-const UTM = (zone: number): TmParameters => ({ lon0Deg: zone * 6 - 183, k0: 0.9996, falseEastingM: 500000, falseNorthingM: 0 });
+const UTM = (zone: number): TmParameters => utmParameters(zone);
 const TM3 = (lon0Deg: number): TmParameters => ({ lon0Deg, k0: 0.9999, falseEastingM: 500000, falseNorthingM: 0 });
 
 /** 105.5 → "105°30′". */

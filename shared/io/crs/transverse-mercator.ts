@@ -120,3 +120,13 @@ export function tmInverse(p: TmParameters, eastingM: number, northingM: number, 
   const tau = tauFromPrime(taup, s.e);
   return [p.lon0Deg + lam / DEG, Math.atan(tau) / DEG];
 }
+
+/** Zone parameters of UTM `zone` (1–60) on its hemisphere: EPSG:326zz north, 327zz south. */
+export function utmParameters(zone: number, north = true): TmParameters {
+  return { lon0Deg: zone * 6 - 183, k0: 0.9996, falseEastingM: 500000, falseNorthingM: north ? 0 : 10000000 };
+}
+
+/** Lon/lat degrees of a WGS 84 UTM position (metres) in `zone`, hemisphere north or south. */
+export function utmToLonLat(zone: number, north: boolean, eastingM: number, northingM: number): [number, number] {
+  return tmInverse(utmParameters(zone, north), eastingM, northingM);
+}

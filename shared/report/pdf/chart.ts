@@ -1,4 +1,4 @@
-import { formatNumber } from '../format';
+import { formatNumber } from '../../format';
 import type { ReportChart, ReportLang } from '../types';
 import { CONTENT_W, MARGIN_X, type Layout } from './layout';
 
@@ -18,7 +18,7 @@ export function drawChart(layout: Layout, chart: ReportChart, lang: ReportLang):
       c.text(b.label, MARGIN_X, layout.y + 9, { size: 7.5 });
       const w = Math.max((b.value / max) * barMax, 0.5);
       c.rect(MARGIN_X + labelW, layout.y + 2, w, 9, { fill: b.colour, stroke: '#555555', lineWidth: 0.3 });
-      c.text(`${formatNumber(b.value, chart.digits, lang)} ${chart.unit}`, MARGIN_X + labelW + w + 4, layout.y + 9, { size: 7.5 });
+      c.text(`${formatNumber(lang, b.value, chart.digits)} ${chart.unit}`, MARGIN_X + labelW + w + 4, layout.y + 9, { size: 7.5 });
       layout.y += rowH;
     }
     layout.y += 8;
@@ -39,7 +39,7 @@ export function drawChart(layout: Layout, chart: ReportChart, lang: ReportLang):
     const bh = (b.value / max) * (h - 14);
     const x = left + i * slot + slot * 0.15;
     c.rect(x, base - bh, slot * 0.7, bh, { fill: b.colour, stroke: '#8a6300', lineWidth: 0.3 });
-    c.text(formatNumber(b.value, chart.digits, lang), x + slot * 0.35, base - bh - 3, { size: 7, align: 'center' });
+    c.text(formatNumber(lang, b.value, chart.digits), x + slot * 0.35, base - bh - 3, { size: 7, align: 'center' });
     c.text(b.label, x + slot * 0.35, base + 10, { size: 7.5, align: 'center' });
   });
   c.text(chart.unit, MARGIN_X, layout.y + 6, { size: 7.5, colour: '#555555' });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fromArrayBuffer } from 'geotiff';
-import { georeferenceGeoTiff, utmToLonLat, webMercatorToLonLat, type GeoTiffTags } from '../../../shared/overlay';
+import { georeferenceGeoTiff, type GeoTiffTags } from '../../../shared/overlay';
+import { utmToLonLat } from '../../../shared/io/crs/transverse-mercator';
+import { webMercatorToLonLat } from '../../../shared/io/crs/web-mercator';
 
 /** Tags of a fixture made by GDAL (tests/fixtures/overlay/make-fixtures.sh), read with `geotiff`. */
 async function tagsOf(name: string): Promise<GeoTiffTags> {
@@ -42,7 +44,7 @@ function expectCorners(actual: number[][], expected: number[][]) {
   });
 }
 
-describe('UTM inverse (Krüger series)', () => {
+describe('UTM inverse (the one Transverse Mercator, shared/io/crs)', () => {
   it('matches PROJ at a point near Hanoi (zone 48N) and one in zone 49N', () => {
     const [lon, lat] = utmToLonLat(48, true, 588000, 2326000);
     expect(Math.abs(lon - 105.846894967303)).toBeLessThan(1e-9);

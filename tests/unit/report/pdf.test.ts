@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../../shared/analysis';
 import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
-import { buildReportModel, formatNumber, renderReportPdf } from '../../../shared/report';
+import { formatNumber } from '../../../shared/format';
+import { buildReportModel, renderReportPdf } from '../../../shared/report';
 import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../../shared/solar';
 import { firstPageStats, loadSample, NOW, PARK_M2, PARK_NAME, pdfPages, pdfText, reportFonts } from './helpers';
 
@@ -33,10 +34,10 @@ describe('site report PDF of the sample', () => {
     const rules = analyzeScenario(doc, doc.activeScenarioId, { date: NOW.slice(0, 10) }).rules;
     expect(rules.length).toBeGreaterThan(10);
     for (const r of rules) expect(text, r.id).toContain(r.id);
-    expect(text).toContain(`${formatNumber(PARK_M2 / 10_000, 2, 'en')} ha`);
+    expect(text).toContain(`${formatNumber('en', PARK_M2 / 10_000, 2)} ha`);
     expect(text).toContain('334.70 ha');
-    expect(text).toContain(`${formatNumber(solar.totalKwp, 1, 'en')} kWp`);
-    expect(text).toContain(`${formatNumber(solar.annualKwh / 1000, 1, 'en')} MWh/year`);
+    expect(text).toContain(`${formatNumber('en', solar.totalKwp, 1)} kWp`);
+    expect(text).toContain(`${formatNumber('en', solar.annualKwh / 1000, 1)} MWh/year`);
     expect(text).toContain('Phương án A');
     expect(text).toContain('Bắc Ninh');
   });

@@ -1,17 +1,15 @@
-import { formatNumber, type Lang } from '../../i18n/strings';
+import { formatNumber, formatPercent, type Lang } from '../../i18n/format';
 import type { RuleResult } from '../../../../shared/analysis';
 
 /** A ratio 0–1 as a percentage with `digits` decimals; "—" for null. */
-export function formatRatio(lang: Lang, ratio: number | null, digits = 1): string {
-  return ratio === null || !Number.isFinite(ratio) ? '—' : `${formatNumber(lang, ratio * 100, digits)} %`;
-}
+export const formatRatio = formatPercent;
 
 /** A rule's measured value or threshold in its unit. */
 export function formatRuleValue(lang: Lang, rule: Pick<RuleResult, 'unit'>, value: number | null): string {
   if (value === null) return '—';
   switch (rule.unit) {
     case 'ratio':
-      return formatRatio(lang, value, 2);
+      return formatPercent(lang, value, 2);
     case 'm':
       return `${formatNumber(lang, value, 2)} m`;
     case 'factor':

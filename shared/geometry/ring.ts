@@ -1,0 +1,40 @@
+/**
+ * Ring utilities shared by every geometry, analysis, import and export routine: the one signed
+ * (shoelace) area and the one way to drop a closing vertex. Coordinates are taken as given —
+ * planar metres or lon/lat degrees — so the area is in the square of their unit; only its sign
+ * (orientation) is meaningful for lon/lat. Geodesic areas a user reads come from geodesic.ts.
+ */
+
+/** A vertex [x, y] (metres) or [lon, lat] (degrees); further ordinates are ignored. */
+export type RingVertex = readonly number[];
+
+/**
+ * Twice the signed area of a ring, positive counter-clockwise (x east, y north). The ring may
+ * be open or closed: a repeated closing vertex adds an edge of zero length and nothing to the sum.
+ */
+export function signedArea2(ring: readonly RingVertex[]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % ring.length];
+    sum += a[0] * b[1] - b[0] * a[1];
+  }
+  return sum;
+}
+
+/** Signed area of a ring in the square of its coordinate unit, positive counter-clockwise. */
+export function signedRingArea(ring: readonly RingVertex[]): number {
+  return signedArea2(ring) / 2;
+}
+
+/** True when the ring turns counter-clockwise (positive area); false for clockwise or degenerate. */
+export function isCounterClockwise(ring: readonly RingVertex[]): boolean {
+  return signedArea2(ring) > 0;
+}
+
+/** The ring without its closing vertex when the last vertex repeats the first (a copy either way). */
+export function openRing<T extends RingVertex>(ring: readonly T[]): T[] {
+  const n = ring.length;
+  if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) return ring.slice(0, n - 1);
+  return ring.slice();
+}
