@@ -1,9 +1,8 @@
-import { describeWeatherSource, parseWeatherFile, readSolarSettings, runSolar, solarInputFromDocument, type HourlyWeather, type ParkSolarResult } from '../../shared/solar';
+import { describeWeatherProblem, describeWeatherSource, parseWeatherFile, readSolarSettings, runSolar, solarInputFromDocument, usableSharePercent, type HourlyWeather, type ParkSolarResult } from '../../shared/solar';
 import { CliError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { fileName, findScenarioId, readProjectFile, requireProjectPath } from '../formats';
 import { messages, type Messages } from '../i18n';
-
-export const SOLAR_USAGE = 'ecopark solar FILE.gpkg [--scenario NAME] [--weather FILE.epw|.csv] [--json]';
+import { SOLAR_USAGE } from '../usage';
 
 /**
  * `ecopark solar`: rooftop-solar potential of every roof of a project with the project's saved
@@ -35,7 +34,11 @@ export async function solarCommand(args: string[], io: CliIo, { m }: CommandCont
   if (weatherPath) {
     const text = new TextDecoder().decode(await readInput(io, weatherPath, m));
     const parsed = parseWeatherFile(text, fileName(weatherPath));
-    if (!parsed.ok) throw new CliError(m.t('solar.badWeather', { path: weatherPath, reason: m.t(`weatherReason.${parsed.reason}`), detail: parsed.detail }));
+    if (!parsed.ok) {
+      // The problem (field, record, value, bound) in the reader's language; the English detail only without one.
+      const detail = parsed.problem ? describeWeatherProblem(parsed.problem, m.lang) : parsed.detail;
+      throw new CliError(m.t('solar.badWeather', { path: weatherPath, reason: m.t(`weatherReason.${parsed.reason}`), detail }));
+    }
     weather = parsed.weather;
   }
   const result = runSolar(solarInputFromDocument(doc, readSolarSettings(doc.settings), weather, scenarioId));
@@ -60,10 +63,14 @@ export function solarJson(r: ParkSolarResult) {
       id: b.id,
       roofAreaM2: round(b.roofAreaM2, 1),
       usableAreaM2: round(b.usableAreaM2, 1),
+      usableSharePercent: round(usableSharePercent(b.usableAreaM2, b.roofAreaM2), 2),
       kwp: round(b.kwp, 3),
       annualKwh: round(b.annualKwh, 1),
       specificYield: round(b.specificYield, 1),
       shadingLossPercent: round(b.shadingLossPercent, 2),
+      // The parts of shadingLossPercent due to the hidden sun (beam, circumsolar) and sky (diffuse, ground).
+      beamShadingLossPercent: round(b.beamShadingLossPercent, 2),
+      diffuseShadingLossPercent: round(b.diffuseShadingLossPercent, 2),
       monthlyKwh: b.monthlyKwh.map((v) => round(v, 1)),
     })),
   };
@@ -77,6 +84,7 @@ export function formatSolar(r: ParkSolarResult, m: Messages = messages('en')): s
     [m.t('solar.roofs'), m.t('solar.roofsValue', { count: m.num(r.buildings.length), positions: m.num(r.shadingSunPositions) })],
     [m.t('solar.installed'), `${m.num(r.totalKwp, 1)} kWp`],
     [m.t('solar.production'), m.t('solar.productionValue', { mwh: m.num(r.annualKwh / 1000, 1), yield: m.num(r.specificYieldKwhPerKwp, 0) })],
+    [m.t('solar.shading'), m.t('solar.shadingValue', { total: m.num(r.shadingLossPercent, 1), beam: m.num(r.beamShadingLossPercent, 1), sky: m.num(r.diffuseShadingLossPercent, 1) })],
     [m.t('solar.co2'), m.t('solar.co2Value', { t: m.num(r.co2AvoidedT, 1) })],
     [m.t('solar.payback'), Number.isFinite(e.simplePaybackYears) ? m.t('solar.paybackValue', { years: m.num(e.simplePaybackYears, 1) }) : m.t('solar.never')],
     [m.t('solar.lcoe'), `${Number.isFinite(e.lcoeVndPerKwh) ? m.num(e.lcoeVndPerKwh, 0) : '—'} VND/kWh`],

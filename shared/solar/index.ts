@@ -9,3 +9,6 @@ export * from './simulate';
 export * from './economics';
 export * from './park';
 export * from './weather-import';
+export * from './weather-validation';
+export * from './horizon';
+export * from './yield-bands';

@@ -47,6 +47,12 @@ export interface PoaComponents {
   skyIsoWm2: number;
   /** Ground-reflected. */
   groundWm2: number;
+  /**
+   * The part of `groundWm2` that the ground reflects of the beam and circumsolar light (the rest
+   * comes from its isotropic sky): a neighbour's shadow and hidden sky reduce the two parts
+   * differently (docs/solar-model.md §6.2).
+   */
+  groundFromSunWm2: number;
   cosIncidence: number;
 }
 
@@ -70,16 +76,20 @@ export function poaComponents(input: {
   const { dniWm2, dhiWm2, ghiWm2, extraNormalWm2, elevationDeg, sunAzimuthDeg, tiltDeg, surfaceAzimuthDeg, albedo, model } = input;
   const cb = Math.cos(tiltDeg * RAD);
   const ground = ghiWm2 * albedo * (1 - cb) / 2;
-  if (elevationDeg <= 0) return { beamWm2: 0, circumsolarWm2: 0, skyIsoWm2: dhiWm2 * (1 + cb) / 2, groundWm2: ground, cosIncidence: 0 };
+  if (elevationDeg <= 0) return { beamWm2: 0, circumsolarWm2: 0, skyIsoWm2: dhiWm2 * (1 + cb) / 2, groundWm2: ground, groundFromSunWm2: 0, cosIncidence: 0 };
   const cosT = cosIncidence(tiltDeg, surfaceAzimuthDeg, elevationDeg, sunAzimuthDeg);
   const cosZ = Math.max(Math.sin(elevationDeg * RAD), 0.0872); // cos 85°: keeps Rb finite at dawn
   const rb = Math.max(0, cosT) / cosZ;
   const ai = model === 'hay-davies' && extraNormalWm2 > 0 ? Math.min(1, dniWm2 / extraNormalWm2) : 0;
+  // Horizontal beam + circumsolar (Rb = 1) against the isotropic rest: the ground's share of each.
+  const sunH = dniWm2 * Math.sin(elevationDeg * RAD) + dhiWm2 * ai;
+  const sunShare = sunH + dhiWm2 * (1 - ai) > 0 ? sunH / (sunH + dhiWm2 * (1 - ai)) : 0;
   return {
     beamWm2: dniWm2 * Math.max(0, cosT),
     circumsolarWm2: dhiWm2 * ai * rb,
     skyIsoWm2: dhiWm2 * (1 - ai) * (1 + cb) / 2,
     groundWm2: ground,
+    groundFromSunWm2: ground * sunShare,
     cosIncidence: cosT,
   };
 }

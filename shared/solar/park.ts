@@ -7,6 +7,7 @@ import type { RoofPart } from './roof-layout';
 import { type SolarSettings } from './settings';
 import { bboxOf, type Obstacle } from './shading';
 import { createContext, simulateRoof, type RoofInput, type RoofResult, type SolarContext, type SolarModelInput } from './simulate';
+import { monthlySky, type MonthlySky } from './monthly-weather';
 import { CLIMATE_STATIONS, describeWeatherSource, nearestStation, synthesizeTypicalDays, type HourlyWeather, type WeatherStationOrigin } from './weather';
 
 // Building heights follow the one rule of shared/model/building.ts (also used by FAR and the map).
@@ -72,6 +73,8 @@ export interface ParkSolarResult {
   /** The station of synthesized typical days (see describeWeatherSource). */
   weatherStation?: WeatherStationOrigin;
   weatherKind: HourlyWeather['kind'];
+  /** Monthly mean daily GHI and diffuse share of the weather as simulated (after any decomposition). */
+  monthlySky: MonthlySky;
   /** Sun positions above the horizon on which shading was traced. */
   shadingSunPositions: number;
   buildings: RoofResult[];
@@ -79,6 +82,13 @@ export interface ParkSolarResult {
   annualKwh: number;
   monthlyKwh: number[];
   specificYieldKwhPerKwp: number;
+  /**
+   * Park loss to neighbours, % of the unshaded AC energy of all roofs, and its beam and sky parts
+   * (each roof's parts weighted by its unshaded energy; they add up to the total).
+   */
+  shadingLossPercent: number;
+  beamShadingLossPercent: number;
+  diffuseShadingLossPercent: number;
   demandKwhPerYear: number;
   balance: EnergyBalance;
   co2AvoidedT: number;
@@ -91,6 +101,8 @@ export function summarizePark(ctx: SolarContext, buildings: RoofResult[]): ParkS
   const totalKwp = buildings.reduce((a, b) => a + b.kwp, 0);
   const annualKwh = buildings.reduce((a, b) => a + b.annualKwh, 0);
   const monthlyKwh = Array.from({ length: 12 }, (_, m) => buildings.reduce((a, b) => a + b.monthlyKwh[m], 0));
+  const unshadedKwh = buildings.reduce((a, b) => a + b.unshadedKwh, 0);
+  const lossPart = (pick: (b: RoofResult) => number) => (unshadedKwh > 0 ? buildings.reduce((a, b) => a + pick(b) * b.unshadedKwh, 0) / unshadedKwh : 0);
   const demand = s.parkDemandKwhPerYear + Object.values(s.plotDemandKwhPerYear).reduce((a, b) => a + b, 0);
   const balance = energyBalance(ctx.hourlyAcKw, ctx.input.weather.weight, demand, totalKwp, s.exportCapFraction);
   // Without a demand figure every kWh is assumed used on site (no export cap applies).
@@ -100,12 +112,16 @@ export function summarizePark(ctx: SolarContext, buildings: RoofResult[]): ParkS
     weatherSource: ctx.input.weather.source,
     ...(ctx.input.weather.station ? { weatherStation: ctx.input.weather.station } : {}),
     weatherKind: ctx.input.weather.kind,
+    monthlySky: monthlySky({ month: ctx.input.weather.month, weight: ctx.input.weather.weight, ghiWm2: ctx.sky.ghi, dhiWm2: ctx.sky.dhi }),
     shadingSunPositions: s.shading ? ctx.sunPositionCount : 0,
     buildings,
     totalKwp,
     annualKwh,
     monthlyKwh,
     specificYieldKwhPerKwp: totalKwp > 0 ? annualKwh / totalKwp : 0,
+    shadingLossPercent: lossPart((b) => b.shadingLossPercent),
+    beamShadingLossPercent: lossPart((b) => b.beamShadingLossPercent),
+    diffuseShadingLossPercent: lossPart((b) => b.diffuseShadingLossPercent),
     demandKwhPerYear: demand,
     balance,
     // Avoided emissions count the energy that reaches a load or the grid (not curtailed).

@@ -17,8 +17,12 @@ export interface RoofPlane {
 
 /** Layout of one roof: usable area, module fields and sample points for shading. */
 export interface RoofLayout {
-  /** Plan area after the edge setback and the obstruction fraction, m². */
+  /** Plan area after the edge setback, the access paths and the obstruction fraction, m². */
   usableAreaM2: number;
+  /** Plan area of the access paths taken out of the set-back roof, m² (0 when none). */
+  accessPathAreaM2: number;
+  /** Access paths laid across the roof (crossing the ridge direction) and along it. */
+  accessPaths: { across: number; along: number };
   planes: RoofPlane[];
   moduleCount: number;
   kwp: number;
@@ -73,6 +77,83 @@ function usableRing(part: RoofPart, setbackM: number): XY[] | null {
 }
 
 /**
+ * Number of access paths of width `pathM` that split an extent `extentM` into arrays no longer
+ * than `maxArrayM`: the least k with k·a + (k − 1)·w = L and a ≤ M, minus one.
+ */
+export function accessPathCount(extentM: number, maxArrayM: number, pathM: number): number {
+  if (!(pathM > 0) || !(maxArrayM > 0) || extentM <= maxArrayM) return 0;
+  return Math.max(0, Math.ceil((extentM + pathM) / (maxArrayM + pathM) - 1e-9) - 1);
+}
+
+/** Keeps the part of a ring where d·p ≤ c (Sutherland–Hodgman; the area stays exact for non-convex rings). */
+function clipHalfPlane(ring: readonly XY[], d: XY, c: number): XY[] {
+  const out: XY[] = [];
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % n];
+    const fa = d[0] * a[0] + d[1] * a[1] - c;
+    const fb = d[0] * b[0] + d[1] * b[1] - c;
+    if (fa <= 0) out.push(a);
+    if ((fa < 0 && fb > 0) || (fa > 0 && fb < 0)) {
+      const t = fa / (fa - fb);
+      out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+    }
+  }
+  return out;
+}
+
+/** A band lo ≤ axis·p ≤ hi (metres along the unit vector `axis`) across the roof: one access path. */
+export interface Band {
+  axis: XY;
+  lo: number;
+  hi: number;
+}
+
+/** Planar area of the part of a ring inside every band given. */
+function areaInBands(ring: readonly XY[], bands: readonly Band[]): number {
+  let r: XY[] = ring.slice();
+  for (const b of bands) {
+    r = clipHalfPlane(r, b.axis, b.hi);
+    r = clipHalfPlane(r, [-b.axis[0], -b.axis[1]], -b.lo);
+    if (r.length < 3) return 0;
+  }
+  return Math.abs(planarRingAreaM2(r));
+}
+
+/**
+ * Access paths of a usable ring: along each axis (the ridge direction and across it) the extent
+ * is split into equal arrays no longer than `maxArrayM`, separated by paths of width `pathM`.
+ */
+function accessBands(ring: readonly XY[], axes: readonly XY[], maxArrayM: number, pathM: number): Band[][] {
+  return axes.map((axis) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of ring) {
+      const t = axis[0] * p[0] + axis[1] * p[1];
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
+    }
+    const extent = hi - lo;
+    const k = accessPathCount(extent, maxArrayM, pathM) + 1;
+    const arrayM = (extent - (k - 1) * pathM) / k;
+    const bands: Band[] = [];
+    for (let i = 1; i < k; i++) bands.push({ axis, lo: lo + i * arrayM + (i - 1) * pathM, hi: lo + i * (arrayM + pathM) });
+    return bands;
+  });
+}
+
+/** Plan area the paths take from a ring with holes: each band, minus the crossings counted twice. */
+function pathAreaM2(ring: readonly XY[], holes: readonly XY[][], [first, second]: Band[][]): number {
+  const inRoof = (bands: Band[]) => areaInBands(ring, bands) - holes.reduce((a, h) => a + areaInBands(h, bands), 0);
+  let area = 0;
+  for (const b of first) area += inRoof([b]);
+  for (const b of second) area += inRoof([b]);
+  for (const b of first) for (const c of second) area -= inRoof([b, c]);
+  return Math.max(0, area);
+}
+
+/**
  * Lays out modules on a roof (docs/solar-model.md §5). `planarToGeodesic` scales planar areas
  * of the local frame to the geodesic area the user reads (≈ 1).
  */
@@ -84,19 +165,31 @@ export function layoutRoof(
   planarToGeodesic = 1,
   targetSamples = 48,
 ): RoofLayout {
-  const usable: { ring: XY[]; holes: XY[][] }[] = [];
+  const ridgeAz = parts.length > 0 ? longestEdgeAzimuthDeg(parts[0].outer) : 90;
+  // Path axes: along the ridge (the longest edge) and across it, so paths run square to the walls.
+  const axes: XY[] = [
+    [Math.sin(ridgeAz * RAD), Math.cos(ridgeAz * RAD)],
+    [Math.cos(ridgeAz * RAD), -Math.sin(ridgeAz * RAD)],
+  ];
+  const usable: { ring: XY[]; holes: XY[][]; bands: Band[] }[] = [];
   let planAreaM2 = 0;
+  let pathsM2 = 0;
+  const paths = { across: 0, along: 0 };
   for (const part of parts) {
     const ring = usableRing(part, s.edgeSetbackM);
     if (!ring) continue;
     const holesArea = part.holes.reduce((a, h) => a + Math.abs(planarRingAreaM2(h)), 0);
-    const a = Math.max(0, Math.abs(planarRingAreaM2(ring)) - holesArea);
+    const bands = accessBands(ring, axes, s.maxArrayDimensionM, s.accessPathWidthM);
+    const taken = pathAreaM2(ring, part.holes, bands);
+    const a = Math.max(0, Math.abs(planarRingAreaM2(ring)) - holesArea - taken);
     if (a <= 0) continue;
-    usable.push({ ring, holes: part.holes });
+    usable.push({ ring, holes: part.holes, bands: bands.flat() });
     planAreaM2 += a;
+    pathsM2 += taken;
+    paths.across += bands[0].length;
+    paths.along += bands[1].length;
   }
   const usableAreaM2 = planAreaM2 * planarToGeodesic * (1 - s.obstructionFraction);
-  const ridgeAz = parts.length > 0 ? longestEdgeAzimuthDeg(parts[0].outer) : 90;
   const planes: RoofPlane[] = [];
   let gcr = 1;
   if (roofType === 'pitched' || roofType === 'sawtooth') {
@@ -125,21 +218,42 @@ export function layoutRoof(
     moduleCount += n;
   }
   const kwp = (moduleCount * s.moduleAreaM2 * s.moduleDensityWPerM2) / 1000;
-  return { usableAreaM2, planes, moduleCount, kwp, samplePoints: samplePoints(usable, planAreaM2, targetSamples), groundCoverageRatio: gcr };
+  return {
+    usableAreaM2,
+    accessPathAreaM2: pathsM2 * planarToGeodesic,
+    accessPaths: paths,
+    planes,
+    moduleCount,
+    kwp,
+    samplePoints: samplePoints(usable, planAreaM2, targetSamples),
+    groundCoverageRatio: gcr,
+  };
+}
+
+/**
+ * Usable share of a roof, %: plan area left for modules (after setback, access paths and
+ * obstructions) ÷ footprint area. 0 for a roof without area.
+ */
+export function usableSharePercent(usableAreaM2: number, roofAreaM2: number): number {
+  return roofAreaM2 > 0 ? (100 * usableAreaM2) / roofAreaM2 : 0;
 }
 
 /** A regular grid of cell centres over the usable rings, about `target` points in all. */
-export function samplePoints(usable: readonly { ring: XY[]; holes: XY[][] }[], areaM2: number, target: number): XY[] {
+export function samplePoints(usable: readonly { ring: XY[]; holes: XY[][]; bands?: readonly Band[] }[], areaM2: number, target: number): XY[] {
   if (usable.length === 0 || areaM2 <= 0) return [];
   const step = Math.max(0.5, Math.sqrt(areaM2 / target));
   const pts: XY[] = [];
-  for (const { ring, holes } of usable) {
+  for (const { ring, holes, bands = [] } of usable) {
+    const inPath = (p: XY) => bands.some((b) => {
+      const t = b.axis[0] * p[0] + b.axis[1] * p[1];
+      return t >= b.lo && t <= b.hi;
+    });
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const [x, y] of ring) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     for (let x = minX + step / 2; x < maxX; x += step) {
       for (let y = minY + step / 2; y < maxY; y += step) {
         const p: XY = [x, y];
-        if (pointInRing(p, ring) && !holes.some((h) => pointInRing(p, h))) pts.push(p);
+        if (pointInRing(p, ring) && !holes.some((h) => pointInRing(p, h)) && !inPath(p)) pts.push(p);
       }
     }
     if (pts.length === 0) {

@@ -12,7 +12,12 @@ export const solarSettingsSchema = z.object({
   transposition: z.enum(['hay-davies', 'isotropic']).default('hay-davies'),
   shading: z.boolean().default(true),
   // Roof layout
+  /** Clear strip along the roof edge, m (perimeter access, wind edge zone). */
   edgeSetbackM: z.number().min(0).max(20).default(1.2),
+  /** Width of the maintenance / fire access paths between module groups, m (0 = no paths). */
+  accessPathWidthM: z.number().min(0).max(10).default(1.5),
+  /** Longest side of one module group before an access path splits it, m. */
+  maxArrayDimensionM: z.number().min(5).max(1000).default(40),
   obstructionFraction: z.number().min(0).max(0.9).default(0.1),
   flatTiltDeg: z.number().min(0).max(60).default(10),
   flatAzimuthDeg: z.number().min(0).max(360).default(180),
@@ -86,7 +91,13 @@ export const SOLAR_DEFAULT_SOURCES: Partial<Record<keyof SolarSettings, string>>
   tempCoeffPerC: 'PVWatts v5 "standard" module −0.37 %/°C (NREL/TP-6A20-62641)',
   faimanU0: 'Faiman (2008) model; U0 = 25 W/m²K, U1 = 6.84 W/m³sK are the pvlib / PVsyst-IEC 61853 defaults (pvlib.temperature.faiman)',
   moduleDensityWPerM2: 'Issue 5 default: 210 W per m² of module area (≈ 21 % efficient modules)',
-  edgeSetbackM: 'Issue 5 default 1.2 m edge setback (fire access and wind zone)',
+  edgeSetbackM:
+    'Perimeter clear strip 1.2 m: International Fire Code 2018/2021 §1204.3.1 (buildings other than Group R-3): clear perimeter 6 ft (1,829 mm), reduced to 4 ft (1,219 mm) where either axis of the building is 250 ft (76 m) or less (recalled, not re-read). Vietnamese guidance found sets no perimeter width (C07 2020 guidance: groups ≤ 40 × 40 m, ≥ 1.5 m apart, no modules within 3 m of roof exits; secondary)',
+  accessPathWidthM:
+    'Access paths 1.5 m between module groups: Fire Police Department (C07, Ministry of Public Security) guidance on fire-safety design of solar plants and rooftop PV, Sept 2020, as reported by https://vietnamenergy.vn/the-instructions-on-appraising-and-approving-fire-prevention-and-fighting-design-of-spps-25288.html and https://dientungaynay.vn/nang-luong-so/he-thong-dien-mat-troi-mai-nha-phai-duoc-duyet-ve-thiet-ke-pccc (secondary; the dispatch number was not found). IFC 2018 §1204.3.2: pathways 4 ft (1.2 m) wide to standpipes and roof hatches (recalled)',
+  maxArrayDimensionM:
+    'Module groups no larger than 40 × 40 m: C07 rooftop-PV fire-safety guidance, Sept 2020 (secondary, same reports as the access paths). IFC 2018 §1204.3.2: interior pathways at intervals ≤ 150 ft (45.7 m) through the length and width of the roof (recalled)',
+  obstructionFraction: 'Assumed 10 % of the set-back roof lost to skylights, vents, HVAC units and the 3 m clear zone around roof exits that the C07 guidance asks for (assumption; measure on the roof plan)',
   albedo: 'Common default ground reflectance 0.2 (PVWatts, pvlib)',
   emissionFactorTPerMWh: 'Viet Nam grid emission factor 2023: 0.6592 tCO₂/MWh (MONRE, https://www.climatechange.vn/climate_news/viet-nams-2023-updated-grid-emission-factor-signifies-lower-electricity-emissions/, exact)',
   exportCapFraction: 'Decree 135/2024/ND-CP: surplus sold to the grid ≤ 20 % of installed capacity (secondary; scope unverified)',

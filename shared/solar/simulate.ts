@@ -1,8 +1,9 @@
 import type { XY } from '../geometry/planar-ring';
 import { decomposeErbs, extraterrestrialNormalWm2, iamAshrae, poaComponents } from './irradiance';
-import { acKw, faimanModuleTempC, pvwattsDcKw } from './pv';
+import { faimanModuleTempC, pvwattsDcKw, systemAcKw } from './pv';
 import { layoutRoof, type RoofPart, type RoofPlane } from './roof-layout';
 import { combinedLossFraction, type SolarSettings } from './settings';
+import { roofSkyView, type RoofSkyView } from './horizon';
 import { ObstacleIndex, bboxOf, shadedFractions, type Obstacle, type SunDirection } from './shading';
 import { sunPosition } from './sun-position';
 import { KLEIN_DAY_OF_MONTH, type HourlyWeather } from './weather';
@@ -50,8 +51,16 @@ export interface RoofResult {
   performanceRatio: number;
   /** kWh per m² of footprint. */
   kwhPerM2Roof: number;
+  /** Loss to neighbours, % of the unshaded AC energy: beam, sky and ground light together. */
   shadingLossPercent: number;
-  /** Neighbours that shade this roof at least once (ids). */
+  /**
+   * The part of `shadingLossPercent` due to the beam (with the circumsolar diffuse) and the part
+   * due to the hidden sky and the darker ground, apportioned by the effective plane-of-array
+   * irradiation each removes; the two add up to `shadingLossPercent`.
+   */
+  beamShadingLossPercent: number;
+  diffuseShadingLossPercent: number;
+  /** Neighbours that shade this roof at least once or hide ≥ 0.5 % of its sky (ids). */
   shadingNeighbourIds: string[];
 }
 
@@ -82,7 +91,7 @@ export interface SolarContext {
   index: ObstacleIndex;
   maxObstacleHeightM: number;
   lossFraction: number;
-  orientations: Map<string, { beam: Float64Array; circ: Float64Array; diffuse: Float64Array; iam: Float64Array }>;
+  orientations: Map<string, OrientationRows>;
   /** Park AC energy per weather row, kWh per real hour (summed over roofs). */
   hourlyAcKw: Float64Array;
 }
@@ -151,14 +160,24 @@ export function createContext(input: SolarModelInput): SolarContext {
   };
 }
 
+/** POA components per weather row of one orientation, W/m²; `groundSun` is part of `ground`. */
+interface OrientationRows {
+  beam: Float64Array;
+  circ: Float64Array;
+  sky: Float64Array;
+  ground: Float64Array;
+  groundSun: Float64Array;
+  iam: Float64Array;
+}
+
 /** Per-row POA components of one orientation (cached: most flat roofs share one). */
-function orientation(ctx: SolarContext, tiltDeg: number, azimuthDeg: number) {
+function orientation(ctx: SolarContext, tiltDeg: number, azimuthDeg: number): OrientationRows {
   const key = `${tiltDeg.toFixed(1)}|${azimuthDeg.toFixed(1)}`;
   let o = ctx.orientations.get(key);
   if (o) return o;
   const { sky } = ctx;
   const s = ctx.input.settings;
-  o = { beam: new Float64Array(sky.n), circ: new Float64Array(sky.n), diffuse: new Float64Array(sky.n), iam: new Float64Array(sky.n) };
+  o = { beam: new Float64Array(sky.n), circ: new Float64Array(sky.n), sky: new Float64Array(sky.n), ground: new Float64Array(sky.n), groundSun: new Float64Array(sky.n), iam: new Float64Array(sky.n) };
   for (let i = 0; i < sky.n; i++) {
     const c = poaComponents({
       dniWm2: sky.dni[i],
@@ -174,61 +193,96 @@ function orientation(ctx: SolarContext, tiltDeg: number, azimuthDeg: number) {
     });
     o.beam[i] = c.beamWm2;
     o.circ[i] = c.circumsolarWm2;
-    o.diffuse[i] = c.skyIsoWm2 + c.groundWm2;
+    o.sky[i] = c.skyIsoWm2;
+    o.ground[i] = c.groundWm2;
+    o.groundSun[i] = c.groundFromSunWm2;
     o.iam[i] = iamAshrae(c.cosIncidence);
   }
   ctx.orientations.set(key, o);
   return o;
 }
 
-/** Shaded fraction per shading-table entry, and which neighbours cast the shadows. */
-export function roofShading(ctx: SolarContext, roof: RoofInput, points: readonly XY[]): { fractions: Float64Array; neighbourIds: string[] } {
-  if (!ctx.input.settings.shading || points.length === 0) return { fractions: new Float64Array(SHADE_TABLE_SIZE), neighbourIds: [] };
+/** What neighbours take from a roof: beam per sun position, sky per plane, and who takes it. */
+export interface RoofShading {
+  /** Shaded fraction of the sample points per shading-table entry. */
+  fractions: Float64Array;
+  sky: RoofSkyView;
+  neighbourIds: string[];
+}
+
+function unshadedRoof(planeCount: number): RoofShading {
+  return { fractions: new Float64Array(SHADE_TABLE_SIZE), sky: { planeRatios: new Array<number>(planeCount).fill(1), horizontalRatio: 1, neighbourIds: [] }, neighbourIds: [] };
+}
+
+/**
+ * Shaded fraction per shading-table entry, the sky left to each plane (horizon profile of every
+ * sample point, once per roof), and which neighbours cast shadows or hide sky.
+ */
+export function roofShading(ctx: SolarContext, roof: RoofInput, points: readonly XY[], planes: readonly { tiltDeg: number; azimuthDeg: number }[] = []): RoofShading {
+  if (!ctx.input.settings.shading || points.length === 0) return unshadedRoof(planes.length);
   const maxCot = 1 / Math.tan(MIN_TRACE_EL_DEG * RAD);
   const radius = Math.max(0, ctx.maxObstacleHeightM - roof.heightM) * maxCot;
   const near = ctx.index.near(bboxOf(points), radius, roof.heightM).filter((o) => o.id !== roof.id);
   const hits = new Set<string>();
   const fractions = shadedFractions(points, roof.heightM, near, ctx.suns, hits);
-  return { fractions, neighbourIds: [...hits].sort() };
+  // The sky search radius (MIN_SKY_ELEVATION_DEG) equals the shadow one (MIN_TRACE_EL_DEG).
+  const sky = roofSkyView(points, roof.heightM, near, planes);
+  for (const id of sky.neighbourIds) hits.add(id);
+  return { fractions, sky, neighbourIds: [...hits].sort() };
 }
 
 /** Simulates one roof over every weather row; adds its AC energy to `ctx.hourlyAcKw`. */
 export function simulateRoof(ctx: SolarContext, roof: RoofInput): RoofResult {
   const s = ctx.input.settings;
   const layout = layoutRoof(roof.parts, roof.roofType, ctx.input.latDeg, s, roof.planarToGeodesic);
-  const { fractions, neighbourIds } = layout.kwp > 0 ? roofShading(ctx, roof, layout.samplePoints) : { fractions: new Float64Array(SHADE_TABLE_SIZE), neighbourIds: [] };
+  const { fractions, sky, neighbourIds } = layout.kwp > 0 ? roofShading(ctx, roof, layout.samplePoints, layout.planes) : unshadedRoof(layout.planes.length);
   const w = ctx.input.weather;
   const monthly = new Array<number>(12).fill(0);
   let annual = 0;
   let unshaded = 0;
   let poaKwhM2 = 0;
-  for (const plane of layout.planes) {
-    if (plane.moduleAreaM2 <= 0) continue;
+  // Effective POA irradiation removed by the beam shadow and by the hidden sky (Wh/m², weighted).
+  let lostBeam = 0;
+  let lostDiffuse = 0;
+  layout.planes.forEach((plane, p) => {
+    if (plane.moduleAreaM2 <= 0) return;
     const pdc0 = (plane.moduleAreaM2 * s.moduleDensityWPerM2) / 1000;
     const o = orientation(ctx, plane.tiltDeg, plane.azimuthDeg);
     const planeShare = pdc0 / layout.kwp;
+    const skyRatio = sky.planeRatios[p] ?? 1;
+    const groundSkyRatio = sky.horizontalRatio;
     for (let i = 0; i < ctx.sky.n; i++) {
       const beamPart = o.beam[i] + o.circ[i];
-      const poa = beamPart + o.diffuse[i];
+      const diffuse = o.sky[i] + o.ground[i];
+      const poa = beamPart + diffuse;
       if (poa <= 0) continue;
       const weight = w.weight[i];
       const shade = fractions[ctx.sky.shadeIndex[i]];
       const iam = o.iam[i];
       const wind = Number.isFinite(w.windMs[i]) ? w.windMs[i] : s.windSpeedMs;
-      const effFull = o.beam[i] * iam + o.circ[i] + o.diffuse[i];
-      const effShaded = (o.beam[i] * iam + o.circ[i]) * (1 - shade) + o.diffuse[i];
+      // Hidden sky: the isotropic sky by the planes' view factor; the ground in front is assumed
+      // lit like the roof (its beam shaded as the roof's, its sky hidden as a horizontal's).
+      const diffuseShaded = o.sky[i] * skyRatio + o.groundSun[i] * (1 - shade) + (o.ground[i] - o.groundSun[i]) * groundSkyRatio;
+      const beamEff = o.beam[i] * iam + o.circ[i];
+      const effFull = beamEff + diffuse;
+      const effShaded = beamEff * (1 - shade) + diffuseShaded;
+      const shaded = shade > 0 || diffuseShaded < diffuse;
+      lostBeam += beamEff * shade * weight * planeShare;
+      lostDiffuse += (diffuse - diffuseShaded) * weight * planeShare;
       const tFull = faimanModuleTempC(poa, w.tempC[i], wind, s.faimanU0, s.faimanU1);
-      const tShaded = faimanModuleTempC(beamPart * (1 - shade) + o.diffuse[i], w.tempC[i], wind, s.faimanU0, s.faimanU1);
-      const acFull = acKw(pvwattsDcKw(effFull, tFull, pdc0, s.tempCoeffPerC), pdc0, ctx.lossFraction, s.inverterEfficiency, s.dcAcRatio);
-      const acShaded = shade > 0 ? acKw(pvwattsDcKw(effShaded, tShaded, pdc0, s.tempCoeffPerC), pdc0, ctx.lossFraction, s.inverterEfficiency, s.dcAcRatio) : acFull;
+      const tShaded = faimanModuleTempC(beamPart * (1 - shade) + diffuseShaded, w.tempC[i], wind, s.faimanU0, s.faimanU1);
+      const acFull = systemAcKw(pvwattsDcKw(effFull, tFull, pdc0, s.tempCoeffPerC), pdc0, ctx.lossFraction, s.inverterEfficiency, s.dcAcRatio);
+      const acShaded = shaded ? systemAcKw(pvwattsDcKw(effShaded, tShaded, pdc0, s.tempCoeffPerC), pdc0, ctx.lossFraction, s.inverterEfficiency, s.dcAcRatio) : acFull;
       unshaded += acFull * weight;
       annual += acShaded * weight;
       monthly[w.month[i]] += acShaded * weight;
       ctx.hourlyAcKw[i] += acShaded;
       poaKwhM2 += ((poa * weight) / 1000) * planeShare;
     }
-  }
+  });
   const kwp = layout.kwp;
+  const lossPercent = unshaded > 0 ? Math.max(0, (1 - annual / unshaded) * 100) : 0;
+  const beamShare = lostBeam + lostDiffuse > 0 ? lostBeam / (lostBeam + lostDiffuse) : 0;
   return {
     id: roof.id,
     name: roof.name,
@@ -243,7 +297,9 @@ export function simulateRoof(ctx: SolarContext, roof: RoofInput): RoofResult {
     specificYield: kwp > 0 ? annual / kwp : 0,
     performanceRatio: kwp > 0 && poaKwhM2 > 0 ? annual / (kwp * poaKwhM2) : 0,
     kwhPerM2Roof: roof.roofAreaM2 > 0 ? annual / roof.roofAreaM2 : 0,
-    shadingLossPercent: unshaded > 0 ? Math.max(0, (1 - annual / unshaded) * 100) : 0,
+    shadingLossPercent: lossPercent,
+    beamShadingLossPercent: lossPercent * beamShare,
+    diffuseShadingLossPercent: lossPercent * (1 - beamShare),
     shadingNeighbourIds: neighbourIds,
   };
 }

@@ -1,6 +1,6 @@
 import { fillPlaceholders } from '../i18n/fill-placeholders';
 import { describeLimitExceeded, WEATHER_FIELD_BOUNDS, WEATHER_YEAR_BOUNDS, type LimitExceeded } from '../limits';
-import { formatNumber } from '../report/format';
+import { formatNumber } from '../format';
 import { extraterrestrialHorizontalWm2, type HourlyWeather } from './weather';
 
 /**
@@ -107,7 +107,7 @@ const clock = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
 export function describeWeatherProblem(problem: WeatherProblem, lang: Lang): string {
   if (problem.code === 'limit') return describeLimitExceeded(problem.exceeded, lang).replace(/\.$/, '');
   const s = SENTENCES[lang];
-  const num = (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : 1, lang);
+  const num = (v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(problem)) if (typeof value === 'number') params[key] = num(value);
   if ('at' in problem && problem.at) {

@@ -1,4 +1,5 @@
 import stationsJson from '../../data/climate/vn-stations.json';
+import { MONTHLY_SYNTHESIS, dayOfYearOf, typicalMonth } from './monthly-weather';
 import { sunPosition } from './sun-position';
 
 /** A climate station of data/climate/vn-stations.json; monthly arrays start in January. */
@@ -30,13 +31,14 @@ export function describeWeatherSource(weather: { source: string; station?: Weath
   const origin = weather.station;
   if (!origin) return weather.source;
   const km = origin.distanceKm === undefined ? '' : Math.round(origin.distanceKm).toString();
-  if (lang === 'vi') return `${origin.name} — khí hậu theo tháng, 12 ngày điển hình${km ? ` (trạm gần nhất, ${km} km)` : ''}`;
-  return `${origin.name} — monthly climate, 12 typical days${km ? ` (nearest station, ${km} km)` : ''}`;
+  const n = MONTHLY_SYNTHESIS.daysPerMonth;
+  if (lang === 'vi') return `${origin.name} — khí hậu theo tháng, ${n} ngày điển hình mỗi tháng${km ? ` (trạm gần nhất, ${km} km)` : ''}`;
+  return `${origin.name} — monthly climate, ${n} typical days a month${km ? ` (nearest station, ${km} km)` : ''}`;
 }
 
 /**
  * Hourly weather for the simulation. Either a full year from a file (8,760 rows, weight 1) or
- * 12 synthetic typical days × 24 h (weight = days in the month). Arrays share one index.
+ * synthetic typical days, N a month × 24 h (weight = days in the month ÷ N). Arrays share one index.
  */
 export interface HourlyWeather {
   /** Source in English, for logs and machine output; the UI shows `describeWeatherSource`. */
@@ -97,21 +99,24 @@ export function extraterrestrialHorizontalWm2(timeMs: number, lat: number, lon: 
 }
 
 /**
- * Typical days from monthly means (docs/solar-model.md §2): for each month, Klein's average
- * day; hourly global irradiation follows the day's extraterrestrial profile (a clear-sky-shaped
- * distribution, equivalent to Collares-Pereira & Rabl's rt with a = b = 1 applied to the hour's
- * own G0), scaled so the day sums exactly to the monthly mean. Temperature follows a cosine
- * with its maximum at 14:00 and a diurnal range of `diurnalRangeC`. Year 2025, UTC+7.
+ * Typical days from monthly means (docs/solar-model.md §2.1, shared/solar/monthly-weather.ts):
+ * for each month, `daysPerMonth` days on Klein's average day whose daily clearness follows the
+ * month's distribution of clear and overcast days (Bendt et al. 1981), each standing for
+ * (days in month) ÷ daysPerMonth days: 8,760 h in all. Global, beam and diffuse are given per hour
+ * (Erbs 1982 monthly diffuse fraction, Collares-Pereira & Rabl and Liu & Jordan hourly ratios), so
+ * the simulation uses them as it uses an hourly file's. The days' mean global is exactly the
+ * monthly mean. Temperature follows a cosine with its maximum at 14:00 and a diurnal range of
+ * `diurnalRangeC`. Year 2025, UTC+7.
  */
 export function synthesizeTypicalDays(
   station: ClimateStation,
   lat: number,
   lon: number,
-  options: { diurnalRangeC?: number; windMs?: number; utcOffsetH?: number } = {},
+  options: { diurnalRangeC?: number; windMs?: number; utcOffsetH?: number; daysPerMonth?: number } = {},
 ): HourlyWeather {
-  const { diurnalRangeC = 7, windMs, utcOffsetH = 7 } = options;
+  const { diurnalRangeC = 7, windMs, utcOffsetH = 7, daysPerMonth = MONTHLY_SYNTHESIS.daysPerMonth } = options;
   const w: HourlyWeather = {
-    source: `${station.name} — monthly climate, 12 typical days`,
+    source: `${station.name} — monthly climate, ${daysPerMonth} typical days a month`,
     station: { name: station.name },
     kind: 'monthly-synthesis',
     lat,
@@ -128,26 +133,30 @@ export function synthesizeTypicalDays(
     windMs: [],
   };
   for (let m = 0; m < 12; m++) {
-    const g0: number[] = [];
     const times: number[] = [];
+    const sinEl: number[] = [];
     for (let h = 0; h < 24; h++) {
       const t = Date.UTC(2025, m, KLEIN_DAY_OF_MONTH[m], h, 30) - utcOffsetH * 3_600_000;
       times.push(t);
-      g0.push(extraterrestrialHorizontalWm2(t, lat, lon));
+      sinEl.push(Math.sin((sunPosition(t, lat, lon).elevationDeg * Math.PI) / 180));
     }
-    const g0SumWh = g0.reduce((a, b) => a + b, 0);
-    const dailyWh = station.ghiKWhM2Day[m] * 1000;
-    for (let h = 0; h < 24; h++) {
-      w.timeMs.push(times[h]);
-      w.month.push(m);
-      w.hour.push(h);
-      w.weight.push(DAYS_IN_MONTH[m]);
-      w.ghiWm2.push(g0SumWh > 0 ? (g0[h] / g0SumWh) * dailyWh : 0);
-      w.dniWm2.push(NaN);
-      w.dhiWm2.push(NaN);
-      w.tempC.push(station.tempC[m] + (diurnalRangeC / 2) * Math.cos((2 * Math.PI * (h + 0.5 - 14)) / 24));
-      w.windMs.push(windMs ?? NaN);
-    }
+    const month = typicalMonth({ latDeg: lat, lonDeg: lon, utcOffsetH, dayOfYear: dayOfYearOf(m, KLEIN_DAY_OF_MONTH[m]), ghiKWhM2Day: station.ghiKWhM2Day[m], daysPerMonth });
+    for (const day of month.days)
+      for (let h = 0; h < 24; h++) {
+        const ghi = day.ghiWm2[h];
+        // The split's geometry (D&B) and the simulation's (SPA) agree to ~0.2°; an hour whose
+        // midpoint the SPA puts below the horizon keeps its light, all of it diffuse.
+        const dhi = sinEl[h] > 0 ? day.dhiWm2[h] : ghi;
+        w.timeMs.push(times[h]);
+        w.month.push(m);
+        w.hour.push(h);
+        w.weight.push(DAYS_IN_MONTH[m] / daysPerMonth);
+        w.ghiWm2.push(ghi);
+        w.dhiWm2.push(dhi);
+        w.dniWm2.push(ghi > dhi ? (ghi - dhi) / sinEl[h] : 0);
+        w.tempC.push(station.tempC[m] + (diurnalRangeC / 2) * Math.cos((2 * Math.PI * (h + 0.5 - 14)) / 24));
+        w.windMs.push(windMs ?? NaN);
+      }
   }
   return w;
 }

@@ -19,7 +19,7 @@ export const EN = {
   'compare.rules': 'Rule status',
   'compare.maps': 'Layouts',
   'compare.legend': 'Highlighted: differs from the first scenario ({name}); Δ = difference to it.',
-  'compare.solarNote': 'Solar totals without neighbour shading, except the active scenario when the Solar panel has a current result.',
+  'compare.solarNote': 'Every scenario’s solar totals use the project’s solar settings and the same shading model as the Solar panel; a scenario still being computed shows no solar figures yet.',
   'compare.inReport': 'The exported report includes this comparison.',
   'compare.noDocument': 'Open or create a project to compare its scenarios.',
 } as const;
@@ -44,7 +44,7 @@ export const VI: Record<keyof typeof EN, string> = {
   'compare.rules': 'Kết quả quy định',
   'compare.maps': 'Bố cục',
   'compare.legend': 'Tô màu: khác với phương án đầu tiên ({name}); Δ = chênh lệch so với phương án đó.',
-  'compare.solarNote': 'Tổng điện mặt trời không tính che bóng lân cận, trừ phương án hiện hành khi bảng Điện mặt trời có kết quả mới nhất.',
+  'compare.solarNote': 'Tổng điện mặt trời của mọi phương án dùng thiết lập điện mặt trời của dự án và cùng mô hình che bóng như bảng Điện mặt trời; phương án đang được tính chưa hiện số liệu điện mặt trời.',
   'compare.inReport': 'Báo cáo xuất ra sẽ bao gồm phần so sánh này.',
   'compare.noDocument': 'Mở hoặc tạo dự án để so sánh các phương án.',
 };

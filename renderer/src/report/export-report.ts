@@ -5,7 +5,7 @@ import { renderReportCsv, renderReportPdf, renderReportXlsx, type ReportLang } f
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { chosenScenarioIds, useCompareStore } from '../panels/compare/compare-store';
-import { reportFileName, reportModelFor } from './report-data';
+import { reportFileName, reportModelFor, solarReadyFor } from './report-data';
 
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
 
@@ -46,6 +46,8 @@ export function download(bytes: Uint8Array | string, fileName: string, mime: str
 
 /** Builds and downloads the report; resolves with the file name. */
 export async function exportReport(format: ReportFormat, o: { doc: ParkDocument; revision: number; lang: ReportLang; compareIds: readonly string[]; toolVersion: string }): Promise<string> {
+  // Every scenario's solar with the active one's model and settings: wait for those still running.
+  await solarReadyFor(o.doc, o.compareIds, o.revision);
   const model = reportModelFor(o.doc, o.revision, o.lang, o.compareIds, o.toolVersion);
   const fileName = reportFileName(o.doc, format);
   const bytes = format === 'pdf' ? await renderReportPdf(model, await loadFonts()) : format === 'xlsx' ? renderReportXlsx(model) : renderReportCsv(model);

@@ -5,7 +5,9 @@ import type { ParkDocument } from '../../../shared/model';
 import { buildReportModel, type SolarOrigin } from '../../../shared/report/build-model';
 import { compareScenarios, MIN_COMPARED } from '../../../shared/report/compare';
 import type { ComparisonModel, ReportLang, ReportModel } from '../../../shared/report/types';
-import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../../shared/solar';
+import type { ParkSolarResult } from '../../../shared/solar';
+import { scenarioSolar, scenarioSolarReady } from './scenario-solar';
+import { solarRunnerStarted } from '../panels/solar/solar-runner';
 import { useSolarStore } from '../panels/solar/solar-store';
 
 /**
@@ -19,35 +21,36 @@ export function analysisFor(doc: ParkDocument, scenarioId: string, date = today(
   return engine.analyze(doc, scenarioId, { date });
 }
 
-/** Unshaded results by document and scenario: without shading a park costs ~0.1 s on the main thread. */
-const unshadedCache = new WeakMap<ParkDocument, Map<string, ParkSolarResult>>();
-
 /**
  * Solar for a scenario: the Solar panel's latest result when it belongs to this document
- * revision and scenario (the worker runs the active one, with shading), else a quick run
- * without neighbour shading. The report's methods section says which.
+ * revision and scenario, else the scenario computed with the same settings, shading model and
+ * weather (scenario-solar.ts) — null while that runs in its worker. With `waitForPanel`, the
+ * active scenario is not computed twice while the panel's runner is working on it (Compare
+ * re-renders when its result lands). The report's methods section says which.
  */
-export function solarFor(doc: ParkDocument, scenarioId: string, revision: number): { solar: ParkSolarResult; origin: SolarOrigin } {
+export function solarFor(doc: ParkDocument, scenarioId: string, revision: number, waitForPanel = false): { solar: ParkSolarResult | null; origin: SolarOrigin } {
   const s = useSolarStore.getState();
-  if (scenarioId === doc.activeScenarioId && s.result && s.status === 'done' && s.resultRevision === revision) return { solar: s.result, origin: 'ui-latest' };
-  let byScenario = unshadedCache.get(doc);
-  if (!byScenario) unshadedCache.set(doc, (byScenario = new Map()));
-  let solar = byScenario.get(scenarioId);
-  if (!solar) {
-    const settings = { ...readSolarSettings(doc.settings), shading: false };
-    solar = runSolar(solarInputFromDocument(doc, settings, s.importedWeather, scenarioId));
-    byScenario.set(scenarioId, solar);
+  if (scenarioId === doc.activeScenarioId) {
+    if (s.result && s.status === 'done' && s.resultRevision === revision) return { solar: s.result, origin: 'ui-latest' };
+    if (waitForPanel && solarRunnerStarted()) return { solar: null, origin: 'ui-latest' };
   }
-  return { solar, origin: 'ui-unshaded' };
+  return { solar: scenarioSolar(doc, scenarioId, s.importedWeather), origin: 'computed' };
 }
 
-export function comparisonFor(doc: ParkDocument, ids: readonly string[], revision: number, lang: ReportLang): ComparisonModel | null {
+/** Resolves when every scenario the report needs has its solar result (an export waits for it). */
+export function solarReadyFor(doc: ParkDocument, scenarioIds: readonly string[], revision: number): Promise<void> {
+  const missing = [doc.activeScenarioId, ...scenarioIds].filter((id) => solarFor(doc, id, revision).solar === null);
+  return scenarioSolarReady(doc, missing, useSolarStore.getState().importedWeather);
+}
+
+/** The comparison of 2–4 scenarios; `waitForPanel` as in solarFor (the live Compare tab). */
+export function comparisonFor(doc: ParkDocument, ids: readonly string[], revision: number, lang: ReportLang, waitForPanel = false): ComparisonModel | null {
   if (ids.length < MIN_COMPARED) return null;
   const date = today();
   return compareScenarios(doc, ids, {
     lang,
     date,
-    solar: Object.fromEntries(ids.map((id) => [id, solarFor(doc, id, revision).solar])),
+    solar: Object.fromEntries(ids.map((id) => [id, solarFor(doc, id, revision, waitForPanel).solar])),
     analyses: Object.fromEntries(ids.map((id) => [id, analysisFor(doc, id, date)])),
   });
 }

@@ -124,10 +124,10 @@ describe('the language of the CLI', () => {
   it('solar --lang vi names the weather source in Vietnamese: station, method, distance', async () => {
     // --json names the source in English (machine output): station and distance from there.
     const json = JSON.parse((await cli(['solar', SAMPLE, '--json'])).out.join('\n')) as { weatherSource: string };
-    const [, station, km] = /^(.+) — monthly climate, 12 typical days \(nearest station, (\d+) km\)$/.exec(json.weatherSource)!;
+    const [, station, km] = /^(.+) — monthly climate, 5 typical days a month \(nearest station, (\d+) km\)$/.exec(json.weatherSource)!;
     const { out } = await cli(['solar', SAMPLE, '--lang', 'vi']);
     const line = out.find((l) => l.startsWith('Dữ liệu thời tiết:'));
-    expect(line?.replace(/^Dữ liệu thời tiết: +/, '')).toBe(`${station} — khí hậu theo tháng, 12 ngày điển hình (trạm gần nhất, ${km} km)`);
+    expect(line?.replace(/^Dữ liệu thời tiết: +/, '')).toBe(`${station} — khí hậu theo tháng, 5 ngày điển hình mỗi tháng (trạm gần nhất, ${km} km)`);
     expect(out.join('\n')).not.toMatch(/monthly climate|nearest station/);
   }, 60_000);
 

@@ -27,13 +27,14 @@ describe('report data for the UI', () => {
 
   it('uses the Solar panel result only when it belongs to this revision and scenario', () => {
     const quick = solarFor(doc, doc.activeScenarioId, 7);
-    expect(quick.origin).toBe('ui-unshaded');
-    expect(quick.solar.shadingSunPositions).toBe(0);
-    const fake = { ...quick.solar, totalKwp: 1234 };
+    // Without a panel result: computed with the project's settings, neighbour shading included.
+    expect(quick.origin).toBe('computed');
+    expect(quick.solar!.shadingSunPositions).toBeGreaterThan(0);
+    const fake = { ...quick.solar!, totalKwp: 1234 };
     useSolarStore.getState().set({ status: 'done', result: fake, resultRevision: 7 });
     expect(solarFor(doc, doc.activeScenarioId, 7)).toEqual({ solar: fake, origin: 'ui-latest' });
-    expect(solarFor(doc, doc.activeScenarioId, 8).origin).toBe('ui-unshaded');
-    expect(solarFor(doc, 'scn-b', 7).origin).toBe('ui-unshaded');
+    expect(solarFor(doc, doc.activeScenarioId, 8).origin).toBe('computed');
+    expect(solarFor(doc, 'scn-b', 7).origin).toBe('computed');
     useSolarStore.getState().set({ status: 'idle', result: null, resultRevision: -1 });
   });
 
@@ -41,7 +42,7 @@ describe('report data for the UI', () => {
     const alone = reportModelFor(doc, 1, 'en', [doc.activeScenarioId], 'test');
     expect(alone.comparison).toBeUndefined();
     expect(alone.meta.parkName).toBe(PARK_NAME);
-    expect(alone.methods.find((m) => m.label === 'Solar result')!.value).toMatch(/without neighbour shading/);
+    expect(alone.methods.find((m) => m.label === 'Solar result')!.value).toMatch(/with the project’s solar settings/);
     const both = reportModelFor(doc, 1, 'vi', chosenScenarioIds(['scn-b', doc.activeScenarioId], doc.scenarios.map((s) => s.id)), 'test');
     expect(both.comparison!.scenarios.map((s) => s.name)).toEqual(['Phương án A', 'B']);
   });

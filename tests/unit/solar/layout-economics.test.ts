@@ -4,6 +4,8 @@ import { economics, energyBalance } from '../../../shared/solar/economics';
 import { DEFAULT_SOLAR_SETTINGS, solarSettingsSchema } from '../../../shared/solar/settings';
 
 const rect = (w: number, h: number): [number, number][] => [[0, 0], [w, 0], [w, h], [0, h]];
+/** Without access paths (their hand checks are in roof-use.test.ts). */
+const NO_PATHS = { ...DEFAULT_SOLAR_SETTINGS, accessPathWidthM: 0 };
 
 describe('roof layout (hand-computed)', () => {
   it('flat roof: setback, obstruction, winter-solstice row spacing, whole modules', () => {
@@ -11,7 +13,7 @@ describe('roof layout (hand-computed)', () => {
     // Lat 21°: noon elevation on 21 Dec = 90 − 21 − 23.44 = 45.56°; tilt 10°:
     // pitch/L = cos 10° + sin 10°/tan 45.56° = 0.984808 + 0.173648/1.019739 = 1.155095, GCR 0.865730.
     // Modules: 4,181.184 · 0.865730 = 3,619.77 m² → 1,809 modules of 2 m² → 1,809 · 2 · 0.21 = 759.78 kWp.
-    const l = layoutRoof([{ outer: rect(100, 50), holes: [] }], 'flat', 21, DEFAULT_SOLAR_SETTINGS);
+    const l = layoutRoof([{ outer: rect(100, 50), holes: [] }], 'flat', 21, NO_PATHS);
     expect(l.usableAreaM2).toBeCloseTo(4181.184, 3);
     expect(l.groundCoverageRatio).toBeCloseTo(0.86573, 4);
     expect(l.moduleCount).toBe(1809);
@@ -26,7 +28,7 @@ describe('roof layout (hand-computed)', () => {
   it('pitched roof: two slopes facing away from the ridge, modules on the slope area', () => {
     // Ridge along the 100 m east–west edge: slopes face south (180°) and north (0°).
     // Usable plan 4,181.184 m² / cos 15° = 4,328.72 m², half per slope → 1,082 modules each.
-    const l = layoutRoof([{ outer: rect(100, 50), holes: [] }], 'pitched', 21, DEFAULT_SOLAR_SETTINGS);
+    const l = layoutRoof([{ outer: rect(100, 50), holes: [] }], 'pitched', 21, NO_PATHS);
     expect(l.planes.map((p) => p.azimuthDeg).sort((a, b) => a - b)).toEqual([0, 180]);
     expect(l.moduleCount).toBe(2 * 1082);
     expect(longestEdgeAzimuthDeg(rect(10, 40))).toBe(0);

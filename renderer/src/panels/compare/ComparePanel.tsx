@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import type { ParkDocument } from '../../../../shared/model';
 import { MAX_COMPARED } from '../../../../shared/report/compare';
-import { formatDelta, formatNumber } from '../../../../shared/report/format';
+import { formatDelta, formatNumber } from '../../../../shared/format';
 import { statusLabel } from '../../../../shared/report/strings';
 import type { ComparisonModel, ReportCell } from '../../../../shared/report/types';
 import type { MessageKey } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
 import { comparisonFor } from '../../report/report-data';
+import { useScenarioSolarStore } from '../../report/scenario-solar';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
 import { useSolarStore } from '../solar/solar-store';
@@ -17,7 +18,7 @@ import './compare.css';
 function cellText(cell: ReportCell, lang: 'en' | 'vi', delta: boolean): string {
   if (cell.t === 'text') return cell.v;
   if (cell.t === 'status') return statusLabel(cell.v, lang);
-  return delta ? formatDelta(cell.v, cell.digits, lang) : formatNumber(cell.v, cell.digits, lang);
+  return delta ? formatDelta(lang, cell.v, cell.digits) : formatNumber(lang, cell.v, cell.digits);
 }
 
 /**
@@ -126,14 +127,15 @@ export function ComparePanel() {
   const lang = useUiStore((s) => s.lang);
   const doc = useDocumentStore((s) => s.document);
   const revision = useDocumentStore((s) => s.revision);
-  // A new Solar panel result replaces the unshaded figure of the active scenario.
+  // A new Solar panel result, or a scenario's result from its worker, updates the solar rows.
   const solarRevision = useSolarStore((s) => s.resultRevision);
+  const scenarioSolarRevision = useScenarioSolarStore((s) => s.revision);
   const selected = useCompareStore((s) => s.selected);
   const toggle = useCompareStore((s) => s.toggle);
   const ids = useMemo(() => (doc ? chosenScenarioIds(selected, doc.scenarios.map((s) => s.id)) : []), [doc, selected]);
   const model = useMemo(
-    () => (doc && ids.length >= 2 ? comparisonFor(doc, ids, revision, lang) : null),
-    [doc, ids, revision, lang, solarRevision],
+    () => (doc && ids.length >= 2 ? comparisonFor(doc, ids, revision, lang, true) : null),
+    [doc, ids, revision, lang, solarRevision, scenarioSolarRevision],
   );
   return <CompareView doc={doc} ids={ids} model={model} lang={lang} t={t} onToggle={toggle} />;
 }

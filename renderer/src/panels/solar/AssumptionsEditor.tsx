@@ -9,7 +9,9 @@ import { resetSolarSettings, updateSolarSettings } from './settings-actions';
 type NumberKey = { [K in keyof SolarSettings]: SolarSettings[K] extends number ? K : never }[keyof SolarSettings];
 
 const SITE: NumberKey[] = ['albedo'];
-const MODULES: NumberKey[] = ['edgeSetbackM', 'obstructionFraction', 'flatTiltDeg', 'flatAzimuthDeg', 'groundCoverageRatio', 'pitchedSlopeDeg', 'moduleDensityWPerM2', 'moduleAreaM2', 'tempCoeffPerC', 'windSpeedMs'];
+/** Roof use: what the fire-safety layout takes from each roof (sources in SOLAR_DEFAULT_SOURCES). */
+const ROOF_USE: NumberKey[] = ['edgeSetbackM', 'accessPathWidthM', 'maxArrayDimensionM', 'obstructionFraction'];
+const MODULES: NumberKey[] = ['flatTiltDeg', 'flatAzimuthDeg', 'groundCoverageRatio', 'pitchedSlopeDeg', 'moduleDensityWPerM2', 'moduleAreaM2', 'tempCoeffPerC', 'windSpeedMs'];
 const SYSTEM: NumberKey[] = ['inverterEfficiency', 'dcAcRatio'];
 const ECONOMICS: NumberKey[] = ['parkDemandKwhPerYear', 'exportCapFraction', 'emissionFactorTPerMWh', 'capexVndPerKwp', 'omFractionOfCapex', 'tariffVndPerKwh', 'exportTariffVndPerKwh', 'discountRate', 'degradationPerYear', 'lifetimeYears'];
 
@@ -75,6 +77,11 @@ function AssumptionsEditorView({ settings }: { settings: SolarSettings }) {
           </select>
         </label>
         {num(SITE)}
+      </details>
+      <details className="solar-roof-use">
+        <summary>{t('solar.group.roofUse')}</summary>
+        {num(ROOF_USE)}
+        <p className="solar-note">{t('solar.roofUseNote')}</p>
       </details>
       <details>
         <summary>{t('solar.group.modules')}</summary>

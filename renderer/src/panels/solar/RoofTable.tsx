@@ -1,18 +1,21 @@
 import { useDeferredValue, useMemo, useState, memo } from 'react';
-import type { RoofResult } from '../../../../shared/solar';
+import { usableSharePercent, type RoofResult } from '../../../../shared/solar';
 import type { MessageKey } from '../../i18n/strings';
 import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 
-type Column = { key: string; label: MessageKey; value: (b: RoofResult) => number | string; digits: number };
+type Column = { key: string; label: MessageKey; value: (b: RoofResult) => number | string; digits: number; title?: MessageKey };
 const COLUMNS: Column[] = [
   { key: 'name', label: 'solar.col.name', value: (b) => b.name ?? b.id.slice(0, 8), digits: 0 },
   { key: 'kwp', label: 'solar.col.kwp', value: (b) => b.kwp, digits: 1 },
   { key: 'mwh', label: 'solar.col.mwh', value: (b) => b.annualKwh / 1000, digits: 1 },
   { key: 'yield', label: 'solar.col.yield', value: (b) => b.specificYield, digits: 0 },
   { key: 'kwhM2', label: 'solar.col.kwhM2', value: (b) => b.kwhPerM2Roof, digits: 0 },
-  { key: 'shading', label: 'solar.col.shading', value: (b) => b.shadingLossPercent, digits: 1 },
+  { key: 'usable', label: 'solar.col.usableShare', value: (b) => usableSharePercent(b.usableAreaM2, b.roofAreaM2), digits: 0, title: 'solar.col.usableShareTitle' },
+  { key: 'shading', label: 'solar.col.shading', value: (b) => b.shadingLossPercent, digits: 1, title: 'solar.col.shadingTitle' },
+  { key: 'shadingBeam', label: 'solar.col.shadingBeam', value: (b) => b.beamShadingLossPercent, digits: 1, title: 'solar.col.shadingBeamTitle' },
+  { key: 'shadingSky', label: 'solar.col.shadingSky', value: (b) => b.diffuseShadingLossPercent, digits: 1, title: 'solar.col.shadingSkyTitle' },
 ];
 /** Rows rendered at a time: thousands of rows would block the main thread. */
 const PAGE = 100;
@@ -42,7 +45,7 @@ function RoofTableView({ buildings: latest }: { buildings: RoofResult[] }) {
           <tr>
             {COLUMNS.map((c) => (
               <th key={c.key} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.key !== 'name' }))}>
+                <button type="button" title={c.title ? t(c.title) : undefined} onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.key !== 'name' }))}>
                   {t(c.label)}
                 </button>
               </th>

@@ -27,7 +27,7 @@ function SelectedRoofView({ result }: { result: ParkSolarResult }) {
     [t('solar.specificYield'), `${n(roof.specificYield)} kWh/kWp`],
     [t('solar.metric.kwhPerM2'), `${n(roof.kwhPerM2Roof)} kWh/m²`],
     [t('solar.pr'), n(roof.performanceRatio, 2)],
-    [t('solar.shadingLoss'), `${n(roof.shadingLossPercent, 1)} %`],
+    [t('solar.shadingLoss'), t('solar.shadingLossSplit', { total: n(roof.shadingLossPercent, 1), beam: n(roof.beamShadingLossPercent, 1), sky: n(roof.diffuseShadingLossPercent, 1) })],
   ];
   return (
     <section className="solar-selected" aria-label={t('solar.selected')}>

@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/ui-store';
 import { formatNumber } from '../../i18n/format';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { MonthlyChart } from './MonthlyChart';
+import { MonthlySky } from './MonthlySky';
 import { PlotDemand } from './PlotDemand';
 import { RoofTable } from './RoofTable';
 import { SelectedRoof } from './SelectedRoof';
@@ -13,7 +14,7 @@ import { Totals } from './Totals';
 import { WeatherSource } from './WeatherSource';
 import { ensureSolarRunner } from './solar-runner';
 import { useSolarStore, type RoofMetric } from './solar-store';
-import { RAMP } from './colour-scale';
+import { BandLegend } from './BandLegend';
 import './solar.css';
 
 /** Progress of the running calculation: its own component, so progress messages re-render only it. */
@@ -47,6 +48,7 @@ export function SolarPanel() {
   return (
     <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
       <WeatherSource source={result ? describeWeatherSource({ source: result.weatherSource, station: result.weatherStation }, lang) : null} />
+      {result && <MonthlySky sky={result.monthlySky} />}
       {status === 'running' && <Progress />}
       {error && <p className="solar-warning" role="alert">{error}</p>}
       {result && result.buildings.length === 0 && <p className="solar-note">{t('solar.noRoofs')}</p>}
@@ -65,11 +67,7 @@ export function SolarPanel() {
               <option value="kwhPerM2Roof">{t('solar.metric.kwhPerM2')}</option>
             </select>
           </label>
-          <div className="solar-ramp" aria-hidden="true">
-            {RAMP.map((c) => (
-              <span key={c} style={{ background: c }} />
-            ))}
-          </div>
+          <BandLegend metric={metric} />
           <RoofTable buildings={result.buildings} />
         </>
       )}

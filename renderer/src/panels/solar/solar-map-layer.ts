@@ -1,12 +1,12 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { activeScenario } from '../../../../shared/model';
-import { buildingHeightM } from '../../../../shared/solar';
+import { buildingHeightM, NO_MODULES_COLOUR } from '../../../../shared/solar';
 import { translate } from '../../i18n/strings';
 import { fmt } from './format';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
-import { breaksFor, colourOf, metricValue, RAMP } from './colour-scale';
+import { bandsOf, colourOf, legendEntries, metricValue } from './colour-scale';
 import { useSolarStore } from './solar-store';
 
 export const SOLAR_SOURCE_ID = 'solar-roofs';
@@ -26,23 +26,21 @@ function roofGeometry(): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Colour per roof id and the class breaks of the current metric. */
-function roofColours(): { colours: Map<string, string>; breaks: number[] } {
+/** Colour per roof id on the fixed bands of the current metric (never stretched to this park). */
+function roofColours(): Map<string, string> {
   const { result, metric } = useSolarStore.getState();
   const colours = new Map<string, string>();
-  if (!result) return { colours, breaks: [] };
-  const breaks = breaksFor(result.buildings.map((b) => metricValue(b, metric)));
-  for (const b of result.buildings) colours.set(b.id, colourOf(metricValue(b, metric), breaks));
-  return { colours, breaks };
+  if (!result) return colours;
+  const bands = bandsOf(metric);
+  for (const b of result.buildings) colours.set(b.id, colourOf(metricValue(b, metric), bands));
+  return colours;
 }
 
-function legendHtml(breaks: number[]): string {
-  const { lang } = useUiStore.getState();
-  const metric = useSolarStore.getState().metric;
+/** The legend: every fixed band with its range and name (the data holds only numbers and names). */
+export function legendHtml(lang: 'en' | 'vi', metric: 'specificYield' | 'kwhPerM2Roof'): string {
   const title = translate(lang, metric === 'specificYield' ? 'solar.metric.specificYield' : 'solar.metric.kwhPerM2');
-  const n = (v: number) => fmt(lang, v, 0);
-  const labels = RAMP.map((_, k) => (k === 0 ? `< ${n(breaks[0])}` : k === RAMP.length - 1 ? `≥ ${n(breaks[k - 1])}` : `${n(breaks[k - 1])} – ${n(breaks[k])}`));
-  return `<strong>${translate(lang, 'solar.legend')}</strong><div>${title}</div>${RAMP.map((c, k) => `<div><i style="background:${c}"></i>${labels[k]}</div>`).join('')}`;
+  const rows = legendEntries(metric, lang, (v) => fmt(lang, v, 0));
+  return `<strong>${translate(lang, 'solar.legend')}</strong><div>${title}</div>${rows.map((r) => `<div><i style="background:${r.colour}"></i>${r.range} · ${r.name}</div>`).join('')}<div><i style="background:${NO_MODULES_COLOUR}"></i>${translate(lang, 'solar.legendNoModules')}</div><div class="solar-legend-note">${translate(lang, 'solar.legendFixed')}</div>`;
 }
 
 export function attachSolarLayer(map: MapLibreMap): () => void {
@@ -53,7 +51,7 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
     type: 'fill-extrusion',
     source: SOLAR_SOURCE_ID,
     paint: {
-      'fill-extrusion-color': ['coalesce', ['feature-state', 'color'], '#9e9e9e'],
+      'fill-extrusion-color': ['coalesce', ['feature-state', 'color'], NO_MODULES_COLOUR],
       'fill-extrusion-base': ['get', 'base'],
       'fill-extrusion-height': ['get', 'top'],
       'fill-extrusion-opacity': 0.9,
@@ -92,7 +90,7 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
       shownDocument = features;
       painted.clear();
     }
-    const { colours, breaks } = roofColours();
+    const colours = roofColours();
     // Only roofs whose colour class changed: a weather or assumption edit often moves few.
     for (const [id, color] of colours) {
       if (painted.get(id) === color) continue;
@@ -100,7 +98,7 @@ export function attachSolarLayer(map: MapLibreMap): () => void {
       painted.set(id, color);
     }
     legend.hidden = colours.size === 0 || !panelOpen;
-    if (!legend.hidden) legend.innerHTML = legendHtml(breaks);
+    if (!legend.hidden) legend.innerHTML = legendHtml(useUiStore.getState().lang, useSolarStore.getState().metric);
   };
   const unsubs = [
     useSolarStore.subscribe((s, p) => {

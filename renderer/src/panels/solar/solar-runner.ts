@@ -34,6 +34,7 @@ function getWorker(): Worker {
       else store.set({ weatherError: { fileName: msg.fileName, reason: r.reason, detail: r.detail, problem: r.problem } });
       return;
     }
+    if (msg.type === 'scenario-result' || msg.type === 'scenario-error') return; // Compare's worker only
     if (msg.runId !== runSeq) return; // superseded
     if (msg.type === 'progress') store.set({ progress: { done: msg.done, total: msg.total } });
     else if (msg.type === 'result') store.set({ status: 'done', result: msg.result, resultRevision: revisionOfRun.get(msg.runId) ?? -1, lastRunMs: msg.elapsedMs, error: null });
@@ -59,6 +60,11 @@ export function runNow(): void {
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(runNow, DEBOUNCE_MS);
+}
+
+/** Whether the panel's runner follows the document (then it delivers the active scenario's result). */
+export function solarRunnerStarted(): boolean {
+  return started;
 }
 
 /** Recomputes after every document change, from the first time the Solar panel opens. */

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ParkDocument } from '../../../../shared/model';
-import { createContext, parseWeatherFile, simulateRoof, solarInputFromDocument, summarizePark, type HourlyWeather, type RoofResult, type SolarSettings } from '../../../../shared/solar';
+import { createContext, parseWeatherFile, runSolar, simulateRoof, solarInputFromDocument, summarizePark, type HourlyWeather, type RoofResult, type SolarSettings } from '../../../../shared/solar';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
@@ -16,6 +16,15 @@ scope.onmessage = (event) => {
   const req = event.data;
   if (req.type === 'parse-weather') {
     scope.postMessage({ type: 'weather', requestId: req.requestId, fileName: req.fileName, result: parseWeatherFile(req.text, req.fileName) });
+    return;
+  }
+  if (req.type === 'run-scenario') {
+    // The same model and settings as a panel run, for Compare and the report (its own worker instance).
+    try {
+      scope.postMessage({ type: 'scenario-result', requestId: req.requestId, result: runSolar(solarInputFromDocument(req.doc, req.settings, req.weather)) });
+    } catch (error) {
+      scope.postMessage({ type: 'scenario-error', requestId: req.requestId, message: error instanceof Error ? error.message : String(error) });
+    }
     return;
   }
   latest = req.runId;
