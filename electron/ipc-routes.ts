@@ -1,4 +1,4 @@
-import { IPC_CHANNELS } from './ipc-channels';
+import { IPC_CHANNELS, type InvokeChannel, type IpcResponse, type IpcSendMap } from './ipc-channels';
 import type { IpcHandlers, IpcSender } from './ipc-handlers';
 import type { createTileFileIpc } from './tile-file-service';
 
@@ -18,7 +18,9 @@ export interface IpcRoute {
 type TileFileIpc = ReturnType<typeof createTileFileIpc>;
 
 export function ipcRoutes(handlers: IpcHandlers, tiles: TileFileIpc): IpcRoute[] {
-  const invoke = (channel: string, handle: IpcRoute['handle']): IpcRoute => ({ channel, kind: 'invoke', handle });
+  // Typed by the channel map: a handler must answer what the preload's caller expects.
+  const invoke = <C extends InvokeChannel>(channel: C, handle: (sender: IpcSender, payload: unknown) => Promise<IpcResponse<C>>): IpcRoute => ({ channel, kind: 'invoke', handle });
+  const send = (channel: keyof IpcSendMap, handle: IpcRoute['handle']): IpcRoute => ({ channel, kind: 'send', handle });
   return [
     invoke(IPC_CHANNELS.openProject, (sender, payload) => handlers.openProject(sender, payload)),
     invoke(IPC_CHANNELS.saveProject, (sender, payload) => handlers.saveProject(sender, payload)),
@@ -35,6 +37,6 @@ export function ipcRoutes(handlers: IpcHandlers, tiles: TileFileIpc): IpcRoute[]
     invoke(IPC_CHANNELS.currentTileFile, (sender, payload) => tiles.currentTileFile(sender, payload)),
     invoke(IPC_CHANNELS.forgetTileFile, (sender, payload) => tiles.forgetTileFile(sender, payload)),
     invoke(IPC_CHANNELS.readTile, (sender, payload) => tiles.readTile(sender, payload)),
-    { channel: IPC_CHANNELS.setDocumentState, kind: 'send', handle: (sender, payload) => handlers.setDocumentState(sender, payload) },
+    send(IPC_CHANNELS.setDocumentState, (sender, payload) => handlers.setDocumentState(sender, payload)),
   ];
 }

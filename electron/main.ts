@@ -7,7 +7,7 @@ import type { DocumentState, MenuCommand, RecentFile } from '../shared/host-api'
 import { createAppProtocolHandler, withCspHeader } from './app-protocol';
 import { createCloseGuard, type CloseChoice, type CloseGuard } from './close-guard';
 import { createFileService } from './file-service';
-import { IPC_CHANNELS } from './ipc-channels';
+import { IPC_CHANNELS, sendToPage } from './ipc-channels';
 import { createIpcHandlers, type IpcSender } from './ipc-handlers';
 import { ipcRoutes } from './ipc-routes';
 import { describeIgnored, parseLaunchArgs } from './launch-args';
@@ -113,7 +113,7 @@ const tileFileIpc = createTileFileIpc(
   // One offline file per app: the other windows reload it (the sender already has).
   (fromWindowId) => {
     for (const [id, record] of windows) {
-      if (id !== fromWindowId) record.window.webContents.send(IPC_CHANNELS.menuCommand, 'offline-basemap-changed' satisfies MenuCommand);
+      if (id !== fromWindowId) sendToPage(record.window.webContents, IPC_CHANNELS.menuCommand, 'offline-basemap-changed');
     }
   },
 );
@@ -170,12 +170,12 @@ function targetWindow(): WindowRecord | undefined {
 
 function sendCommand(command: MenuCommand, record = targetWindow()): void {
   if (record) {
-    record.window.webContents.send(IPC_CHANNELS.menuCommand, command);
+    sendToPage(record.window.webContents, IPC_CHANNELS.menuCommand, command);
     return;
   }
   // macOS: the app may be running without a window; open one, then deliver the command.
   const created = createWindow();
-  created.window.webContents.once('did-finish-load', () => created.window.webContents.send(IPC_CHANNELS.menuCommand, command));
+  created.window.webContents.once('did-finish-load', () => sendToPage(created.window.webContents, IPC_CHANNELS.menuCommand, command));
 }
 
 /** Opens `filePath` in a window through the page (which decides about unsaved changes). */
@@ -262,7 +262,7 @@ function createWindow(): WindowRecord {
     state: { fileName: null, dirty: false },
     guard: createCloseGuard({
       ask: () => askToSave(window, record.state.fileName),
-      requestSave: () => window.webContents.send(IPC_CHANNELS.menuCommand, 'save' satisfies MenuCommand),
+      requestSave: () => sendToPage(window.webContents, IPC_CHANNELS.menuCommand, 'save'),
       close: () => window.close(),
       cancelled: () => {
         quitting = false;
@@ -291,7 +291,7 @@ function createWindow(): WindowRecord {
     const file = launchFile;
     launchFile = null;
     handlers.queueOpen(id, file);
-    window.webContents.send(IPC_CHANNELS.menuCommand, 'open-queued' satisfies MenuCommand);
+    sendToPage(window.webContents, IPC_CHANNELS.menuCommand, 'open-queued');
   });
   // A crashed page: keep its snapshot for the reloaded page to offer, and unstick the window.
   window.webContents.on('render-process-gone', (_event, details) => {

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { actionPlatform, actionSpec, chordsOf, type ActionId } from '../shared/actions';
 import type { MenuCommand, RecentFile } from '../shared/host-api';
 import { mainText, type MainKey, type MainLang } from './main-strings';
 import { APP_NAME } from './window-title';
@@ -9,9 +10,10 @@ import { APP_NAME } from './window-title';
  * that act on the document or the page send a MenuCommand to the renderer, which owns the
  * document, its dialogs and panels, and calls back HostApi.
  *
- * Accelerators: the standard ones of desktop editors (Ctrl+N/O/S/Shift+S/W/Q/Z, F1 help,
- * Ctrl+, settings). Keys the drawing tools own in the page (tool letters, Enter, Esc, arrows,
- * Ctrl+D duplicate, digits) are never registered here: a registered accelerator would reach
+ * Labels, accelerators and commands come from the one actions table (shared/actions.ts); this
+ * file only places them. Accelerators: the standard ones of desktop editors (Ctrl+N/O/S/Shift+S/
+ * W/Q/Z, F1 help, Ctrl+, settings). Keys the page owns (tool letters, Enter, Esc, arrows, Ctrl+D
+ * duplicate, digits, Delete) are never registered here: a registered accelerator would reach
  * the menu instead of the page. tests/unit/electron/menu.test.ts checks both.
  */
 
@@ -59,12 +61,29 @@ const DEFAULT_VIEW = { legend: true, features: true, view3d: true } as const;
 
 export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = model.platform === 'darwin';
-  const isWindows = model.platform === 'win32';
   const lang = model.lang ?? 'en';
   const s = (key: MainKey) => mainText(lang, key, { app: APP_NAME });
   const send = (command: MenuCommand) => () => actions.sendCommand(command);
   const view = model.view ?? DEFAULT_VIEW;
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+  const platform = actionPlatform(model.platform);
+
+  /**
+   * The item of one action: its label, its shown chord and its command. Chords the page owns are
+   * shown but not registered (and not shown on macOS, whose menus have no Delete key).
+   */
+  const item = (id: ActionId & MenuCommand | 'new-window', extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => {
+    const action = actionSpec(id);
+    const [chord] = chordsOf(action, platform);
+    const pageOwned = action.owner === 'page';
+    const keys = !chord || (pageOwned && isMac) ? {} : { accelerator: chord, ...(pageOwned ? { registerAccelerator: false } : {}) };
+    return { id, label: s(action.menuLabelKey as MainKey), ...keys, ...(id === 'new-window' ? {} : { click: send(id) }), ...extra };
+  };
+  /** Hidden items for an action's other chords: their accelerators still fire off macOS. */
+  const alternates = (id: ActionId & MenuCommand, extra: MenuItemConstructorOptions): MenuItemConstructorOptions[] =>
+    chordsOf(actionSpec(id), platform)
+      .slice(1)
+      .map((accelerator) => ({ id: `${id}-alt`, label: s(actionSpec(id).menuLabelKey as MainKey), accelerator, visible: false, click: send(id), ...extra }));
 
   const recentItems: MenuItemConstructorOptions[] =
     model.recent.length === 0
@@ -81,67 +100,44 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
           { id: 'clear-recent', label: s('file.clearRecent'), click: () => actions.clearRecent() },
         ];
 
-  const settingsItem: MenuItemConstructorOptions = { id: 'settings', label: s('file.settings'), accelerator: 'CmdOrCtrl+,', click: send('settings') };
+  const settingsItem = item('settings');
 
   const fileMenu: MenuItemConstructorOptions = {
     label: s('menu.file'),
     submenu: [
-      { id: 'new', label: s('file.new'), accelerator: 'CmdOrCtrl+N', click: send('new') },
-      { id: 'new-window', label: s('file.newWindow'), accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
-      { id: 'open', label: s('file.open'), accelerator: 'CmdOrCtrl+O', click: send('open') },
+      item('new'),
+      item('new-window', { click: () => actions.newWindow() }),
+      item('open'),
       { id: 'open-recent', label: s('file.openRecent'), submenu: recentItems },
-      { id: 'open-sample', label: s('file.openSample'), click: send('open-sample') },
+      item('open-sample'),
       separator,
-      { id: 'save', label: s('file.save'), accelerator: 'CmdOrCtrl+S', click: send('save') },
-      { id: 'save-as', label: s('file.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: send('save-as') },
-      { id: 'revert', label: s('file.revert'), enabled: model.hasFile === true && model.dirty === true, click: send('revert') },
+      item('save'),
+      item('save-as'),
+      item('revert', { enabled: model.hasFile === true && model.dirty === true }),
       separator,
-      { id: 'import', label: s('file.import'), accelerator: 'CmdOrCtrl+I', click: send('import') },
-      { id: 'export', label: s('file.export'), accelerator: 'CmdOrCtrl+E', click: send('export') },
-      { id: 'export-report', label: s('file.exportReport'), accelerator: 'CmdOrCtrl+P', click: send('export-report') },
+      item('import'),
+      item('export'),
+      item('export-report'),
       separator,
       ...(isMac ? [] : [settingsItem, separator]),
-      { id: 'close', label: s('file.close'), accelerator: 'CmdOrCtrl+W', click: send('close') },
+      item('close'),
       ...(isMac ? [] : [separator, { id: 'quit', label: s('file.quit'), accelerator: 'CmdOrCtrl+Q', role: 'quit' as const }]),
     ],
   };
 
-  // Windows users expect Ctrl+Y for Redo, others Ctrl+Shift+Z; both work on Windows and Linux
-  // (the second one through a hidden item, whose accelerator still fires there).
-  const redoShown = isWindows ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
-  const redoHidden = isWindows ? 'Ctrl+Shift+Z' : 'Ctrl+Y';
   const editMenu: MenuItemConstructorOptions = {
     label: s('menu.edit'),
     submenu: [
-      {
-        id: 'undo',
-        label: literal(historyItemLabel('Undo', model.undoLabel, lang)),
-        accelerator: 'CmdOrCtrl+Z',
-        enabled: Boolean(model.undoLabel),
-        click: send('undo'),
-      },
-      {
-        id: 'redo',
-        label: literal(historyItemLabel('Redo', model.redoLabel, lang)),
-        accelerator: redoShown,
-        enabled: Boolean(model.redoLabel),
-        click: send('redo'),
-      },
-      ...(isMac
-        ? []
-        : [{ id: 'redo-alt', label: s('edit.redo'), accelerator: redoHidden, visible: false, enabled: Boolean(model.redoLabel), click: send('redo') }]),
+      item('undo', { label: literal(historyItemLabel('Undo', model.undoLabel, lang)), enabled: Boolean(model.undoLabel) }),
+      item('redo', { label: literal(historyItemLabel('Redo', model.redoLabel, lang)), enabled: Boolean(model.redoLabel) }),
+      ...alternates('redo', { enabled: Boolean(model.redoLabel) }),
       separator,
       { role: 'cut', label: s('edit.cut') },
       { role: 'copy', label: s('edit.copy') },
       { role: 'paste', label: s('edit.paste') },
-      // Delete is shown but left to the page (registerAccelerator: false), which deletes the
-      // selected features, or a character when a text field has the focus.
-      {
-        id: 'delete',
-        label: s('edit.delete'),
-        ...(isMac ? {} : { accelerator: 'Delete', registerAccelerator: false }),
-        click: send('delete'),
-      },
+      // Delete is shown but left to the page, which deletes the selected features, or a
+      // character when a text field has the focus.
+      item('delete'),
       { role: 'selectAll', label: s('edit.selectAll') },
     ],
   };
@@ -149,11 +145,11 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
   const viewMenu: MenuItemConstructorOptions = {
     label: s('menu.view'),
     submenu: [
-      { id: 'toggle-legend', label: s('view.legend'), type: 'checkbox', checked: view.legend, accelerator: 'CmdOrCtrl+1', click: send('toggle-legend') },
-      { id: 'toggle-features', label: s('view.features'), type: 'checkbox', checked: view.features, accelerator: 'CmdOrCtrl+2', click: send('toggle-features') },
-      { id: 'toggle-3d', label: s('view.view3d'), type: 'checkbox', checked: view.view3d, accelerator: 'CmdOrCtrl+3', click: send('toggle-3d') },
+      item('toggle-legend', { type: 'checkbox', checked: view.legend }),
+      item('toggle-features', { type: 'checkbox', checked: view.features }),
+      item('toggle-3d', { type: 'checkbox', checked: view.view3d }),
       separator,
-      { id: 'zoom-to-park', label: s('view.zoomToPark'), accelerator: 'CmdOrCtrl+Shift+F', click: send('zoom-to-park') },
+      item('zoom-to-park'),
       separator,
       ...(model.isDev ? [{ role: 'reload' as const, label: s('view.reload') }, { role: 'toggleDevTools' as const, label: s('view.devTools') }, separator] : []),
       { role: 'resetZoom', label: s('view.actualSize') },
@@ -167,25 +163,25 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
   const analysisMenu: MenuItemConstructorOptions = {
     label: s('menu.analysis'),
     submenu: [
-      { id: 'show-land-use', label: s('analysis.landUse'), click: send('show-land-use') },
-      { id: 'show-compliance', label: s('analysis.compliance'), click: send('show-compliance') },
-      { id: 'show-plots', label: s('analysis.plots'), click: send('show-plots') },
-      { id: 'show-solar', label: s('analysis.solar'), click: send('show-solar') },
-      { id: 'show-compare', label: s('analysis.compare'), click: send('show-compare') },
+      item('show-land-use'),
+      item('show-compliance'),
+      item('show-plots'),
+      item('show-solar'),
+      item('show-compare'),
       separator,
       // Same command as File ▸ Export report…; the accelerator lives there only.
       { id: 'analysis-export-report', label: s('analysis.exportReport'), click: send('export-report') },
     ],
   };
 
-  const aboutItem: MenuItemConstructorOptions = { id: 'about', label: s('help.about'), click: send('about') };
+  const aboutItem = item('about');
   const helpMenu: MenuItemConstructorOptions = {
     label: s('menu.help'),
     role: 'help',
     submenu: [
-      { id: 'help', label: s('help.shortcuts'), accelerator: 'F1', click: send('help') },
-      { id: 'guide', label: s('help.guide'), click: send('guide') },
-      { id: 'tour', label: s('help.tour'), click: send('tour') },
+      item('help'),
+      item('guide'),
+      item('tour'),
       ...(isMac ? [] : [separator, aboutItem]),
     ],
   };

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { MENU_COMMANDS, type HostApi, type MenuCommand } from '../shared/host-api';
-import { IPC_CHANNELS } from './ipc-channels';
+import { IPC_CHANNELS, type InvokeChannel, type IpcRequest, type IpcResponse, type IpcSendMap } from './ipc-channels';
 
 /**
  * The only bridge between the sandboxed page and the main process: exactly HostApi, one named
@@ -11,12 +11,21 @@ import { IPC_CHANNELS } from './ipc-channels';
 
 const menuCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
 
+/** ipcRenderer.invoke checked against the channel map: request and answer types per channel. */
+function invoke<C extends InvokeChannel>(channel: C, ...request: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]): Promise<IpcResponse<C>> {
+  return ipcRenderer.invoke(channel, ...request) as Promise<IpcResponse<C>>;
+}
+
+function send<C extends keyof IpcSendMap>(channel: C, payload: IpcSendMap[C]): void {
+  ipcRenderer.send(channel, payload);
+}
+
 const api: HostApi = {
   kind: 'desktop',
-  openProject: (request) => ipcRenderer.invoke(IPC_CHANNELS.openProject, request),
-  saveProject: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveProject, request),
-  resetFile: () => ipcRenderer.invoke(IPC_CHANNELS.resetFile),
-  listRecent: () => ipcRenderer.invoke(IPC_CHANNELS.listRecent),
+  openProject: (request) => invoke(IPC_CHANNELS.openProject, request),
+  saveProject: (request) => invoke(IPC_CHANNELS.saveProject, request),
+  resetFile: () => invoke(IPC_CHANNELS.resetFile),
+  listRecent: () => invoke(IPC_CHANNELS.listRecent),
   async openDroppedFile(file) {
     // Only a File from the file system has a path; one the page built itself has ''. The page
     // never learns the path: it goes straight to main, which checks it again.
@@ -26,23 +35,24 @@ const api: HostApi = {
     } catch {
       filePath = '';
     }
-    return filePath ? ipcRenderer.invoke(IPC_CHANNELS.openDroppedPath, { path: filePath }) : null;
+    return filePath ? invoke(IPC_CHANNELS.openDroppedPath, { path: filePath }) : null;
   },
   // The sandboxed preload sees process.versions; the page gets these three strings only.
   runtimeVersions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
-  revertProject: () => ipcRenderer.invoke(IPC_CHANNELS.revertProject),
-  writeRecovery: (request) => ipcRenderer.invoke(IPC_CHANNELS.writeRecovery, request),
-  clearRecovery: () => ipcRenderer.invoke(IPC_CHANNELS.clearRecovery),
-  listRecoveries: () => ipcRenderer.invoke(IPC_CHANNELS.listRecoveries),
-  recoverProject: (id) => ipcRenderer.invoke(IPC_CHANNELS.recoverProject, { id }),
-  discardRecovery: (id) => ipcRenderer.invoke(IPC_CHANNELS.discardRecovery, { id }),
-  chooseTileFile: () => ipcRenderer.invoke(IPC_CHANNELS.chooseTileFile),
-  currentTileFile: () => ipcRenderer.invoke(IPC_CHANNELS.currentTileFile),
-  forgetTileFile: () => ipcRenderer.invoke(IPC_CHANNELS.forgetTileFile),
-  readTile: (request) => ipcRenderer.invoke(IPC_CHANNELS.readTile, request),
-  setDocumentState: (state) => ipcRenderer.send(IPC_CHANNELS.setDocumentState, state),
+  revertProject: () => invoke(IPC_CHANNELS.revertProject),
+  writeRecovery: (request) => invoke(IPC_CHANNELS.writeRecovery, request),
+  clearRecovery: () => invoke(IPC_CHANNELS.clearRecovery),
+  listRecoveries: () => invoke(IPC_CHANNELS.listRecoveries),
+  recoverProject: (id) => invoke(IPC_CHANNELS.recoverProject, { id }),
+  discardRecovery: (id) => invoke(IPC_CHANNELS.discardRecovery, { id }),
+  chooseTileFile: () => invoke(IPC_CHANNELS.chooseTileFile),
+  currentTileFile: () => invoke(IPC_CHANNELS.currentTileFile),
+  forgetTileFile: () => invoke(IPC_CHANNELS.forgetTileFile),
+  readTile: (request) => invoke(IPC_CHANNELS.readTile, request),
+  setDocumentState: (state) => send(IPC_CHANNELS.setDocumentState, state),
   onMenuCommand(listener) {
     // A fresh wrapper per subscription: the page never sees the IPC event (and its sender).
+    // unknown on arrival, whatever IpcEventMap says main sends: the page must not trust it blindly.
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string' && menuCommands.has(command)) listener(command as MenuCommand);
     };

@@ -9,68 +9,27 @@ import { Notices } from './components/Notices';
 import { useDocumentStore, selectDirty } from './state/document-store';
 import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
-import { closeProject, newProject, openDroppedFile, openProject, openSample, revertToSaved, saveProject } from './actions';
+import { openDroppedFile, openProject, openSample } from './actions';
+import { runAction } from './action-table';
 import { RecoveryHost } from './recovery/RecoveryHost';
 import { DesktopOverlays } from './help/DesktopOverlays';
-import { runDesktopCommand } from './help/commands';
 import { useT } from './i18n/use-t';
-import { redo, undo } from './drawing/edit-actions';
 import { EditToolbar } from './drawing/EditToolbar';
 import { DraftOverlay } from './drawing/DraftOverlay';
 import { useDrawingKeys } from './drawing/use-drawing-keys';
 import { ShortcutsPanel } from './drawing/ShortcutsPanel';
 import { SubdivideDialog } from './drawing/SubdivideDialog';
-import { mergeSelection } from './drawing/edit-actions';
 import { refreshOfflineFile } from './map/offline-basemap/offline-basemap-store';
 
+/**
+ * A native menu command: an action of the actions table (renderer/src/action-table.ts), or one
+ * of the two the main process sends on its own.
+ */
 function runMenuCommand(command: MenuCommand) {
-  switch (command) {
-    case 'new':
-      return void newProject();
-    case 'open':
-      return void openProject();
-    case 'open-queued':
-      return void openProject({ queued: true });
-    case 'open-sample':
-      return void openSample();
-    case 'save':
-      return void saveProject(false);
-    case 'save-as':
-      return void saveProject(true);
-    case 'revert':
-      return void revertToSaved();
-    case 'close':
-      return void closeProject();
-    case 'offline-basemap-changed':
-      // Another window chose or forgot the app's one offline map file.
-      return void refreshOfflineFile();
-    case 'export-report':
-      return useUiStore.getState().setFileDialog('report');
-    case 'import':
-    case 'export':
-      return useUiStore.getState().setFileDialog(command);
-    case 'undo':
-    case 'redo':
-      // The native menu owns Ctrl+Z everywhere; inside a text field it means the field's own undo.
-      if (isTextField(document.activeElement)) return void document.execCommand(command);
-      return command === 'undo' ? undo() : redo();
-    default:
-      // Edit ▸ Delete, View, Analysis and Help (renderer/src/help/commands.ts).
-      runDesktopCommand(command);
-  }
-}
-
-function isTextField(element: Element | null): boolean {
-  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(element.type));
-}
-
-/** Keyboard shortcuts of the File menu; in the desktop shell the native menu owns them. */
-function browserShortcut(event: KeyboardEvent): MenuCommand | null {
-  if (!(event.ctrlKey || event.metaKey)) return null;
-  const key = event.key.toLowerCase();
-  if (key === 's') return event.shiftKey ? 'save-as' : 'save';
-  if (key === 'o') return 'open';
-  return null;
+  if (command === 'open-queued') return void openProject({ queued: true });
+  // Another window chose or forgot the app's one offline map file.
+  if (command === 'offline-basemap-changed') return void refreshOfflineFile();
+  runAction(command);
 }
 
 export function App() {
@@ -78,8 +37,8 @@ export function App() {
   const { legendOpen, featuresOpen, lang } = useUiStore();
   const [dragging, setDragging] = useState(false);
   const [subdividing, setSubdividing] = useState(false);
-  // In the desktop shell the native Edit menu owns Ctrl+Z / Ctrl+Y and sends 'undo'/'redo'.
-  useDrawingKeys({ handleUndoRedo: getHost().kind === 'browser' });
+  // In the desktop shell the native menu owns its chords (Ctrl+Z, Ctrl+S…) and sends commands.
+  useDrawingKeys({ browser: getHost().kind === 'browser' });
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -110,21 +69,11 @@ export function App() {
       if (ui.lang !== previous.lang || ui.legendOpen !== previous.legendOpen || ui.featuresOpen !== previous.featuresOpen || ui.view3d !== previous.view3d) publish();
     });
     publish();
-    const onKey = (event: KeyboardEvent) => {
-      if (host.kind !== 'browser') return;
-      const command = browserShortcut(event);
-      if (command && !((command === 'undo' || command === 'redo') && isTextField(document.activeElement))) {
-        event.preventDefault();
-        runMenuCommand(command);
-      }
-    };
-    window.addEventListener('keydown', onKey);
     if (!useDocumentStore.getState().document) void openSample({ ask: false });
     return () => {
       unsubscribeMenu();
       unsubscribeStore();
       unsubscribeUi();
-      window.removeEventListener('keydown', onKey);
     };
   }, []);
 
@@ -146,7 +95,7 @@ export function App() {
       }}
     >
       <Toolbar />
-      <EditToolbar onSubdivide={() => setSubdividing(true)} onMerge={mergeSelection} />
+      <EditToolbar onSubdivide={() => setSubdividing(true)} />
       <main className="workspace">
         {featuresOpen && <FeatureList />}
         <div className="map-area">

@@ -2,7 +2,7 @@ import { createLocalFrame, lonLatToLocal } from '../geometry/local-frame';
 import type { AreaGeometry } from '../model/geometry-schema';
 import type { LandUseFeature } from '../model/feature';
 import type { LandUseCode } from '../model/land-use';
-import { WWTP_TYPES, type WwtpType } from './rule-schema';
+import { WWTP_TYPES, type Rule, type WwtpType } from './rule-schema';
 import { edgesProperlyCross, polygonsOf } from './planar';
 import type { WwtpDistance } from './types';
 
@@ -74,6 +74,18 @@ export function wwtpDistances(
     if (!best || d < best.distanceM) result.distanceToLandUseM[other.landUse] = { distanceM: d, featureId: other.id };
   }
   return result;
+}
+
+/**
+ * Distances of every wastewater works in the scenario. Only the land uses some rule measures
+ * (`wwtp.distanceToLandUseM` rules' `landUses`) are measured: each pair costs a polygon distance.
+ */
+export function scenarioWwtpDistances(landUses: readonly LandUseFeature[], boundary: AreaGeometry | null, rules: readonly Rule[]): WwtpDistance[] {
+  const distanceCodes = new Set(rules.flatMap((r) => (r.metric === 'wwtp.distanceToLandUseM' ? (r.landUses ?? []) : [])));
+  return landUses.flatMap((f) => {
+    const type = wwtpTypeOf(f);
+    return type ? [wwtpDistances(f, type, boundary, landUses, distanceCodes)] : [];
+  });
 }
 
 /** Table lookup: the column whose capacity range holds `capacity` (a break belongs to the higher column). */

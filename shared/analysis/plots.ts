@@ -74,3 +74,36 @@ export function plotIndicators(plot: LandUseFeature, state: SpatialState, storey
     },
   };
 }
+
+/** Plot indicators by plot object, valid for `storeyHeightM`; kept across runs of one scenario. */
+export interface PlotCache {
+  byPlot: Map<LandUseFeature, PlotIndicators>;
+  storeyHeightM: number;
+}
+
+/** Indicators of every industrial plot, recomputing only the plots the last sync touched. */
+export function scenarioPlots(industrial: readonly LandUseFeature[], state: SpatialState, storeyHeightM: number, cache: PlotCache): PlotIndicators[] {
+  if (cache.storeyHeightM !== storeyHeightM) cache.byPlot.clear();
+  cache.storeyHeightM = storeyHeightM;
+  const next = new Map<LandUseFeature, PlotIndicators>();
+  const plots = industrial.map((p) => {
+    let indicators = state.touchedPlots.has(p) ? undefined : cache.byPlot.get(p);
+    indicators ??= plotIndicators(p, state, storeyHeightM);
+    next.set(p, indicators);
+    return indicators;
+  });
+  state.touchedPlots.clear();
+  cache.byPlot = next;
+  return plots;
+}
+
+/** Count and mean, smallest and largest area (m²) of the plots; zeros without plots. */
+export function plotStats(plots: readonly PlotIndicators[]): { count: number; meanAreaM2: number; minAreaM2: number; maxAreaM2: number } {
+  const plotAreas = plots.map((p) => p.areaM2);
+  return {
+    count: plots.length,
+    meanAreaM2: plots.length > 0 ? plotAreas.reduce((a, b) => a + b, 0) / plots.length : 0,
+    minAreaM2: plots.length > 0 ? Math.min(...plotAreas) : 0,
+    maxAreaM2: plots.length > 0 ? Math.max(...plotAreas) : 0,
+  };
+}

@@ -10,10 +10,10 @@ import { launchBrowser, waitForSampleOnMap } from './browser';
 
 export { waitForSampleOnMap };
 import { readProject, writeProject } from '../../shared/project-file';
-import type { DocumentState, MenuCommand } from '../../shared/host-api';
+import type { DocumentState } from '../../shared/host-api';
 import { createAppProtocolHandler } from '../../electron/app-protocol';
 import { createFileService } from '../../electron/file-service';
-import { IPC_CHANNELS } from '../../electron/ipc-channels';
+import { IPC_CHANNELS, type IpcEventMap } from '../../electron/ipc-channels';
 import { createIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
 import { ipcRoutes } from '../../electron/ipc-routes';
 import { createRecentFiles } from '../../electron/recent-files';
@@ -107,7 +107,8 @@ export interface DesktopHarness {
   documentStates: DocumentState[];
   /** What a compromised page sent that the main side refused or ignored. */
   log: string[];
-  sendMenuCommand(command: MenuCommand): Promise<void>;
+  /** Main → page, typed by the channel map like main.ts's sendToPage. */
+  sendMenuCommand(command: IpcEventMap[typeof IPC_CHANNELS.menuCommand]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,8 @@
 import { useDocumentStore, selectDirty } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
-import { newProject, openProject, openSample, saveProject } from '../actions';
+import { ActionButton } from './ActionButton';
+import type { ActionState } from '../action-table';
 import { BasemapMenu } from './BasemapMenu';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExchangeButtons } from '../exchange/ExchangeButtons';
@@ -19,27 +20,19 @@ export function Toolbar() {
   const fileName = useDocumentStore((s) => s.fileName);
   const { legendOpen, featuresOpen, basemapMenuOpen, view3d, lang, toggle, setLang } = useUiStore();
   const openDialog = useDesktopStore((s) => s.openDialog);
+  // Only the document matters to the actions of this bar (Save needs one).
+  const state: ActionState = { hasDocument, selectionCount: 0, canUndo: false, canRedo: false, hasDraft: false };
 
   return (
     <header className="toolbar" role="toolbar" aria-label={t('desktop.mainToolbar')}>
       {/* The app's icon stands for its name: the row's width goes to the file name instead. */}
       <img className="brand-icon" src={appIconUrl} alt="EcoPark Planner" title="EcoPark Planner" width={24} height={24} />
       <div className="toolbar-group">
-        <button type="button" onClick={() => void newProject()} aria-label={t('toolbar.new')} title={`${t('toolbar.new')} (Ctrl+N)`}>
-          {t('toolbar.new')}
-        </button>
-        <button type="button" onClick={() => void openProject()} aria-label={t('toolbar.open')} title={`${t('toolbar.open')} (Ctrl+O)`}>
-          {t('toolbar.open')}
-        </button>
-        <button type="button" onClick={() => void openSample()} aria-label={t('toolbar.openSample')}>
-          {t('toolbar.openSample')}
-        </button>
-        <button type="button" disabled={!hasDocument} onClick={() => void saveProject(false)} aria-label={t('toolbar.save')} title={`${t('toolbar.save')} (Ctrl+S)`}>
-          {t('toolbar.save')}
-        </button>
-        <button type="button" disabled={!hasDocument} onClick={() => void saveProject(true)} aria-label={t('toolbar.saveAs')} title={`${t('toolbar.saveAs')} (Ctrl+Shift+S)`}>
-          {t('toolbar.saveAs')}
-        </button>
+        <ActionButton id="new" state={state} />
+        <ActionButton id="open" state={state} />
+        <ActionButton id="open-sample" state={state} />
+        <ActionButton id="save" state={state} />
+        <ActionButton id="save-as" state={state} />
         <RevertButton />
         <ExchangeButtons />
         <ReportMenu />
@@ -51,15 +44,11 @@ export function Toolbar() {
           </button>
           {basemapMenuOpen && <BasemapMenu />}
         </div>
-        <button type="button" aria-pressed={legendOpen} onClick={() => toggle('legendOpen')} aria-label={t('toolbar.legend')}>
-          {t('toolbar.legend')}
-        </button>
-        <button type="button" aria-pressed={featuresOpen} onClick={() => toggle('featuresOpen')} aria-label={t('toolbar.features')}>
-          {t('toolbar.features')}
-        </button>
-        <button type="button" aria-pressed={view3d} onClick={() => toggle('view3d')} aria-label={t('toolbar.view3d')}>
+        <ActionButton id="toggle-legend" state={state} pressed={legendOpen} />
+        <ActionButton id="toggle-features" state={state} pressed={featuresOpen} />
+        <ActionButton id="toggle-3d" state={state} pressed={view3d}>
           3D
-        </button>
+        </ActionButton>
       </div>
       <ScenarioMenu />
       <span className="file-status" aria-live="polite">
@@ -68,9 +57,9 @@ export function Toolbar() {
         </span>
         {dirty && <span className="dirty-marker" title={t('status.unsaved')} aria-label={t('status.unsaved')}> •</span>}
       </span>
-      <button type="button" className="toolbar-icon" onClick={() => openDialog('settings')} aria-label={t('desktop.settings')} title={t('desktop.settingsTitle')}>
+      <ActionButton id="settings" state={state} className="toolbar-icon" title={t('desktop.settingsTitle')}>
         ⚙
-      </button>
+      </ActionButton>
       <button type="button" className="toolbar-icon" data-tour="help" onClick={() => openDialog('help', 'shortcuts')} aria-label={t('desktop.help')} title={t('desktop.helpTitle')}>
         ?
       </button>

@@ -2,20 +2,11 @@ import { LAND_USE_CATALOGUE, type LandUseCode } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
-import type { MessageKey } from '../i18n/strings';
-import { TOOLS, useToolStore, type ToolId } from './tool-store';
-import { deleteSelection, duplicateSelection, redo, setLandUseOfSelection, undo } from './edit-actions';
+import { TOOLS, useToolStore } from './tool-store';
+import type { ActionState } from '../action-table';
+import { ActionButton } from '../components/ActionButton';
+import { setLandUseOfSelection } from './edit-actions';
 import { ToolOptions } from './ToolOptions';
-
-const TOOL_KEYS: Record<ToolId, { key: MessageKey; shortcut: string }> = {
-  select: { key: 'tool.select', shortcut: 'V' },
-  polygon: { key: 'tool.polygon', shortcut: 'P' },
-  rectangle: { key: 'tool.rectangle', shortcut: 'R' },
-  road: { key: 'tool.road', shortcut: 'L' },
-  building: { key: 'tool.building', shortcut: 'B' },
-  point: { key: 'tool.point', shortcut: 'O' },
-  split: { key: 'tool.split', shortcut: '' },
-};
 
 /** Category palette: a group named "Land use"; sets the category of new and selected polygons. */
 function LandUsePalette() {
@@ -43,63 +34,40 @@ function LandUsePalette() {
 }
 
 /** The drawing and editing toolbar (issue 3). Accessible names are stable; tests use them. */
-export function EditToolbar({ onSubdivide, onMerge }: { onSubdivide: () => void; onMerge: () => void }) {
+export function EditToolbar({ onSubdivide }: { onSubdivide: () => void }) {
   const t = useT();
-  const { tool, snapping, setTool, set, shortcutsOpen } = useToolStore();
+  const { tool, snapping, shortcutsOpen } = useToolStore();
   const undoLabel = useDocumentStore((s) => s.undoStack[s.undoStack.length - 1]?.label ?? null);
   const redoLabel = useDocumentStore((s) => s.redoStack[s.redoStack.length - 1]?.label ?? null);
   const hasDraft = useToolStore((s) => s.draft.vertices.length > 0);
   const selectionCount = useUiStore((s) => s.selectedIds.length);
+  const hasDocument = useDocumentStore((s) => s.document !== null);
+  const state: ActionState = { hasDocument, selectionCount, canUndo: undoLabel !== null, canRedo: redoLabel !== null, hasDraft };
 
   return (
     <div className="edit-toolbar" role="toolbar" aria-label={t('draw.toolbar')}>
       <div className="toolbar-group">
         {TOOLS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            aria-pressed={tool === id}
-            onClick={() => setTool(id)}
-            aria-label={t(TOOL_KEYS[id].key)}
-            title={TOOL_KEYS[id].shortcut ? `${t(TOOL_KEYS[id].key)} (${TOOL_KEYS[id].shortcut})` : t(TOOL_KEYS[id].key)}
-          >
-            {t(TOOL_KEYS[id].key)}
-          </button>
+          <ActionButton key={id} id={`tool-${id}`} state={state} pressed={tool === id} />
         ))}
       </div>
       <div className="toolbar-group">
-        <button type="button" onClick={onSubdivide} disabled={selectionCount !== 1} aria-label={t('tool.subdivide')}>
-          {t('tool.subdivide')}
-        </button>
-        <button type="button" onClick={onMerge} disabled={selectionCount < 2} aria-label={t('tool.merge')}>
-          {t('tool.merge')}
-        </button>
-        <button type="button" onClick={duplicateSelection} disabled={selectionCount === 0} aria-label={t('tool.duplicate')} title={`${t('tool.duplicate')} (Ctrl+D)`}>
-          {t('tool.duplicate')}
-        </button>
-        <button type="button" onClick={deleteSelection} disabled={selectionCount === 0} aria-label={t('tool.delete')} title={`${t('tool.delete')} (Delete)`}>
-          {t('tool.delete')}
-        </button>
-        <button type="button" aria-pressed={snapping} onClick={() => set({ snapping: !snapping })} aria-label={t('tool.snapping')} title={`${t('tool.snapping')} (S, Alt)`}>
-          {t('tool.snapping')}
-        </button>
+        <ActionButton id="subdivide" state={state} context={{ openSubdivide: onSubdivide }} />
+        <ActionButton id="merge" state={state} />
+        <ActionButton id="duplicate" state={state} />
+        <ActionButton id="delete" state={state} />
+        <ActionButton id="snapping" state={state} pressed={snapping} />
       </div>
       <div className="toolbar-group">
-        <button
-          type="button"
-          onClick={undo}
-          disabled={!undoLabel && !hasDraft}
-          aria-label={t('tool.undo')}
-          title={undoLabel ? t('tool.undoLabel', { label: undoLabel }) : t('tool.nothingToUndo')}
-        >
+        <ActionButton id="undo" state={state} title={undoLabel ? t('tool.undoLabel', { label: undoLabel }) : t('tool.nothingToUndo')}>
           ↶ {t('tool.undo')}
-        </button>
-        <button type="button" onClick={redo} disabled={!redoLabel} aria-label={t('tool.redo')} title={redoLabel ? t('tool.redoLabel', { label: redoLabel }) : t('tool.nothingToRedo')}>
+        </ActionButton>
+        <ActionButton id="redo" state={state} title={redoLabel ? t('tool.redoLabel', { label: redoLabel }) : t('tool.nothingToRedo')}>
           ↷ {t('tool.redo')}
-        </button>
-        <button type="button" aria-pressed={shortcutsOpen} onClick={() => set({ shortcutsOpen: !shortcutsOpen })} aria-label={t('tool.shortcuts')}>
+        </ActionButton>
+        <ActionButton id="shortcuts" state={state} pressed={shortcutsOpen}>
           ?
-        </button>
+        </ActionButton>
       </div>
       <LandUsePalette />
       <ToolOptions />

@@ -1,31 +1,36 @@
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/strings';
 import { useToolStore } from './tool-store';
+import { ACTIONS, pageKeyActions, shortcutLabels, type ActionSpec } from '../../../shared/actions';
+import { getHost } from '../host/get-host';
+import { pagePlatform } from '../page-platform';
 
-/** Every keyboard shortcut, from one table (the keys handled in use-drawing-keys.ts and App). */
-export const SHORTCUTS: { keys: string; action: MessageKey }[] = [
-  { keys: 'V', action: 'tool.select' },
-  { keys: 'P', action: 'tool.polygon' },
-  { keys: 'R', action: 'tool.rectangle' },
-  { keys: 'L', action: 'tool.road' },
-  { keys: 'B', action: 'tool.building' },
-  { keys: 'O', action: 'tool.point' },
-  { keys: 'S', action: 'tool.snapping' },
+/** Gestures that are not actions (they take a value or modify a drag); the panel lists them too. */
+const GESTURES: { keys: string; action: MessageKey }[] = [
   { keys: 'Alt (hold)', action: 'shortcuts.invertSnapping' },
   { keys: 'Shift (hold)', action: 'shortcuts.rightAngles' },
   { keys: '0–9', action: 'draw.numericEntry' },
-  { keys: 'Enter', action: 'shortcuts.finish' },
-  { keys: 'Esc', action: 'shortcuts.cancel' },
-  { keys: 'Delete', action: 'tool.delete' },
   { keys: '← ↑ → ↓ (Shift ×10)', action: 'shortcuts.nudge' },
-  { keys: 'Ctrl+Z', action: 'tool.undo' },
-  { keys: 'Ctrl+Shift+Z, Ctrl+Y', action: 'tool.redo' },
-  { keys: 'Ctrl+D', action: 'tool.duplicate' },
   { keys: 'Shift+drag', action: 'shortcuts.boxSelect' },
   { keys: 'Alt+click vertex', action: 'command.deleteVertex' },
-  { keys: 'Ctrl+N / O / S / Shift+S', action: 'shortcuts.files' },
-  { keys: '?', action: 'tool.shortcuts' },
 ];
+
+/**
+ * Every keyboard shortcut that works in this host: the actions table's entries with a label and
+ * keys (in the browser only those the page handles itself), then the gestures.
+ */
+export function shortcutRows(host: 'desktop' | 'browser'): { keys: string; action: MessageKey }[] {
+  const inPage = new Set(pageKeyActions(true));
+  return [
+    ...ACTIONS.filter((a: ActionSpec) => a.labelKey !== undefined && (host === 'desktop' || inPage.has(a)))
+      .map((a: ActionSpec) => ({ keys: shortcutLabels(a, pagePlatform()), action: a.labelKey as MessageKey }))
+      .filter((row) => row.keys !== ''),
+    ...GESTURES,
+  ];
+}
+
+/** The rows in the browser (web mode, where the end-to-end tests run). */
+export const SHORTCUTS = shortcutRows('browser');
 
 /** The shortcuts as a table of keys and actions (this panel and the Help panel). */
 export function ShortcutsTable({ className }: { className?: string }) {
@@ -33,7 +38,7 @@ export function ShortcutsTable({ className }: { className?: string }) {
   return (
     <table className={className}>
       <tbody>
-        {SHORTCUTS.map((s) => (
+        {shortcutRows(getHost().kind).map((s) => (
           <tr key={s.keys}>
             <td>
               <kbd>{s.keys}</kbd>

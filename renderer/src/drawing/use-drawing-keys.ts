@@ -1,59 +1,33 @@
 import { useEffect } from 'react';
 import { useUiStore } from '../state/ui-store';
-import { useToolStore, type ToolId } from './tool-store';
-import { cancelDraft, finishDraft } from './draw-controller';
-import { deleteSelection, duplicateSelection, nudgeSelection, redo, undo } from './edit-actions';
+import { useToolStore } from './tool-store';
+import { nudgeSelection } from './edit-actions';
+import { pageActionForKey, runAction } from '../action-table';
+import { modalOpen, typingInField } from '../typing-in-field';
 
-const TOOL_KEYS: Record<string, ToolId> = { v: 'select', p: 'polygon', r: 'rectangle', l: 'road', b: 'building', o: 'point' };
 /** Arrow-key nudge in metres; with Shift ten times as far. */
 const NUDGE_M = 1;
 
-function typingInField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
-/** While a modal dialog is open its keys are its own: Delete or Backspace on a dialog button must not delete features behind it. */
-function modalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null;
-}
-
-/** The keyboard of issue 3: tool letters, S snapping, Delete, Escape, Enter, arrows, undo/redo. */
-export function useDrawingKeys(options: { handleUndoRedo: boolean }): void {
+/**
+ * The page's keyboard: every shortcut comes from the actions table (shared/actions.ts), and two
+ * gestures that take a value are handled here: arrows nudge the selection, digits start numeric
+ * entry while drawing. `browser`: no native menu, so the page also handles the menu's chords.
+ */
+export function useDrawingKeys(options: { browser: boolean }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typingInField(event.target) || modalOpen()) return;
-      const tools = useToolStore.getState();
-      const key = event.key.toLowerCase();
-      const ctrl = event.ctrlKey || event.metaKey;
-      if (ctrl) {
-        if (options.handleUndoRedo && key === 'z') {
-          event.preventDefault();
-          return event.shiftKey ? redo() : undo();
-        }
-        if (options.handleUndoRedo && key === 'y') {
-          event.preventDefault();
-          return redo();
-        }
-        if (key === 'd') {
-          event.preventDefault();
-          return duplicateSelection();
-        }
+      // In a field or behind a modal dialog, keys are theirs; only the menu's chords (Ctrl+S) act.
+      const busy = typingInField(event.target) || modalOpen();
+      const action = pageActionForKey(event, options.browser, busy);
+      if (action) {
+        // Ctrl chords would reach the browser's own commands; Backspace may navigate back.
+        if (event.ctrlKey || event.metaKey || action.id === 'delete') event.preventDefault();
+        runAction(action.id);
         return;
       }
-      if (event.altKey) return;
-      if (key in TOOL_KEYS) return tools.setTool(TOOL_KEYS[key]);
-      if (key === 's') return tools.set({ snapping: !tools.snapping });
-      if (key === 'escape') {
-        if (tools.numericEntry !== null) return tools.set({ numericEntry: null });
-        if (cancelDraft()) return;
-        if (tools.tool !== 'select') return tools.setTool('select');
-        return useUiStore.getState().select([]);
-      }
-      if (key === 'enter') return finishDraft();
-      if (key === 'delete' || key === 'backspace') {
-        event.preventDefault();
-        return deleteSelection();
-      }
+      if (busy || event.ctrlKey || event.metaKey || event.altKey) return;
+      const tools = useToolStore.getState();
+      const key = event.key.toLowerCase();
       const step = event.shiftKey ? NUDGE_M * 10 : NUDGE_M;
       const arrows: Record<string, [number, number]> = { arrowleft: [-step, 0], arrowright: [step, 0], arrowup: [0, step], arrowdown: [0, -step] };
       if (key in arrows && tools.tool === 'select' && useUiStore.getState().selectedIds.length > 0) {
@@ -67,9 +41,8 @@ export function useDrawingKeys(options: { handleUndoRedo: boolean }): void {
         event.preventDefault();
         tools.set({ numericEntry: event.key });
       }
-      if (key === '?') tools.set({ shortcutsOpen: !tools.shortcutsOpen });
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [options.handleUndoRedo]);
+  }, [options.browser]);
 }

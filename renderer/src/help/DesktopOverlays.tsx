@@ -1,20 +1,18 @@
 import { useEffect } from 'react';
 import { useDocumentStore } from '../state/document-store';
 import { useSettingsStore } from '../state/settings-store';
-import { getHost } from '../host/get-host';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { AboutDialog } from './AboutDialog';
 import { HelpPanel } from './HelpPanel';
 import { Tour } from './Tour';
 import { useDesktopStore } from './desktop-store';
-import { runDesktopCommand } from './commands';
 
 /** Started by itself at most once per page load (and never again once settings.tourDone). */
 let tourAutoStarted = false;
 
 /**
- * Settings, About, Help and the tour, mounted once by App. In web mode it also owns their keys
- * (F1 help, Ctrl+, settings), which the native menu owns in the desktop shell.
+ * Settings, About, Help and the tour, mounted once by App. Their keys (F1 help, Ctrl+, settings)
+ * are in the actions table: the native menu's in the desktop shell, the page's in web mode.
  */
 export function DesktopOverlays() {
   const dialog = useDesktopStore((s) => s.dialog);
@@ -27,18 +25,6 @@ export function DesktopOverlays() {
     tourAutoStarted = true;
     useDesktopStore.getState().startTour();
   }, [tourDone, hasDocument]);
-
-  useEffect(() => {
-    if (getHost().kind !== 'browser') return;
-    const onKey = (event: KeyboardEvent) => {
-      const command = event.key === 'F1' ? 'help' : (event.ctrlKey || event.metaKey) && event.key === ',' ? 'settings' : null;
-      if (!command) return;
-      event.preventDefault();
-      runDesktopCommand(command);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   return (
     <>

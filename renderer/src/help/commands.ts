@@ -4,6 +4,7 @@ import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { deleteSelection } from '../drawing/edit-actions';
 import { useDesktopStore } from './desktop-store';
+import { modalOpen, typingInField } from '../typing-in-field';
 
 /**
  * What the Edit ▸ Delete, View, Analysis and Help menu items (and their toolbar buttons and
@@ -19,20 +20,6 @@ export const ANALYSIS_TABS: Partial<Record<MenuCommand, string>> = {
   'show-solar': 'solar',
   'show-compare': 'compare',
 };
-
-function isTextField(element: Element | null): boolean {
-  return (
-    element instanceof HTMLTextAreaElement ||
-    element instanceof HTMLSelectElement ||
-    (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(element.type)) ||
-    (element instanceof HTMLElement && element.isContentEditable)
-  );
-}
-
-/** A modal dialog (Settings, About, recovery…) owns the keyboard and the Edit menu's Delete. */
-function modalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null;
-}
 
 /** Frames the park: its boundary when it has one, otherwise every feature of the active scenario. */
 export function zoomToPark(): void {
@@ -77,7 +64,7 @@ export function runDesktopCommand(command: MenuCommand): boolean {
       // In a text field Delete edits the text like the Delete key: 'forwardDelete' removes the
       // selection or the character after the caret ('delete' would be Backspace). Elsewhere it
       // deletes the selected features, but never behind an open modal dialog (as the key does).
-      if (isTextField(document.activeElement)) document.execCommand('forwardDelete');
+      if (typingInField(document.activeElement)) document.execCommand('forwardDelete');
       else if (!modalOpen()) deleteSelection();
       return true;
     default: {

@@ -11,7 +11,8 @@ const routes = ipcRoutes({} as IpcHandlers, {} as ReturnType<typeof createTileFi
 const preload = readFileSync(path.resolve(__dirname, '../../../electron/preload.ts'), 'utf8');
 
 function preloadUses(method: 'invoke' | 'send'): string[] {
-  return [...preload.matchAll(new RegExp(`ipcRenderer\\.${method}\\(IPC_CHANNELS\\.(\\w+)`, 'g'))].map((m) => IPC_CHANNELS[m[1] as keyof typeof IPC_CHANNELS]);
+  // The preload calls through its typed wrappers invoke()/send() (checked against IpcInvokeMap).
+  return [...preload.matchAll(new RegExp(`\\b${method}\\(IPC_CHANNELS\\.(\\w+)`, 'g'))].map((m) => IPC_CHANNELS[m[1] as keyof typeof IPC_CHANNELS]);
 }
 
 describe('IPC route table', () => {
