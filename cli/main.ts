@@ -1,9 +1,13 @@
-/** Entry point of the `ecopark` command (bin/ecopark.mjs loads this through tsx). */
+/** Entry point of the `ecopark` command (bin/ecopark.mjs runs its bundle, or this file through tsx). */
 import { readFileSync } from 'node:fs';
 import { nodeIo } from './io';
 import { run } from './run';
 
+/** Set by scripts/build-cli.mjs: the bundle lives in dist/cli/, where ../package.json is not ours. */
+declare const ECOPARK_BUNDLED_VERSION: string | undefined;
+
 function packageVersion(): string {
+  if (typeof ECOPARK_BUNDLED_VERSION === 'string') return ECOPARK_BUNDLED_VERSION;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';

@@ -1,0 +1,74 @@
+// Bundles the `ecopark` command ahead of time into dist/cli/, so it starts like a native tool
+// instead of compiling TypeScript at every start (issue 12). Runs as the root package's
+// `prepare` script, which npm runs on `npm ci` and `npm install`, and in `npm run build`.
+//
+// - ESM, code splitting: each command is its own chunk, loaded by cli/run.ts with import() only
+//   when that command runs, so `--help` does not load PDF, fonts, XLSX or sql.js.
+// - Chunks sit in dist/cli/ itself, two folders below the root like cli/commands/*.ts, so the
+//   paths the commands resolve from import.meta.url (data/fonts) hold in both.
+// - sql.js stays external: Node loads it from node_modules, where it finds its own wasm file.
+// - dist/cli/inputs.json lists the source files bundled; bin/ecopark.mjs runs the bundle only
+//   while none of them is newer than it, and falls back to tsx on the sources otherwise.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// ECOPARK_CLI_DIR: build elsewhere than dist/cli/ (the unit test builds into a temporary folder).
+const outDir = process.env.ECOPARK_CLI_DIR ? path.resolve(process.env.ECOPARK_CLI_DIR) : path.join(root, 'dist', 'cli');
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // An install without devDependencies (npm ci --omit=dev): the command runs from the sources.
+  console.log('ecopark: esbuild is not installed; the command will run from the TypeScript sources (slower start)');
+  process.exit(0);
+}
+
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+// Built beside the final folder and swapped in at the end, so a command started during the
+// build finds either the old bundle or the new one, never half of one.
+const tmpDir = `${outDir}.tmp-${process.pid}`;
+await rm(tmpDir, { recursive: true, force: true });
+await mkdir(tmpDir, { recursive: true });
+// A source saved while the build runs is newer than this and makes the bundle stale.
+const startedAt = Date.now();
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [
+    { in: 'cli/main.ts', out: 'main' },
+    // Batch workers start from their own file (cli/commands/batch-pool.ts names it).
+    { in: 'cli/commands/batch-worker.ts', out: 'batch-worker' },
+  ],
+  outdir: tmpDir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: '[name]-[hash]',
+  // .mjs: dist/package.json is the desktop app's (CommonJS); the extension says ESM regardless.
+  outExtension: { '.js': '.mjs' },
+  external: ['sql.js'],
+  // Bundled CommonJS dependencies call require() for Node built-ins: give ESM chunks one.
+  banner: { js: "import { createRequire as __ecoparkRequire } from 'node:module'; const require = __ecoparkRequire(import.meta.url);" },
+  define: { ECOPARK_BUNDLED_VERSION: JSON.stringify(pkg.version ?? 'unknown') },
+  metafile: true,
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+});
+
+const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+inputs.push('package.json');
+await writeFile(path.join(tmpDir, 'inputs.json'), `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);
+
+const oldDir = `${outDir}.old-${process.pid}`;
+await rename(outDir, oldDir).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(tmpDir, outDir);
+await rm(oldDir, { recursive: true, force: true });
+console.log(`ecopark command bundled into ${path.relative(root, outDir)}/ (${inputs.length} source files)`);
