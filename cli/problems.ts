@@ -21,7 +21,7 @@ export function warnProblems(io: CliIo, m: Messages, doc: ParkDocument, scenario
     if (problems.length === 0) continue;
     const byId = new Map(scenario.features.map((f) => [f.id, f]));
     warn(io, m, m.t('problems.count', { name: clipText(scenario.name, 80), count: m.num(problems.length) }));
-    for (const p of problems.slice(0, MAX_PROBLEM_LINES)) io.stderr(m.t('problems.line', { message: describeProblem(p, byId, m.lang) }));
+    for (const p of problems.slice(0, MAX_PROBLEM_LINES)) io.stderr(`  ${describeProblem(p, byId, m.lang)}`);
     if (problems.length > MAX_PROBLEM_LINES) io.stderr(m.t('problems.more', { count: m.num(problems.length - MAX_PROBLEM_LINES) }));
   }
   return out;
