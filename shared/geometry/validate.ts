@@ -1,9 +1,9 @@
 import { booleanPointInPolygon, buffer, point as turfPoint, polygon as turfPolygon } from '@turf/turf';
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { polygonsOf, subtractAreas } from './boolean';
+import { bboxOf, polygonsOf, subtractAreas } from './boolean';
 import { findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
-import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
+import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
 import { openRing, signedArea2 } from './ring';
 
@@ -174,6 +174,7 @@ type Add = (reason: ValidationReason, message: string, at?: Position) => void;
 function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
   const g = feature.geometry;
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    if (surelyInside(g, boundary)) return;
     const outside = subtractAreas(g, [boundary]);
     if (!outside) return;
     // Measured in the plane: only the size matters here, not the number shown.
@@ -220,4 +221,124 @@ function countDistinct(xy: [number, number][]): number {
   const keep: [number, number][] = [];
   for (const p of xy) if (!keep.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < DUPLICATE_VERTEX_M)) keep.push(p);
   return keep.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cheap screens in front of the polygon clipping (polyclip-ts, the cost of every CLI command):
+// they only ever skip work whose result is known to be "nothing to report", so the issues are
+// exactly those of the full computation. Anything they cannot decide goes to the clipping.
+
+/** Half the area limit: the screens' planar figures are within far less than that of the truth. */
+const SCREEN_LIMIT_M2 = SLIVER_OVERLAP_M2 / 2;
+/** A vertex whose two edges' cross product is below this (m²) is dropped as collinear; its triangle is accounted for. */
+const COLLINEAR_CROSS_M2 = 1e-6;
+
+type XY = [number, number];
+
+/** Every ring closed with ≥ 4 positions (what Turf accepts): otherwise the full path runs, as before. */
+function closedRings(g: AreaGeometry): boolean {
+  return polygonsOf(g).every((rings) => rings.length > 0 && rings.every((r) => r.length >= 4 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1]));
+}
+
+/**
+ * A single-ring polygon in the plane as a convex counter-clockwise ring, after dropping
+ * (near-)collinear vertices such as T-junctions; `slackM2` bounds the area those changed. Null
+ * when the polygon is not convex.
+ */
+function nearConvex(g: AreaGeometry, plane: TangentPlane): { pts: XY[]; slackM2: number } | null {
+  if (g.type !== 'Polygon' || g.coordinates.length !== 1) return null;
+  let pts = openRing(g.coordinates[0]).map((p) => toPlane(plane, p));
+  if (signedArea2(pts) < 0) pts = pts.reverse();
+  let slackM2 = 0;
+  const cross = (i: number) => {
+    const a = pts[(i - 1 + pts.length) % pts.length];
+    const b = pts[i];
+    const c = pts[(i + 1) % pts.length];
+    return (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+  };
+  for (let i = 0; i < pts.length && pts.length >= 3; ) {
+    const x = cross(i);
+    if (Math.abs(x) <= COLLINEAR_CROSS_M2) {
+      slackM2 += Math.abs(x) / 2;
+      pts.splice(i, 1);
+      i = Math.max(0, i - 1);
+    } else i++;
+  }
+  if (pts.length < 3) return null;
+  for (let i = 0; i < pts.length; i++) if (cross(i) <= 0) return null;
+  return { pts, slackM2 };
+}
+
+function clipEdge(pts: XY[], a: XY, b: XY): XY[] {
+  const side = (p: XY) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+  const out: XY[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i];
+    const q = pts[(i + 1) % pts.length];
+    const sp = side(p);
+    const sq = side(q);
+    if (sp >= 0) out.push(p);
+    if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
+      const t = sp / (sp - sq);
+      out.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
+    }
+  }
+  return out;
+}
+
+/** Area (m²) common to two convex counter-clockwise rings (Sutherland–Hodgman, exact for convex). */
+function convexCommonM2(a: XY[], b: XY[]): number {
+  let pts = a;
+  for (let k = 0; k < b.length && pts.length > 0; k++) pts = clipEdge(pts, b[k], b[(k + 1) % b.length]);
+  return Math.abs(signedArea2(pts)) / 2;
+}
+
+function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boolean {
+  if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.max(c[0], d[0]) < Math.min(a[0], b[0])) return false;
+  if (Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.max(c[1], d[1]) < Math.min(a[1], b[1])) return false;
+  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const d1 = o(a, b, c), d2 = o(a, b, d), d3 = o(c, d, a), d4 = o(c, d, b);
+  // Touching or collinear counts as meeting: undecided cases go to the clipping.
+  return d1 * d2 <= 0 && d3 * d4 <= 0;
+}
+
+function pointInRingsEvenOdd(p: Position, rings: Position[][]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[i];
+      const b = ring[j];
+      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * True only when the polygon surely has less than SLIVER_OVERLAP_M2 outside the boundary (so
+ * checkOutside would report nothing): either both are convex and the planar outside area is
+ * far below the limit, or no edge of the polygon meets the boundary, no boundary vertex lies
+ * within the polygon's box and a vertex of it is inside the boundary (it lies wholly inside).
+ */
+function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
+  if (!closedRings(g) || !closedRings(boundary)) return false;
+  const box = bboxOf(g.coordinates);
+  const bBox = bboxOf(boundary.coordinates);
+  if (box[0] < bBox[0] || box[1] < bBox[1] || box[2] > bBox[2] || box[3] > bBox[3]) return false;
+  const plane = createTangentPlane(box[0], box[1]);
+  const f = nearConvex(g, plane);
+  const b = f && nearConvex(boundary, plane);
+  if (f && b) {
+    const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - convexCommonM2(f.pts, b.pts);
+    if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
+  }
+  const bRings = polygonsOf(boundary).flat();
+  for (const ring of bRings) for (const v of ring) if (v[0] >= box[0] && v[0] <= box[2] && v[1] >= box[1] && v[1] <= box[3]) return false;
+  const fRings = polygonsOf(g).flat();
+  for (const ring of fRings) {
+    for (let i = 1; i < ring.length; i++) {
+      for (const bRing of bRings) for (let j = 1; j < bRing.length; j++) if (segmentsMeet(ring[i - 1], ring[i], bRing[j - 1], bRing[j])) return false;
+    }
+  }
+  return pointInRingsEvenOdd(fRings[0][0], bRings);
 }
