@@ -132,7 +132,8 @@ function convexRing(g: AreaGeometry, plane: TangentPlane): [number, number][] | 
   return pts;
 }
 
-function clipByEdge(pts: [number, number][], a: [number, number], b: [number, number]): [number, number][] {
+/** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */
+export function clipByEdge(pts: [number, number][], a: [number, number], b: [number, number]): [number, number][] {
   const side = (p: [number, number]) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
   const out: [number, number][] = [];
   for (let i = 0; i < pts.length; i++) {

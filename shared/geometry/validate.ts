@@ -2,7 +2,7 @@ import { booleanPointInPolygon, buffer, point as turfPoint, polygon as turfPolyg
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, polygonsOf, subtractAreas } from './boolean';
-import { findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
+import { clipByEdge, findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
 import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
 import { openRing, signedArea2 } from './ring';
@@ -269,27 +269,10 @@ function nearConvex(g: AreaGeometry, plane: TangentPlane): { pts: XY[]; slackM2:
   return { pts, slackM2 };
 }
 
-function clipEdge(pts: XY[], a: XY, b: XY): XY[] {
-  const side = (p: XY) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-  const out: XY[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const p = pts[i];
-    const q = pts[(i + 1) % pts.length];
-    const sp = side(p);
-    const sq = side(q);
-    if (sp >= 0) out.push(p);
-    if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
-      const t = sp / (sp - sq);
-      out.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
-    }
-  }
-  return out;
-}
-
 /** Area (m²) common to two convex counter-clockwise rings (Sutherland–Hodgman, exact for convex). */
 function convexCommonM2(a: XY[], b: XY[]): number {
   let pts = a;
-  for (let k = 0; k < b.length && pts.length > 0; k++) pts = clipEdge(pts, b[k], b[(k + 1) % b.length]);
+  for (let k = 0; k < b.length && pts.length > 0; k++) pts = clipByEdge(pts, b[k], b[(k + 1) % b.length]);
   return Math.abs(signedArea2(pts)) / 2;
 }
 
