@@ -111,6 +111,7 @@ export const EN = {
   'analyze.projectRule': 'project rule',
   // Geometry problems (shared/analysis/problems.ts), on stderr.
   'problems.count': 'scenario "{name}" has {count} geometry problems (the map shows the same):',
+  'problems.countOne': 'scenario "{name}" has 1 geometry problem (the map shows the same):',
   'problems.more': '  … and {count} more (ecopark analyze --json lists them all)',
   'analyze.invalidPlots': '* figures of {count} plots come from invalid geometry and cannot be trusted: {codes}',
   'analyze.invalidBoundary': '* the park boundary is invalid geometry: the park area and every share of it cannot be trusted',
@@ -274,6 +275,7 @@ export const VI: Record<CliMessageKey, string> = {
   'analyze.override': 'dự án đặt lại ngưỡng',
   'analyze.projectRule': 'quy định riêng của dự án',
   'problems.count': 'phương án "{name}" có {count} lỗi hình học (bản đồ cũng hiển thị các lỗi này):',
+  'problems.countOne': 'phương án "{name}" có 1 lỗi hình học (bản đồ cũng hiển thị lỗi này):',
   'problems.more': '  … và {count} lỗi khác (ecopark analyze --json liệt kê tất cả)',
   'analyze.invalidPlots': '* số liệu của {count} lô đất lấy từ hình học không hợp lệ, không đáng tin cậy: {codes}',
   'analyze.invalidBoundary': '* ranh giới khu là hình học không hợp lệ: diện tích khu và mọi tỷ lệ theo nó không đáng tin cậy',

@@ -20,7 +20,7 @@ export function warnProblems(io: CliIo, m: Messages, doc: ParkDocument, scenario
     out.set(scenario.id, problems);
     if (problems.length === 0) continue;
     const byId = new Map(scenario.features.map((f) => [f.id, f]));
-    warn(io, m, m.t('problems.count', { name: clipText(scenario.name, 80), count: m.num(problems.length) }));
+    warn(io, m, m.t(problems.length === 1 ? 'problems.countOne' : 'problems.count', { name: clipText(scenario.name, 80), count: m.num(problems.length) }));
     for (const p of problems.slice(0, MAX_PROBLEM_LINES)) io.stderr(`  ${describeProblem(p, byId, m.lang)}`);
     if (problems.length > MAX_PROBLEM_LINES) io.stderr(m.t('problems.more', { count: m.num(problems.length - MAX_PROBLEM_LINES) }));
   }

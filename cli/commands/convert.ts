@@ -65,14 +65,15 @@ export async function convertCommand(args: string[], io: CliIo, { now, m, limits
   const mapping = opts.layerMap ? await readLayerMap(io, opts.layerMap, m) : undefined;
   const bytes = await readInput(io, input, m);
   const doc = await readDocument(opts, inFormat, bytes, mapping, io, now, m, limits);
-  // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
-  warnProblems(io, m, doc);
   const SQL = outFormat === 'project' ? await loadSql() : undefined;
   // The written file is language-neutral; only the messages around it follow --lang.
   const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, SQL });
   if (!result.ok) throw new CliError(m.t('file.cannotWrite', { path: output, reason: result.detail }));
   for (const warning of result.warnings) warn(io, m, warning);
   await writeOutput(io, target, result.bytes, m);
+  // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
+  // Said once the file is written: a refused conversion fails in one line, without a problem report.
+  warnProblems(io, m, doc);
   io.stdout(m.t('convert.done', { input, output, summary: convertSummary(doc, outFormat, result.summary, m) }));
   return 0;
 }

@@ -70,8 +70,6 @@ export async function reportCommand(args: string[], io: CliIo, context: CommandC
   await checkOutput(io, target, m);
   const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
   const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
-  // The report has its own Problems section; the person running the command hears of them here.
-  warnProblems(io, m, doc, [scenarioId]);
   const compareIds = opts.compare?.map((n) => findScenarioId(doc, n, opts.path, m));
   const settings = readSolarSettings(doc.settings);
   const solarCache = new Map<string, ParkSolarResult>();
@@ -93,6 +91,9 @@ export async function reportCommand(args: string[], io: CliIo, context: CommandC
       ? renderReportXlsx(model)
       : new TextEncoder().encode(renderReportCsv(model));
   await writeOutput(io, target, bytes, m);
+  // The report has its own Problems section; the person running the command hears of them here,
+  // once the report is written (a refused run, e.g. an unknown --compare name, fails in one line).
+  warnProblems(io, m, doc, [scenarioId]);
   io.stdout(m.t('report.wrote', { path: opts.out, bytes: m.num(bytes.length) }));
   return 0;
 }

@@ -47,12 +47,23 @@ const LAND_USE_HINTS: [RegExp, LandUseCode][] = [
   [/c[oô]ng[ _-]?nghi[eệ]p|industr|factory|nh[aà][ _-]?m[aá]y|plot|l[oô][ _-]/i, 'industrial'],
 ];
 
+/**
+ * Whether every feature of a polygon layer names its own kind (our exports write a `kind`
+ * attribute, e.g. the Shapefile's column): such a layer needs no guess from its name, which would
+ * override each feature's kind and land use (a project named "Khu công nghiệp …" writes Shapefile
+ * layers "Khu_cong_nghiep_…_polygons", which read as "industrial"). A layer map still overrides.
+ */
+function describesItself(layer: ImportedLayer): boolean {
+  const possible: readonly string[] = kindsForGeometry('Polygon');
+  return layer.features.length > 0 && layer.features.every((f) => typeof f.properties?.kind === 'string' && possible.includes(f.properties.kind));
+}
+
 /** A starting mapping for the UI: kinds from geometry and layer names, land uses from layer-name keywords. */
 export function defaultMapping(layers: ImportedLayer[]): ImportMapping {
   const result: ImportMapping = { layers: {} };
   for (const layer of layers) {
     const target: LayerMapping = {};
-    if (layer.geometryType === 'Polygon') {
+    if (layer.geometryType === 'Polygon' && !describesItself(layer)) {
       if (BOUNDARY_NAME.test(layer.name)) target.kind = 'boundary';
       else if (/build|nh[aà][ _-]x[uư][oở]ng|c[oô]ng[ _-]tr[iì]nh/i.test(layer.name)) target.kind = 'building';
       else {

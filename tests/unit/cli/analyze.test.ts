@@ -3,7 +3,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { readProject, writeProject } from '../../../shared/project-file';
-import { CONTEXT, memoryIo } from './helpers';
+import { CONTEXT, memoryIo, readSampleDocument, sampleProblemBlock } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
 const SAMPLE_JSON = 'data/samples/bac-ninh-demo.geojson';
@@ -30,7 +30,8 @@ describe('ecopark analyze', () => {
   it('prints one JSON object for the sample project', async () => {
     const { io, out, err } = memoryIo(files);
     expect(await run(['analyze', SAMPLE, '--json', '--date', '2026-01-15'], io, CONTEXT)).toBe(0);
-    expect(err).toEqual([]);
+    // The sample's two geometry problems are a warning block on stderr; stdout is the JSON alone.
+    expect(err).toEqual(sampleProblemBlock(await readSampleDocument(), 'en'));
     expect(out).toHaveLength(1);
     const r = JSON.parse(out[0]);
     expect(r.project.name).toBe('Khu công nghiệp sinh thái Yên Phong Demo');
@@ -43,7 +44,10 @@ describe('ecopark analyze', () => {
     expect(r.overlapAreaM2).toBe(0);
     expect(r.unassignedAreaM2).toBeLessThan(1);
     expect(r.plots).toHaveLength(45);
-    expect(Object.keys(r.plots[0]).sort()).toEqual(['areaM2', 'buildingDensity', 'code', 'far', 'footprintM2', 'greenRatio', 'id', 'maxFloors']);
+    expect(Object.keys(r.plots[0]).sort()).toEqual(['areaM2', 'buildingDensity', 'code', 'far', 'footprintM2', 'fromInvalidGeometry', 'greenRatio', 'id', 'maxFloors']);
+    // The sample's two problems (a road, the isolation strip) touch no plot's figures.
+    expect(r.plots.filter((p: { fromInvalidGeometry: boolean }) => p.fromInvalidGeometry)).toEqual([]);
+    expect(r.problems.map((p: { reason: string }) => p.reason)).toEqual(['self_intersection', 'outside_boundary']);
     const statuses = Object.fromEntries(r.rules.map((x: { id: string; status: string }) => [x.id, x.status]));
     expect(statuses['qcvn.park.green-min']).toBe('pass');
     expect(statuses['qcvn.wwtp.safety-distance-boundary']).toBe('fail');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { readProject } from '../../../shared/project-file';
 import type { ParkDocument } from '../../../shared/model';
-import { CONTEXT, memoryIo } from './helpers';
+import { CONTEXT, memoryIo, readSampleDocument, sampleProblemBlock } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
 const sampleBytes = new Uint8Array(readFileSync(SAMPLE));
@@ -37,7 +37,8 @@ describe('ecopark info', () => {
   it('prints the sample project summary', async () => {
     const { io, out, err } = memoryIo({ [SAMPLE]: sampleBytes });
     expect(await run(['info', SAMPLE], io, CONTEXT)).toBe(0);
-    expect(err).toEqual([]);
+    // The sample's two geometry problems: a warning block on stderr, the summary unchanged on stdout.
+    expect(err).toEqual(sampleProblemBlock(await readSampleDocument(), 'en'));
     const total = 1 + expectedLandUse + expectedBuildings + description.roads.length + description.points.length;
     // Land-use names straight from the data file; the stored timestamps are 2026-01-15T08:00:00.000Z.
     const name = (code: string) => categories.find((c) => c.code === code)!.en;
@@ -106,7 +107,9 @@ describe('ecopark convert', () => {
     const { io, out, err, store } = memoryIo({ 'in.gpkg': sampleBytes });
     expect(await run(['convert', 'in.gpkg', 'out.geojson'], io, CONTEXT)).toBe(0);
     expect(await run(['convert', 'out.geojson', 'back.gpkg'], io, CONTEXT)).toBe(0);
-    expect(err).toEqual([]);
+    // Each conversion says the sample's two geometry problems (kept as they are) and nothing else.
+    const block = sampleProblemBlock(await readSampleDocument(), 'en');
+    expect(err).toEqual([...block, ...block]);
     expect(out).toHaveLength(2);
     const fc = JSON.parse(new TextDecoder().decode(store.get('out.geojson'))) as { type: string; features: unknown[] };
     expect(fc.type).toBe('FeatureCollection');

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import { run } from '../../../cli/run';
 import { readProject, writeProject } from '../../../shared/project-file';
-import type { ParkDocument } from '../../../shared/model';
+import type { ParkDocument, ParkFeature } from '../../../shared/model';
+import { scenarioProblems, type Problem } from '../../../shared/analysis';
 import { readZip, writeZip } from '../../../shared/io/zip';
 import { distanceM } from '../../../shared/geometry/geodesic';
 import { loadSqlJs } from '../../helpers/sqljs';
@@ -28,6 +29,17 @@ async function convert(args: string[], files: Record<string, Uint8Array>) {
   const { io, out, err, store } = memoryIo(files);
   const code = await run(['convert', ...args], io, CONTEXT);
   return { code, out, err, store };
+}
+
+/** "near 21.195000° N, 105.940000° E": the position of a problem as the English CLI words it. */
+function nearEn(p: Problem): string {
+  const [lon, lat] = p.at as [number, number];
+  return `near ${lat.toFixed(6)}° N, ${lon.toFixed(6)}° E`;
+}
+
+/** Kind and land use by id, sorted: what a round trip must keep. */
+function kindsById(features: ParkFeature[]): [string, string, string | null][] {
+  return features.map((f): [string, string, string | null] => [f.id, f.kind, f.kind === 'landuse' ? f.landUse : null]).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 function readDoc(bytes: Uint8Array | undefined): ParkDocument {
@@ -79,9 +91,23 @@ describe('ecopark convert: exports checked by GDAL', () => {
     const layers = ogrLayers(`/vsizip/${file}`);
     expect(Object.values(layers)).toEqual([5, 2, 1]);
     const back = await convert(['park.shp.zip', 'back.gpkg'], { 'park.shp.zip': shp.store.get('park.shp.zip') as Uint8Array });
-    expect(back.err.filter((l) => !l.includes('no road width'))).toEqual([]);
+    expect(back.code).toBe(0);
     const doc = readDoc(back.store.get('back.gpkg'));
     const source = sampleDocument().scenarios[0].features;
+    // Every feature comes back as what it was: the boundary as the boundary, buildings as buildings,
+    // the green area as green. (The layers are named after the project, "Khu_cong_nghiep_…", which
+    // once read as "industrial" and made every polygon an industrial plot.)
+    expect(kindsById(doc.scenarios[0].features)).toEqual(kindsById(source));
+    // Scenario A has no geometry problem; read back, road r2, whose end lies on the boundary's
+    // edge, is a fraction of a millimetre outside it after two reprojections (VN-2000 and back).
+    // The validator has no tolerance for vertices on the boundary: the map shows the same.
+    expect(scenarioProblems(source)).toEqual([]);
+    const problems = scenarioProblems(doc.scenarios[0].features);
+    expect(problems.map((p) => [p.featureId, p.reason])).toEqual([['r2', 'outside_boundary']]);
+    expect(back.err.filter((l) => !l.includes('no road width'))).toEqual([
+      'ecopark: warning: scenario "A" has 1 geometry problem (the map shows the same):',
+      `  Road r2: it lies outside the park boundary ${nearEn(problems[0])}.`,
+    ]);
     expect(doc.scenarios[0].features.map((f) => f.id).sort()).toEqual(source.map((f) => f.id).sort());
     for (const f of source) {
       const got = doc.scenarios[0].features.find((x) => x.id === f.id);
@@ -99,9 +125,21 @@ describe('ecopark convert: imports', () => {
   it('DXF with --crs and --layer-map becomes a project with mapped land uses and DXF properties in props', async () => {
     const { code, err, store } = await convert(['plots.dxf', 'plots.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'map.json'], { 'plots.dxf': dxf, 'map.json': layerMap });
     expect(code).toBe(0);
-    expect(err.every((l) => l.startsWith('ecopark: warning:'))).toBe(true);
     const features = readDoc(store.get('plots.gpkg')).scenarios[0].features;
     expect(features.map((f) => (f.kind === 'landuse' ? f.landUse : f.kind))).toEqual(['boundary', 'industrial', 'industrial', 'green', 'road', 'road', 'point', 'point']);
+    // stderr: one-line import warnings, then the geometry-problem block. The two roads run from
+    // edge to edge of the boundary; reprojected, their ends lie a hair outside it (the validator has
+    // no tolerance for vertices on the boundary), so each is reported, as the map would.
+    const problems = scenarioProblems(features);
+    expect(problems.map((p) => [p.featureId, p.reason])).toEqual([[features[4].id, 'outside_boundary'], [features[5].id, 'outside_boundary']]);
+    const block = err.findIndex((l) => !l.startsWith('ecopark: warning:') || / geometry problems /.test(l));
+    expect(block).toBeGreaterThan(0);
+    expect(err.slice(0, block).every((l) => l.startsWith('ecopark: warning:') && !l.includes('\n'))).toBe(true);
+    expect(err.slice(0, block)).toContain('ecopark: warning: ignored entities: 1 TEXT, 1 CIRCLE');
+    expect(err.slice(block)).toEqual([
+      'ecopark: warning: scenario "A" has 2 geometry problems (the map shows the same):',
+      ...problems.map((p) => `  Road ${p.featureId.slice(0, 8)}: it lies outside the park boundary ${nearEn(p)}.`),
+    ]);
     expect(features[6].props).toMatchObject({ block: 'TRAM_BIEN_AP', layer: 'TIEN_ICH' });
   });
 

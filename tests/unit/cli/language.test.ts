@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { extractLang, langFromEnv } from '../../../cli/i18n';
-import { CONTEXT, memoryIo } from './helpers';
+import { CONTEXT, memoryIo, readSampleDocument, sampleProblemBlock } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
 const files = () => ({ [SAMPLE]: new Uint8Array(readFileSync(SAMPLE)) });
@@ -32,7 +32,8 @@ describe('the language of the CLI', () => {
   it('analyze --lang vi: Vietnamese labels, 3.347.025 m² (334,70 ha), names and rule titles from the data files', async () => {
     const { code, out, err } = await cli(['analyze', SAMPLE, '--date', '2026-01-15', '--lang', 'vi']);
     expect(code).toBe(0);
-    expect(err).toEqual([]);
+    // The sample's two geometry problems, in Vietnamese (decimal commas, B/Đ), and nothing else.
+    expect(err).toEqual(sampleProblemBlock(await readSampleDocument(), 'vi'));
     // 3 347 024.93 m² rounds to 3 347 025; 334.7025 ha to 334,70.
     expect(out[2]).toBe('Diện tích khu: 3.347.025 m² (334,70 ha), tính trắc địa trên ellipsoid WGS84');
     expect(out[2]).toBe(`Diện tích khu: ${vi(PARK_M2)} m² (${vi(PARK_M2 / 10000, 2)} ha), tính trắc địa trên ellipsoid WGS84`);
@@ -206,13 +207,16 @@ describe('the default language', () => {
     expect(extractLang(['report', 'a.gpkg', '--lang', 'vi', '-o', 'x.pdf'])).toEqual({ lang: 'vi', rest: ['report', 'a.gpkg', '-o', 'x.pdf'] });
   });
 
-  it('the installed command follows LANG', () => {
+  it('the installed command follows LANG', async () => {
+    const sample = await readSampleDocument();
     const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'vi_VN.UTF-8' };
     delete env.ECOPARK_LANG;
     delete env.LC_ALL;
     delete env.LC_MESSAGES;
     const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'info', SAMPLE], { encoding: 'utf8', env });
     expect(r.status).toBe(0);
+    // stderr too: the sample's geometry problems, in Vietnamese.
+    expect(r.stderr).toBe(`${sampleProblemBlock(sample, 'vi').join('\n')}\n`);
     expect(r.stdout).toContain('Dự án:               Khu công nghiệp sinh thái Yên Phong Demo');
     expect(r.stdout).toContain('Vị trí:              21,10000° N, 106,00000° E');
   }, 30_000);

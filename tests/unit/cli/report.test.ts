@@ -6,7 +6,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { readProject, writeProject } from '../../../shared/project-file';
-import { CONTEXT, memoryIo } from './helpers';
+import { CONTEXT, memoryIo, readSampleDocument, sampleProblemBlock } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
 const PARK_NAME = 'Khu công nghiệp sinh thái Yên Phong Demo';
@@ -25,7 +25,9 @@ describe('ecopark report', () => {
     expect(await run(['report', SAMPLE, '-o', '/out/r.pdf', '--lang', 'vi'], io, CONTEXT)).toBe(0);
     expect(await run(['report', SAMPLE, '-o', '/out/r.xlsx'], io, CONTEXT)).toBe(0);
     expect(await run(['report', SAMPLE, '-o', '/out/r.csv', '--scenario', 'Phương án A'], io, CONTEXT)).toBe(0);
-    expect(err).toEqual([]);
+    // Each run says the sample's two geometry problems in its language (the first --lang vi), and nothing else.
+    const sample = await readSampleDocument();
+    expect(err).toEqual([...sampleProblemBlock(sample, 'vi'), ...sampleProblemBlock(sample, 'en'), ...sampleProblemBlock(sample, 'en')]);
     expect(out).toHaveLength(3);
     // --lang vi also speaks Vietnamese on stdout: the byte count grouped with "." .
     expect(out[0]).toMatch(/^Đã ghi \/out\/r\.pdf \(\d{1,3}(\.\d{3})* byte\)$/);
@@ -44,6 +46,8 @@ describe('ecopark report', () => {
       [['report', SAMPLE, '-o', 'x.pdf', '--lang', 'fr'], /--lang must be vi or en/],
       [['report', SAMPLE, '-o', 'x.pdf', '--scenario', 'Z'], /no scenario "Z"/],
       [['report', SAMPLE, '-o', 'x.pdf', '--compare', 'Phương án A'], /2 to 4 scenarios/],
+      // Refused after the project is read: still one line, no geometry-problem report before it.
+      [['report', SAMPLE, '-o', 'x.pdf', '--compare', 'Phương án A,Z'], /no scenario "Z"/],
       [['report', 'park.geojson', '-o', 'x.pdf'], /reads project files/],
       [['report', SAMPLE, '-o', 'x.pdf', '--bogus'], /unknown option --bogus/],
     ] as const) {
@@ -61,7 +65,8 @@ describe('ecopark report', () => {
     const two = writeProject(SQL, { ...read.document, scenarios: [a, b] });
     const { io, err, store } = memoryIo({ 'two.gpkg': two });
     expect(await run(['report', 'two.gpkg', '-o', 'c.csv', '--compare', 'Phương án A,B', '--scenario', 'B'], io, CONTEXT)).toBe(0);
-    expect(err).toEqual([]);
+    // Only the report's own scenario B is checked on stderr (it has the sample's two problems).
+    expect(err).toEqual(sampleProblemBlock({ ...read.document, scenarios: [a, b] }, 'en', 'B'));
     const csv = new TextDecoder().decode(store.get('c.csv')!);
     expect(csv).toContain('# compare-kpi: Scenario comparison');
     expect(csv).toContain('# compare-rules: Rule status by scenario');
@@ -80,7 +85,8 @@ describe('ecopark report', () => {
     expect(err).toEqual(['ecopark: cannot open missing.gpkg: no such file']);
   });
 
-  it('runs as a spawned process without a display or network and writes a readable PDF', () => {
+  it('runs as a spawned process without a display or network and writes a readable PDF', async () => {
+    const sample = await readSampleDocument();
     const dir = mkdtempSync(join(tmpdir(), 'ecopark-cli-report-'));
     const outPath = join(dir, 'x.pdf');
     const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
@@ -91,7 +97,7 @@ describe('ecopark report', () => {
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const r = spawnSync(process.execPath, ['bin/ecopark.mjs', 'report', SAMPLE, '-o', outPath], { encoding: 'utf8', env, timeout: 120_000 });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`${sampleProblemBlock(sample, 'en').join('\n')}\n`);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Wrote .*x\.pdf \(\d{1,3}(,\d{3})* bytes\)\n$/);
     expect(statSync(outPath).size).toBeGreaterThan(10_000);
