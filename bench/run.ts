@@ -1,4 +1,4 @@
-// `npm run bench`: runs every benchmark and prints each figure as one JSON line.
+// `npm run bench`: runs the benchmarks and prints each figure as one JSON line.
 // Figures are reported in the issue notes; they are never asserted as timed unit tests.
 import { printFigure, type Figure } from './measure';
 import { projectFileFigures } from './project-file.bench';
@@ -12,7 +12,16 @@ import { cliFigures } from './cli.bench';
 
 const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures], ['solar-long-tasks', solarLongTaskFigures], ['desktop', desktopFigures], ['cli', cliFigures]];
 
+// `npm run bench -- solar cli` runs only the suites named (all when none is named).
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !suites.some(([name]) => name === w));
+if (unknown.length > 0) {
+  console.error(`bench: no suite ${unknown.join(', ')}; suites: ${suites.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
+
 for (const [name, run] of suites) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   try {
     for (const figure of await run()) printFigure(figure);
   } catch (error) {
