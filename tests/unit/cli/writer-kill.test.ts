@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeIo } from '../../../cli/io';
-import { claimedVersion, makeVersion, sha256 } from '../electron/fixtures/save-versions';
+import { makeVersion } from '../electron/fixtures/save-versions';
+import { completeVersion } from '../electron/complete-version';
 import { useTempDir } from '../electron/helpers';
 
 /**
@@ -55,16 +56,6 @@ function runAndKill(target: string, from: number, delayMs: number): Promise<stri
   });
 }
 
-/** The version a file holds, after checking it is byte for byte that complete version (else: torn). */
-async function completeVersion(file: string): Promise<number> {
-  const bytes = await fs.readFile(file);
-  const k = claimedVersion(bytes);
-  expect(k, `${path.basename(file)} has no version header: torn`).not.toBeNull();
-  expect(bytes.length, `${path.basename(file)} is truncated`).toBe(SIZE_BYTES);
-  expect(sha256(bytes), `${path.basename(file)} is not exactly version ${k}`).toBe(sha256(makeVersion(k!, SIZE_BYTES)));
-  return k!;
-}
-
 describe('CLI writer: SIGKILL in the middle of writing a 50 MB project', () => {
   it(
     'after every kill the output is exactly the old or the new version, and the next write tidies up',
@@ -81,10 +72,10 @@ describe('CLI writer: SIGKILL in the middle of writing a 50 MB project', () => {
         const lines = await runAndKill(target, current + 1, delayMs);
         const done = lines.filter((l) => l.startsWith('done ')).map((l) => Number(l.slice(5)));
         const lastDone = done.length ? Math.max(...done) : current;
-        const onDisk = await completeVersion(target);
+        const onDisk = await completeVersion(target, SIZE_BYTES);
         // Old (last finished write) or new (killed after its rename, before saying so).
         expect([lastDone, lastDone + 1]).toContain(onDisk);
-        const bak = await completeVersion(`${target}.bak`);
+        const bak = await completeVersion(`${target}.bak`, SIZE_BYTES);
         expect(bak).toBeLessThanOrEqual(onDisk);
         const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
         if (temps.length > 0) killsLeavingTemps += 1;
@@ -95,8 +86,8 @@ describe('CLI writer: SIGKILL in the middle of writing a 50 MB project', () => {
         for (const name of temps) await fs.utimes(path.join(dir, name), anHourAgo, anHourAgo);
         current = onDisk + 1;
         await nodeIo.writeFile(target, makeVersion(current, SIZE_BYTES), { backup: true });
-        expect(await completeVersion(target)).toBe(current);
-        expect(await completeVersion(`${target}.bak`)).toBe(onDisk);
+        expect(await completeVersion(target, SIZE_BYTES)).toBe(current);
+        expect(await completeVersion(`${target}.bak`, SIZE_BYTES)).toBe(onDisk);
         expect((await fs.readdir(dir)).sort()).toEqual(['big.gpkg', 'big.gpkg.bak']);
       }
       console.info(`[cli-writer-kill] ${KILL_DELAYS_MS.length} SIGKILLs of a ${SIZE_BYTES / 1024 / 1024} MB write loop:\n${records.join('\n')}`);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicWriteFile } from '../../../electron/atomic-write';
 import { createFileService, type FileServiceFs } from '../../../electron/file-service';
 import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
-import { claimedVersion, makeVersion, sha256 } from './fixtures/save-versions';
+import { makeVersion, sha256 } from './fixtures/save-versions';
+import { completeVersion } from './complete-version';
 
 /**
  * Fault tests of "never losing work" (issue 7): whatever goes wrong in the middle of a save,
@@ -218,16 +219,6 @@ function runAndKill(target: string, from: number, plan: KillPlan): Promise<strin
   });
 }
 
-/** The version a file holds, after checking it is byte-for-byte that complete version. */
-async function completeVersion(file: string): Promise<number> {
-  const bytes = await fs.readFile(file);
-  const k = claimedVersion(bytes);
-  expect(k, `${path.basename(file)} has no version header: torn`).not.toBeNull();
-  expect(bytes.length).toBe(SIZE_BYTES);
-  expect(sha256(bytes), `${path.basename(file)} is not exactly version ${k}`).toBe(sha256(makeVersion(k!, SIZE_BYTES)));
-  return k!;
-}
-
 describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
   it(
     'after every kill the file is exactly the old or the new version, and the next save works',
@@ -246,10 +237,10 @@ describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
         const lines = await runAndKill(target, current + 1, plan);
         const done = lines.filter((l) => l.startsWith('done ')).map((l) => Number(l.slice(5)));
         const lastDone = done.length ? Math.max(...done) : current;
-        const onDisk = await completeVersion(target);
+        const onDisk = await completeVersion(target, SIZE_BYTES);
         // Old (last finished save) or new (killed after the rename, before saying so).
         expect([lastDone, lastDone + 1]).toContain(onDisk);
-        const bak = await completeVersion(`${target}.bak`);
+        const bak = await completeVersion(`${target}.bak`, SIZE_BYTES);
         expect(bak).toBeLessThanOrEqual(onDisk);
         const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
         const events = lines.filter((l) => l.startsWith('step ') || l.startsWith('done '));
@@ -264,8 +255,8 @@ describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
         // The next save (the user saving again after restarting) works and tidies the left-overs.
         current = onDisk + 1;
         await atomicWriteFile(fs, target, makeVersion(current, SIZE_BYTES), { backup: true, staleTempAgeMs: 0 });
-        expect(await completeVersion(target)).toBe(current);
-        expect(await completeVersion(`${target}.bak`)).toBe(onDisk);
+        expect(await completeVersion(target, SIZE_BYTES)).toBe(current);
+        expect(await completeVersion(`${target}.bak`, SIZE_BYTES)).toBe(onDisk);
         expect((await fs.readdir(dir)).sort()).toEqual(['big.gpkg', 'big.gpkg.bak']);
       }
       console.info(`[save-fault] ${records.length} SIGKILLs:\n${records.map((r) => `  ${r.plan.padEnd(22)} last event: ${r.lastStep.padEnd(24)} saves done: ${String(r.savesCompleted).padStart(2)}  on disk: v${r.onDisk}  .bak: v${r.bak}  temps left: ${r.tempsLeft}`).join('\n')}`);
