@@ -9,6 +9,7 @@ import { fromUtf8, openZip, type ZipArchive } from './zip';
 import { checkLimit, DEFAULT_LIMITS, type Limits } from '../limits';
 import { getOwn } from '../own-property';
 import { signedRingArea } from '../geometry/ring';
+import { pointInRing, type XY } from '../geometry/planar-ring';
 
 /**
  * Zipped Shapefiles (ESRI Shapefile Technical Description, July 1998): every .shp in the zip is
@@ -29,16 +30,6 @@ export interface ShapefileImportOptions {
 /** DBF names are 10 characters: ours are cut ("minGreenR"), read back to the profile name. */
 const DBF_NAMES: Record<string, string> = { minGreenR: 'minGreenRatio', facility: 'facilityType' };
 
-function inside(p: Position, ring: Position[]): boolean {
-  let c = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
-
 /** Shapefile rings: clockwise outer, counter-clockwise holes; out as RFC 7946 (outer counter-clockwise). */
 function assemblePolygon(rings: Position[][]): Geometry | null {
   const polygons: Position[][][] = [];
@@ -49,7 +40,7 @@ function assemblePolygon(rings: Position[][]): Geometry | null {
     else holes.push(ring.slice().reverse());
   }
   for (const hole of holes) {
-    const owner = polygons.find((p) => inside(hole[0], p[0]));
+    const owner = polygons.find((p) => pointInRing(hole[0] as XY, p[0] as XY[]));
     // A lone counter-clockwise ring is a badly wound outer ring, not a hole without a home.
     if (owner) owner.push(hole);
     else polygons.push([hole.slice().reverse()]);
