@@ -3,7 +3,7 @@
  * out a park in metres before converting to lon/lat. Not for lon/lat coordinates.
  */
 
-import { openRing, signedArea2, signedRingArea } from './ring';
+import { openRing, signedArea2, signedRingArea, type RingVertex } from './ring';
 
 /** A planar point [x, y], metres in a local frame. */
 export type XY = readonly [number, number];
@@ -44,7 +44,7 @@ function intersectLines(p: XY, d: XY, q: XY, e: XY): XY | null {
 }
 
 /** Even-odd point-in-ring test. Points on an edge may fall either way. */
-export function pointInRing(pt: XY, ring: readonly XY[]): boolean {
+export function pointInRing(pt: RingVertex, ring: readonly RingVertex[]): boolean {
   const pts = openRing(ring);
   let inside = false;
   for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {

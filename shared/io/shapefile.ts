@@ -9,7 +9,7 @@ import { fromUtf8, openZip, type ZipArchive } from './zip';
 import { checkLimit, DEFAULT_LIMITS, type Limits } from '../limits';
 import { getOwn } from '../own-property';
 import { signedRingArea } from '../geometry/ring';
-import { pointInRing, type XY } from '../geometry/planar-ring';
+import { pointInRing } from '../geometry/planar-ring';
 
 /**
  * Zipped Shapefiles (ESRI Shapefile Technical Description, July 1998): every .shp in the zip is
@@ -28,7 +28,13 @@ export interface ShapefileImportOptions {
 }
 
 /** DBF names are 10 characters: ours are cut ("minGreenR"), read back to the profile name. */
-const DBF_NAMES: Record<string, string> = { minGreenR: 'minGreenRatio', facility: 'facilityType' };
+const DBF_NAMES: Record<string, string> = {
+  minGreenR: 'minGreenRatio',
+  facility: 'facilityType',
+  sectorSch: 'sectorScheme',
+  elecMwhYr: 'measuredElectricityMwhPerYear',
+  waterM3Day: 'measuredWaterM3PerDay',
+};
 
 /** Shapefile rings: clockwise outer, counter-clockwise holes; out as RFC 7946 (outer counter-clockwise). */
 function assemblePolygon(rings: Position[][]): Geometry | null {
@@ -40,7 +46,7 @@ function assemblePolygon(rings: Position[][]): Geometry | null {
     else holes.push(ring.slice().reverse());
   }
   for (const hole of holes) {
-    const owner = polygons.find((p) => pointInRing(hole[0] as XY, p[0] as XY[]));
+    const owner = polygons.find((p) => pointInRing(hole[0], p[0]));
     // A lone counter-clockwise ring is a badly wound outer ring, not a hole without a home.
     if (owner) owner.push(hole);
     else polygons.push([hole.slice().reverse()]);
