@@ -1,0 +1,126 @@
+import { RULE_SETS } from '../analysis/rule-sets';
+import type { Position } from '../model/geometry-schema';
+
+/**
+ * Design parameters of the park layout generator (docs/layout.md). Thresholds that the rule
+ * sets publish (green, traffic and technical shares, the isolation strip, plot density and green)
+ * are read from data/rules so the generator aims at exactly what the analysis checks; the design
+ * values the rules do not fix (road widths, block sizes) carry their source in DESIGN_DEFAULTS.
+ */
+export interface LayoutParameters {
+  /** Plot area range, m²: every generated industrial plot lies within it. */
+  plotMinM2: number;
+  plotMaxM2: number;
+  /** Preferred plot area, m² (between min and max). */
+  plotTargetM2: number;
+  /** Full corridor width of the main axis from the entrance, m. */
+  mainRoadWidthM: number;
+  /** Full corridor width of internal roads and of the loop road inside the strip, m. */
+  internalRoadWidthM: number;
+  /** Depth of a double-loaded block between two internal roads (two plot depths), m. */
+  blockDepthM: number;
+  /** Length of a block between two cross roads, m. */
+  blockLengthM: number;
+  /** Grid bearing, degrees clockwise from north; undefined: from the boundary's longest edges. */
+  bearingDeg?: number;
+  /** Main entrance [lon, lat] on or near the boundary; undefined: from roads crossing it, else the longest edge. */
+  entrance?: Position;
+  /** Green isolation strip along the boundary, m. */
+  isolationStripM: number;
+  /** Minimum shares of the park area (0–1) the layout aims at. */
+  greenShareMin: number;
+  trafficShareMin: number;
+  technicalShareMin: number;
+  /** Green + traffic + technical share target (0–1), from the eco-park rule set. */
+  infrastructureShareMin: number;
+  /** Planned limits written on every plot (maxDensity, minGreenRatio), 0–1. */
+  plotMaxDensity: number;
+  plotMinGreenRatio: number;
+  /** Wastewater generated per hectare of industrial land, m³/day (sizes the WWTP and its safety distance). */
+  wastewaterM3PerHaDay: number;
+  /** The WWTP is enclosed with odour treatment (the smaller distances of the table). */
+  wwtpEnclosed: boolean;
+  /** Seed of every random choice (grid phase, ids): same seed, same layout. */
+  seed: number;
+}
+
+/** Design values the rule sets do not fix, each with where it comes from (../shared/reference/layout-methods.md §3). */
+export const DESIGN_DEFAULTS = {
+  plotMinM2: { value: 10_000, source: 'Issue 15 brief: plots of 1–5 ha' },
+  plotMaxM2: { value: 50_000, source: 'Issue 15 brief: plots of 1–5 ha' },
+  mainRoadWidthM: { value: 32, source: 'Main roads 30–42 m: Tan Do IP road No.1 (42 m), VHIP (44 m); brief 30–40 m (secondary)' },
+  internalRoadWidthM: { value: 20, source: 'Internal roads 16–20 m: VHIP rules (16, 17.5, 20 m); brief 15–24 m (secondary)' },
+  blockDepthM: { value: 320, source: '1–5 ha plots 120–300 m deep → double-loaded block 200–400 m (developer guidance, secondary)' },
+  blockLengthM: { value: 560, source: 'Frontage 60–150 m per plot, three to five plots between cross roads (derived)' },
+  wastewaterM3PerHaDay: {
+    value: 20,
+    source: 'Industrial water demand of the order of 20 m³/ha/day, wastewater taken equal (unverified; edit per project)',
+  },
+} as const;
+
+/** Threshold of a shipped rule by id (a programmer error when the rule data lacks it). */
+function ruleThreshold(ruleId: string): number {
+  for (const set of RULE_SETS) {
+    const rule = set.rules.find((r) => r.id === ruleId);
+    if (rule && typeof rule.threshold === 'number') return rule.threshold;
+  }
+  throw new Error(`rule ${ruleId} has no threshold`);
+}
+
+/** The defaults: rule thresholds from data/rules, design values from DESIGN_DEFAULTS. */
+export function defaultLayoutParameters(): LayoutParameters {
+  const min = DESIGN_DEFAULTS.plotMinM2.value;
+  const max = DESIGN_DEFAULTS.plotMaxM2.value;
+  return {
+    plotMinM2: min,
+    plotMaxM2: max,
+    plotTargetM2: Math.round((min + max) / 2),
+    mainRoadWidthM: DESIGN_DEFAULTS.mainRoadWidthM.value,
+    internalRoadWidthM: DESIGN_DEFAULTS.internalRoadWidthM.value,
+    blockDepthM: DESIGN_DEFAULTS.blockDepthM.value,
+    blockLengthM: DESIGN_DEFAULTS.blockLengthM.value,
+    isolationStripM: ruleThreshold('qcvn.park.isolation-strip-min'),
+    greenShareMin: ruleThreshold('qcvn.park.green-min'),
+    trafficShareMin: ruleThreshold('qcvn.park.traffic-min'),
+    technicalShareMin: ruleThreshold('qcvn.park.technical-min'),
+    infrastructureShareMin: ruleThreshold('eip.park.infrastructure-share'),
+    plotMaxDensity: ruleThreshold('qcvn.plot.density-max'),
+    plotMinGreenRatio: ruleThreshold('qcvn.plot.green-min'),
+    wastewaterM3PerHaDay: DESIGN_DEFAULTS.wastewaterM3PerHaDay.value,
+    wwtpEnclosed: false,
+    seed: 1,
+  };
+}
+
+export const PARAMETER_REASONS = ['plot_range', 'road_width', 'block_size', 'strip_width', 'share', 'bearing', 'seed'] as const;
+export type ParameterReason = (typeof PARAMETER_REASONS)[number];
+
+/** Checks user parameters; returns the first problem as data. */
+export function checkParameters(p: LayoutParameters): { ok: true } | { ok: false; reason: ParameterReason } {
+  const finitePositive = (...xs: number[]) => xs.every((x) => Number.isFinite(x) && x > 0);
+  if (!finitePositive(p.plotMinM2, p.plotMaxM2, p.plotTargetM2) || p.plotMinM2 > p.plotMaxM2 || p.plotTargetM2 < p.plotMinM2 || p.plotTargetM2 > p.plotMaxM2) {
+    return { ok: false, reason: 'plot_range' };
+  }
+  // A plot larger than 1,000 ha or smaller than 100 m² is not a park plot; it would only cost time.
+  if (p.plotMinM2 < 100 || p.plotMaxM2 > 1e7) return { ok: false, reason: 'plot_range' };
+  if (!finitePositive(p.mainRoadWidthM, p.internalRoadWidthM) || p.mainRoadWidthM > 200 || p.internalRoadWidthM > 200) return { ok: false, reason: 'road_width' };
+  if (!finitePositive(p.blockDepthM, p.blockLengthM) || p.blockDepthM < 20 || p.blockLengthM < 20 || p.blockDepthM > 5000 || p.blockLengthM > 5000) {
+    return { ok: false, reason: 'block_size' };
+  }
+  if (!(Number.isFinite(p.isolationStripM) && p.isolationStripM >= 0 && p.isolationStripM <= 500)) return { ok: false, reason: 'strip_width' };
+  const shares = [p.greenShareMin, p.trafficShareMin, p.technicalShareMin, p.infrastructureShareMin, p.plotMaxDensity, p.plotMinGreenRatio];
+  if (!shares.every((s) => Number.isFinite(s) && s >= 0 && s <= 1) || !(p.wastewaterM3PerHaDay >= 0)) return { ok: false, reason: 'share' };
+  if (p.bearingDeg !== undefined && !Number.isFinite(p.bearingDeg)) return { ok: false, reason: 'bearing' };
+  if (!Number.isSafeInteger(p.seed)) return { ok: false, reason: 'seed' };
+  return { ok: true };
+}
+
+/**
+ * How far inside the boundary the strip's inner edge is drawn, m: a little wider than asked.
+ * The inset is computed on the sphere (Turf's buffer, plane.ts), up to 0.5 % off the ellipsoid
+ * at Vietnamese latitudes, and the analysis measures the width to the centimetre, so a strip of
+ * exactly 10 m would read 9.99 m at some samples: 1 % plus 10 cm covers both.
+ */
+export function stripOffsetM(widthM: number): number {
+  return widthM * 1.01 + 0.1;
+}

@@ -1,0 +1,121 @@
+import { intersectAreas, subtractAreas } from '../geometry/boolean';
+import { geodesicAreaM2 } from '../geometry/geodesic';
+import type { XY } from '../geometry/planar-ring';
+import { subdivideBlock } from '../geometry/subdivide';
+import type { AreaGeometry, PolygonGeometry } from '../model/geometry-schema';
+import type { LayoutParameters } from './parameters';
+import { EdgeSet, lonLatOf, piecesOf, toPlanePolygons, type PlanePolygons } from './plane';
+import type { Grid, RoadNetwork } from './roads';
+import type { Site } from './site';
+
+/** A plot candidate: lon/lat polygon, its plane rings, geodesic area. */
+export interface Parcel {
+  geometry: PolygonGeometry;
+  plane: PlanePolygons;
+  areaM2: number;
+  /** Within FRONTAGE_M of the traffic land. */
+  served: boolean;
+}
+
+/** A plot counts as served by a road when its edge comes within this distance of the traffic land, m. */
+export const FRONTAGE_M = 0.5;
+
+export interface Parcels {
+  /** The green isolation strip, lon/lat. */
+  strip: AreaGeometry | null;
+  /** Plot-sized pieces with road frontage, in grid order. */
+  plots: Parcel[];
+  /** Pieces too small, or without frontage: they become green. */
+  leftovers: Parcel[];
+}
+
+/**
+ * Blocks and plots (docs/layout.md): blocks are the land inside the strip minus roads and kept
+ * land; each block is cut along the middle of its depth into two rows, one facing each internal
+ * road (when both halves keep a road and a plot's area), and each row into equal plots whose
+ * count puts their area nearest the target within the range (geometry/subdivide.ts).
+ */
+export function buildParcels(site: Site, network: RoadNetwork, p: LayoutParameters): Parcels {
+  const insideStrip = network.insideStrip;
+  const cut = [network.traffic, site.obstacles].filter((g): g is AreaGeometry => g !== null);
+  // In one difference: two in a row leave hairline self-touching rings where the access cuts the band.
+  const strip = subtractAreas(site.boundary, [...(insideStrip ? [insideStrip] : []), ...cut]);
+  const blocks = insideStrip && cut.length > 0 ? subtractAreas(insideStrip, cut) : insideStrip;
+  const roadEdges = new EdgeSet(network.traffic ? toPlanePolygons(site.plane, network.traffic) : []);
+  const parcel = (geometry: PolygonGeometry): Parcel => {
+    const plane = toPlanePolygons(site.plane, geometry);
+    return { geometry, plane, areaM2: geodesicAreaM2(geometry), served: roadEdges.gapM(plane, FRONTAGE_M * 4) <= FRONTAGE_M };
+  };
+  const plots: Parcel[] = [];
+  const leftovers: Parcel[] = [];
+  for (const block of piecesOf(blocks)) {
+    const whole = parcel(block);
+    if (whole.areaM2 < p.plotMinM2 || !whole.served) {
+      leftovers.push(whole);
+      continue;
+    }
+    for (const row of rowsOf(whole, site, network.grid, p, parcel)) {
+      for (const piece of plotsOf(row, network.grid, p)) {
+        const plot = parcel(piece);
+        // Equal cuts keep every plot in range unless the range is narrower than a factor two; the report counts misses.
+        (plot.served && plot.areaM2 >= p.plotMinM2 / 2 ? plots : leftovers).push(plot);
+      }
+    }
+  }
+  return { strip, plots, leftovers };
+}
+
+/** The block's two rows, split half way between its internal roads, when both halves are usable. */
+function rowsOf(block: Parcel, site: Site, grid: Grid, p: LayoutParameters, parcel: (g: PolygonGeometry) => Parcel): Parcel[] {
+  if (block.areaM2 < 2 * p.plotMinM2) return [block];
+  const along = (q: XY) => (q[0] - grid.origin[0]) * grid.along[0] + (q[1] - grid.origin[1]) * grid.along[1];
+  const positions = block.plane[0][0].map(along);
+  const lo = Math.min(...positions);
+  const hi = Math.max(...positions);
+  // The internal road just before the block's middle, and the midline half a spacing further.
+  const middle = (lo + hi) / 2;
+  const before = grid.internalAt.filter((at) => at <= middle).pop();
+  const split = before === undefined ? middle : before + grid.internalSpacingM / 2;
+  if (split <= lo + 1 || split >= hi - 1) return [block];
+  const halves = [halfPlane(site, grid, split, lo - 10, hi + 10, -1), halfPlane(site, grid, split, lo - 10, hi + 10, 1)]
+    .map((h) => intersectAreas(block.geometry, h))
+    .flatMap((g) => piecesOf(g))
+    .map(parcel);
+  if (halves.length < 2 || halves.some((h) => !h.served || h.areaM2 < p.plotMinM2)) return [block];
+  return halves;
+}
+
+/** The rectangle on one side (`side` −1: before, +1: after) of the line at `split` along the axis. */
+function halfPlane(site: Site, grid: Grid, split: number, lo: number, hi: number, side: -1 | 1): PolygonGeometry {
+  const acrossSpan = 1e5;
+  const [a, b] = side < 0 ? [lo, split] : [split, hi];
+  const at = (s: number, t: number): XY => [
+    grid.origin[0] + grid.along[0] * s + grid.across[0] * t,
+    grid.origin[1] + grid.along[1] * s + grid.across[1] * t,
+  ];
+  const ring = [at(a, -acrossSpan), at(b, -acrossSpan), at(b, acrossSpan), at(a, acrossSpan)];
+  const ccw = (ring[1][0] - ring[0][0]) * (ring[2][1] - ring[0][1]) - (ring[1][1] - ring[0][1]) * (ring[2][0] - ring[0][0]) > 0;
+  const ordered = ccw ? ring : ring.slice().reverse();
+  return { type: 'Polygon', coordinates: [[...ordered, ordered[0]].map((q) => lonLatOf(site.plane, q))] };
+}
+
+/** Equal plots along the row; the count puts their area nearest the target within the range. */
+function plotsOf(row: Parcel, grid: Grid, p: LayoutParameters): PolygonGeometry[] {
+  const count = plotCount(row.areaM2, p);
+  if (count <= 1) return [row.geometry];
+  const directionDeg = (Math.atan2(grid.across[0], grid.across[1]) * 180) / Math.PI;
+  const result = subdivideBlock(row.geometry, { count, directionDeg });
+  if (!result.ok) return [row.geometry];
+  return result.plots.flatMap((g) => piecesOf(g));
+}
+
+/** Number of equal plots for a row of `areaM2`: in range when possible, else the least out of range. */
+export function plotCount(areaM2: number, p: Pick<LayoutParameters, 'plotMinM2' | 'plotMaxM2' | 'plotTargetM2'>): number {
+  const fewest = Math.max(1, Math.ceil(areaM2 / p.plotMaxM2));
+  const most = Math.max(1, Math.floor(areaM2 / p.plotMinM2));
+  if (fewest <= most) return Math.min(most, Math.max(fewest, Math.round(areaM2 / p.plotTargetM2)));
+  // No count fits (a range narrower than a factor two): the smaller relative miss.
+  const over = areaM2 / (fewest - 1 || 1) / p.plotMaxM2;
+  const under = p.plotMinM2 / (areaM2 / fewest);
+  return fewest > 1 && over < under ? fewest - 1 : fewest;
+}
