@@ -21,6 +21,8 @@ import {
   type ParkDocument,
   type ParkFeature,
 } from '../shared/model';
+import type { SectorScheme } from '../shared/model/feature';
+import { ECO_SETTINGS_KEY, type ExchangeStatus } from '../shared/eco/settings';
 
 /** Shape of bac-ninh-demo.description.json; every length in metres, positions local [east, north]. */
 export interface SampleDescription {
@@ -42,7 +44,11 @@ export interface SampleDescription {
     window: [number, number, number, number];
     buildings?: string[];
     props?: Record<string, string | number | boolean>;
+    /** The tenant of an industrial plot (issue 16): VSIC code (VSIC 2025 unless sectorScheme), name, staff. */
+    sector?: string; sectorScheme?: SectorScheme; tenant?: string; employees?: number;
   }[];
+  /** Symbiosis exchanges the sample's user has accepted, between parcels named by code. */
+  ecoExchanges?: { from: string; to: string; resource: string; status: ExchangeStatus }[];
   points: { code: string; name: string; facilityType: string; at: [number, number] }[];
 }
 
@@ -263,9 +269,10 @@ export function buildSampleDocument(desc: SampleDescription = readDescription())
     parcelAreas.push(area);
     const landUse = p.landUse ?? 'industrial';
     const indicators = landUse === 'industrial' ? desc.industrialDefaults : {};
+    const tenant = { sector: p.sector, sectorScheme: p.sectorScheme, tenant: p.tenant, employees: p.employees };
     features.push({
       id: stableId(`parcel/${p.code}`), kind: 'landuse', landUse, subtype: p.subtype, code: p.code, name: p.name,
-      ...indicators, geometry: geo(area), ...(p.props ? { props: p.props } : {}),
+      ...indicators, ...Object.fromEntries(Object.entries(tenant).filter(([, v]) => v !== undefined)), geometry: geo(area), ...(p.props ? { props: p.props } : {}),
     });
     const specs = (p.buildings ?? []).map((s) => parseBuilding(s, desc.floorHeightM));
     placeBuildings(area, specs, desc.setbackM, desc.buildingGapM, p.code).forEach((b, i) => {
@@ -296,9 +303,14 @@ export function buildSampleDocument(desc: SampleDescription = readDescription())
     },
     scenarios: [{ id: scenarioId, name: desc.scenario.name, description: desc.scenario.description, features }],
     activeScenarioId: scenarioId,
-    settings: {},
+    settings: desc.ecoExchanges ? { [ECO_SETTINGS_KEY]: { exchanges: desc.ecoExchanges.map(ecoExchange) } } : {},
   });
   return { document, report: reportOf(document, planarAreaM2(difference(developable, ...parcelAreas)) / 1e4) };
+}
+
+/** A described exchange between parcel codes as the document stores it (between feature ids). */
+function ecoExchange(e: NonNullable<SampleDescription['ecoExchanges']>[number]) {
+  return { fromPlotId: stableId(`parcel/${e.from}`), toPlotId: stableId(`parcel/${e.to}`), resource: e.resource, status: e.status };
 }
 
 function areaHa(g: AreaGeometry): number {

@@ -211,7 +211,7 @@ export function duplicateCommand(doc: ParkDocument, scenarioId: string, ids: str
 /** Attributes each kind carries (the model schema); a patch applies only these per feature. */
 export const KIND_ATTRIBUTES: Record<ParkFeature['kind'], readonly AttributeName[]> = {
   boundary: ['name', 'code', 'notes'],
-  landuse: ['name', 'code', 'notes', 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'],
+  landuse: ['name', 'code', 'notes', 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'sector', 'sectorScheme', 'tenant', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay'],
   building: ['name', 'code', 'notes', 'heightM', 'floors', 'roofType'],
   road: ['name', 'code', 'notes', 'widthM'],
   point: ['name', 'code', 'notes', 'facilityType'],

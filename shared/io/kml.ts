@@ -105,7 +105,7 @@ function placemarkFeature(pm: XmlElement, warnings: string[], label: string, bud
   return { type: 'Feature', properties, geometry };
 }
 
-const NUMERIC_FIELDS = new Set(['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar']);
+const NUMERIC_FIELDS = new Set(['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay']);
 
 /** KML values are text; the numeric profile fields come back as numbers, everything else (codes like "01") stays text. */
 function typedValue(name: string, text: string): string | number {

@@ -11,6 +11,7 @@ import {
 } from '../model/feature';
 import type { ParkGeometry } from '../model/geometry-schema';
 import { setOwn } from '../own-property';
+import { clipText } from '../i18n/clip-text';
 
 /**
  * Mapping of foreign attributes onto the interchange profile (DESIGN.md §3), shared by the
@@ -33,7 +34,7 @@ const COMMON: AttributeName[] = ['name', 'code', 'notes'];
 /** Profile attributes each kind carries. */
 export const KIND_ATTRIBUTES: Record<FeatureKind, AttributeName[]> = {
   boundary: COMMON,
-  landuse: [...COMMON, 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'],
+  landuse: [...COMMON, 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'sector', 'sectorScheme', 'tenant', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay'],
   building: [...COMMON, 'heightM', 'floors', 'roofType'],
   road: [...COMMON, 'widthM'],
   point: [...COMMON, 'facilityType'],
@@ -76,7 +77,14 @@ export interface ProfileFeatureInput {
   label: string;
 }
 
-export type ProfileFeatureResult = { ok: true; feature: ParkFeature; warnings: string[] } | { ok: false; detail: string };
+/** The warnings as data, for a sentence in the reader's language (import-notes.ts). */
+export type ProfileNote = { code: 'attribute_kept'; key: string; value: string; field: string } | { code: 'default_road_width'; widthM: number };
+
+/** `field`: the attribute that made the feature invalid, when it was not the geometry. */
+export type ProfileFeatureResult = { ok: true; feature: ParkFeature; warnings: string[]; notes: ProfileNote[] } | { ok: false; detail: string; field?: string };
+
+/** A file's name or value in a note is clipped: a 10 MB attribute must not make a 10 MB line. */
+const NOTE_CHARS = 80;
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.map((i) => `${i.path.map(String).join('.') || 'feature'}: ${i.message}`).join('; ');
@@ -89,6 +97,7 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
  */
 export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureResult {
   const warnings: string[] = [];
+  const notes: ProfileNote[] = [];
   const schema = SCHEMAS[input.kind];
   const wanted = new Map(KIND_ATTRIBUTES[input.kind].map((a) => [normaliseName(a), a]));
   for (const [alias, field] of Object.entries(ALIASES)) if (KIND_ATTRIBUTES[input.kind].includes(field)) wanted.set(alias, field);
@@ -108,20 +117,24 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
       setOwn(props, key, toFreeValue(raw));
       continue;
     }
+    // Another tool may store a VSIC code as a number (2420): the code is text in the profile.
+    const value = field === 'sector' && typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
     const fieldSchema = (schema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>)[field];
-    const parsed = fieldSchema.safeParse(raw);
+    const parsed = fieldSchema.safeParse(value);
     if (parsed.success && parsed.data !== undefined) {
       fields[field] = parsed.data;
       taken.add(field);
     } else {
       setOwn(props, key, toFreeValue(raw));
       warnings.push(`${input.label}: ${key} = ${JSON.stringify(raw)} is not a valid ${field}; kept in props`);
+      notes.push({ code: 'attribute_kept', key: clipText(key, NOTE_CHARS), value: clipText(JSON.stringify(raw) ?? '', NOTE_CHARS), field });
     }
   }
   if (input.kind === 'landuse' && fields.landUse === undefined) fields.landUse = 'other';
   if (input.kind === 'road' && fields.widthM === undefined) {
     fields.widthM = DEFAULT_ROAD_WIDTH_M;
     warnings.push(`${input.label}: no road width; ${DEFAULT_ROAD_WIDTH_M} m assumed`);
+    notes.push({ code: 'default_road_width', widthM: DEFAULT_ROAD_WIDTH_M });
   }
   const candidate = {
     ...fields,
@@ -131,8 +144,12 @@ export function buildProfileFeature(input: ProfileFeatureInput): ProfileFeatureR
     ...(Object.keys(props).length > 0 || input.props ? { props } : {}),
   };
   const result = parkFeatureSchema.safeParse(candidate);
-  if (!result.success) return { ok: false, detail: `${input.label}: ${describeIssues(result.error)}` };
-  return { ok: true, feature: result.data, warnings };
+  if (!result.success) {
+    const first = result.error.issues[0]?.path[0];
+    const field = first === undefined || first === 'geometry' ? undefined : String(first);
+    return { ok: false, detail: `${input.label}: ${describeIssues(result.error)}`, ...(field ? { field } : {}) };
+  }
+  return { ok: true, feature: result.data, warnings, notes };
 }
 
 /** "Yên Phong.gpkg" → "Yên Phong"; the project name of an imported file. */

@@ -26,6 +26,16 @@ export const freePropsSchema = z.custom<Record<string, FreeValue>>(
 
 const ratio = z.number().min(0).max(1);
 const positive = z.number().finite().positive();
+const nonNegative = z.number().finite().nonnegative();
+
+/**
+ * Industry classifications a plot's `sector` code is read in: VSIC 2025 (Decision 36/2025/QĐ-TTg,
+ * in force 15 Nov 2025, the default) or VSIC 2018 (Decision 27/2018/QĐ-TTg). The same code can
+ * mean different things in the two (electricity 35, electronics 26), so the scheme goes with it.
+ */
+export const SECTOR_SCHEMES = ['VSIC2025', 'VSIC2018'] as const;
+export type SectorScheme = (typeof SECTOR_SCHEMES)[number];
+export const DEFAULT_SECTOR_SCHEME: SectorScheme = 'VSIC2025';
 
 /** Attributes every kind may carry. */
 const commonFields = {
@@ -57,6 +67,14 @@ export const landUseFeatureSchema = z.object({
   maxFloors: z.number().int().positive().optional(),
   minGreenRatio: ratio.optional(),
   maxFar: positive.optional(),
+  /** The tenant's industry: a VSIC code of 2 (division) to 5 digits, read in `sectorScheme` (VSIC2025 when absent). */
+  sector: z.string().regex(/^\d{2,5}$/, 'expected a VSIC code of 2 to 5 digits').optional(),
+  sectorScheme: z.enum(SECTOR_SCHEMES).optional(),
+  tenant: z.string().optional(),
+  employees: z.number().int().nonnegative().optional(),
+  /** Measured consumption of the plot's tenant; each overrides the sector default (shared/eco). */
+  measuredElectricityMwhPerYear: nonNegative.optional(),
+  measuredWaterM3PerDay: nonNegative.optional(),
 });
 
 /** A building footprint; `heightM` in metres above ground and/or `floors` above ground. */
@@ -115,6 +133,12 @@ export const ATTRIBUTE_NAMES = [
   'maxFloors',
   'minGreenRatio',
   'maxFar',
+  'sector',
+  'sectorScheme',
+  'tenant',
+  'employees',
+  'measuredElectricityMwhPerYear',
+  'measuredWaterM3PerDay',
   'facilityType',
   'notes',
 ] as const;

@@ -5,6 +5,7 @@ import { LandUsePanel } from './analysis/LandUsePanel';
 import { CompliancePanel } from './analysis/CompliancePanel';
 import { PlotsPanel } from './analysis/PlotsPanel';
 import { ComparePanel } from './compare/ComparePanel';
+import { EcoPanel } from './eco/EcoPanel';
 import { OverlayPanel } from '../overlay/OverlayPanel';
 
 /**
@@ -23,6 +24,7 @@ export const SIDE_PANELS: SidePanelEntry[] = [
   { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
   { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
   { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
+  { id: 'eco', titleKey: 'eco.title', Component: EcoPanel },
   { id: 'compare', titleKey: 'compare.title', Component: ComparePanel },
   { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
 ];
