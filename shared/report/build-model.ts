@@ -3,6 +3,11 @@ import { LAND_USE_CATALOGUE, landUseCategory, landUseLabel, type ParkDocument } 
 import { bandRangeLabels, combinedLossFraction, describeWeatherSource, readSolarSettings, SPECIFIC_YIELD_BANDS, type ParkSolarResult } from '../solar';
 import { formatDate, formatNumber } from '../format';
 import { buildMapFigure } from './map-figure';
+import { ecoChapter, ecoForReport } from './eco-section';
+import { num, text } from './cells';
+
+export { num, text };
+import type { RooftopPv } from '../eco';
 import { markInvalidPlots, problemsTable } from './problems';
 import { scenarioProblems } from '../analysis/problems';
 import { fill, reportStrings, type ReportStringKey } from './strings';
@@ -23,10 +28,10 @@ export interface ReportOptions {
   solarOrigin?: SolarOrigin;
   /** A precomputed analysis of the scenario (the UI has one); computed when absent. */
   analysis?: AnalysisResult;
+  /** Rooftop PV hour by hour for the eco chapter (rooftopPvOf); absent or null: not counted. */
+  ecoPv?: RooftopPv | null;
 }
 
-export const text = (v: string): ReportCell => ({ t: 'text', v });
-export const num = (v: number | null, digits: number): ReportCell => ({ t: 'num', v, digits });
 
 /** A rule's value in its display unit: ratios as percent. */
 export function ruleDisplay(unit: RuleResult['unit'], v: number | null): { value: number | null; digits: number; unit: string } {
@@ -72,12 +77,33 @@ function landUseSection(a: AnalysisResult, lang: ReportLang, s: Record<ReportStr
   return { table, chart: { id: 'land-use-chart', title: s.landUseChart, unit: '%', orientation: 'horizontal', bars, digits: 1 } };
 }
 
-function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKey, string>): ReportTable {
+/**
+ * Numbers the long addresses the Citation column refers to: the column reads as document and
+ * article ("QCVN 01:2021/BXD, 2.6.3 [3]") and the report ends with the numbered list.
+ */
+export class SourceList {
+  readonly items: { n: number; text: string }[] = [];
+  private readonly byText = new Map<string, number>();
+
+  ref(document: string, url: string): number {
+    const key = `${document} — ${url}`;
+    let n = this.byText.get(key);
+    if (n === undefined) {
+      n = this.items.length + 1;
+      this.byText.set(key, n);
+      this.items.push({ n, text: key });
+    }
+    return n;
+  }
+}
+
+function complianceTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKey, string>, sources: SourceList): ReportTable {
   const rows = a.rules.map((r): ReportCell[] => {
     const v = ruleDisplay(r.unit, r.value);
     const t = ruleDisplay(r.unit, r.threshold);
     const words = citationIn(r.citation, lang);
-    const cite = [words.document, words.article, r.citation.url].filter(Boolean).join(', ');
+    const ref = r.citation.url ? ` [${sources.ref(words.document, r.citation.url)}]` : '';
+    const cite = `${[words.document, words.article].filter(Boolean).join(', ')}${ref}`;
     const notes = [r.overridden ? `${s.overridden} (${formatNumber(lang, ruleDisplay(r.unit, r.originalThreshold ?? null).value, t.digits)} →)` : '', r.origin === 'project' ? s.projectRule : ''].filter(Boolean);
     return [
       text(r.id),
@@ -127,7 +153,8 @@ function plotTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKe
       { header: s.far, align: 'right', weight: 0.7 },
       { header: s.floors, align: 'right', weight: 0.7 },
       { header: s.plotGreen, align: 'right', weight: 0.9 },
-      { header: s.limits, align: 'left', weight: 2.6 },
+      { header: s.limits, align: 'left', weight: 2.2 },
+      { header: s.failing, align: 'left', weight: 2.2 },
     ],
     rows: a.plots.map((p) => [
       text(p.code ?? ''),
@@ -139,8 +166,31 @@ function plotTable(a: AnalysisResult, lang: ReportLang, s: Record<ReportStringKe
       num(p.maxFloors, 0),
       num(p.greenRatio === null ? null : p.greenRatio * 100, 1),
       text(limitText(p.limits)),
+      text(plotFailures(a, p.id, lang, s).join('; ')),
     ]),
+    highlight: a.plots.flatMap((p, r) => (plotFailures(a, p.id, lang, s).length > 0 ? [`${r}:9`] : [])),
   };
+}
+
+/** The comparison a failing value breaks: a "≤ 70 %" rule fails as "72 % > 70 %". */
+const BROKEN: Record<RuleResult['comparator'], string> = { '<=': '>', '<': '≥', '>=': '<', '>': '≤' };
+
+/** Which indicators of a plot fail their rules, as "Density 72.0 % > 70.0 %" (one per distinct failure). */
+export function plotFailures(a: AnalysisResult, plotId: string, lang: ReportLang, s: Record<ReportStringKey, string>): string[] {
+  const names: Partial<Record<string, string>> = { 'plot.buildingDensity': s.density, 'plot.greenRatio': s.plotGreen, 'plot.far': s.far, 'plot.maxFloors': s.floors };
+  const out = new Set<string>();
+  for (const r of a.rules) {
+    for (const item of r.items) {
+      if (item.featureId !== plotId || item.status !== 'fail') continue;
+      const v = ruleDisplay(r.unit, item.value);
+      const t = ruleDisplay(r.unit, item.threshold);
+      const digits = r.unit === 'count' ? 0 : r.unit === 'factor' ? 2 : 1;
+      const shown = (x: number | null, unit: string) => `${x === null ? '—' : formatNumber(lang, x, digits)}${unit ? ` ${unit}` : ''}`;
+      const name = (names[r.metric] ?? r.title[lang]).replace(/ \(%\)/, '');
+      out.add(`${name} ${shown(v.value, v.unit)} ${BROKEN[r.comparator]} ${shown(t.value, t.unit || v.unit)}`);
+    }
+  }
+  return [...out];
 }
 
 function solarSection(r: ParkSolarResult, lang: ReportLang, s: Record<ReportStringKey, string>, names: Map<string, string>): NonNullable<ReportModel['solar']> {
@@ -281,6 +331,7 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
   const names = new Map(scenario.features.map((x) => [x.id, x.name ?? x.code ?? x.id]));
   const problems = scenarioProblems(scenario.features);
   const plots = plotTable(a, lang, s);
+  const sources = new SourceList();
   markInvalidPlots(plots, a, problems, s);
   return {
     meta: {
@@ -306,11 +357,13 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
       { label: s.totalGreen, value: `${f(a.green.totalGreenM2, 0)} m² (${f(a.green.totalGreenRatio * 100, 2)} %)` },
       { label: s.isolationMin, value: a.green.isolationMinWidthM === null ? '—' : `${f(a.green.isolationMinWidthM, 1)} m` },
     ],
-    complianceTable: complianceTable(a, lang, s),
+    complianceTable: complianceTable(a, lang, s, sources),
     ruleCounts: counts,
     plotTable: plots,
     problems: problemsTable(problems, scenario.features, lang, s),
     solar: solar ? solarSection(solar, lang, s, names) : null,
+    eco: ecoChapter(ecoForReport(doc, scenarioId, { lang, greenSpaceRatio: a.green.greenSpaceRatio, pv: options.ecoPv }), lang, s),
     methods: methods(doc, a, date, lang, s, solar, options.solarOrigin ?? 'computed'),
+    sources: sources.items,
   };
 }

@@ -3,6 +3,8 @@ import { LAND_USE_CODES, landUseLabel, type ParkDocument } from '../model';
 import type { ParkSolarResult } from '../solar';
 import { countStatuses, meanPlotDensity } from './build-model';
 import { buildMapFigure } from './map-figure';
+import { ecoForReport } from './eco-section';
+import type { RooftopPv } from '../eco';
 import { fill, reportStrings } from './strings';
 import type { CompareKpi, ComparisonModel, ReportCell, ReportLang, ReportTable } from './types';
 
@@ -14,6 +16,8 @@ export interface CompareOptions {
   solar?: Record<string, ParkSolarResult | null | undefined>;
   /** Precomputed analyses by scenario id (the UI keeps an engine); computed when absent. */
   analyses?: Record<string, AnalysisResult | undefined>;
+  /** Rooftop PV hour by hour by scenario id for the eco rows (rooftopPvOf); absent or null: not counted. */
+  ecoPv?: Record<string, RooftopPv | null | undefined>;
 }
 
 export const MIN_COMPARED = 2;
@@ -62,6 +66,14 @@ export function compareScenarios(doc: ParkDocument, scenarioIds: readonly string
     add('annualMwh', s.annualMwh, lang === 'vi' ? 'MWh/năm' : 'MWh/year', 1, solar.map((r) => (r ? r.annualKwh / 1000 : null)));
     add('specificYield', s.specificYield, 'kWh/kWp', 0, solar.map((r) => r?.specificYieldKwhPerKwp ?? null));
   }
+  const eco = scenarios.map((sc, i) => ecoForReport(doc, sc.id, { lang, greenSpaceRatio: analyses[i].green.greenSpaceRatio, pv: options.ecoPv && Object.hasOwn(options.ecoPv, sc.id) ? options.ecoPv[sc.id] : null }));
+  const year = lang === 'vi' ? 'năm' : 'year';
+  add('eco.electricity', s.cmpEcoElectricity, `MWh/${year}`, 0, eco.map((r) => r.electricity.demandMwhPerYear));
+  // Unknown (—), not 0 %, where no hourly PV was counted.
+  add('eco.pvSelfShare', s.cmpEcoPvShare, '%', 1, eco.map((r) => (r.pvHourly ? r.electricity.pvShareOfDemand * 100 : null)));
+  add('eco.scope2', s.cmpEcoScope2, `tCO₂/${year}`, 0, eco.map((r) => r.carbon.scope2T));
+  add('eco.cbamPlots', s.cmpEcoCbam, '', 0, eco.map((r) => r.plots.filter((p) => p.carbon.cbam).length));
+  add('eco.acceptedExchanges', s.cmpEcoExchanges, '', 0, eco.map((r) => r.symbiosis.filter((x) => x.status === 'accepted').length));
 
   const n = scenarios.length;
   const highlight: string[] = [];

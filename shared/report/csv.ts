@@ -1,5 +1,6 @@
 import { CSV_BOM, csvLines } from '../io/spreadsheet';
 import { statusLabel } from './strings';
+import { ecoSheet } from './eco-section';
 import type { KeyValue, ReportCell, ReportChart, ReportModel, ReportTable } from './types';
 
 function keyValueTable(id: string, title: string, items: readonly KeyValue[], headers: [string, string]): ReportTable {
@@ -39,8 +40,17 @@ export function reportTables(m: ReportModel): ReportTable[] {
   ];
   const tables: ReportTable[] = [keyValueTable('summary', s.summary, meta, [s.kpi, s.value]), m.landUseTable, m.complianceTable, m.plotTable];
   if (m.solar) tables.push(m.solar.buildingTable, chartTable(m.solar.monthlyChart, s.monthly));
+  if (m.eco) tables.push(ecoSheet(m.eco, s.ecoTitle, [s.ecoItem, s.value]));
   if (m.comparison) tables.push(m.comparison.kpiTable, m.comparison.ruleTable);
   tables.push(keyValueTable('methods', s.methods, m.methods, [s.methods, s.value]));
+  if (m.sources && m.sources.length > 0) {
+    tables.push({
+      id: 'sources',
+      title: s.sources,
+      columns: [{ header: 'n', align: 'right', weight: 0.3 }, { header: s.sources, align: 'left', weight: 6 }],
+      rows: m.sources.map((src) => [{ t: 'num', v: src.n, digits: 0 }, { t: 'text', v: src.text }]),
+    });
+  }
   return tables;
 }
 

@@ -1,4 +1,5 @@
 import type { RuleStatus } from '../analysis/types';
+import type { EcoChapter } from './eco-section';
 
 /** Languages of the report (the PDF's own strings live in ./strings.ts). */
 export type ReportLang = 'en' | 'vi';
@@ -146,6 +147,10 @@ export interface ReportModel {
     monthlyChart: ReportChart;
     buildingTable: ReportTable;
   } | null;
+  /** The eco-performance chapter (shared/eco); absent in models built before it existed. */
+  eco?: EcoChapter;
+  /** Long citation addresses, numbered: the Citation column refers to them as [n]. */
+  sources?: { n: number; text: string }[];
   methods: KeyValue[];
   comparison?: ComparisonModel;
 }

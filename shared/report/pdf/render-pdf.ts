@@ -139,10 +139,24 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
     drawTable(layout, m.solar.buildingTable, lang, { size: 7 });
   } else layout.paragraph(s.solarNone);
 
+  if (m.eco) {
+    layout.newPage();
+    layout.heading(s.ecoTitle);
+    layout.paragraph(s.ecoIntro, 8, '#555555');
+    layout.keyValues(m.eco.summary, 200, 8.5);
+    for (const t of [m.eco.balanceTable, m.eco.plotTable, m.eco.symbiosisTable, m.eco.criteriaTable]) drawTable(layout, t, lang, { size: 7 });
+  }
+
   if (m.comparison) comparisonSection(layout, m.comparison, m, lang);
 
   layout.heading(s.methods);
   layout.keyValues(m.methods, 170, 8);
+
+  if (m.sources && m.sources.length > 0) {
+    layout.heading(s.sources, 11);
+    layout.paragraph(s.sourcesNote, 7.5, '#555555');
+    for (const src of m.sources) layout.paragraph(`[${src.n}] ${src.text}`, 7.5);
+  }
 
   const total = layout.pages.length;
   layout.pages.forEach((c, i) => {
