@@ -5,6 +5,7 @@ import { geoJsonToDocument } from '../../shared/io/geojson';
 import { exportDocument, importFile } from '../../shared/io/exchange';
 import { applyMapping, defaultMapping, importMappingSchema, type ImportMapping } from '../../shared/io/apply-mapping';
 import { parseCrsCode } from '../../shared/io/crs/crs';
+import { parseVnTransformation, VN2000_TRANSFORMATIONS, type VnTransformationChoice } from '../../shared/io/crs/vn2000-transformations';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
 import type { ImportFailureResult } from '../../shared/io/imported-layer';
 import { checkOutput, CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
@@ -19,6 +20,8 @@ interface ConvertArgs {
   input: string;
   output: string;
   crs?: string;
+  /** VN-2000 → WGS 84 transformation (--transformation auto|5194|6960). */
+  transformation?: VnTransformationChoice;
   layerMap?: string;
   /** Replace OUT when it exists (a project keeps OUT.bak). */
   force: boolean;
@@ -34,7 +37,7 @@ function parseArgs(args: string[], m: Messages): ConvertArgs {
       force = true;
       continue;
     }
-    const match = /^--(crs|layer-map)(?:=(.*))?$/.exec(arg);
+    const match = /^--(crs|layer-map|transformation)(?:=(.*))?$/.exec(arg);
     if (match) {
       const value = match[2] ?? args[++i];
       if (value === undefined || value === '') throw new CliError(m.t('error.needsValue', { option: `--${match[1]}`, usage: CONVERT_USAGE }), 2);
@@ -44,7 +47,9 @@ function parseArgs(args: string[], m: Messages): ConvertArgs {
   }
   if (positional.length !== 2) throw new CliError(m.t('error.twoFiles', { command: 'convert', usage: CONVERT_USAGE }), 2);
   if (options.crs !== undefined && !parseCrsCode(options.crs)) throw new CliError(m.t('convert.badCrs', { crs: options.crs }), 2);
-  return { input: positional[0], output: positional[1], crs: options.crs, layerMap: options['layer-map'], force };
+  const transformation = options.transformation === undefined ? undefined : parseVnTransformation(options.transformation);
+  if (options.transformation !== undefined && !transformation) throw new CliError(m.t('convert.badTransformation', { value: options.transformation }), 2);
+  return { input: positional[0], output: positional[1], crs: options.crs, transformation, layerMap: options['layer-map'], force };
 }
 
 /**
@@ -67,7 +72,7 @@ export async function convertCommand(args: string[], io: CliIo, { now, m, limits
   const doc = await readDocument(opts, inFormat, bytes, mapping, io, now, m, limits);
   const SQL = outFormat === 'project' ? await loadSql() : undefined;
   // The written file is language-neutral; only the messages around it follow --lang.
-  const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, SQL });
+  const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, transformation: opts.transformation, SQL });
   if (!result.ok) throw new CliError(m.t('file.cannotWrite', { path: output, reason: result.detail }));
   for (const warning of result.warnings) warn(io, m, warning);
   await writeOutput(io, target, result.bytes, m);
@@ -163,13 +168,15 @@ async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: Impor
   // A layer map that asks for areas makes a lines-only DXF an error rather than a silent road network.
   const requirePolygons = Object.values(mapping?.layers ?? {}).some((m) => (m.kind && POLYGON_KINDS.has(m.kind)) || Object.values(m.values ?? {}).some((v) => v.kind && POLYGON_KINDS.has(v.kind)));
   const SQL = sql ?? (formatOf(path) === 'project' ? await loadSql() : undefined);
-  const result = importFile(bytes, fileName(path), { crs: opts.crs, requirePolygons, SQL, limits });
+  const result = importFile(bytes, fileName(path), { crs: opts.crs, transformation: opts.transformation, requirePolygons, SQL, limits });
   if (!result.ok) {
     // A refusal's warnings are its explanation (e.g. a DXF of only unsupported entities): print them first.
     for (const warning of result.warnings ?? []) warn(io, m, warning);
     throw importError(path, result, m);
   }
   for (const warning of result.warnings) warn(io, m, warning);
+  const used = (result.transformations ?? []).map((code) => `${code} "${VN2000_TRANSFORMATIONS.find((t) => t.code === code)?.name ?? code}"`);
+  if (used.length > 0) io.stderr(`ecopark: ${m.t('convert.transformationUsed', { list: used.join(', ') })}`);
   const defaults = defaultMapping(result.layers);
   const merged: ImportMapping = { layers: { ...defaults.layers, ...(mapping?.layers ?? {}) } };
   // Named layers of the map that the file lacks are probably typos: say so.

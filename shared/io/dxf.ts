@@ -1,5 +1,6 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import { guessCrsFromCoordinates, parseCrsCode } from './crs/crs';
+import { guessCrsFromCoordinates, parseCrsCode, transformationsUsed, withTransformation } from './crs/crs';
+import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import { DEFAULT_LIMITS, type Limits } from '../limits';
 import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportResult } from './imported-layer';
 import { ImportBudget } from './import-limits';
@@ -14,6 +15,8 @@ import { decodeText } from './text-codec';
 
 export interface DxfImportOptions {
   crs?: string;
+  /** VN-2000 → WGS 84 transformation ('auto', the default, = PROJ's choice at each point). */
+  transformation?: VnTransformationChoice;
   province?: string;
   /** Fail with 'no_closed_polylines' when the drawing has no closed polyline (the user asked for plots). */
   requirePolygons?: boolean;
@@ -205,7 +208,8 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
     else return importFailure('crs_required', `a DXF has no coordinate system and these coordinates are in metres (x ${Math.round(box[0])}…${Math.round(box[2])}, y ${Math.round(box[1])}…${Math.round(box[3])}); choose it${guess ? `, e.g. ${guess}` : ''}`, guess);
   }
   if (!crs) return importFailure('crs_required', 'choose the coordinate system of the drawing');
-  const crsOf = crs;
+  // The user's transformation choice wins over a .prj TOWGS84; neither means PROJ's automatic pick.
+  const crsOf = withTransformation(crs, options.transformation);
   // Features are pushed onto their layer's list in place: copying the list per entity made one big layer quadratic.
   const byLayer = new Map<string, Feature<Geometry, Record<string, unknown>>[]>();
   for (const r of raw) {
@@ -214,7 +218,8 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
     features.push({ type: 'Feature', properties: r.props, geometry: geometryToWgs84(r.geometry, crsOf) });
   }
   const layers = [...byLayer].map(([name, features]) => makeLayer(name, features));
-  return { ok: true, layers, warnings, crs: crs.code };
+  const transformations = transformationsUsed(crsOf, rawBbox(layers.flatMap((l) => l.features.map((f) => f.geometry)))).map((t) => t.code);
+  return { ok: true, layers, warnings, crs: crs.code, transformations };
 }
 
 function countBy(keys: string[]): Map<string, number> {

@@ -1,7 +1,9 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { ParkDocument } from '../model/document';
 import { writeProject } from '../project-file/write-project';
-import { parseCrsCode, WGS84_CODE } from './crs/crs';
+import { parseCrsCode, transformationForExport, WGS84_CODE, withTransformation } from './crs/crs';
+import type { VnTransformationChoice } from './crs/vn2000-transformations';
+import { bboxOf } from '../geometry/boolean';
 import { importDxf } from './dxf';
 import { exportDxf } from './dxf-write';
 import { scenarioExport } from './export-input';
@@ -16,40 +18,18 @@ import { importShapefileZip } from './shapefile';
 import { asciiBaseName, exportShapefileZip } from './shapefile-write';
 import { decodeText } from './text-codec';
 import { utf8 } from './zip';
+import { formatFromFileName, PROJECTED_EXPORTS, type ExchangeFormat } from './exchange-formats';
 import type { Limits } from '../limits';
 
-/** The exchange formats by file extension; one table for the CLI and the UI. */
-export const EXCHANGE_FORMATS = ['geojson', 'kml', 'kmz', 'shp', 'dxf', 'gpkg', 'csv', 'xlsx'] as const;
-export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number];
-
-/** File extension each format is written with. */
-export const FORMAT_EXTENSIONS: Record<ExchangeFormat, string> = {
-  geojson: '.geojson',
-  kml: '.kml',
-  kmz: '.kmz',
-  shp: '.shp.zip',
-  dxf: '.dxf',
-  gpkg: '.gpkg',
-  csv: '.csv',
-  xlsx: '.xlsx',
-};
-
-/** Formats whose coordinates may be written in a projected CRS; the others are WGS 84 by definition. */
-export const PROJECTED_EXPORTS: readonly ExchangeFormat[] = ['shp', 'dxf'];
-/** Formats that can be imported (tables are export-only). */
-export const IMPORT_FORMATS: readonly ExchangeFormat[] = ['geojson', 'kml', 'kmz', 'shp', 'dxf', 'gpkg'];
-
-export function formatFromFileName(name: string): ExchangeFormat | undefined {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.shp.zip') || lower.endsWith('.zip')) return 'shp';
-  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
-  const ext = lower.slice(lower.lastIndexOf('.') + 1);
-  return (EXCHANGE_FORMATS as readonly string[]).includes(ext) ? (ext as ExchangeFormat) : undefined;
-}
+// The format table is its own module so a command that only names formats (the CLI's `info`)
+// loads none of the readers and writers below.
+export { EXCHANGE_FORMATS, FORMAT_EXTENSIONS, formatFromFileName, IMPORT_FORMATS, PROJECTED_EXPORTS, type ExchangeFormat } from './exchange-formats';
 
 export interface ImportFileOptions {
   /** CRS of input that does not declare one (DXF, Shapefile without .prj), e.g. 'VN2000:105.5'. */
   crs?: string;
+  /** VN-2000 → WGS 84 transformation ('auto' = PROJ's choice at each point, the default). */
+  transformation?: VnTransformationChoice;
   /** The project's province, to guess a VN-2000 zone. */
   province?: string;
   requirePolygons?: boolean;
@@ -86,13 +66,23 @@ export function importFile(bytes: Uint8Array, fileName: string, options: ImportF
 export interface ExportOptions {
   /** Output CRS of Shapefile and DXF (default WGS 84); ignored by formats that are WGS 84 by definition. */
   crs?: string;
+  /** VN-2000 → WGS 84 transformation ('auto' = PROJ's choice at the data's centre, the default). */
+  transformation?: VnTransformationChoice;
   /** Scenario to write; GeoJSON and GeoPackage write every scenario when it is not given, the flat formats the active one. */
   scenarioId?: string;
   SQL?: SqlJsStatic;
 }
 
 export type ExportResult =
-  | { ok: true; bytes: Uint8Array; warnings: string[]; /** What was written, for a one-line summary. */ summary: string }
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      warnings: string[];
+      /** What was written, for a one-line summary. */
+      summary: string;
+      /** The VN-2000 → WGS 84 transformation the coordinates and the .prj use, e.g. 'EPSG:5194'. */
+      transformation?: string;
+    }
   | { ok: false; reason: 'unsupported_crs' | 'unsupported_format'; detail: string };
 
 /** A document reduced to one scenario (a GeoPackage "copy of a scenario"). */
@@ -102,13 +92,18 @@ export function singleScenario(doc: ParkDocument, scenarioId: string): ParkDocum
 }
 
 export function exportDocument(doc: ParkDocument, format: ExchangeFormat, options: ExportOptions = {}): ExportResult {
-  const crs = parseCrsCode(options.crs ?? WGS84_CODE);
-  if (!crs) return { ok: false, reason: 'unsupported_crs', detail: `unknown coordinate system ${options.crs}` };
+  const parsed = parseCrsCode(options.crs ?? WGS84_CODE);
+  if (!parsed) return { ok: false, reason: 'unsupported_crs', detail: `unknown coordinate system ${options.crs}` };
   const warnings: string[] = [];
-  if (options.crs !== undefined && crs.code !== WGS84_CODE && !PROJECTED_EXPORTS.includes(format)) {
+  if (options.crs !== undefined && parsed.code !== WGS84_CODE && !PROJECTED_EXPORTS.includes(format)) {
     warnings.push(`${format} is always written in WGS 84 (EPSG:4326); --crs ${options.crs} applies to .shp.zip and .dxf only`);
   }
   const input = scenarioExport(doc, options.scenarioId);
+  // One transformation for the whole file, so its coordinates and its .prj TOWGS84 agree.
+  const transformation = transformationForExport(withTransformation(parsed, options.transformation), bboxOf(input.features.map((f) => f.geometry.coordinates)));
+  const crs = withTransformation(parsed, transformation?.code);
+  // Proper names only, so the summary reads the same in English and Vietnamese.
+  const via = transformation ? ` (VN-2000 → WGS 84: ${transformation.code} "${transformation.name}")` : '';
   const flat = `scenario "${input.scenarioName}", ${input.features.length} features`;
   const whole = options.scenarioId ? singleScenario(doc, options.scenarioId) : doc;
   const wholeCount = whole.scenarios.reduce((n, s) => n + s.features.length, 0);
@@ -125,12 +120,12 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
       return { ok: true, bytes: exportKmz(input), warnings, summary: flat };
     case 'shp': {
       const out = exportShapefileZip(input, crs, asciiBaseName(input.projectName));
-      return { ok: true, bytes: out.bytes, warnings: [...warnings, ...out.warnings], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}` };
+      return { ok: true, bytes: out.bytes, warnings: [...warnings, ...out.warnings], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}${via}`, transformation: transformation?.code };
     }
     case 'dxf': {
       const out = exportDxf(input, crs);
       const layers = Object.entries(out.counts).map(([l, n]) => `${l} ${n}`).join(', ');
-      return { ok: true, bytes: utf8(out.text), warnings, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}` };
+      return { ok: true, bytes: utf8(out.text), warnings, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}${via}`, transformation: transformation?.code };
     }
     case 'csv':
       return { ok: true, bytes: utf8(exportCsv(input)), warnings, summary: flat };

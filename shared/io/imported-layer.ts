@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { mapPositions, toWgs84, type CrsDefinition } from './crs/crs';
+import { VN2000_TO_WGS84_2 } from './crs/vn2000-transformations';
 import { describeLimitExceeded, LimitExceededError, type LimitExceeded } from '../limits';
 
 /**
@@ -39,7 +40,15 @@ export const IMPORT_FAILURES = [
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
 export type ImportResult =
-  | { ok: true; layers: ImportedLayer[]; warnings: string[]; /** CRS the source coordinates were read in. */ crs: string }
+  | {
+      ok: true;
+      layers: ImportedLayer[];
+      warnings: string[];
+      /** CRS the source coordinates were read in. */
+      crs: string;
+      /** EPSG codes of the VN-2000 → WGS 84 transformations run ('EPSG:5194', 'EPSG:6960'); empty or absent for WGS 84 input. */
+      transformations?: string[];
+    }
   | {
       ok: false;
       reason: ImportFailure;
@@ -130,4 +139,29 @@ export function geometryToWgs84(g: Geometry, crs: CrsDefinition): Geometry {
   const fn = (x: number, y: number): [number, number] => toWgs84(crs, x, y);
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map((x) => geometryToWgs84(x, crs)) };
   return { ...g, coordinates: mapPositions(g.coordinates, fn) } as Geometry;
+}
+
+/** Viet Nam onshore, lon/lat (the EPSG extent 3328 of the VN-2000 → WGS 84 transformation). */
+const VIET_NAM = VN2000_TO_WGS84_2.area;
+
+const insideVietNam = (west: number, south: number, east: number, north: number) =>
+  west >= VIET_NAM.west && east <= VIET_NAM.east && south >= VIET_NAM.south && north <= VIET_NAM.north;
+
+/**
+ * Whether the layers look like latitude/longitude written in the wrong order (a spreadsheet or
+ * hand-made GeoJSON "[21.05, 106.07]"): every coordinate read the other way round falls in
+ * Viet Nam while read as written they do not. The UI offers the swap; it never swaps silently.
+ */
+export function latLonSwapSuspected(layers: readonly ImportedLayer[]): boolean {
+  const [minX, minY, maxX, maxY] = rawBbox(layers.flatMap((l) => l.features.map((f) => f.geometry)));
+  if (!Number.isFinite(minX)) return false;
+  return !insideVietNam(minX, minY, maxX, maxY) && insideVietNam(minY, minX, maxY, maxX);
+}
+
+/** The layers with every position's first two numbers exchanged (lat/lon → lon/lat); a third (height) is kept. */
+export function swapLatLon(layers: readonly ImportedLayer[]): ImportedLayer[] {
+  const swap = (x: number, y: number): [number, number] => [y, x];
+  const swapGeometry = (g: Geometry): Geometry =>
+    g.type === 'GeometryCollection' ? { ...g, geometries: g.geometries.map(swapGeometry) } : ({ ...g, coordinates: mapPositions(g.coordinates, swap) } as Geometry);
+  return layers.map((layer) => ({ ...layer, features: layer.features.map((f) => (f.geometry ? { ...f, geometry: swapGeometry(f.geometry) } : f)) }));
 }

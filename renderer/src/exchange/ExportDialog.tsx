@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { provinceCrs, WGS84_CODE } from '../../../shared/io/crs/crs';
-import { CrsOptions } from './CrsOptions';
+import { CrsOptions, TransformationSelect } from './CrsOptions';
+import type { VnTransformationChoice } from '../../../shared/io/crs/vn2000-transformations';
 import { EXCHANGE_FORMATS, exportDocument, FORMAT_EXTENSIONS, PROJECTED_EXPORTS, type ExchangeFormat } from '../../../shared/io/exchange';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
@@ -22,6 +23,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [scenarioId, setScenarioId] = useState(doc?.activeScenarioId ?? '');
   // CAD drawings are usually in the province's VN-2000 zone: offer it first when the project names its province.
   const [crs, setCrs] = useState(() => (doc ? provinceCrs(doc.project.formerProvince || doc.project.province)?.code : undefined) ?? WGS84_CODE);
+  const [transformation, setTransformation] = useState<VnTransformationChoice>('auto');
   const [error, setError] = useState<string | null>(null);
 
   if (!doc) {
@@ -40,7 +42,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const run = async () => {
     const SQL = format === 'gpkg' ? await loadSqlJs() : undefined;
-    const result = exportDocument(doc, format, { scenarioId, crs: projected ? crs : undefined, SQL });
+    const result = exportDocument(doc, format, { scenarioId, crs: projected ? crs : undefined, transformation, SQL });
     if (!result.ok) return setError(result.detail);
     const scenario = doc.scenarios.find((s) => s.id === scenarioId);
     const fileName = `${safeFileName(`${doc.project.name} - ${scenario?.name ?? ''}`)}${FORMAT_EXTENSIONS[format]}`;
@@ -78,6 +80,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <CrsOptions />
         </select>
       </label>
+      {projected && <TransformationSelect crsCode={crs} value={transformation} onChange={setTransformation} />}
       {!projected && <p className="exchange-note">{t('exchange.exportCrsNote')}</p>}
       {error && (
         <p className="error-text" role="alert">

@@ -1,10 +1,11 @@
-import { parseCrsCode, type CrsDefinition } from './crs';
-import { VN2000_TO_WGS84 } from './vn2000-zones';
+import { parseCrsCode, withTransformation, type CrsDefinition } from './crs';
+import { towgs84Values, VN2000_TO_WGS84_2, VN2000_TRANSFORMATIONS, vnTransformationFromTowgs84 } from './vn2000-transformations';
 
 /**
  * WKT 1 for Shapefile .prj files and GeoPackage srs rows, and the reverse guess. TOWGS84 is
- * written in the position-vector convention WKT 1 defines (rotations negated from the
- * coordinate-frame values of EPSG:6960), which is how GDAL writes VN-2000 itself.
+ * written in the position-vector convention WKT 1 defines (rotations negated from the EPSG
+ * coordinate-frame values), which is how GDAL writes VN-2000 itself; GDAL and QGIS then use
+ * exactly that transformation instead of picking one from the PROJ database.
  */
 
 const WGS84_SPHEROID = 'SPHEROID["WGS 84",6378137,298.257223563]';
@@ -12,8 +13,9 @@ const WGS84_SPHEROID = 'SPHEROID["WGS 84",6378137,298.257223563]';
 function geogcs(crs: CrsDefinition): string {
   const prime = 'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]';
   if (crs.datum === 'WGS84') return `GEOGCS["WGS 84",DATUM["WGS_1984",${WGS84_SPHEROID}],${prime}]`;
-  const h = VN2000_TO_WGS84;
-  const towgs = [h.txM, h.tyM, h.tzM, -h.rxSec, -h.rySec, -h.rzSec, h.scalePpm].join(',');
+  // Exports resolve 'auto' first (transformationForExport); an unresolved CRS gets the country-wide one.
+  const t = VN2000_TRANSFORMATIONS.find((v) => v.code === crs.transformation) ?? VN2000_TO_WGS84_2;
+  const towgs = towgs84Values(t).join(',');
   return `GEOGCS["VN-2000",DATUM["Vietnam_2000",${WGS84_SPHEROID},TOWGS84[${towgs}]],${prime}]`;
 }
 
@@ -37,6 +39,14 @@ function parameter(wkt: string, name: string): number | undefined {
  * support; undefined otherwise (the caller asks the user).
  */
 export function crsFromWkt(wkt: string): CrsDefinition | undefined {
+  const crs = crsFromWktIgnoringTowgs84(wkt);
+  // A TOWGS84 of one of the EPSG transformations names it; any other value set is not one we run.
+  const towgs = /TOWGS84\[([^\]]*)\]/i.exec(wkt);
+  const named = towgs ? vnTransformationFromTowgs84(towgs[1].split(',').map(Number)) : undefined;
+  return crs && named ? withTransformation(crs, named.code) : crs;
+}
+
+function crsFromWktIgnoringTowgs84(wkt: string): CrsDefinition | undefined {
   const text = wkt.trim();
   if (text === '') return undefined;
   // An AUTHORITY/ID at the end names the whole CRS; inner ones name the datum or units.

@@ -1,6 +1,7 @@
 import { geocentricToGeodetic, geodeticToGeocentric, helmertForward, helmertInverse } from './helmert';
 import { tmForward, tmInverse, utmParameters, type TmParameters } from './transverse-mercator';
-import { VN2000_TM3_EPSG, VN2000_TO_WGS84, VN2000_ZONES, vn2000Meridians, zonesOfProvince } from './vn2000-zones';
+import { VN2000_TO_WGS84_1, VN2000_TO_WGS84_2, vnTransformationAt, vnTransformationForBox, type VnTransformation, type VnTransformationChoice } from './vn2000-transformations';
+import { VN2000_TM3_EPSG, VN2000_ZONES, vn2000Meridians, zonesOfProvince } from './vn2000-zones';
 
 /**
  * Coordinate reference systems of the exchange formats: WGS 84 lon/lat, UTM 48N/49N on WGS 84
@@ -16,6 +17,8 @@ export interface CrsDefinition {
   /** null for geographic lon/lat in degrees. */
   tm: TmParameters | null;
   epsg?: number;
+  /** VN-2000 only: the datum transformation to WGS 84; absent = 'auto', PROJ's choice at each point. */
+  transformation?: VnTransformationChoice;
 }
 
 export const WGS84_CODE = 'EPSG:4326';
@@ -73,29 +76,58 @@ export function parseCrsCode(input: string): CrsDefinition | undefined {
 }
 
 /** Geodetic VN-2000 → WGS 84 (ellipsoidal height taken as 0, as PROJ does for 2-D data). */
-function vnToWgs(lon: number, lat: number): [number, number] {
-  const [x, y] = geocentricToGeodetic(...helmertForward(VN2000_TO_WGS84, geodeticToGeocentric(lon, lat, 0)));
+function vnToWgs(choice: VnTransformationChoice, lon: number, lat: number): [number, number] {
+  const t = vnTransformationAt(choice, lon, lat);
+  const [x, y] = geocentricToGeodetic(...helmertForward(t.parameters, geodeticToGeocentric(lon, lat, 0)));
   return [x, y];
 }
 
 /**
- * WGS 84 → VN-2000 the way PROJ runs EPSG:6960 backwards (height 0 on the WGS 84 side). The two
- * directions each drop a height of a few metres, so a round trip moves a point ~0.3 mm.
+ * WGS 84 → VN-2000 the way PROJ runs the transformation backwards (height 0 on the WGS 84 side).
+ * The two directions each drop a height of a few metres, so a round trip moves a point ~0.3 mm.
  */
-function wgsToVn(lon: number, lat: number): [number, number] {
-  const [x, y] = geocentricToGeodetic(...helmertInverse(VN2000_TO_WGS84, geodeticToGeocentric(lon, lat, 0)));
+function wgsToVn(choice: VnTransformationChoice, lon: number, lat: number): [number, number] {
+  const t = vnTransformationAt(choice, lon, lat);
+  const [x, y] = geocentricToGeodetic(...helmertInverse(t.parameters, geodeticToGeocentric(lon, lat, 0)));
   return [x, y];
+}
+
+/** `crs` with a transformation chosen by the user; no choice keeps the CRS's own (from a .prj) or 'auto'. */
+export function withTransformation(crs: CrsDefinition, choice: VnTransformationChoice | undefined): CrsDefinition {
+  return crs.datum === 'VN2000' && choice ? { ...crs, transformation: choice } : crs;
+}
+
+/**
+ * The single transformation a VN-2000 file of WGS 84 extent `bbox` is written with ('auto'
+ * decided at the box's centre), so its coordinates and its .prj TOWGS84 agree; undefined for WGS 84.
+ */
+export function transformationForExport(crs: CrsDefinition, bbox: readonly number[]): VnTransformation | undefined {
+  return crs.datum === 'VN2000' ? vnTransformationForBox(crs.transformation ?? 'auto', bbox) : undefined;
+}
+
+/**
+ * The transformations an import in `crs` ran over WGS 84 extent `bbox`: the chosen one, or
+ * with 'auto' (1) where the box meets its area and (2) where it reaches outside; none for WGS 84.
+ */
+export function transformationsUsed(crs: CrsDefinition, bbox: readonly number[]): VnTransformation[] {
+  if (crs.datum !== 'VN2000' || !bbox.every(Number.isFinite)) return [];
+  const choice = crs.transformation ?? 'auto';
+  if (choice !== 'auto') return [vnTransformationAt(choice, 0, 0)];
+  const a = VN2000_TO_WGS84_1.area;
+  const meets = bbox[0] <= a.east && bbox[2] >= a.west && bbox[1] <= a.north && bbox[3] >= a.south;
+  const within = bbox[0] >= a.west && bbox[2] <= a.east && bbox[1] >= a.south && bbox[3] <= a.north;
+  return [...(meets ? [VN2000_TO_WGS84_1] : []), ...(within ? [] : [VN2000_TO_WGS84_2])];
 }
 
 /** A position of `crs` (easting/northing m or lon/lat degrees) → WGS 84 [lon, lat]. */
 export function toWgs84(crs: CrsDefinition, x: number, y: number): [number, number] {
   const [lon, lat] = crs.tm ? tmInverse(crs.tm, x, y) : [x, y];
-  return crs.datum === 'VN2000' ? vnToWgs(lon, lat) : [lon, lat];
+  return crs.datum === 'VN2000' ? vnToWgs(crs.transformation ?? 'auto', lon, lat) : [lon, lat];
 }
 
 /** WGS 84 [lon, lat] → a position of `crs`. */
 export function fromWgs84(crs: CrsDefinition, lon: number, lat: number): [number, number] {
-  const [l, p] = crs.datum === 'VN2000' ? wgsToVn(lon, lat) : [lon, lat];
+  const [l, p] = crs.datum === 'VN2000' ? wgsToVn(crs.transformation ?? 'auto', lon, lat) : [lon, lat];
   return crs.tm ? tmForward(crs.tm, l, p) : [l, p];
 }
 

@@ -3,7 +3,7 @@ import { WGS84_ELLIPSOID, type Ellipsoid } from './transverse-mercator';
 /**
  * Seven-parameter (Bursa–Wolf) datum shift through geocentric coordinates. Parameters are in
  * the *coordinate frame rotation* convention (EPSG method 9607 / 1032), the convention in which
- * EPSG publishes "VN-2000 to WGS 84 (2)" (EPSG:6960) and Circular 973/2001/TT-TCĐC its values.
+ * EPSG publishes both VN-2000 → WGS 84 transformations (vn2000-transformations.ts).
  * PROJ's `+towgs84` uses the position-vector convention: same translations and scale, rotations
  * with the opposite sign.
  */

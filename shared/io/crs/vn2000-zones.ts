@@ -1,5 +1,4 @@
 import zonesJson from '../../../data/crs/vn2000-zones.json';
-import type { HelmertParameters } from './helmert';
 
 /** One row of data/crs/vn2000-zones.json: a pre-2025 province, the province it now belongs to, its zone meridian. */
 export interface Vn2000Zone {
@@ -11,9 +10,6 @@ export interface Vn2000Zone {
 
 /** Zone table (Circular 973/2001/TT-TCĐC annex; see data/SOURCES.md). */
 export const VN2000_ZONES: readonly Vn2000Zone[] = zonesJson.zones;
-
-/** VN-2000 → WGS 84, EPSG:6960, coordinate-frame convention (cited in the data file). */
-export const VN2000_TO_WGS84: HelmertParameters = zonesJson.datum.toWgs84;
 
 /** EPSG codes of "VN-2000 / TM-3 …" projected CRSs by central meridian (PROJ database 9.x). */
 export const VN2000_TM3_EPSG: Readonly<Record<string, number>> = zonesJson.epsgTm3;

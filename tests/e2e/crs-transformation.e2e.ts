@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForIdleMap } from './browser';
+
+/**
+ * Issue 13, VN-2000 transformation: the Import… and Export… dialogs offer the VN-2000 → WGS 84
+ * transformation for VN-2000 CRSs, say which one was used, and the exported .prj carries it.
+ * Screenshots go to $ECOPARK_SCREENSHOTS (default: the temporary folder).
+ */
+let browser: Browser;
+let page: Page;
+const dir = mkdtempSync(join(tmpdir(), 'ecopark-e2e-crs-'));
+const shots = process.env.ECOPARK_SCREENSHOTS ?? dir;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await openApp(browser);
+  await waitForIdleMap(page);
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('VN-2000 → WGS 84 transformation in the exchange dialogs', () => {
+  it('import of a VN-2000 DXF says the transformation used and offers the choice', async () => {
+    await page.getByRole('button', { name: 'Import…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import GIS or CAD data' });
+    const dxf = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'exchange', 'plots-vn2000-105-30.dxf'));
+    await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'plots.dxf', mimeType: 'application/dxf', buffer: dxf });
+    await dialog.getByRole('cell', { name: 'LO_CN', exact: true }).waitFor();
+    // The fixture lies near Bắc Ninh, outside EPSG:5194's area: automatic means EPSG:6960, as in QGIS.
+    await dialog.getByText('VN-2000 → WGS 84 transformation used: EPSG:6960 “VN-2000 to WGS 84 (2)”.').waitFor();
+    await dialog.getByLabel('VN-2000 → WGS 84 transformation').selectOption('EPSG:5194');
+    await dialog.getByText('VN-2000 → WGS 84 transformation used: EPSG:5194 “VN-2000 to WGS 84 (1)”.').waitFor();
+    await dialog.screenshot({ path: join(shots, 'crs-transformation-import.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('export to Shapefile with EPSG:5194 writes its TOWGS84 in the .prj and says so', async () => {
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption('shp');
+    await dialog.getByLabel('Coordinate system').selectOption('EPSG:9209');
+    await dialog.getByLabel('VN-2000 → WGS 84 transformation').selectOption('EPSG:5194');
+    await dialog.screenshot({ path: join(shots, 'crs-transformation-export.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const file = join(dir, 'park.shp.zip');
+    await download.saveAs(file);
+    await page.getByText(/EPSG:9209 \(VN-2000 → WGS 84: EPSG:5194 "VN-2000 to WGS 84 \(1\)"\)/).first().waitFor();
+    await page.screenshot({ path: join(shots, 'crs-transformation-exported.png') });
+    const info = spawnSync('ogrinfo', ['-so', '-al', `/vsizip/${file}`], { encoding: 'utf8' });
+    expect(info.status, info.stderr).toBe(0);
+    // GDAL reads the .prj as a bound CRS whose transformation has EPSG:5194's translations.
+    expect(info.stdout).toMatch(/-192\.873/);
+    expect(info.stdout).not.toMatch(/-191\.904/);
+  });
+});
