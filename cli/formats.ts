@@ -1,7 +1,9 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { createRequire } from 'node:module';
+import type initSqlJs from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
-import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange';
+import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange-formats';
 import { CliError, oneLine } from './io';
 import { describeLimitExceeded, type LimitExceeded, type Limits } from '../shared/limits';
 import type { CliMessageKey, Messages } from './i18n';
@@ -26,9 +28,13 @@ export function exchangeFormat(format: FileFormat): ExchangeFormat {
 
 let sqlPromise: Promise<SqlJsStatic> | undefined;
 
-/** sql.js is loaded once per process: its WebAssembly start-up is the slow part. */
+/**
+ * sql.js is loaded once per process, by the commands that read or write a project: its
+ * WebAssembly start-up is the slow part. Required, not imported: Node's ESM loader would first
+ * scan its large CommonJS file for export names.
+ */
 export function loadSql(): Promise<SqlJsStatic> {
-  sqlPromise ??= initSqlJs();
+  sqlPromise ??= (createRequire(import.meta.url)('sql.js') as typeof initSqlJs)();
   return sqlPromise;
 }
 

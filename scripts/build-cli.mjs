@@ -9,9 +9,10 @@
 // - sql.js stays external: Node loads it from node_modules, where it finds its own wasm file.
 // - dist/cli/inputs.json lists the source files bundled; bin/ecopark.mjs runs the bundle only
 //   while none of them is newer than it, and falls back to tsx on the sources otherwise.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ECOPARK_CLI_DIR: build elsewhere than dist/cli/ (the unit test builds into a temporary folder).
@@ -27,6 +28,41 @@ try {
 }
 
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+// Our sources write `import { z } from 'zod'`. That `z` is zod's whole namespace object, which
+// esbuild cannot tree-shake: it would bundle every locale and the JSON Schema converters, a
+// third of what each command has to parse at start. The bundle gets a `z` made of zod's classic
+// API modules only (the English messages come with them). A `z.member` those modules lack would
+// be undefined at run time, so the build checks every member the bundle reads (checkZodMembers).
+// Should a zod upgrade move these files, the bundle simply keeps the whole of zod.
+const ZOD_CLASSIC = path.join(root, 'node_modules', 'zod', 'v4', 'classic');
+const ZOD_API_MODULES = ['schemas.js', 'checks.js', 'errors.js', 'parse.js', 'compat.js'].map((file) => path.join(ZOD_CLASSIC, file));
+const slimZod = ZOD_API_MODULES.every((file) => existsSync(file));
+const zodClassicOnly = {
+  name: 'zod-classic-only',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'zod', namespace: 'ecopark-zod' }));
+    b.onResolve({ filter: /^zod-api$/, namespace: 'ecopark-zod' }, () => ({ path: 'zod-api', namespace: 'ecopark-zod' }));
+    b.onLoad({ filter: /^zod$/, namespace: 'ecopark-zod' }, () => ({ contents: "export * as z from 'zod-api';", resolveDir: root }));
+    b.onLoad({ filter: /^zod-api$/, namespace: 'ecopark-zod' }, () => ({
+      contents: ZOD_API_MODULES.map((file) => `export * from ${JSON.stringify(file)};`).join('\n'),
+      resolveDir: root,
+    }));
+  },
+};
+
+/** Fails the build when bundled code reads a member of the slim `z` that zod's API modules do not export. */
+async function checkZodMembers(dir) {
+  const exported = new Set();
+  for (const file of ZOD_API_MODULES) for (const name of Object.keys(await import(pathToFileURL(file).href))) exported.add(name);
+  const missing = new Set();
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.mjs'))) {
+    for (const [, member] of (await readFile(path.join(dir, file), 'utf8')).matchAll(/\bzod_api_exports\.([A-Za-z_$][\w$]*)/g)) {
+      if (!exported.has(member)) missing.add(member);
+    }
+  }
+  if (missing.size > 0) throw new Error(`the CLI bundle reads z.${[...missing].join(', z.')}, which scripts/build-cli.mjs's slim zod lacks: add zod's module that exports it to ZOD_API_MODULES`);
+}
 // Built beside the final folder and swapped in at the end, so a command started during the
 // build finds either the old bundle or the new one, never half of one.
 const tmpDir = `${outDir}.tmp-${process.pid}`;
@@ -55,13 +91,15 @@ const result = await build({
   // Bundled CommonJS dependencies call require() for Node built-ins: give ESM chunks one.
   banner: { js: "import { createRequire as __ecoparkRequire } from 'node:module'; const require = __ecoparkRequire(import.meta.url);" },
   define: { ECOPARK_BUNDLED_VERSION: JSON.stringify(pkg.version ?? 'unknown') },
+  plugins: slimZod ? [zodClassicOnly] : [],
   metafile: true,
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
 });
 
-const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+if (slimZod) await checkZodMembers(tmpDir);
+const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.startsWith('ecopark-zod:'));
 inputs.push('package.json');
 await writeFile(path.join(tmpDir, 'inputs.json'), `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);
 

@@ -1,8 +1,10 @@
 import type { AreaGeometry, ParkGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, intersectAreas, subtractAreas } from './boolean';
+import { bboxOf, intersectAreas, polygonsOf, subtractAreas } from './boolean';
+import { convexHull, type PlanarPoint } from './convex-hull';
 import { geodesicAreaM2 } from './geodesic';
+import { dedupe, ringCrossings } from './ring-checks';
 import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
-import { signedArea2 } from './ring';
+import { openRing, signedArea2 } from './ring';
 
 /**
  * Overlap policies between land-use polygons (docs/editing.md): by default a new polygon is
@@ -63,6 +65,12 @@ export function findOverlaps(features: { id: string; geometry: ParkGeometry }[],
   if (items.length === 0) return out;
   const plane = createTangentPlane(items[0].box[0], items[0].box[1]);
   const { kx, ky } = plane;
+  const prepared = new Map<AreaItem, Screened>();
+  const screen = (item: AreaItem) => {
+    let s = prepared.get(item);
+    if (!s) prepared.set(item, (s = screened(item.geometry, plane)));
+    return s;
+  };
   for (let i = 0; i < items.length; i++) {
     const p = items[i];
     for (let j = i + 1; j < items.length && items[j].box[0] < p.box[2]; j++) {
@@ -72,7 +80,7 @@ export function findOverlaps(features: { id: string; geometry: ParkGeometry }[],
       const h = (Math.min(p.box[3], q.box[3]) - Math.max(p.box[1], q.box[1])) * ky;
       // The overlap cannot exceed the boxes' overlap (1 % margin for the scale of kx).
       if (w <= 0 || h <= 0 || w * h * 1.01 < SLIVER_OVERLAP_M2) continue;
-      if (planarOverlapBelow(p.f.geometry, q.f.geometry, plane, SLIVER_OVERLAP_M2 / 2)) continue;
+      if (overlapSurelyBelow(screen(p.f), screen(q.f), SLIVER_OVERLAP_M2 / 2)) continue;
       const common = intersectAreas(p.f.geometry, q.f.geometry);
       if (!common) continue;
       const areaM2 = geodesicAreaM2(common);
@@ -96,46 +104,93 @@ function boxesOverlap(a: number[], b: number[]): boolean {
 }
 
 /**
- * Cheap screen before the exact intersection: when one polygon is a single convex ring, the
- * other's rings clipped by it (Sutherland–Hodgman, right for any subject) give the overlap's
- * planar area. True when that is surely below `limitM2` (the plane's scale error is ~1e-4).
- * Shared edges of neighbouring plots, a few millimetres off, are rejected here.
+ * One area geometry as the screens below see it, in the plane of one findOverlaps call: its
+ * rings, the convex hull of each polygon part and, built only when a pair needs them, its loops.
  */
-function planarOverlapBelow(a: AreaGeometry, b: AreaGeometry, plane: TangentPlane, limitM2: number): boolean {
-  const convexB = convexRing(b, plane);
-  const convex = convexB ?? convexRing(a, plane);
-  if (!convex) return false;
-  const subject = convexB ? a : b;
-  let area = 0;
-  for (const rings of subject.type === 'Polygon' ? [subject.coordinates] : subject.coordinates) {
-    rings.forEach((ring, i) => {
-      let pts = ring.slice(0, -1).map((p) => toPlane(plane, p));
-      for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
-      area += (i === 0 ? 1 : -1) * Math.abs(signedArea2(pts)) / 2;
-    });
-  }
-  return area < limitM2;
+interface Screened {
+  rings: PlanarPoint[][];
+  hulls: PlanarPoint[][];
+  /** The rings cut into loops that neither cross nor touch themselves (see simpleLoops). */
+  loops?: PlanarPoint[][];
 }
 
-/** The ring in the plane, counter-clockwise, when the geometry is one convex ring; else null. */
-function convexRing(g: AreaGeometry, plane: TangentPlane): [number, number][] | null {
-  if (g.type !== 'Polygon' || g.coordinates.length !== 1) return null;
-  let pts = g.coordinates[0].slice(0, -1).map((p) => toPlane(plane, p));
-  if (pts.length < 3) return null;
-  if (signedArea2(pts) < 0) pts = pts.reverse();
-  for (let i = 0; i < pts.length; i++) {
-    const a = pts[i];
-    const b = pts[(i + 1) % pts.length];
-    const c = pts[(i + 2) % pts.length];
-    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < 0) return null;
+function screened(g: AreaGeometry, plane: TangentPlane): Screened {
+  const parts = polygonsOf(g).map((rings) => rings.map((ring) => openRing(ring).map((p) => toPlane(plane, p))));
+  return { rings: parts.flat(), hulls: parts.map((rings) => convexHull(rings.flat())) };
+}
+
+function loopsOf(s: Screened): PlanarPoint[][] {
+  s.loops ??= s.rings.flatMap((ring) => simpleLoops(ring));
+  return s.loops;
+}
+
+/** Cuts of a self-crossing ring made before the rest of it is replaced by its hull. */
+const MAX_LOOPS = 32;
+
+/**
+ * A ring (open) as loops that neither cross nor touch themselves: cut at a crossing point X of
+ * edges i and j, the ring is the loop X → i+1 … j → X followed by the loop X → j+1 … i → X, so
+ * its winding number is the sum of theirs and whatever it encloses, by any fill rule, lies
+ * inside one of them. Past MAX_LOOPS cuts the remaining loop is replaced by its convex hull
+ * (which also contains what it encloses). Loops of fewer than 3 vertices enclose nothing.
+ */
+function simpleLoops(ring: PlanarPoint[]): PlanarPoint[][] {
+  const out: PlanarPoint[][] = [];
+  const pending = [dedupe(ring)];
+  for (let cuts = 0; pending.length > 0; ) {
+    const loop = pending.pop() as PlanarPoint[];
+    if (loop.length < 3) continue;
+    const crossing = ringCrossings([loop])[0];
+    if (!crossing) out.push(loop);
+    else if (++cuts > MAX_LOOPS) out.push(convexHull(loop));
+    else {
+      const [i, j] = crossing.edgeA < crossing.edgeB ? [crossing.edgeA, crossing.edgeB] : [crossing.edgeB, crossing.edgeA];
+      const x = crossing.at;
+      pending.push(dedupe([x, ...loop.slice(i + 1, j + 1)]), dedupe([x, ...loop.slice(j + 1), ...loop.slice(0, i + 1)]));
+    }
   }
-  return pts;
+  return out;
+}
+
+/** Planar area (m²) of the part of ring `pts` inside the convex counter-clockwise ring `convex`. */
+function areaInConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
+  for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
+  return Math.abs(signedArea2(pts)) / 2;
+}
+
+/** Σ over `subjects` × `hulls` of the area of each subject ring inside each hull, stopping at `limitM2`. */
+function areaInHulls(subjects: PlanarPoint[][], hulls: PlanarPoint[][], limitM2: number): number {
+  let area = 0;
+  for (const hull of hulls) {
+    for (const ring of subjects) {
+      area += areaInConvex(ring, hull);
+      if (area >= limitM2) return area;
+    }
+  }
+  return area;
+}
+
+/**
+ * Cheap screen before the exact intersection: true only when the two geometries surely overlap
+ * by less than `limitM2` in the plane (whose scale error, ~1e-4, the halved limit absorbs), so
+ * the exact intersection would report nothing. Two upper bounds of the overlap, by
+ * Sutherland–Hodgman clipping against convex hulls, which needs no convexity of the features
+ * (T-junction vertices that bend an edge by a hair change nothing):
+ * 1. the parts' hulls against each other;
+ * 2. one geometry's rings, cut into simple loops, against the other's hulls, holes added
+ *    rather than subtracted. This rejects a plot beside an L-shaped block.
+ * Both hold whatever the rings are, valid or not: whatever a geometry covers lies inside its
+ * loops, and those inside its hulls. Anything they cannot decide goes to the exact intersection.
+ */
+function overlapSurelyBelow(a: Screened, b: Screened, limitM2: number): boolean {
+  if (areaInHulls(a.hulls, b.hulls, limitM2) < limitM2) return true;
+  return areaInHulls(loopsOf(a), b.hulls, limitM2) < limitM2 || areaInHulls(loopsOf(b), a.hulls, limitM2) < limitM2;
 }
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */
-export function clipByEdge(pts: [number, number][], a: [number, number], b: [number, number]): [number, number][] {
-  const side = (p: [number, number]) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-  const out: [number, number][] = [];
+export function clipByEdge(pts: PlanarPoint[], a: PlanarPoint, b: PlanarPoint): PlanarPoint[] {
+  const side = (p: PlanarPoint) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+  const out: PlanarPoint[] = [];
   for (let i = 0; i < pts.length; i++) {
     const p = pts[i];
     const q = pts[(i + 1) % pts.length];

@@ -46,11 +46,14 @@ export function queryRows(db: Database, sql: string, params: (string | number | 
   const rows: Record<string, unknown>[] = [];
   try {
     const names = statement.getColumnNames();
-    // Built with setOwn, not getAsObject, so a column named "__proto__" is kept like any other.
+    // Not getAsObject, so a column named "__proto__" is kept like any other: setOwn stores it.
+    // Plain assignment does the same for every other name and is several times faster.
+    const plain = !names.includes('__proto__');
     while (statement.step()) {
       const values = statement.get();
       const row: Record<string, unknown> = {};
-      names.forEach((name, i) => setOwn(row, name, values[i]));
+      if (plain) for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+      else names.forEach((name, i) => setOwn(row, name, values[i]));
       rows.push(row);
     }
   } finally {

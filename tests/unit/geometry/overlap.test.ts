@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clipToBoundary, cutByExisting, findOverlaps } from '../../../shared/geometry/overlap';
+import { clipToBoundary, cutByExisting, findOverlaps, SLIVER_OVERLAP_M2 } from '../../../shared/geometry/overlap';
+import { intersectAreas } from '../../../shared/geometry/boolean';
+import { seededRandom } from '../../helpers/seeded-random';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
 import type { PolygonGeometry } from '../../../shared/model';
 
@@ -94,5 +96,66 @@ describe('clipToBoundary', () => {
     const r = clipToBoundary(inside, boundary);
     expect(rel(geodesicAreaM2(r ?? inside), geodesicAreaM2(inside))).toBeLessThan(1e-12);
     expect(r).not.toBeNull();
+  });
+});
+
+describe('findOverlaps screens (they may only skip pairs with nothing to report)', () => {
+  // Unit squares of 0.001° at 106° E, 21° N.
+  const at = (x: number, y: number): [number, number] => [106 + x * 0.001, 21 + y * 0.001];
+  const ring = (...pts: [number, number][]): PolygonGeometry => ({ type: 'Polygon', coordinates: [[...pts.map(([x, y]) => at(x, y)), at(...pts[0])]] });
+
+  it('reports a self-crossing polygon lying over a square, though its two halves’ signed areas cancel', () => {
+    // The bow-tie (0,0) → (2,2) → (2,0) → (0,2) crosses itself at (1,1): two triangles of opposite
+    // orientation. python3-geographiclib, Geodesic.WGS84.Polygon over each triangle:
+    // (0,0)(1,1)(0,2) 11511.218439668417 m² + (1,1)(2,2)(2,0) 11511.21841326356 m² = 23022.436852931976 m².
+    const bowTie = ring([0, 0], [2, 2], [2, 0], [0, 2]);
+    const square = ring([-1, -1], [3, -1], [3, 3], [-1, 3]);
+    const overlaps = findOverlaps([{ id: 'bow', geometry: bowTie }, { id: 'sq', geometry: square }]);
+    expect(overlaps).toHaveLength(1);
+    expect(rel(overlaps[0].areaM2, 23022.436852931976)).toBeLessThan(1e-6);
+  });
+
+  it('finds no overlap between neighbours whose shared edge carries T-junction vertices a hair off the line', () => {
+    // Each plot has its neighbour's corner on their shared edge, 1e-10° off the straight line
+    // (about 0.01 mm): neither ring is convex, and the plots only touch.
+    const left = ring([0, 0], [1, 0], [1, 0.5 + 1e-7], [1, 1], [0, 1]);
+    const right = ring([1, 0], [2, 0], [2, 2], [1, 2], [1, 1], [1, 0.5 + 1e-7]);
+    const below = ring([0, -1], [2, -1], [2, 0], [1, 0], [0, 0]);
+    expect(findOverlaps([{ id: 'L', geometry: left }, { id: 'R', geometry: right }, { id: 'B', geometry: below }])).toEqual([]);
+  });
+
+  it('gives what the exact intersection of every pair gives, on random layouts with T-junctions, notches and crossings', () => {
+    const next = seededRandom(7);
+    let overlapsFound = 0;
+    for (let layout = 0; layout < 12; layout++) {
+      const items = Array.from({ length: 14 }, (_, i) => {
+        const x = Math.floor(next() * 6) / 2;
+        const y = Math.floor(next() * 6) / 2;
+        const w = 0.5 + Math.floor(next() * 3) / 2;
+        const h = 0.5 + Math.floor(next() * 3) / 2;
+        const shape = next();
+        // Rectangles on a half-unit grid (shared edges, T-junction vertices), L-shapes and bow-ties.
+        const geometry =
+          shape < 0.6 ? ring([x, y], [x + w / 2, y + 1e-8], [x + w, y], [x + w, y + h], [x, y + h])
+            : shape < 0.85 ? ring([x, y], [x + w, y], [x + w, y + h / 2], [x + w / 2, y + h / 2], [x + w / 2, y + h], [x, y + h])
+              : ring([x, y], [x + w, y + h], [x + w, y], [x, y + h]);
+        return { id: `f${String(i).padStart(2, '0')}`, geometry };
+      });
+      const expected: { a: string; b: string; areaM2: number }[] = [];
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const common = intersectAreas(items[i].geometry, items[j].geometry);
+          const areaM2 = common ? geodesicAreaM2(common) : 0;
+          if (areaM2 >= SLIVER_OVERLAP_M2) expected.push({ a: items[i].id, b: items[j].id, areaM2 });
+        }
+      }
+      const found = findOverlaps(items).map(({ a, b, areaM2 }) => ({ a, b, areaM2 }));
+      const key = (o: { a: string; b: string }) => `${o.a}|${o.b}`;
+      expect(found.map(key).sort()).toEqual(expected.map(key).sort());
+      for (const o of found) expect(o.areaM2).toBe(expected.find((e) => key(e) === key(o))?.areaM2);
+      overlapsFound += found.length;
+    }
+    // The layouts do overlap: the comparison is not between two empty lists.
+    expect(overlapsFound).toBeGreaterThan(50);
   });
 });
