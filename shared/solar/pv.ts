@@ -38,13 +38,3 @@ export function pvwattsInverterAcKw(dcInKw: number, pac0Kw: number, etaNominal: 
 export function systemAcKw(dcKw: number, pdc0Kw: number, lossFraction: number, inverterEfficiency: number, dcAcRatio: number): number {
   return pvwattsInverterAcKw(dcKw * (1 - lossFraction), pdc0Kw / dcAcRatio, inverterEfficiency);
 }
-
-/**
- * AC power, kW, with an inverter of constant efficiency, clipped at Pdc0 / (DC/AC ratio).
- * @deprecated The model uses `systemAcKw` (PVWatts v5 part-load curve); kept only until its
- * old test in irradiance-pv.test.ts is removed.
- */
-export function acKw(dcKw: number, pdc0Kw: number, lossFraction: number, inverterEfficiency: number, dcAcRatio: number): number {
-  if (dcKw <= 0) return 0;
-  return Math.min(dcKw * (1 - lossFraction) * inverterEfficiency, pdc0Kw / dcAcRatio);
-}

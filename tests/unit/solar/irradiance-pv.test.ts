@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosIncidence, decomposeErbs, erbsDiffuseFraction, iamAshrae, poaComponents } from '../../../shared/solar/irradiance';
-import { acKw, faimanModuleTempC, pvwattsDcKw } from '../../../shared/solar/pv';
+import { faimanModuleTempC, pvwattsDcKw } from '../../../shared/solar/pv';
 import { combinedLossFraction, DEFAULT_SOLAR_SETTINGS } from '../../../shared/solar/settings';
 
 describe('Erbs decomposition (hand-computed)', () => {
@@ -52,11 +52,6 @@ describe('PV model (hand-computed)', () => {
   it('PVWatts DC power with the temperature coefficient', () => {
     // 800 W/m², 45 °C, 10 kWp, −0.37 %/°C: 8 · (1 − 0.0037·20) = 7.408 kW
     expect(pvwattsDcKw(800, 45, 10, -0.0037)).toBeCloseTo(7.408, 9);
-  });
-  it('AC after losses and inverter, clipped at Pdc0 / (DC/AC)', () => {
-    expect(acKw(7.408, 10, 0.1408, 0.96, 1.2)).toBeCloseTo(7.408 * 0.8592 * 0.96, 9); // 6.110 kW
-    expect(acKw(12, 10, 0, 1, 1.2)).toBeCloseTo(10 / 1.2, 9);
-    expect(acKw(-1, 10, 0, 1, 1.2)).toBe(0);
   });
   it('PVWatts default losses combine to 14.08 %', () => {
     // 1 − 0.98·0.97·0.98·0.98·0.995·0.985·0.99·0.97 = 0.140757 (pvlib pvwatts_losses docs: 14.08 %)

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SolarSettings } from '../../../../shared/solar';
 import { activeScenario } from '../../../../shared/model';
 import { useT } from '../../i18n/use-t';
@@ -7,7 +8,7 @@ import { fmt } from './format';
 import { updateSolarSettings } from './settings-actions';
 
 /** Per-plot electricity demand: editable when one land-use plot is selected; totals shown. */
-export function PlotDemand({ settings }: { settings: SolarSettings }) {
+function PlotDemandView({ settings }: { settings: SolarSettings }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const selectedIds = useUiStore((s) => s.selectedIds);
@@ -45,3 +46,6 @@ export function PlotDemand({ settings }: { settings: SolarSettings }) {
     </>
   );
 }
+
+/** Memoised: the panel re-renders with every run's start, result and status. */
+export const PlotDemand = memo(PlotDemandView);

@@ -17,8 +17,27 @@ const COLUMNS: Column[] = [
   { key: 'shadingBeam', label: 'solar.col.shadingBeam', value: (b) => b.beamShadingLossPercent, digits: 1, title: 'solar.col.shadingBeamTitle' },
   { key: 'shadingSky', label: 'solar.col.shadingSky', value: (b) => b.diffuseShadingLossPercent, digits: 1, title: 'solar.col.shadingSkyTitle' },
 ];
-/** Rows rendered at a time: thousands of rows would block the main thread. */
-const PAGE = 100;
+/**
+ * Rows rendered at first, and added by "Show more": every new result rewrites the numbers of the
+ * rows shown in one commit, so few are shown until asked for (thousands would block the page).
+ */
+const FIRST_ROWS = 25;
+const MORE_ROWS = 100;
+
+/**
+ * Roofs in the column's order. Each roof's key is computed once, not per comparison (thousands of
+ * roofs make tens of thousands of comparisons), and names compare with one shared collator.
+ */
+function sortedRoofs(buildings: RoofResult[], col: Column, desc: boolean): RoofResult[] {
+  const keyed = buildings.map((b) => ({ b, key: col.value(b) }));
+  const collator = new Intl.Collator();
+  keyed.sort((p, q) => {
+    const [x, y] = [p.key, q.key];
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return desc ? -c : c;
+  });
+  return keyed.map((k) => k.b);
+}
 
 /** Per-building table, sortable by any column; a row click selects the building. */
 function RoofTableView({ buildings: latest }: { buildings: RoofResult[] }) {
@@ -28,15 +47,8 @@ function RoofTableView({ buildings: latest }: { buildings: RoofResult[] }) {
   const lang = useUiStore((s) => s.lang);
   const selected = useUiStore((s) => s.selectedIds);
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'mwh', desc: true });
-  const [shown, setShown] = useState(PAGE);
-  const rows = useMemo(() => {
-    const col = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[2];
-    return [...buildings].sort((a, b) => {
-      const [x, y] = [col.value(a), col.value(b)];
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return sort.desc ? -c : c;
-    });
-  }, [buildings, sort]);
+  const [shown, setShown] = useState(FIRST_ROWS);
+  const rows = useMemo(() => sortedRoofs(buildings, COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[2], sort.desc), [buildings, sort]);
   return (
     <section className="solar-table" aria-label={t('solar.roofs')}>
       <h4>{t('solar.roofs')} ({buildings.length})</h4>
@@ -64,8 +76,8 @@ function RoofTableView({ buildings: latest }: { buildings: RoofResult[] }) {
         </tbody>
       </table>
       {rows.length > shown && (
-        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          {t('solar.showMore', { n: Math.min(PAGE, rows.length - shown) })}
+        <button type="button" onClick={() => setShown((n) => n + MORE_ROWS)}>
+          {t('solar.showMore', { n: Math.min(MORE_ROWS, rows.length - shown) })}
         </button>
       )}
     </section>

@@ -17,14 +17,25 @@ import { useSolarStore, type RoofMetric } from './solar-store';
 import { BandLegend } from './BandLegend';
 import './solar.css';
 
-/** Progress of the running calculation: its own component, so progress messages re-render only it. */
-function Progress() {
+/**
+ * One line of fixed height for the run: its progress while it runs, then how long it took. It
+ * is its own component and never changes height, so a progress step re-renders and repaints this
+ * line only and the panel below it does not move when a run starts or ends.
+ */
+function RunStatus() {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const status = useSolarStore((s) => s.status);
   const progress = useSolarStore((s) => s.progress);
+  const lastRunMs = useSolarStore((s) => s.lastRunMs);
+  const hasRoofs = useSolarStore((s) => (s.result?.buildings.length ?? 0) > 0);
+  // The same element and class in both states: a change of style would lay out the whole panel.
+  const running = status === 'running';
   return (
-    <p className="solar-progress" role="status">
-      {t('solar.running', { done: progress.done, total: progress.total })}
-      <progress max={Math.max(1, progress.total)} value={progress.done} />
+    <p className="solar-progress" role="status" data-run-ms={running ? undefined : Math.round(lastRunMs)}>
+      {running && t('solar.running', { done: progress.done, total: progress.total })}
+      {running && <progress max={Math.max(1, progress.total)} value={progress.done} />}
+      {!running && hasRoofs && <span className="solar-note">{t('solar.calculatedIn', { s: formatNumber(lang, lastRunMs / 1000, 2) })}</span>}
     </p>
   );
 }
@@ -38,7 +49,6 @@ export function SolarPanel() {
   const result = useSolarStore((s) => s.result);
   const error = useSolarStore((s) => s.error);
   const metric = useSolarStore((s) => s.metric);
-  const lastRunMs = useSolarStore((s) => s.lastRunMs);
   const settings = useMemo(() => readSolarSettings(document?.settings ?? {}), [document?.settings]);
   useEffect(() => {
     ensureSolarRunner();
@@ -49,15 +59,12 @@ export function SolarPanel() {
     <div className="solar-panel" aria-busy={status === 'running'} data-result-weather={result?.weatherSource}>
       <WeatherSource source={result ? describeWeatherSource({ source: result.weatherSource, station: result.weatherStation }, lang) : null} />
       {result && <MonthlySky sky={result.monthlySky} />}
-      {status === 'running' && <Progress />}
+      <RunStatus />
       {error && <p className="solar-warning" role="alert">{error}</p>}
       {result && result.buildings.length === 0 && <p className="solar-note">{t('solar.noRoofs')}</p>}
       {result && result.buildings.length > 0 && (
         <>
           <Totals result={result} />
-          <p className="solar-note" data-run-ms={Math.round(lastRunMs)}>
-            {t('solar.calculatedIn', { s: formatNumber(lang, lastRunMs / 1000, 2) })}
-          </p>
           <SelectedRoof result={result} />
           <MonthlyChart monthlyKwh={result.monthlyKwh} />
           <label className="solar-field">
