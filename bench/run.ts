@@ -4,13 +4,15 @@ import { printFigure, type Figure } from './measure';
 import { projectFileFigures } from './project-file.bench';
 import { solarFigures } from './solar.bench';
 import { solarLongTaskFigures } from './solar-long-tasks.bench';
+import { largeParkFigures } from './large-park.bench';
 import { editingFigures } from './editing.bench';
 import { analysisFigures } from './analysis.bench';
 import { rendererEditFigures } from './renderer-edit.bench';
 import { desktopFigures } from './desktop.bench';
 import { cliFigures } from './cli.bench';
+import { layoutFigures } from './layout.bench';
 
-const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures], ['solar-long-tasks', solarLongTaskFigures], ['desktop', desktopFigures], ['cli', cliFigures]];
+const suites: [string, () => Promise<Figure[]>][] = [['project-file', projectFileFigures], ['editing', editingFigures], ['renderer-edit', rendererEditFigures], ['analysis', analysisFigures], ['solar', solarFigures], ['solar-long-tasks', solarLongTaskFigures], ['large-park', largeParkFigures], ['desktop', desktopFigures], ['cli', cliFigures], ['layout', layoutFigures]];
 
 // `npm run bench -- solar cli` runs only the suites named (all when none is named).
 const wanted = process.argv.slice(2);

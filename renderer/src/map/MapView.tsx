@@ -4,7 +4,6 @@ import {
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
-  type FilterSpecification,
   type GeoJSONSource,
   type MapGeoJSONFeature,
 } from 'maplibre-gl';
@@ -18,12 +17,13 @@ import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate } from '../i18n/strings';
-import { CLICKABLE_LAYERS, PARK_LAYER_IDS, baseStyle } from './map-style';
-import { diffFeatures, scenarioToMapGeoJson, toMapFeature } from './park-geojson';
+import { CLICKABLE_LAYERS, HOVERED_STATE, PARK_LAYER_IDS, SELECTED_STATE, baseStyle } from './map-style';
+import { diffFeatures, inBatches, scenarioToMapGeoJson, toMapFeature, westToEast } from './park-geojson';
 import { attachBasemapLayers } from './offline-basemap/basemap-layers';
 import { NorthArrowControl } from './north-arrow';
 import { applyMapUiLanguage } from './map-ui-language';
 import { MAP_EXTENSIONS } from './extensions';
+import { attachGoTo } from './go-to-map';
 import { useToolStore } from '../drawing/tool-store';
 import { useOverlayUi } from '../overlay/overlay-store';
 
@@ -32,16 +32,14 @@ import { useOverlayUi } from '../overlay/overlay-store';
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 
 const TILTED_PITCH = 50;
+/** Features sent to the map's worker per task when a whole park is shown. */
+const MAP_BATCH_FEATURES = 1000;
 
 declare global {
   interface Window {
     /** Handle for end-to-end tests and debugging: the live map. */
     __ecoparkMap?: MapLibreMap;
   }
-}
-
-function idFilter(ids: string[]) {
-  return ['in', ['get', 'id'], ['literal', ids]] as FilterSpecification;
 }
 
 function fitTo(map: MapLibreMap, collection: FeatureCollection, animate: boolean) {
@@ -88,16 +86,42 @@ export function MapView() {
     const parkSource = () => map.getSource('park') as GeoJSONSource | undefined;
 
     let shown: { scenarioId: string; features: ParkFeature[] } | null = null;
+    // Features of a newly shown park not yet sent to the map (see sendInBatches).
+    let pendingBatches: ReturnType<typeof setTimeout> | null = null;
+    const sendInBatches = (source: GeoJSONSource, collection: FeatureCollection) => {
+      // Cloning thousands of features to the map's worker is one long task; a batch per task
+      // keeps the page responsive while a large park appears (the first batch draws at once).
+      const [first, ...rest] = inBatches(westToEast(collection.features), MAP_BATCH_FEATURES);
+      source.setData({ type: 'FeatureCollection', features: first ?? [] });
+      const next = () => {
+        void source.updateData({ add: rest.shift()! });
+        pendingBatches = rest.length > 0 ? setTimeout(next) : null;
+        if (!pendingBatches) countSent(collection.features.length);
+      };
+      pendingBatches = rest.length > 0 ? setTimeout(next) : null;
+      countSent(pendingBatches ? null : collection.features.length);
+    };
+    // How many features the map has been sent, once all are (tests and the bench wait for it).
+    const countSent = (count: number | null) => {
+      map.getCanvas().dataset.parkFeatures = count === null ? '' : String(count);
+    };
     const renderDocument = (fit: boolean) => {
       const doc = useDocumentStore.getState().document;
       const scenario = doc ? activeScenario(doc) : null;
       const source = parkSource();
       if (!source) return;
+      if (pendingBatches !== null) {
+        // Still sending a park: start over with the document as it is now.
+        clearTimeout(pendingBatches);
+        pendingBatches = null;
+        shown = null;
+      }
       if (!fit && scenario && shown && shown.scenarioId === scenario.id) {
         // An edit touches a few features: send only those to the map's worker.
         const diff = diffFeatures(shown.features, scenario.features);
         if (diff.put.length + diff.removedIds.length < scenario.features.length / 2) {
           shown = { scenarioId: scenario.id, features: scenario.features };
+          countSent(scenario.features.length);
           if (diff.put.length === 0 && diff.removedIds.length === 0) return;
           // MapLibre replaces a feature whose id is added again, so changed ones go in `add`.
           void source.updateData({ remove: diff.removedIds, add: diff.put.map(toMapFeature) });
@@ -106,15 +130,22 @@ export function MapView() {
       }
       shown = scenario ? { scenarioId: scenario.id, features: scenario.features } : null;
       const collection = scenario ? scenarioToMapGeoJson(scenario) : { type: 'FeatureCollection' as const, features: [] };
-      source.setData(collection);
+      sendInBatches(source, collection);
       if (fit) fitTo(map, collection, false);
     };
 
+    // Selection and hover are feature states of the park source (a repaint, no re-tiling).
+    const flagged: Record<string, Set<string>> = { [SELECTED_STATE]: new Set(), [HOVERED_STATE]: new Set() };
+    const flag = (key: string, ids: string[]) => {
+      const next = new Set(ids);
+      for (const id of flagged[key]) if (!next.has(id)) map.setFeatureState({ source: 'park', id }, { [key]: false });
+      for (const id of next) if (!flagged[key].has(id)) map.setFeatureState({ source: 'park', id }, { [key]: true });
+      flagged[key] = next;
+    };
     const renderSelection = () => {
       const { selectedIds, hoveredIds } = useUiStore.getState();
-      map.setFilter(PARK_LAYER_IDS.selection, idFilter(selectedIds));
-      map.setFilter(PARK_LAYER_IDS.selectionPoints, ['all', ['==', ['get', 'kind'], 'point'], idFilter(selectedIds)] as FilterSpecification);
-      map.setFilter(PARK_LAYER_IDS.hover, idFilter(hoveredIds));
+      flag(SELECTED_STATE, selectedIds);
+      flag(HOVERED_STATE, hoveredIds);
     };
 
     const render3d = () => {
@@ -136,6 +167,7 @@ export function MapView() {
       // Basemaps first (Natural Earth, then a file or online one), then extensions above them.
       unsubscribers.push(attachBasemapLayers(map));
       unsubscribers.push(...MAP_EXTENSIONS.map((attach) => attach(map)));
+      unsubscribers.push(attachGoTo(map));
       map.getCanvas().dataset.ready = 'true';
 
       unsubscribers.push(
@@ -192,6 +224,7 @@ export function MapView() {
     });
 
     return () => {
+      if (pendingBatches !== null) clearTimeout(pendingBatches);
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       map.remove();
       delete window.__ecoparkMap;

@@ -52,3 +52,27 @@ export function diffFeatures(before: ParkFeature[], after: ParkFeature[]): Featu
   }
   return { put, removedIds: before.filter((f) => !present.has(f.id)).map((f) => f.id) };
 }
+
+/** `items` cut into consecutive slices of at most `size` (none for an empty list). */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
+/** Longitude of a geometry's first position (NaN for an empty one). */
+function firstLongitude(geometry: Geometry): number {
+  let coordinates: unknown = 'coordinates' in geometry ? geometry.coordinates : [];
+  while (Array.isArray(coordinates) && Array.isArray(coordinates[0])) coordinates = coordinates[0];
+  return Array.isArray(coordinates) && typeof coordinates[0] === 'number' ? coordinates[0] : NaN;
+}
+
+/**
+ * Map features sorted west to east, so each batch sent to the map covers a strip of the park
+ * and the map re-tiles only the tiles under that strip, not the whole park once per batch.
+ */
+export function westToEast(features: readonly Feature[]): Feature[] {
+  const keyed = features.map((f) => ({ f, lon: firstLongitude(f.geometry) }));
+  keyed.sort((a, b) => (Number.isNaN(a.lon) ? -Infinity : a.lon) - (Number.isNaN(b.lon) ? -Infinity : b.lon));
+  return keyed.map((k) => k.f);
+}

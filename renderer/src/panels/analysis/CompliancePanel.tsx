@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { formatRuleValue } from './format';
 import { StoreyHeightInput, ThresholdInput } from './RuleSettingsInputs';
-import { useAnalysis } from './use-analysis';
+import { useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
 
 const SYMBOL: Record<RuleResult['comparator'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
@@ -15,7 +15,8 @@ export function CompliancePanel() {
   const select = useUiStore((s) => s.select);
   const setHovered = useUiStore((s) => s.setHovered);
   const r = useAnalysis();
-  if (!r) return <p>{t('analysis.noDocument')}</p>;
+  const noAnalysis = useNoAnalysisMessage();
+  if (!r) return <p>{t(noAnalysis)}</p>;
   return (
     <div className="analysis-panel" data-testid="compliance-panel">
       {r.settingsIssue && <p className="analysis-warning" role="alert">{t('analysis.settingsIssue', { detail: r.settingsIssue.detail })}</p>}

@@ -4,7 +4,7 @@ import { formatNumber, type Lang, type MessageKey } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { formatRatio } from './format';
-import { useAnalysis } from './use-analysis';
+import { useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
 
 type Column = 'code' | 'areaM2' | 'footprintM2' | 'buildingDensity' | 'far' | 'maxFloors' | 'greenRatio';
@@ -30,6 +30,7 @@ export function PlotsPanel() {
   const select = useUiStore((s) => s.select);
   const selectedIds = useUiStore((s) => s.selectedIds);
   const r = useAnalysis();
+  const noAnalysis = useNoAnalysisMessage();
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'code', descending: false });
   const failures = useMemo(() => {
     const byPlot = new Map<string, string[]>();
@@ -49,7 +50,7 @@ export function PlotsPanel() {
     });
     return list;
   }, [r, sort]);
-  if (!r) return <p>{t('analysis.noDocument')}</p>;
+  if (!r) return <p>{t(noAnalysis)}</p>;
   if (r.plots.length === 0) return <p>{t('analysis.noPlots')}</p>;
   return (
     <div className="analysis-panel" data-testid="plots-panel">

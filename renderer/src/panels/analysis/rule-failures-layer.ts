@@ -1,7 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { useDocumentStore } from '../../state/document-store';
-import { analysisOf } from './use-analysis';
+import { currentAnalysis, subscribeAnalysis } from './use-analysis';
 
 const SOURCE = 'rule-failure-segments';
 
@@ -19,14 +19,14 @@ export function attachRuleFailureSegments(map: MapLibreMap): () => void {
     paint: { 'line-color': '#d32f2f', 'line-width': 6, 'line-opacity': 0.8 },
   });
   const render = () => {
-    const doc = useDocumentStore.getState().document;
+    const { document: doc, loadSeq } = useDocumentStore.getState();
     const features: Feature[] = doc
-      ? analysisOf(doc)
-          .rules.filter((rule) => rule.status === 'fail')
+      ? (currentAnalysis(doc, loadSeq)?.rules ?? [])
+          .filter((rule) => rule.status === 'fail')
           .flatMap((rule) => (rule.segments ?? []).map((geometry): Feature => ({ type: 'Feature', geometry, properties: { rule: rule.id } })))
       : [];
     (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   };
   render();
-  return useDocumentStore.subscribe((s, p) => s.document !== p.document && render());
+  return subscribeAnalysis(render);
 }

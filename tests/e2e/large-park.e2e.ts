@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { LARGE_PARK_FILE, largeParkGpkg, offerFileToOpen, openLargePark, screenPointOf } from '../../bench/large-park-page';
+
+/**
+ * Issue 13 bug 7, behaviour only (the timings are `npm run bench -- large-park`): the generated
+ * 5,000-feature park opens through the Open button, a click on the map highlights the feature
+ * through its feature state, and the feature list renders the rows in view and scrolls.
+ */
+describe('a 5,000-feature park', () => {
+  let browser: Browser | undefined;
+  let page: Page;
+  // As openAppForFile, with room for a loaded 2-core machine: the page alone can take a minute.
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openApp(browser);
+  }, 180000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const selectedIds = () => page.evaluate(() => window.__ecoparkStores!.ui.getState().selectedIds);
+  const selectedState = (id: string) => page.evaluate((featureId) => window.__ecoparkMap!.getFeatureState({ source: 'park', id: featureId }).selected === true, id);
+  /** Industrial plots, ordered by distance of their middle from the middle of the map. */
+  const plotsNearCentre = () =>
+    page.evaluate(() => {
+      const map = window.__ecoparkMap!;
+      const doc = window.__ecoparkStores!.document.getState().document!;
+      const { clientWidth, clientHeight } = map.getCanvas();
+      return doc.scenarios[0].features
+        .filter((f) => f.kind === 'landuse' && f.landUse === 'industrial')
+        .map((f) => {
+          const p = map.project((f.geometry as { coordinates: number[][][] }).coordinates[0][0] as [number, number]);
+          return { id: f.id, d: Math.hypot(p.x - clientWidth / 2, p.y - clientHeight / 2) };
+        })
+        .sort((a, b) => a.d - b.d)
+        .map((p) => p.id);
+    });
+
+  it('opens through the Open button: every feature on the map and the analysis computed', async () => {
+    const park = await largeParkGpkg();
+    await offerFileToOpen(page, park.bytes);
+    await openLargePark(page, park.features);
+    const state = await page.evaluate(() => {
+      const s = window.__ecoparkStores!.document.getState();
+      return { fileName: s.fileName, features: s.document!.scenarios[0].features.length };
+    });
+    expect(state).toEqual({ fileName: LARGE_PARK_FILE, features: 5113 });
+    await expect(page.evaluate(() => window.__ecoparkMap!.getCanvas().dataset.parkFeatures)).resolves.toBe('5113');
+    // The analysis of a park this size runs in a worker; the panel shows its result. The
+    // generated boundary, geodesic: /usr/bin/python3 -c "from geographiclib.geodesic import
+    // Geodesic; p=Geodesic.WGS84.Polygon(); [p.AddPoint(la,lo) for lo,la in [(106.05,21.05),
+    // (106.0959514698303,21.04999378688632),(106.09596072188506,21.080124419175423),
+    // (106.05,21.080130636348464)]]; print(p.Compute())" → 15932735.999997603 m².
+    await page.getByRole('tab', { name: 'Land-use structure' }).click();
+    const area = page.getByTestId('park-area');
+    await page.waitForFunction(() => document.querySelector('[data-testid="park-area"]') !== null, undefined, { timeout: 120000 });
+    await expect(area.textContent()).resolves.toBe('15,932,736 m² (1,593.27 ha)');
+    await page.getByRole('tab', { name: 'Properties' }).click();
+  }, 300000);
+
+  it('highlights a feature clicked on the map through its feature state, without filtering layers', async () => {
+    await page.getByRole('button', { name: '3D view' }).click(); // flat: the plan lies where it is drawn
+    await waitForIdleMap(page);
+    const [first, second] = await plotsNearCentre();
+    const firstAt = await screenPointOf(page, first);
+    await page.mouse.click(firstAt.x, firstAt.y);
+    const [selected] = await selectedIds();
+    // The middle of a plot is a building of it or the plot itself.
+    expect(selected === first || selected.startsWith('building-')).toBe(true);
+    await expect(selectedState(selected)).resolves.toBe(true);
+    await expect(page.evaluate(() => window.__ecoparkMap!.getFilter('park-selection') ?? null)).resolves.toBeNull();
+
+    const secondAt = await screenPointOf(page, second);
+    await page.mouse.click(secondAt.x, secondAt.y);
+    const [next] = await selectedIds();
+    expect(next).not.toBe(selected);
+    await expect(selectedState(next)).resolves.toBe(true);
+    await expect(selectedState(selected)).resolves.toBe(false);
+  }, 120000);
+
+  it('renders only the rows of the feature list in view, and scrolls through all of them', async () => {
+    const list = page.getByRole('region', { name: 'Features' });
+    const texts = () => list.getByRole('option').allTextContents();
+    const before = await texts();
+    // 1,657 land-use rows alone are listed (buildings folded); only a screenful is rendered.
+    expect(before.length).toBeGreaterThan(10);
+    expect(before.length).toBeLessThan(200);
+    const rows = page.getByTestId('feature-rows');
+    const scrollHeight = await rows.evaluate((el) => el.scrollHeight);
+    expect(scrollHeight).toBeGreaterThan(1657 * 22);
+    await rows.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForFunction((first) => !Array.from(document.querySelectorAll('[data-testid="feature-rows"] [role="option"]')).some((o) => o.textContent === first), before[0]);
+    const after = await texts();
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.some((t) => before.includes(t))).toBe(false);
+    // A row scrolled to selects its feature and shows it as selected.
+    const last = list.getByRole('option').last();
+    await last.click();
+    await expect(last.getAttribute('aria-selected')).resolves.toBe('true');
+    const [selected] = await selectedIds();
+    await expect(selectedState(selected)).resolves.toBe(true);
+  }, 120000);
+});
