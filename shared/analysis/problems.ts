@@ -1,5 +1,7 @@
 import { featureLabel, validateLayout, type ValidationReason } from '../geometry/validate';
+import { issueSentence, type IssueParams } from '../geometry/issue-sentence';
 import { clipText } from '../i18n/clip-text';
+import { buildingCrossingIssues } from './building-crossings';
 import type { ParkFeature } from '../model/feature';
 import type { AnalysisResult } from './types';
 
@@ -11,7 +13,9 @@ import type { AnalysisResult } from './types';
 export interface Problem {
   featureId: string;
   reason: ValidationReason;
-  /** The sentence the map shows (English), with long names clipped. */
+  /** What the sentence says besides names and place; describeProblem words it in either language. */
+  params?: IssueParams;
+  /** The English sentence (for `--json` and logs), with long names clipped. */
   message: string;
   /** The other feature, for overlaps. */
   otherId?: string;
@@ -35,7 +39,7 @@ export const PROBLEM_NAME_CHARS = 80;
 /** The validation problems of one scenario's features, in the order the map lists them. */
 export function scenarioProblems(features: readonly ParkFeature[]): Problem[] {
   const byId = new Map(features.map((f) => [f.id, f]));
-  return validateLayout([...features]).map((issue) => {
+  return [...validateLayout([...features]), ...buildingCrossingIssues(features)].map((issue) => {
     let message = issue.message;
     for (const id of [issue.featureId, issue.otherId]) {
       const f = id ? byId.get(id) : undefined;
@@ -47,6 +51,7 @@ export function scenarioProblems(features: readonly ParkFeature[]): Problem[] {
     return {
       featureId: issue.featureId,
       reason: issue.reason,
+      ...(issue.params ? { params: issue.params } : {}),
       message,
       ...(issue.otherId ? { otherId: issue.otherId } : {}),
       ...(issue.at ? { at: issue.at } : {}),
@@ -93,28 +98,14 @@ export function clippedLabel(f: ParkFeature, lang: ProblemLang): string {
   return name ? `${KIND_NAMES_VI[f.kind]} “${clipText(name, PROBLEM_NAME_CHARS)}”` : `${KIND_NAMES_VI[f.kind]} ${f.id.slice(0, 8)}`;
 }
 
-const VI_SENTENCES: Record<ValidationReason, string> = {
-  invalid_coordinate: '{feature}: có tọa độ bị thiếu hoặc nằm ngoài phạm vi kinh độ/vĩ độ.',
-  ring_not_closed: '{feature}: đường bao không khép kín{near}.',
-  too_few_vertices: '{feature}: không đủ đỉnh phân biệt để tạo thành hình{near}.',
-  duplicate_vertex: '{feature}: hai đỉnh liên tiếp trùng nhau{near}.',
-  self_intersection: '{feature}: đường bao tự cắt nhau{near}.',
-  sliver: '{feature}: là một dải quá hẹp{near}.',
-  outside_boundary: '{feature}: nằm (một phần) ngoài ranh giới khu{near}.',
-  overlap: '{feature} chồng lấn {other}{near}.',
-};
-
 /**
- * A problem in the reader's language. English is the map's own sentence; Vietnamese is worded
- * here from the reason, the features and the place (the map's sentence carries no codes to
- * translate from).
+ * A problem in the reader's language, worded from its reason, parameters, features and place
+ * (issue-sentence.ts); the English one equals `message`.
  */
 export function describeProblem(problem: Problem, features: ReadonlyMap<string, ParkFeature>, lang: ProblemLang): string {
-  if (lang === 'en') return problem.message;
   const label = (id: string | undefined) => {
     const f = id ? features.get(id) : undefined;
-    return f ? clippedLabel(f, 'vi') : (id ?? '').slice(0, 8);
+    return f ? clippedLabel(f, lang) : (id ?? '').slice(0, 8);
   };
-  const near = problem.at ? ` gần ${problem.at[1].toFixed(6).replace('.', ',')}° B, ${problem.at[0].toFixed(6).replace('.', ',')}° Đ` : '';
-  return VI_SENTENCES[problem.reason].replace('{feature}', label(problem.featureId)).replace('{other}', label(problem.otherId)).replace('{near}', near);
+  return issueSentence(problem, label(problem.featureId), problem.otherId ? label(problem.otherId) : undefined, lang);
 }

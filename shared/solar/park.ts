@@ -34,7 +34,7 @@ export function weatherFor(doc: ParkDocument, settings: SolarSettings, hourly?: 
   const w = synthesizeTypicalDays(station, lat, lon);
   if (!chosen) {
     const distanceKm = nearestStation(lat, lon).distanceKm;
-    w.station = { name: station.name, distanceKm };
+    w.station = { id: station.id, name: station.name, distanceKm };
     w.source = describeWeatherSource(w, 'en');
   }
   return w;

@@ -19,6 +19,8 @@ export const CLIMATE_STATIONS: readonly ClimateStation[] = stationsJson.stations
 
 /** The station typical days come from; `distanceKm` when it was picked as the nearest. */
 export interface WeatherStationOrigin {
+  /** The station's ASCII id in vn-stations.json: the reader's language picks its name from it. */
+  id?: string;
   name: string;
   distanceKm?: number;
 }
@@ -30,10 +32,12 @@ export interface WeatherStationOrigin {
 export function describeWeatherSource(weather: { source: string; station?: WeatherStationOrigin }, lang: 'en' | 'vi'): string {
   const origin = weather.station;
   if (!origin) return weather.source;
+  const station = origin.id === undefined ? undefined : CLIMATE_STATIONS.find((s) => s.id === origin.id);
+  const name = station ? (lang === 'vi' ? station.nameVi : station.name) : origin.name;
   const km = origin.distanceKm === undefined ? '' : Math.round(origin.distanceKm).toString();
   const n = MONTHLY_SYNTHESIS.daysPerMonth;
-  if (lang === 'vi') return `${origin.name} — khí hậu theo tháng, ${n} ngày điển hình mỗi tháng${km ? ` (trạm gần nhất, ${km} km)` : ''}`;
-  return `${origin.name} — monthly climate, ${n} typical days a month${km ? ` (nearest station, ${km} km)` : ''}`;
+  if (lang === 'vi') return `${name} — khí hậu theo tháng, ${n} ngày điển hình mỗi tháng${km ? ` (trạm gần nhất, ${km} km)` : ''}`;
+  return `${name} — monthly climate, ${n} typical days a month${km ? ` (nearest station, ${km} km)` : ''}`;
 }
 
 /**
@@ -117,7 +121,7 @@ export function synthesizeTypicalDays(
   const { diurnalRangeC = 7, windMs, utcOffsetH = 7, daysPerMonth = MONTHLY_SYNTHESIS.daysPerMonth } = options;
   const w: HourlyWeather = {
     source: `${station.name} — monthly climate, ${daysPerMonth} typical days a month`,
-    station: { name: station.name },
+    station: { id: station.id, name: station.name },
     kind: 'monthly-synthesis',
     lat,
     lon,

@@ -33,8 +33,12 @@ describe('site report from the app', () => {
     const panel = page.getByRole('region', { name: 'Compare' });
     await panel.getByRole('checkbox', { name: 'Phương án A' }).check();
     await panel.getByRole('checkbox', { name: 'Phương án B' }).check();
-    await panel.locator('.compare-maps svg').first().waitFor();
-    await expect(panel.locator('.compare-maps svg').count()).resolves.toBe(2);
-    await expect(panel.locator('table').count()).resolves.toBeGreaterThan(0);
+    // The comparison opens in a wide view of its own (the side panel is too narrow for it).
+    await panel.getByRole('button', { name: 'Open the comparison' }).click();
+    const wide = page.getByRole('dialog', { name: 'Compare scenarios' });
+    await wide.locator('.compare-maps svg').first().waitFor();
+    await expect(wide.locator('.compare-maps svg').count()).resolves.toBe(2);
+    await expect(wide.locator('table').count()).resolves.toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
   });
 });

@@ -12,7 +12,7 @@ describe('the Solar panel', () => {
     const panel = await waitForSolarDone(page);
     const kwpText = await panel.locator('[data-total="totalKwp"] dd').textContent();
     expect(Number(kwpText!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
-    expect(await panel.getByTestId('solar-weather-source').textContent()).toMatch(/Ha Noi \(Lang\).*nearest station/);
+    expect(await panel.getByTestId('solar-weather-source').textContent()).toMatch(/Hà Nội \(Láng\).*nearest station/);
     // The roof table (the monthly sky table above it has rows too).
     expect(await panel.getByRole('region', { name: 'Roofs' }).getByRole('row').count()).toBeGreaterThan(10);
     const roofs = await page.evaluate(() => window.__ecoparkMap!.getSource('solar-roofs') !== undefined && window.__ecoparkMap!.querySourceFeatures('solar-roofs').length);

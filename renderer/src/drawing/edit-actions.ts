@@ -3,6 +3,7 @@ import { deleteCommand, duplicateCommand, mergeCommand, moveCommand, setLandUseC
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
+import { refusalText } from '../i18n/refusal-text';
 import { undoLastVertex } from './draw-controller';
 
 /**
@@ -33,7 +34,8 @@ export function applyResult(result: CommandResult, failureKey: MessageKey = 'edi
     useDocumentStore.getState().apply(result.command);
     return true;
   }
-  useUiStore.getState().notify({ tone: 'error', text: t(failureKey, { reason: result.message ?? result.reason }) });
+  // The code becomes a sentence in the UI language (a validator's English detail is never shown).
+  useUiStore.getState().notify({ tone: 'error', text: t(failureKey, { reason: refusalText(useUiStore.getState().lang, result.reason) }) });
   return false;
 }
 

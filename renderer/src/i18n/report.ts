@@ -22,6 +22,9 @@ export const EN = {
   'compare.solarNote': 'Every scenario’s solar totals use the project’s solar settings and the same shading model as the Solar panel; a scenario still being computed shows no solar figures yet.',
   'compare.inReport': 'The exported report includes this comparison.',
   'compare.noDocument': 'Open or create a project to compare its scenarios.',
+  'compare.open': 'Open the comparison',
+  'compare.openHint': 'The comparison opens in a wide view over the map, with every scenario side by side; Esc closes it.',
+  'compare.wideTitle': 'Compare scenarios',
 } as const;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -47,4 +50,7 @@ export const VI: Record<keyof typeof EN, string> = {
   'compare.solarNote': 'Tổng điện mặt trời của mọi phương án dùng thiết lập điện mặt trời của dự án và cùng mô hình che bóng như bảng Điện mặt trời; phương án đang được tính chưa hiện số liệu điện mặt trời.',
   'compare.inReport': 'Báo cáo xuất ra sẽ bao gồm phần so sánh này.',
   'compare.noDocument': 'Mở hoặc tạo dự án để so sánh các phương án.',
+  'compare.open': 'Mở bảng so sánh',
+  'compare.openHint': 'Bảng so sánh mở trong một khung rộng trên bản đồ, các phương án đặt cạnh nhau; nhấn Esc để đóng.',
+  'compare.wideTitle': 'So sánh các phương án',
 };

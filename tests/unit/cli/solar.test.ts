@@ -18,7 +18,7 @@ beforeAll(async () => {
   const opened = readProject(SQL, sampleBytes);
   if (!opened.ok) throw new Error(opened.detail);
   sample = opened.document;
-  // One 40 m × 40 m flat roof, 8 m high, at 21.0° N 106.0° E (nearest station: Ha Noi).
+  // One 40 m × 40 m flat roof, 8 m high, at 21.0° N 106.0° E (nearest station: Hà Nội).
   const doc = createEmptyDocument('One roof', { location: { lon: 106.0, lat: 21.0 }, now: CONTEXT.now() });
   const frame = createLocalFrame(106.0, 21.0);
   const ring = [[0, 0], [40, 0], [40, 40], [0, 40], [0, 0]].map(([x, y]) => localToLonLat(frame, x, y));
@@ -45,7 +45,7 @@ describe('ecopark solar', () => {
     expect(b.monthlyKwh.reduce((a: number, v: number) => a + v, 0)).toBeCloseTo(b.annualKwh, -1);
     expect(b.specificYield).toBeCloseTo(b.annualKwh / b.kwp, 0);
     expect(b.shadingLossPercent).toBe(0);
-    expect(json.weatherSource).toMatch(/^Ha Noi \(Lang\).*nearest station/);
+    expect(json.weatherSource).toMatch(/^Hà Nội \(Láng\).*nearest station/);
     // CO₂ = MWh × 0.6592 t/MWh (MONRE 2023 grid factor), no demand given: all used on site.
     expect(json.co2AvoidedT).toBeCloseTo((json.annualKwh / 1000) * 0.6592, 1);
     expect(Object.keys(json)).toEqual(['totalKwp', 'annualKwh', 'specificYieldKwhPerKwp', 'co2AvoidedT', 'weatherSource', 'shadingSunPositions', 'buildings']);

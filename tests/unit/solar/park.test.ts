@@ -44,8 +44,8 @@ describe('park inputs from the document', () => {
   });
   it('names the weather source: nearest station with distance, or the chosen one', () => {
     const doc = docWith([]);
-    expect(weatherFor(doc, DEFAULT_SOLAR_SETTINGS).source).toMatch(/^Ha Noi \(Lang\) — monthly climate, 5 typical days a month \(nearest station, \d+ km\)$/);
-    expect(weatherFor(doc, solarSettingsSchema.parse({ stationId: 'ca-mau' })).source).toBe('Ca Mau — monthly climate, 5 typical days a month');
+    expect(weatherFor(doc, DEFAULT_SOLAR_SETTINGS).source).toMatch(/^Hà Nội \(Láng\) — monthly climate, 5 typical days a month \(nearest station, \d+ km\)$/);
+    expect(weatherFor(doc, solarSettingsSchema.parse({ stationId: 'ca-mau' })).source).toBe('Cà Mau — monthly climate, 5 typical days a month');
   });
 });
 

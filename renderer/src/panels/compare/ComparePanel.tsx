@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ParkDocument } from '../../../../shared/model';
 import { MAX_COMPARED } from '../../../../shared/report/compare';
 import { formatDelta, formatNumber } from '../../../../shared/format';
@@ -6,6 +7,7 @@ import { statusLabel } from '../../../../shared/report/strings';
 import type { ComparisonModel, ReportCell } from '../../../../shared/report/types';
 import type { MessageKey } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
+import { ModalDialog } from '../../components/ModalDialog';
 import { comparisonFor } from '../../report/report-data';
 import { useScenarioSolarStore } from '../../report/scenario-solar';
 import { useDocumentStore } from '../../state/document-store';
@@ -22,8 +24,8 @@ function cellText(cell: ReportCell, lang: 'en' | 'vi', delta: boolean): string {
 }
 
 /**
- * One comparison table, narrowed for the side panel: the KPI label carries its unit and a rule
- * shows its requirement with the id as a tooltip (the report prints both columns).
+ * One comparison table with every scenario column and its Δ: the KPI label carries its unit and
+ * a rule shows its requirement with the id as a tooltip (the report prints both columns).
  */
 function Table({ model, which, lang }: { model: ComparisonModel; which: 'kpiTable' | 'ruleTable'; lang: 'en' | 'vi' }) {
   const table = model[which];
@@ -77,36 +79,43 @@ export interface CompareViewProps {
   onToggle(id: string): void;
 }
 
-/** The comparison as a pure view of its props (rendered without stores in the unit tests). */
+/** The scenarios to compare, as checkboxes (at most MAX_COMPARED). */
+function ScenarioChooser({ doc, ids, t, onToggle }: { doc: ParkDocument; ids: string[]; t: Translate; onToggle(id: string): void }) {
+  return (
+    <fieldset className="compare-choose">
+      <legend>{t('compare.choose')}</legend>
+      {doc.scenarios.map((s) => {
+        const checked = ids.includes(s.id);
+        return (
+          <label key={s.id}>
+            <input type="checkbox" checked={checked} disabled={!checked && ids.length >= MAX_COMPARED} onChange={() => onToggle(s.id)} /> {s.name}
+          </label>
+        );
+      })}
+      {ids.length >= MAX_COMPARED && <p className="compare-hint">{t('compare.max')}</p>}
+    </fieldset>
+  );
+}
+
+/**
+ * The comparison as a pure view of its props (rendered without stores in the unit tests): the
+ * chooser, one map per scenario side by side (the layouts first: what changed is seen before it
+ * is read), then the indicator and rule tables with every scenario column and Δ. It fills the
+ * wide Compare view.
+ */
 export function CompareView({ doc, ids, model, lang, t, onToggle }: CompareViewProps) {
   if (!doc) return <p>{t('compare.noDocument')}</p>;
   if (doc.scenarios.length < 2) return <p className="compare-hint" data-testid="compare-one-scenario">{t('compare.oneScenario')}</p>;
   return (
     <div className="compare-panel" data-testid="compare-panel">
-      <fieldset className="compare-choose">
-        <legend>{t('compare.choose')}</legend>
-        {doc.scenarios.map((s) => {
-          const checked = ids.includes(s.id);
-          return (
-            <label key={s.id}>
-              <input type="checkbox" checked={checked} disabled={!checked && ids.length >= MAX_COMPARED} onChange={() => onToggle(s.id)} /> {s.name}
-            </label>
-          );
-        })}
-        {ids.length >= MAX_COMPARED && <p className="compare-hint">{t('compare.max')}</p>}
-      </fieldset>
+      <ScenarioChooser doc={doc} ids={ids} t={t} onToggle={onToggle} />
       {!model ? (
         <p className="compare-hint">{t('compare.needTwo')}</p>
       ) : (
         <>
           <p className="compare-hint">{t('compare.legend', { name: model.scenarios[0].name })}</p>
-          <h3>{t('compare.kpis')}</h3>
-          <div className="compare-scroll"><Table model={model} which="kpiTable" lang={lang} /></div>
-          <p className="compare-hint">{t('compare.solarNote')}</p>
-          <h3>{t('compare.rules')}</h3>
-          <div className="compare-scroll"><Table model={model} which="ruleTable" lang={lang} /></div>
           <h3>{t('compare.maps')}</h3>
-          <div className="compare-maps">
+          <div className="compare-maps" style={{ gridTemplateColumns: `repeat(${model.maps.length}, minmax(0, 1fr))` }}>
             {model.maps.map((m, i) => (
               <figure key={i}>
                 <CompareMap figure={m} />
@@ -114,6 +123,11 @@ export function CompareView({ doc, ids, model, lang, t, onToggle }: CompareViewP
               </figure>
             ))}
           </div>
+          <h3>{t('compare.kpis')}</h3>
+          <div className="compare-scroll"><Table model={model} which="kpiTable" lang={lang} /></div>
+          <p className="compare-hint">{t('compare.solarNote')}</p>
+          <h3>{t('compare.rules')}</h3>
+          <div className="compare-scroll"><Table model={model} which="ruleTable" lang={lang} /></div>
           <p className="compare-hint">{t('compare.inReport')}</p>
         </>
       )}
@@ -121,7 +135,11 @@ export function CompareView({ doc, ids, model, lang, t, onToggle }: CompareViewP
   );
 }
 
-/** The "Compare" tab: 2–4 scenarios side by side (indicators, rule status, solar totals, maps). */
+/**
+ * The "Compare" tab: the side panel is too narrow for 2–4 scenario columns and their Δ, so the
+ * tab holds the chooser and opens the comparison in a wide view of its own over the map
+ * (closed by its button, Esc or a click beside it).
+ */
 export function ComparePanel() {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
@@ -132,10 +150,30 @@ export function ComparePanel() {
   const scenarioSolarRevision = useScenarioSolarStore((s) => s.revision);
   const selected = useCompareStore((s) => s.selected);
   const toggle = useCompareStore((s) => s.toggle);
+  const [wide, setWide] = useState(false);
   const ids = useMemo(() => (doc ? chosenScenarioIds(selected, doc.scenarios.map((s) => s.id)) : []), [doc, selected]);
   const model = useMemo(
-    () => (doc && ids.length >= 2 ? comparisonFor(doc, ids, revision, lang, true) : null),
-    [doc, ids, revision, lang, solarRevision, scenarioSolarRevision],
+    () => (wide && doc && ids.length >= 2 ? comparisonFor(doc, ids, revision, lang, true) : null),
+    [wide, doc, ids, revision, lang, solarRevision, scenarioSolarRevision],
   );
-  return <CompareView doc={doc} ids={ids} model={model} lang={lang} t={t} onToggle={toggle} />;
+  if (!doc) return <p>{t('compare.noDocument')}</p>;
+  if (doc.scenarios.length < 2) return <p className="compare-hint" data-testid="compare-one-scenario">{t('compare.oneScenario')}</p>;
+  return (
+    <div className="compare-panel">
+      <ScenarioChooser doc={doc} ids={ids} t={t} onToggle={toggle} />
+      <p>
+        <button type="button" className="primary" disabled={ids.length < 2} onClick={() => setWide(true)}>
+          {t('compare.open')}
+        </button>
+      </p>
+      <p className="compare-hint">{ids.length < 2 ? t('compare.needTwo') : t('compare.openHint')}</p>
+      {wide &&
+        createPortal(
+          <ModalDialog title={t('compare.wideTitle')} className="compare-wide" onClose={() => setWide(false)}>
+            <CompareView doc={doc} ids={ids} model={model} lang={lang} t={t} onToggle={toggle} />
+          </ModalDialog>,
+          document.body,
+        )}
+    </div>
+  );
 }

@@ -1,0 +1,58 @@
+/**
+ * Why an edit was refused, as a sentence: every refusal code of shared/editing and
+ * shared/geometry (commands, merge, split, subdivide, repair) has one here, so no code ever
+ * reaches the user ("not_adjacent"). Drawing refusals keep their draw.* sentences.
+ */
+export const EN = {
+  'refusal.not_found': 'The feature is no longer in this scenario (it was deleted, or the edit was undone).',
+  'refusal.wrong_kind': 'This edit does not apply to the kind of feature selected.',
+  'refusal.invalid_value': 'A value is not allowed there: check that it is a number within the permitted range.',
+  'refusal.invalid_vertex': 'That vertex is no longer on the outline.',
+  'refusal.too_few_vertices': 'The shape would be left with too few vertices (a polygon needs 3, a line 2).',
+  'refusal.different_land_use': 'Only polygons of the same land-use category can be merged.',
+  'refusal.missed': 'The line must cross a polygon completely to split it.',
+  'refusal.too_few_polygons': 'Select at least two polygons to merge.',
+  'refusal.invalid_polygon': 'One of the polygons has an invalid outline (for example one that crosses itself); repair it first.',
+  'refusal.not_adjacent': 'These polygons do not touch, so they cannot become one. Select plots that share an edge.',
+  'refusal.line_does_not_cross': 'The line does not cross the polygon.',
+  'refusal.line_ends_inside': 'The line ends inside the polygon: draw it from one side of the outline to the other.',
+  'refusal.invalid_line': 'The cutting line needs at least two different points.',
+  'refusal.invalid_block': 'The block has no usable area (its outline is empty or flat).',
+  'refusal.invalid_options': 'Give a whole number of plots (1 or more) or a target area above 0, and a road width of 0 or more.',
+  'refusal.target_too_large': 'The target plot area is larger than the block.',
+  'refusal.roads_too_wide': 'The internal roads would take up the whole block: use narrower roads or fewer plots.',
+  'refusal.no_convergence': 'No division into plots of that area was found: try another target area or a number of plots.',
+  'refusal.not_applicable': 'This repair no longer applies to the feature.',
+  'refusal.not_a_bow_tie': 'The outline crosses itself more than once, so it cannot be split automatically: move its vertices instead.',
+  'refusal.unknown': 'The edit is not possible on this selection.',
+  'repairKind.split_bow_tie': 'split the crossing outline in two',
+  'repairKind.remove_duplicate_vertices': 'remove duplicate vertices',
+  'repairKind.close_ring': 'close the outline',
+} as const;
+
+export const VI: Record<keyof typeof EN, string> = {
+  'refusal.not_found': 'Đối tượng không còn trong phương án này (đã bị xóa, hoặc thao tác đã được hoàn tác).',
+  'refusal.wrong_kind': 'Thao tác này không áp dụng cho loại đối tượng đã chọn.',
+  'refusal.invalid_value': 'Giá trị không được phép: hãy kiểm tra đó là một số nằm trong khoảng cho phép.',
+  'refusal.invalid_vertex': 'Đỉnh đó không còn trên đường bao.',
+  'refusal.too_few_vertices': 'Hình sẽ còn quá ít đỉnh (đa giác cần 3 đỉnh, đường cần 2 đỉnh).',
+  'refusal.different_land_use': 'Chỉ gộp được các đa giác cùng loại đất.',
+  'refusal.missed': 'Đường cắt phải cắt ngang hoàn toàn một đa giác.',
+  'refusal.too_few_polygons': 'Hãy chọn ít nhất hai đa giác để gộp.',
+  'refusal.invalid_polygon': 'Một trong các đa giác có đường bao không hợp lệ (ví dụ tự cắt nhau); hãy sửa nó trước.',
+  'refusal.not_adjacent': 'Các đa giác này không tiếp giáp nhau nên không gộp thành một được. Hãy chọn các lô có chung cạnh.',
+  'refusal.line_does_not_cross': 'Đường cắt không cắt qua đa giác.',
+  'refusal.line_ends_inside': 'Đường cắt kết thúc bên trong đa giác: hãy vẽ từ cạnh này sang cạnh kia của đường bao.',
+  'refusal.invalid_line': 'Đường cắt cần ít nhất hai điểm khác nhau.',
+  'refusal.invalid_block': 'Khu đất không có diện tích sử dụng được (đường bao rỗng hoặc dẹt).',
+  'refusal.invalid_options': 'Hãy nhập số lô nguyên (từ 1 trở lên) hoặc diện tích mục tiêu lớn hơn 0, và bề rộng đường từ 0 trở lên.',
+  'refusal.target_too_large': 'Diện tích lô mục tiêu lớn hơn khu đất.',
+  'refusal.roads_too_wide': 'Đường nội bộ sẽ chiếm hết khu đất: hãy giảm bề rộng đường hoặc số lô.',
+  'refusal.no_convergence': 'Không tìm được cách chia thành các lô có diện tích đó: hãy thử diện tích mục tiêu khác hoặc nhập số lô.',
+  'refusal.not_applicable': 'Cách sửa này không còn áp dụng cho đối tượng.',
+  'refusal.not_a_bow_tie': 'Đường bao tự cắt nhiều hơn một lần nên không tách tự động được: hãy di chuyển các đỉnh của nó.',
+  'refusal.unknown': 'Không thực hiện được thao tác này trên các đối tượng đã chọn.',
+  'repairKind.split_bow_tie': 'tách đường bao tự cắt thành hai',
+  'repairKind.remove_duplicate_vertices': 'xóa các đỉnh trùng nhau',
+  'repairKind.close_ring': 'khép kín đường bao',
+};
