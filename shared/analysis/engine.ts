@@ -1,10 +1,10 @@
-import type { LandUseFeature, ParkFeature } from '../model/feature';
+import type { LandUseFeature, ParkFeature, RoadFeature } from '../model/feature';
 import type { AreaGeometry } from '../model/geometry-schema';
 import type { ParkDocument } from '../model/document';
 import { scenarioWwtpDistances } from './distances';
 import { evaluateRules } from './evaluate';
 import { greenRatios } from './green-ratios';
-import { infrastructureOf } from './infrastructure';
+import { infrastructureOf, roadLand, type RoadLandCache } from './infrastructure';
 import { adminInStrip, isolationSamples, type StripCache } from './isolation';
 import { minStripWidthM, STRIP_STEP_M } from './isolation-strip';
 import { landUseStructure } from './land-use-structure';
@@ -37,6 +37,7 @@ interface ScenarioCache {
   unions: UnionCache;
   plots: PlotCache;
   strip: StripCache;
+  roads: RoadLandCache;
 }
 
 function boundaryGeometry(boundaries: readonly ParkFeature[]): AreaGeometry | null {
@@ -63,6 +64,7 @@ export function createAnalysisEngine(): AnalysisEngine {
         unions: new Map(),
         plots: { byPlot: new Map(), storeyHeightM: NaN },
         strip: {},
+        roads: { byRoad: new Map() },
       };
       caches.set(scenarioId, cache);
     }
@@ -76,11 +78,13 @@ export function createAnalysisEngine(): AnalysisEngine {
     const parkAreaM2 = state.boundary ? areaM2(state.boundary) : 0;
 
     const landUses = features.filter((f): f is LandUseFeature => f.kind === 'landuse');
-    const structure = landUseStructure(landUses, state, parkAreaM2);
+    const roads = features.filter((f): f is RoadFeature => f.kind === 'road');
+    const roadsAsLand = roadLand(roads, state, cache.roads);
+    const structure = landUseStructure(landUses, state, parkAreaM2, roadsAsLand);
     const { overlapAreaM2, overlapFeatureIds } = overlapOf(state, cache.unions);
     const plots = scenarioPlots(landUses.filter((f) => f.landUse === 'industrial'), state, storeyHeightM, cache.plots);
     const greens = landUses.filter((f) => f.landUse === 'green');
-    const samples = isolationSamples(state, landUses, greens, cache.strip);
+    const samples = isolationSamples(state, landUses, roads, greens, cache.strip);
     const buffers = greens.filter((g) => g.subtype === 'buffer');
 
     const measured: Omit<AnalysisResult, 'rules'> = {
@@ -102,7 +106,7 @@ export function createAnalysisEngine(): AnalysisEngine {
       plots,
       wwtp: scenarioWwtpDistances(landUses, state.boundary, rules),
       adminInIsolationStrip: adminInStrip(landUses, features, buffers, state),
-      infrastructure: infrastructureOf(features, parkAreaM2, structure.areaOf('traffic')),
+      infrastructure: infrastructureOf(features, parkAreaM2, roadsAsLand, structure.areaOf('traffic')),
       storeyHeightM,
       ...(settings.ok ? {} : { settingsIssue: { reason: settings.reason, detail: settings.detail } }),
     };

@@ -1,8 +1,9 @@
-import type { BuildingFeature, LandUseFeature, ParkFeature } from '../model/feature';
+import type { BuildingFeature, LandUseFeature, ParkFeature, RoadFeature } from '../model/feature';
+import { corridorOf } from './infrastructure';
 import { nearBoundary, StripMeter, stripSkeleton } from './isolation-strip';
 import { bbox, interiorPoint } from './measure';
 import { sameList } from './overlap';
-import { pointInArea } from './planar';
+import { pointInArea, type BBox } from './planar';
 import type { SpatialState } from './spatial-state';
 import type { StripSample } from './types';
 
@@ -11,12 +12,21 @@ const ADMIN_BUILDING_USES = new Set(['office', 'administration', 'admin', 'servi
 
 /** The strip measurement of one scenario, kept across runs (its boundary fixed). */
 export interface StripCache {
-  strip?: { key: readonly LandUseFeature[]; samples: StripSample[] };
+  strip?: { key: readonly (LandUseFeature | RoadFeature)[]; samples: StripSample[] };
   meter?: StripMeter;
 }
 
-/** Width samples of the green isolation strip along the boundary (none without a boundary). */
-export function isolationSamples(state: SpatialState, landUses: readonly LandUseFeature[], greens: readonly LandUseFeature[], cache: StripCache): StripSample[] {
+/**
+ * Width samples of the green isolation strip along the boundary (none without a boundary). Roads
+ * enter on traffic land uses or on corridors of roads drawn with the road tool.
+ */
+export function isolationSamples(
+  state: SpatialState,
+  landUses: readonly LandUseFeature[],
+  roads: readonly RoadFeature[],
+  greens: readonly LandUseFeature[],
+  cache: StripCache,
+): StripSample[] {
   if (!state.boundary) return [];
   // Only polygons near the boundary can change the strip: an edit inside the park keeps it,
   // and an edit near it re-measures only the samples within reach of what changed.
@@ -24,17 +34,27 @@ export function isolationSamples(state: SpatialState, landUses: readonly LandUse
   const near = (f: LandUseFeature) => nearBoundary(state.clipped.get(f)!.box, boundaryBox);
   const nearGreens = greens.filter(near);
   const traffic = landUses.filter((f) => f.landUse === 'traffic' && near(f));
-  const key = [...nearGreens, ...traffic];
+  const corridors = roads.flatMap((r) => {
+    const c = corridorOf(r);
+    return c && nearBoundary(bbox(c), boundaryBox) ? [{ road: r, corridor: c }] : [];
+  });
+  const key = [...nearGreens, ...traffic, ...corridors.map((c) => c.road)];
   cache.meter ??= new StripMeter(stripSkeleton(state.boundary));
   if (!cache.strip || !sameList(cache.strip.key, key)) {
     const previous = new Set(cache.strip?.key ?? []);
     const current = new Set(key);
     const changed = cache.strip
-      ? [...key.filter((f) => !previous.has(f)), ...(cache.strip.key.filter((f) => !current.has(f)))].map((f) => bbox(f.geometry))
+      ? [...key.filter((f) => !previous.has(f)), ...(cache.strip.key.filter((f) => !current.has(f)))].map(surfaceBox)
       : undefined;
-    cache.strip = { key, samples: cache.meter.measure(nearGreens.map((g) => g.geometry), traffic.map((t) => t.geometry), changed) };
+    const roadSurfaces = [...traffic.map((t) => t.geometry), ...corridors.map((c) => c.corridor)];
+    cache.strip = { key, samples: cache.meter.measure(nearGreens.map((g) => g.geometry), roadSurfaces, changed) };
   }
   return cache.strip.samples;
+}
+
+/** The box of what a strip key stands for: a land-use polygon, or a road's corridor. */
+function surfaceBox(f: LandUseFeature | RoadFeature): BBox {
+  return f.kind === 'road' ? bbox(corridorOf(f) ?? f.geometry) : bbox(f.geometry);
 }
 
 /** Ids of administration land uses overlapping a green buffer, and of office buildings standing in one. */

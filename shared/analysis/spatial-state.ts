@@ -1,8 +1,8 @@
 import type { AreaGeometry } from '../model/geometry-schema';
 import type { BuildingFeature, LandUseFeature, ParkFeature } from '../model/feature';
 import { GridIndex } from './grid-index';
-import { areaM2, bbox, intersection, interiorPoint } from './measure';
-import { interiorsMayOverlap, isWithin, pointInArea, type BBox } from './planar';
+import { areaM2, bbox, intersection } from './measure';
+import { interiorsMayOverlap, isWithin, type BBox } from './planar';
 
 /** A land-use polygon clipped to the boundary: areas geodesic m². */
 export interface Clipped {
@@ -16,8 +16,8 @@ export interface Clipped {
 
 /**
  * The incremental core of the engine for one scenario: clipped land uses, their pairwise
- * overlaps and building→plot assignment, kept up to date by diffing feature identities. An edit
- * touches its own feature and its grid neighbours only.
+ * overlaps and which industrial plots each building stands in, kept up to date by diffing
+ * feature identities. An edit touches its own feature and its grid neighbours only.
  */
 export class SpatialState {
   readonly members = new Set<ParkFeature>();
@@ -26,8 +26,11 @@ export class SpatialState {
   readonly clipped = new Map<LandUseFeature, Clipped>();
   /** Positive-area intersections (m², inside the boundary) between land uses, both directions. */
   readonly overlaps = new Map<LandUseFeature, Map<LandUseFeature, number>>();
-  readonly plotOf = new Map<BuildingFeature, LandUseFeature | null>();
+  /** The industrial plots whose interior a building's interior meets (a building across a plot edge is in several). */
+  readonly plotsOf = new Map<BuildingFeature, LandUseFeature[]>();
   readonly buildingsOf = new Map<LandUseFeature, Set<BuildingFeature>>();
+  /** The land uses added and removed by the last sync (for caches of derived land: road corridors). */
+  changedLandUse: { added: LandUseFeature[]; removed: LandUseFeature[] } = { added: [], removed: [] };
   /** Industrial plots whose buildings or green overlaps changed since the caller last cleared it. */
   readonly touchedPlots = new Set<LandUseFeature>();
 
@@ -44,6 +47,8 @@ export class SpatialState {
     for (const f of this.members) if (!current.has(f)) removed.push(f);
     const added = features.filter((f) => !this.members.has(f));
     const reassign = new Set<BuildingFeature>();
+    const landUse = (list: ParkFeature[]) => list.filter((f): f is LandUseFeature => f.kind === 'landuse');
+    this.changedLandUse = { added: landUse(added), removed: landUse(removed) };
     for (const f of removed) {
       this.members.delete(f);
       if (f.kind === 'landuse') this.removeLandUse(f, reassign);
@@ -77,10 +82,8 @@ export class SpatialState {
 
   private removeBuilding(f: BuildingFeature, reassign: Set<BuildingFeature>): void {
     this.buildings.remove(f);
-    const plot = this.plotOf.get(f);
-    if (plot) this.buildingsOf.get(plot)?.delete(f);
-    this.touch(plot);
-    this.plotOf.delete(f);
+    this.leavePlots(f);
+    this.plotsOf.delete(f);
     reassign.delete(f);
   }
 
@@ -122,22 +125,28 @@ export class SpatialState {
     return { geometry: inside, box: inside ? bbox(inside) : box, insideM2: inside ? areaM2(inside) : 0, fullM2: full };
   }
 
-  /** A building belongs to the industrial plot holding its interior point (none: null). */
-  private assign(b: BuildingFeature): void {
-    const old = this.plotOf.get(b);
-    if (old) this.buildingsOf.get(old)?.delete(b);
-    this.touch(old);
-    const p = interiorPoint(b.geometry);
-    let plot: LandUseFeature | null = null;
-    for (const candidate of this.landUse.query([p[0], p[1], p[0], p[1]])) {
-      if (candidate.landUse === 'industrial' && pointInArea(p, candidate.geometry)) {
-        plot = candidate;
-        break;
-      }
+  private leavePlots(b: BuildingFeature): void {
+    for (const plot of this.plotsOf.get(b) ?? []) {
+      this.buildingsOf.get(plot)?.delete(b);
+      this.touch(plot);
     }
-    this.plotOf.set(b, plot);
-    this.touch(plot);
-    if (plot) {
+  }
+
+  /**
+   * A building counts in every industrial plot its interior meets, each with the part inside
+   * (plots.ts): a building across a plot line is split between the plots, so no part of its
+   * footprint is lost and none is counted twice (docs/analysis.md).
+   */
+  private assign(b: BuildingFeature): void {
+    this.leavePlots(b);
+    const box = bbox(b.geometry);
+    const plots = this.landUse
+      .query(box)
+      .filter((c) => c.landUse === 'industrial' && interiorsMayOverlap(b.geometry, c.geometry, box, bbox(c.geometry)))
+      .sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+    this.plotsOf.set(b, plots);
+    for (const plot of plots) {
+      this.touch(plot);
       if (!this.buildingsOf.has(plot)) this.buildingsOf.set(plot, new Set());
       this.buildingsOf.get(plot)!.add(b);
     }

@@ -5,6 +5,7 @@ import { attachDrawingTools, attachEditing } from '../drawing/maplibre-adapter';
 import { attachRoadCorridors } from '../drawing/road-corridors-layer';
 import { attachIssueMarkers } from '../drawing/issue-markers-layer';
 import { attachImportPreview } from '../exchange/import-preview-layer';
+import { attachSubdividePreview } from '../drawing/subdivide-preview-layer';
 import { attachRuleFailureSegments } from '../panels/analysis/rule-failures-layer';
 import { attachOverlays } from '../overlay/overlay-map-layer';
 
@@ -14,4 +15,4 @@ import { attachOverlays } from '../overlay/overlay-map-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachLabelPoints, attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview];
+export const MAP_EXTENSIONS: MapExtension[] = [attachLabelPoints, attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview, attachSubdividePreview];

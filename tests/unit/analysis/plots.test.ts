@@ -82,4 +82,27 @@ describe('plot indicators', () => {
     expect(r.plots[0].buildingIds).toEqual(['h']);
     expect(r.plots[0].footprintM2).toBeCloseTo(3453.376830711961, 2);
   });
+
+  it('a building across the line between two plots counts in both, by the part in each, and none of it is lost', () => {
+    // Issue 13, bug 4. /usr/bin/python3 -c "from geographiclib.geodesic import Geodesic; ..." with
+    // Geodesic.WGS84.Polygon over each rectangle, frozen with repr():
+    const west = 2762.699656814337; // rect(106.0006, 21.0003, 106.001, 21.0009): the part in P1
+    const east = 4144.049485146999; // rect(106.001, 21.0003, 106.0016, 21.0009): the part in P2
+    const whole = 6906.749142020941; // rect(106.0006, 21.0003, 106.0016, 21.0009)
+    const plotM2 = 17266.85590723157; // rect(106.0, 21.0, 106.001, 21.0015) (P2 the same to 2e-10 m²)
+    const p1: ParkFeature = { id: 'P1', kind: 'landuse', landUse: 'industrial', geometry: poly(rect(106.0, 21.0, 106.001, 21.0015)) };
+    const p2: ParkFeature = { id: 'P2', kind: 'landuse', landUse: 'industrial', geometry: poly(rect(106.001, 21.0, 106.002, 21.0015)) };
+    const across: ParkFeature = { id: 'x', kind: 'building', floors: 3, geometry: poly(rect(106.0006, 21.0003, 106.0016, 21.0009)) };
+    const r = analyzeScenario(docOf([boundary, p1, p2, across]), undefined, { date: DATE });
+    const [a, b] = ['P1', 'P2'].map((id) => r.plots.find((p) => p.id === id)!);
+    expect(a.buildingIds).toEqual(['x']);
+    expect(b.buildingIds).toEqual(['x']);
+    expect(a.footprintM2).toBeCloseTo(west, 3);
+    expect(b.footprintM2).toBeCloseTo(east, 3);
+    expect(a.footprintM2 + b.footprintM2).toBeCloseTo(whole, 3);
+    expect(a.buildingDensity).toBeCloseTo(west / plotM2, 8);
+    expect(b.floorAreaM2).toBeCloseTo(3 * east, 3);
+    expect(a.maxFloors).toBe(3);
+    expect(b.maxFloors).toBe(3);
+  });
 });

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { DonutChart } from './DonutChart';
 import { formatRatio, formatRuleValue } from './format';
-import { lastAnalysisMs, useAnalysis } from './use-analysis';
+import { lastAnalysisMs, useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
 
 /** The rule metric that bounds each category's share, for the "Required" column. */
@@ -26,8 +26,9 @@ export function LandUsePanel() {
   const lang = useUiStore((s) => s.lang);
   const setHovered = useUiStore((s) => s.setHovered);
   const r = useAnalysis();
+  const noAnalysis = useNoAnalysisMessage();
   const [hoverKey, setHoverKey] = useState<string | null>(null);
-  if (!r) return <p>{t('analysis.noDocument')}</p>;
+  if (!r) return <p>{t(noAnalysis)}</p>;
   if (r.parkAreaM2 <= 0) return <p>{t('analysis.noBoundary')}</p>;
   const pct = (m2: number) => formatNumber(lang, (100 * m2) / r.parkAreaM2, 2);
   const hover = (ids: string[]) => () => setHovered(ids);
@@ -132,6 +133,7 @@ export function LandUsePanel() {
           })}
         </dd>
       </dl>
+      {r.infrastructure.roadLengthM > 0 && <p className="analysis-method">{t('analysis.roadsAsTraffic')}</p>}
     </div>
   );
 }
