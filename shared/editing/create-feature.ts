@@ -6,6 +6,7 @@ import { newId as randomId } from '../model/ids';
 import { clipToBoundary, cutByExisting } from '../geometry/overlap';
 import { validateFeature, validateLayout, type ValidationIssue } from '../geometry/validate';
 import { COMMAND_LABELS, type BuildOptions } from './commands';
+import { readFeatureCodeScheme, withFeatureCode } from '../model/feature-codes';
 
 /**
  * Creating a feature under the layout policies (docs/editing.md), the rule every front end
@@ -17,6 +18,8 @@ import { COMMAND_LABELS, type BuildOptions } from './commands';
  *   kept as drawn and each overlap comes back as an issue.
  * - A boundary replaces the scenario's old boundary in the same undoable step (one per scenario).
  * - Buildings, roads and points are added as drawn.
+ * - A land-use polygon or building drawn without a code gets the next free one of its prefix
+ *   in the scenario (CN-01, CX-03…; model/feature-codes.ts, prefixes from the document settings).
  * Every outcome carries the validation issues of what it created, so a problem is shown at once.
  */
 
@@ -95,7 +98,7 @@ export function createFeatureCommand(
   if (!scenario) return { ok: false, reason: 'not_found' };
   if (tooFewPoints(drawn)) return { ok: false, reason: 'too_few_points' };
   const id = (options.newId ?? randomId)();
-  let feature = { ...drawn, id } as ParkFeature;
+  let feature = withFeatureCode({ ...drawn, id } as ParkFeature, scenario.features, readFeatureCodeScheme(doc.settings));
   let remove: string[] = [];
   let cutBy: string[] = [];
   if (feature.kind === 'boundary') {

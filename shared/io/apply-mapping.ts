@@ -7,6 +7,7 @@ import { newId } from '../model/ids';
 import { buildProfileFeature, kindsForGeometry } from './profile-attributes';
 import type { ImportedLayer } from './imported-layer';
 import { getOwn, setOwn } from '../own-property';
+import { describeImportNote, geometryProblem, type ImportNote } from './import-notes';
 
 /**
  * The attribute-mapping step: which kind and land use each imported layer (or each value of
@@ -86,6 +87,9 @@ export interface ApplyMappingOptions {
 
 export interface ApplyMappingResult {
   features: ParkFeature[];
+  /** What the mapping noticed, as data: people read describeImportNote in their language. */
+  notes: ImportNote[];
+  /** The notes in English, for logs and the CLI's English output. */
   warnings: string[];
   /** Features left out on purpose (mapped to 'skip'). */
   skipped: number;
@@ -117,13 +121,14 @@ function parseProps(value: unknown): Record<string, unknown> | undefined {
 export function applyMapping(layers: ImportedLayer[], mapping: ImportMapping, options: ApplyMappingOptions = {}): ApplyMappingResult {
   const used = new Set(options.existingIds ?? []);
   const features: ParkFeature[] = [];
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
   let skipped = 0;
   for (const layer of layers) {
     const layerTarget = getOwn(mapping.layers, layer.name) ?? getOwn(mapping.layers, '*') ?? {};
     let misfits = 0;
     layer.features.forEach((source, index) => {
       const label = `layer ${layer.name}, feature ${index + 1}`;
+      const at = { layer: layer.name, feature: index + 1 };
       const properties = { ...(source.properties ?? {}) };
       const value = layerTarget.attribute !== undefined ? getOwn(properties, layerTarget.attribute) : undefined;
       const valueTarget = value !== undefined && value !== null ? getOwn(layerTarget.values ?? {}, String(value)) : undefined;
@@ -133,7 +138,7 @@ export function applyMapping(layers: ImportedLayer[], mapping: ImportMapping, op
         return;
       }
       if (!source.geometry) {
-        warnings.push(`${label}: no geometry; not imported`);
+        notes.push({ code: 'no_geometry', ...at });
         return;
       }
       const { kind: kindAttribute, props: propsAttribute, ...attributes } = properties;
@@ -167,20 +172,41 @@ export function applyMapping(layers: ImportedLayer[], mapping: ImportMapping, op
             fields[key] = wanted;
           }
         }
+        const name = nameFromAttributes(fields);
+        if (name !== undefined) fields.name = name;
         const id = reuse ?? newId();
         used.add(id);
         const built = buildProfileFeature({ id, kind, geometry, attributes: fields, props, label });
         if (!built.ok) {
-          warnings.push(`${built.detail}; not imported`);
+          notes.push(built.field ? { code: 'invalid_attribute', ...at, field: built.field } : { code: 'invalid_geometry', ...at, problem: geometryProblem(geometry) });
           continue;
         }
         features.push(built.feature);
-        warnings.push(...built.warnings);
+        notes.push(...built.notes.map((n) => ({ ...n, ...at })));
       }
     });
-    if (misfits > 0) warnings.push(`layer ${layer.name}: ${misfits} features do not fit kind "${layerTarget.kind ?? '(by value)'}" (wrong geometry type); their kind follows their geometry`);
+    if (misfits > 0) notes.push({ code: 'kind_misfit', layer: layer.name, count: misfits, kind: layerTarget.kind && layerTarget.kind !== 'skip' ? layerTarget.kind : null });
   }
-  return { features, warnings, skipped };
+  return { features, notes, warnings: notes.map((n) => describeImportNote(n, 'en')), skipped };
+}
+
+/** Attribute names (any case) that hold a feature's name in other tools' data: Vietnamese "tên"/"ten", "label". */
+const NAME_ATTRIBUTES = new Set(['ten', 'tên', 'label']);
+
+/**
+ * The feature's name from a "Tên", "TEN" or "label" attribute when it has no "name" (any case,
+ * which the profile already reads as the name). The source attribute stays in props as well,
+ * so an export writes what was read.
+ */
+function nameFromAttributes(fields: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(fields);
+  if (keys.some((key) => key.toLowerCase() === 'name')) return undefined;
+  for (const key of keys) {
+    if (!NAME_ATTRIBUTES.has(key.normalize('NFC').toLowerCase())) continue;
+    const value = fields[key];
+    if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) return String(value).trim();
+  }
+  return undefined;
 }
 
 function pick(m: LayerMapping): MappingTarget {

@@ -1,5 +1,6 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import { parseCrsCode, type CrsDefinition } from './crs/crs';
+import { parseCrsCode, transformationsUsed, withTransformation, type CrsDefinition } from './crs/crs';
+import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import { crsFromWkt } from './crs/crs-wkt';
 import { readDbf } from './dbf';
 import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportedLayer, type ImportResult } from './imported-layer';
@@ -21,6 +22,8 @@ import { pointInRing } from '../geometry/planar-ring';
 export interface ShapefileImportOptions {
   /** CRS of files without .prj (or overriding it), e.g. 'VN2000:105.5'. */
   crs?: string;
+  /** VN-2000 → WGS 84 transformation; absent: the .prj's TOWGS84 when it names one, else 'auto'. */
+  transformation?: VnTransformationChoice;
   /** The project's province, to guess a VN-2000 zone. */
   province?: string;
   /** Size limits (defaults, or raised by the user). */
@@ -171,6 +174,7 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
   const layers: ImportedLayer[] = [];
   const warnings: string[] = [];
   const used = new Set<string>();
+  const transformations = new Set<string>();
   for (const [base, names] of bases) {
     const name = base.split('/').pop() ?? base;
     const read = readParts(zip.archive, names);
@@ -198,7 +202,8 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
       rows = dbf.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => [getOwn(DBF_NAMES, k) ?? k, v])));
       if (rows.length !== shp.geometries.length) warnings.push(`${name}: ${shp.geometries.length} shapes but ${rows.length} attribute rows`);
     } else warnings.push(`${name} has no .dbf file: no attributes`);
-    const crsOf = crs;
+    // The user's transformation choice wins over a .prj TOWGS84; neither means PROJ's automatic pick.
+    const crsOf = withTransformation(crs, options.transformation);
     const features: Feature<Geometry, Record<string, unknown>>[] = [];
     shp.geometries.forEach((g, i) => {
       if (!g) {
@@ -207,7 +212,8 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
       }
       features.push({ type: 'Feature', properties: rows[i] ?? {}, geometry: geometryToWgs84(g, crsOf) });
     });
+    for (const t of transformationsUsed(crsOf, rawBbox(features.map((f) => f.geometry)))) transformations.add(t.code);
     layers.push(makeLayer(name, features));
   }
-  return { ok: true, layers, warnings, crs: [...used].join(', ') };
+  return { ok: true, layers, warnings, crs: [...used].join(', '), transformations: [...transformations] };
 }

@@ -3,9 +3,12 @@ import type { FeatureCollection } from 'geojson';
 import { activeScenario, createEmptyDocument } from '../../../shared/model';
 import { applyMapping, defaultMapping, type ImportMapping } from '../../../shared/io/apply-mapping';
 import { parseCrsCode } from '../../../shared/io/crs/crs';
-import { CrsOptions } from './CrsOptions';
+import { CrsOptions, TransformationSelect, TransformationUsed } from './CrsOptions';
+import type { VnTransformationChoice } from '../../../shared/io/crs/vn2000-transformations';
 import { formatFromFileName, importFile } from '../../../shared/io/exchange';
-import type { ImportResult } from '../../../shared/io/imported-layer';
+import { latLonSwapSuspected, swapLatLon, type ImportedLayer, type ImportResult } from '../../../shared/io/imported-layer';
+import { checkImport } from '../../../shared/io/import-checks';
+import { describeImportNote } from '../../../shared/io/import-notes';
 import { centreOf, projectNameFromFileName } from '../../../shared/io/profile-attributes';
 import { featureGroup } from '../../../shared/io/export-input';
 import { useDocumentStore } from '../state/document-store';
@@ -38,21 +41,26 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<Loaded | null>(null);
   const [crs, setCrs] = useState<string | undefined>(undefined);
   const [guessed, setGuessed] = useState(false);
+  const [transformation, setTransformation] = useState<VnTransformationChoice>('auto');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({ layers: {} });
   const [busy, setBusy] = useState(false);
+  /** The user chose to read the coordinates as latitude/longitude written the wrong way round. */
+  const [swapped, setSwapped] = useState(false);
 
   /** Reads the file in `chosen` CRS (undefined: its own or a guess); `fresh` resets the mapping for a new file. */
-  const run = async (loaded: Loaded, chosen: string | undefined, fresh: boolean) => {
+  const run = async (loaded: Loaded, chosen: string | undefined, fresh: boolean, via: VnTransformationChoice = transformation) => {
     setBusy(true);
     const SQL = formatFromFileName(loaded.name) === 'gpkg' ? await loadSqlJs() : undefined;
     const province = doc ? doc.project.formerProvince || doc.project.province : undefined;
-    let r = importFile(loaded.bytes, loaded.name, { crs: chosen, province, SQL });
+    // 'auto' is left out so a .prj that names its transformation (TOWGS84) keeps it.
+    const choice = via === 'auto' ? undefined : via;
+    let r = importFile(loaded.bytes, loaded.name, { crs: chosen, transformation: choice, province, SQL });
     let wasGuess = false;
     if (!r.ok && r.reason === 'crs_required' && r.guess && chosen === undefined) {
       // Show the guess on the map at once; the user confirms or changes it in the list.
       const guess = r.guess;
-      r = importFile(loaded.bytes, loaded.name, { crs: guess, province, SQL });
+      r = importFile(loaded.bytes, loaded.name, { crs: guess, transformation: choice, province, SQL });
       setCrs(guess);
       wasGuess = true;
     }
@@ -69,22 +77,26 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setFile(loaded);
     setCrs(undefined);
     setGuessed(false);
+    setSwapped(false);
     await run(loaded, undefined, true);
   };
 
-  const existingIds = useMemo(() => (doc ? activeScenario(doc).features.map((f) => f.id) : []), [doc]);
-  const applied = useMemo(() => (result?.ok ? applyMapping(result.layers, mapping, { existingIds }) : null), [result, mapping, existingIds]);
+  const existing = useMemo(() => (doc ? activeScenario(doc).features : []), [doc]);
+  const swapSuspected = useMemo(() => (result?.ok ? latLonSwapSuspected(result.layers) : false), [result]);
+  const layers = useMemo(() => (result?.ok ? (swapped ? swapLatLon(result.layers) : result.layers) : null), [result, swapped]);
+  const applied = useMemo(() => (layers ? applyMapping(layers, mapping, { existingIds: existing.map((f) => f.id) }) : null), [layers, mapping, existing]);
+  const checks = useMemo(() => (applied ? checkImport(applied.features, existing) : null), [applied, existing]);
 
-  // The map frames the preview once per read (file or CRS), not on every mapping change.
-  const lastResult = useRef<ImportResult | null>(null);
+  // The map frames the preview once per read (file, CRS or lat/lon swap), not on every mapping change.
+  const lastLayers = useRef<ImportedLayer[] | null>(null);
   useEffect(() => {
     const preview: FeatureCollection | null = applied
       ? { type: 'FeatureCollection', features: applied.features.map((f) => ({ type: 'Feature', properties: { group: featureGroup(f) }, geometry: f.geometry })) }
       : null;
-    const fresh = result !== lastResult.current;
-    lastResult.current = result;
+    const fresh = layers !== lastLayers.current;
+    lastLayers.current = layers;
     useImportPreview.getState().setPreview(preview, fresh && preview !== null);
-  }, [applied, result]);
+  }, [applied, layers]);
   useEffect(() => () => useImportPreview.getState().closePreview(false), []);
 
   /** `imported`: the features are now in the park, so the map stays on them; a cancel returns the view. */
@@ -145,6 +157,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
       )}
+      {file && (
+        <TransformationSelect
+          crsCode={crs ?? (result?.ok ? result.crs.split(', ')[0] : undefined)}
+          value={transformation}
+          onChange={(v) => {
+            setTransformation(v);
+            void run(file, crs, false, v);
+          }}
+        />
+      )}
+      {result?.ok && <TransformationUsed codes={result.transformations} />}
       {guessed && crs && <p className="exchange-note">{t('exchange.crsGuessed', { crs: crsLabel(crs) })}</p>}
       {result?.ok && !guessed && crs === undefined && format === 'shp' && <p className="exchange-note">{t('exchange.crsFromFile', { crs: crsLabel(result.crs.split(', ')[0]) })}</p>}
       {result && !result.ok && (
@@ -154,11 +177,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       )}
       {/* A refusal's notes explain it (e.g. a DXF holding only unsupported entities): shown open. */}
       {result && !result.ok && <ImportNotes notes={result.warnings ?? []} open />}
-      {result?.ok && (
+      {result?.ok && (swapSuspected || swapped) && (
+        <div className="exchange-swap" role="status">
+          {!swapped && <p className="exchange-note">{t('exchange.swapSuspected')}</p>}
+          <label className="exchange-row">
+            <input type="checkbox" checked={swapped} onChange={(e) => setSwapped(e.target.checked)} /> {t('exchange.swapLatLon')}
+          </label>
+        </div>
+      )}
+      {result?.ok && layers && (
         <>
-          <MappingTable layers={result.layers} mapping={mapping} onChange={setMapping} />
-          {applied && <p className="exchange-note">{t('exchange.summary', { count: applied.features.length })}</p>}
-          {applied && <ImportNotes notes={[...result.warnings, ...applied.warnings]} />}
+          <MappingTable layers={layers} mapping={mapping} onChange={setMapping} />
+          {applied && <p className="exchange-note exchange-summary">{t('exchange.summary', { count: applied.features.length })}</p>}
+          {checks && checks.selfIntersecting.length > 0 && (
+            <p className="exchange-note exchange-problem" role="alert">
+              {t('exchange.selfIntersecting', { count: checks.selfIntersecting.length })}
+            </p>
+          )}
+          {checks && checks.overlappingExisting.length > 0 && (
+            <p className="exchange-note exchange-overlaps">{t('exchange.overlapsExisting', { count: checks.overlappingExisting.length, scenario: scenarioName })}</p>
+          )}
+          {applied && <ImportNotes notes={[...result.warnings, ...applied.notes.map((n) => describeImportNote(n, lang))]} />}
         </>
       )}
       <div className="dialog-actions">

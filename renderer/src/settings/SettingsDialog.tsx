@@ -7,6 +7,7 @@ import { ModalDialog } from '../components/ModalDialog';
 import { useDesktopStore } from '../help/desktop-store';
 import { parseIntervalInput } from './interval';
 import { BasemapSettingsSection } from '../components/BasemapSettingsSection';
+import { FeatureCodeSettings } from './FeatureCodeSettings';
 
 const LANGS: { lang: Lang; key: 'settings.langVi' | 'settings.langEn' }[] = [
   { lang: 'vi', key: 'settings.langVi' },
@@ -86,6 +87,7 @@ export function SettingsDialog() {
         )}
       </fieldset>
       <BasemapSettingsSection />
+      <FeatureCodeSettings />
       <fieldset>
         <legend>{t('settings.tour')}</legend>
         <p className="desktop-muted">{t('settings.tourHint')}</p>

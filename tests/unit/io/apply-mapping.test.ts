@@ -24,6 +24,23 @@ describe('applyMapping', () => {
     expect(features[1].props).toMatchObject({ source_landUse: 'water' });
   });
 
+  it('names features from a name, ten, tên or label attribute of any case, keeping the attribute', () => {
+    const layer = makeLayer('L', [
+      f({ Name: 'Lô A' }, square(106)),
+      f({ NAME: 'Lô B' }, square(106.01)),
+      f({ TEN: 'Lô C' }, square(106.02)),
+      f({ Tên: ' Công viên ', label: 'ignored: tên comes first' }, square(106.03)),
+      f({ LABEL: 7 }, square(106.04)),
+      // Vietnamese typed in decomposed form (NFD, as some Mac tools write it) is the same word.
+      f({ ['Tên'.normalize('NFD')]: 'Hồ' }, square(106.05)),
+      f({ ten: '   ', label: '' }, square(106.06)),
+      f({ name: 'Own', ten: 'Other' }, square(106.07)),
+    ]);
+    const { features } = applyMapping([layer], { layers: {} });
+    expect(features.map((x) => x.name)).toEqual(['Lô A', 'Lô B', 'Lô C', 'Công viên', '7', 'Hồ', undefined, 'Own']);
+    expect(features[2].props).toEqual({ TEN: 'Lô C' });
+  });
+
   it('keeps source ids when free and renames clashes (source_id kept in props)', () => {
     const layer = makeLayer('L', [f({ id: 'a' }, square(106)), f({}, square(106.01), 'b'), f({ id: 'taken' }, square(106.02))]);
     const { features } = applyMapping([layer], { layers: {} }, { existingIds: ['taken'] });
@@ -45,7 +62,7 @@ describe('applyMapping', () => {
     const layer = makeLayer('Bad', [f({}, { type: 'Polygon', coordinates: [[[106, 21], [106.1, 21], [106, 21]]] })]);
     const { features, warnings } = applyMapping([layer], { layers: {} });
     expect(features).toEqual([]);
-    expect(warnings[0]).toMatch(/layer Bad, feature 1: .*not imported/);
+    expect(warnings[0]).toMatch(/^Layer “Bad”, feature 1: .*not imported\.$/);
   });
 
   it('guesses boundary, building and land uses from English and Vietnamese layer names; the map file schema refuses unknown kinds', () => {
