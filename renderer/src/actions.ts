@@ -20,11 +20,30 @@ function t(key: MessageKey, params?: Record<string, string | number>) {
   return translate(useUiStore.getState().lang, key, params);
 }
 
-/** Asks before throwing away unsaved work. */
-function confirmDiscard(): boolean {
+/**
+ * Settles unsaved work before something replaces it (Open, New, the sample, Close, recovered
+ * work): true when the caller may go on. The question is the page's own dialog, the same in
+ * the browser and the desktop shell, with the choice window.confirm lacks: Save / Don't save /
+ * Cancel. "Save" goes on only once the work really is saved (a cancelled picker or a failed
+ * write keeps the document and stops here).
+ */
+export async function settleUnsavedWork(): Promise<boolean> {
   const state = useDocumentStore.getState();
   if (!selectDirty(state)) return true;
-  return window.confirm(t('dialog.discard', { file: state.fileName ?? t('status.untitled') }));
+  const choice = await askQuestion({
+    title: t('recovery.unsavedTitle'),
+    text: t('recovery.unsavedText', { file: state.fileName ?? t('status.untitled') }),
+    choices: [
+      { id: 'save', label: t('recovery.save'), primary: true },
+      { id: 'discard', label: t('recovery.dontSave') },
+      { id: 'cancel', label: t('recovery.cancel') },
+    ],
+    cancelId: 'cancel',
+  });
+  if (choice === 'discard') return true;
+  if (choice !== 'save') return false;
+  await saveProject(false);
+  return !selectDirty(useDocumentStore.getState());
 }
 
 function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
@@ -74,14 +93,14 @@ export function applyOpenOutcome(outcome: OpenOutcome, options: { hasFile?: bool
  * changes leaves the queued file unopened; a later plain Open will not pick it up.
  */
 export async function openProject(request: { path?: string; queued?: boolean } = {}) {
-  if (!confirmDiscard()) return;
+  if (!(await settleUnsavedWork())) return;
   const { path, queued } = request;
   applyOpenOutcome(await getHost().openProject(queued ? { queued: true } : path ? { path } : undefined));
 }
 
 /** Opens a file dropped on the window or picked in the page. */
 export async function openDroppedFile(file: File) {
-  if (!confirmDiscard()) return;
+  if (!(await settleUnsavedWork())) return;
   const host = getHost();
   // Desktop: by its path on disk, so Save writes back to the dropped file (null: the File has no path).
   const byPath = host.openDroppedFile ? await host.openDroppedFile(file) : null;
@@ -97,7 +116,7 @@ export async function openDroppedFile(file: File) {
 
 /** Loads the bundled sample park (the embedded default on first start). */
 export async function openSample(options: { ask?: boolean } = {}) {
-  if (options.ask !== false && !confirmDiscard()) return;
+  if (options.ask !== false && !(await settleUnsavedWork())) return;
   performance.mark('ecopark:sample-open-start');
   // Anything loaded while the sample downloads (a file opened at launch, accepted recovered
   // work) wins: the sample must neither replace it nor make the host forget its file.
@@ -119,13 +138,13 @@ export async function openSample(options: { ask?: boolean } = {}) {
 }
 
 export async function newProject() {
-  if (!confirmDiscard()) return;
+  if (!(await settleUnsavedWork())) return;
   await getHost().resetFile();
   loadDocument(createEmptyDocument(t('status.untitled')), null);
 }
 
 export async function closeProject() {
-  if (!confirmDiscard()) return;
+  if (!(await settleUnsavedWork())) return;
   await getHost().resetFile();
   useDocumentStore.getState().close();
   useUiStore.getState().select([]);
@@ -163,13 +182,13 @@ export async function saveProject(saveAs: boolean, options: { overwrite?: boolea
     suggestedName: suggestedFileName(document, state.fileName),
     ...(options.overwrite ? { overwrite: true } : {}),
   });
-  if (outcome.ok && outcome.unconfirmed) {
-    // A download may be cancelled or blocked without the page ever knowing: the work stays
-    // unsaved, so its recovery copy and the leave-page warning stay too.
-    ui.notify({ tone: 'info', text: t('status.downloaded', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) }) });
-  } else if (outcome.ok) {
+  if (outcome.ok) {
+    // A download counts as saved (issue 13): the title names the downloaded file and the next
+    // Open does not ask again. The page cannot read a download back, so nothing can be reverted to.
     useDocumentStore.getState().markSaved(outcome.fileName);
-    ui.notify({ tone: 'info', text: t('status.saved', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) }) });
+    if (outcome.unconfirmed) useDocumentStore.setState({ hasFile: false });
+    const text = t(outcome.unconfirmed ? 'status.downloaded' : 'status.saved', { file: outcome.fileName, size: formatBytes(ui.lang, outcome.bytes) });
+    ui.notify({ tone: 'info', text });
   } else if (outcome.reason === 'changed_on_disk') {
     // Someone else wrote the file since we read it: never overwrite that silently.
     const choice = await askQuestion({
@@ -205,7 +224,18 @@ export async function revertToSaved(): Promise<void> {
     ui.notify({ tone: 'info', text: t('recovery.revertUntitled') });
     return;
   }
-  if (selectDirty(state) && !window.confirm(t('recovery.revertConfirm', { file: state.fileName }))) return;
+  if (selectDirty(state)) {
+    const choice = await askQuestion({
+      title: t('recovery.revert'),
+      text: t('recovery.revertConfirm', { file: state.fileName }),
+      choices: [
+        { id: 'revert', label: t('recovery.revert') },
+        { id: 'cancel', label: t('recovery.cancel'), primary: true },
+      ],
+      cancelId: 'cancel',
+    });
+    if (choice !== 'revert') return;
+  }
   const outcome = await getHost().revertProject();
   if (outcome.ok) {
     loadDocument(outcome.document, outcome.fileName, { hasFile: true });

@@ -63,6 +63,15 @@ export async function waitForSampleOnMap(page: Page): Promise<void> {
   }, undefined, { timeout: 60000 });
 }
 
+/** Page coordinates of a lon/lat on the live map (for the mouse). */
+export async function screenPoint(page: Page, lonLat: [number, number] | number[]): Promise<{ x: number; y: number }> {
+  return page.evaluate(([lon, lat]) => {
+    const p = window.__ecoparkMap!.project([lon, lat]);
+    const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, lonLat as [number, number]);
+}
+
 /** Waits for the map to finish rendering (tiles, transitions) before pixels are read. */
 export async function waitForIdleMap(page: Page): Promise<void> {
   await page.evaluate(
@@ -90,4 +99,22 @@ export function openAppForFile(onPage: (page: Page) => void, options: { lang?: '
   afterAll(async () => {
     await browser?.close();
   });
+}
+
+/**
+ * Clicks "New project" (English UI); when the open work is unsaved, the page asks Save / Don't
+ * save / Cancel in its own dialog, answered "Don't save". Resolves once the empty project is loaded.
+ */
+export async function startNewProject(page: Page): Promise<void> {
+  const question = page.getByRole('dialog', { name: 'Save your changes?' });
+  await page.getByRole('button', { name: 'New project', exact: true }).click();
+  const emptyAndClean = (orAsked: boolean) => {
+    if (orAsked && document.querySelector('[role="dialog"]')) return true;
+    const state = window.__ecoparkStores!.document.getState();
+    return state.document?.scenarios[0].features.length === 0 && state.revision === state.savedRevision;
+  };
+  // Either the question comes up, or (clean work) the empty project is already there.
+  await page.waitForFunction(emptyAndClean, true);
+  if (await question.count()) await question.getByRole('button', { name: 'Don’t save', exact: true }).click();
+  await page.waitForFunction(emptyAndClean, false);
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
-import { openAppForFile, waitForIdleMap } from './browser';
+import { openAppForFile, screenPoint, startNewProject, waitForIdleMap } from './browser';
 
 // The drawing tools driven with the mouse on the real map canvas, in an empty project at a
 // fixed view near Bac Ninh (north-up, flat, zoom 17: about 0.9 m per pixel).
@@ -13,8 +13,6 @@ const CENTRE: [number, number] = [106.0, 21.1];
 let page: Page;
 openAppForFile((p) => {
   page = p;
-  // "New project" asks before discarding the previous test's drawing: answer yes.
-  page.on('dialog', (dialog) => void dialog.accept());
 });
 
 async function features(): Promise<ParkFeature[]> {
@@ -25,13 +23,7 @@ async function features(): Promise<ParkFeature[]> {
 }
 
 /** Screen point of a lon/lat on the live map. */
-async function screen(lonLat: Position): Promise<{ x: number; y: number }> {
-  return page.evaluate(([lon, lat]) => {
-    const p = window.__ecoparkMap!.project([lon, lat]);
-    const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, lonLat as [number, number]);
-}
+const screen = (lonLat: Position) => screenPoint(page, lonLat);
 
 /** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
 function at(eastM: number, northM: number): [number, number] {
@@ -52,7 +44,8 @@ async function tool(name: string) {
 }
 
 beforeEach(async () => {
-  await page.getByRole('button', { name: 'New project', exact: true }).click();
+  // The previous test's drawing is unsaved: the page asks, and it is not kept.
+  await startNewProject(page);
   await page.waitForFunction(() => window.__ecoparkStores!.document.getState().document?.project.name === 'Untitled');
   await page.evaluate(([lon, lat]) => {
     const map = window.__ecoparkMap!;
@@ -197,7 +190,7 @@ describe('drawing park layouts with the mouse', () => {
     await page.keyboard.press('Control+y');
     expect(await kinds()).toEqual(['point', 'road']);
     const redoTitle = await page.getByRole('button', { name: 'Redo', exact: true }).getAttribute('title');
-    expect(redoTitle).toBe('Redo Draw building');
+    expect(redoTitle).toBe('Redo Draw building (Ctrl+Shift+Z)');
     await page.getByRole('button', { name: 'Redo', exact: true }).click();
     expect(await kinds()).toEqual(['building', 'point', 'road']);
     roads = (await features()).filter((f) => f.kind === 'road');

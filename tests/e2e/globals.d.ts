@@ -10,8 +10,8 @@ declare global {
   interface Window {
     __ecoparkMap?: MapLibreMap;
     __ecoparkStores?: {
-      document: StoreHandle<{ document: ParkDocument | null; fileName: string | null; revision: number; savedRevision: number }>;
-      ui: StoreHandle<{ selectedIds: string[]; select(ids: string[]): void }>;
+      document: StoreHandle<{ document: ParkDocument | null; fileName: string | null; revision: number; savedRevision: number; undoStack: { label: string }[] }>;
+      ui: StoreHandle<{ selectedIds: string[]; select(ids: string[]): void; setLang(lang: 'en' | 'vi'): void }>;
     };
     __savedBytes?: number[];
     ecopark?: HostApi;

@@ -15,13 +15,19 @@ import type { MapAdapter, MapPointerEvent, ScreenPoint } from './map-adapter';
 /**
  * Editing in the Select tool: vertex handles on a single selected shape (drag to move — every
  * feature sharing that vertex moves with it —, drag or click a midpoint to insert, Alt-click or
- * right-click a vertex to delete), drag the selection's body to move it, Shift-drag to select
- * by box. Each gesture commits exactly one command when the mouse is released; which features
+ * right-click a vertex to delete), drag the selection's body to move it, Shift-drag to add the
+ * features in a box to the selection (a Shift-click that barely moves is a click: the map view
+ * toggles the feature under it, as the Features list does). Each gesture commits exactly one command when the mouse is released; which features
  * a vertex drag moves is the shared rule of shared/editing/shared-vertex.ts.
  */
 
 const HANDLES = 'edit-handles';
 const PREVIEW = 'edit-preview';
+/**
+ * A press and release this close are a click, not a box (MapLibre's own `clickTolerance`
+ * default, so exactly the presses it reports as clicks are left to the click handler).
+ */
+const CLICK_TOLERANCE_PX = 3;
 
 function t(key: MessageKey) {
   return translate(useUiStore.getState().lang, key);
@@ -165,11 +171,15 @@ export function attachEditing(map: MapAdapter): () => void {
     if (!done) return;
     if (done.kind === 'box') {
       map.showSelectionBox(null);
-      const ids = map
+      // A Shift-click: selecting what a zero-size box holds here would let the click that
+      // follows toggle that same feature straight back out (the selection emptied, issue 13).
+      if (Math.hypot(done.end.x - done.start.x, done.end.y - done.start.y) < CLICK_TOLERANCE_PX) return;
+      const boxed = map
         .featuresAt([done.start, done.end])
         .filter((f) => f.source === 'park' && f.properties.kind !== 'boundary')
         .map((f) => String(f.properties.id));
-      useUiStore.getState().select([...new Set(ids)]);
+      // Shift adds, as Shift-click does: the box extends the selection.
+      useUiStore.getState().select([...new Set([...useUiStore.getState().selectedIds, ...boxed])]);
       return;
     }
     if (done.kind === 'vertex' && done.moved && !samePosition(done.from, done.to)) {

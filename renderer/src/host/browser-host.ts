@@ -1,8 +1,6 @@
 import type { DocumentState, HostApi, OpenOutcome, RevertOutcome, SaveOutcome } from '../../../shared/host-api';
-import { readProject } from '../../../shared/project-file';
-import { encodeProject } from './project-file-encoder';
+import { decodeProject, encodeProject } from './project-file-encoder';
 import { parkDocumentSchema } from '../../../shared/model';
-import { loadSqlJs } from './sqljs';
 import { createBrowserRecovery, createIndexedDbKv, createWebLocks } from './browser-recovery';
 import { translate } from '../i18n/strings';
 
@@ -47,8 +45,7 @@ function isAbort(error: unknown): boolean {
 /** Reads the bytes of a project and turns them into an OpenOutcome; never throws. */
 export async function openProjectBytes(bytes: Uint8Array, fileName: string): Promise<OpenOutcome> {
   try {
-    const SQL = await loadSqlJs();
-    const result = readProject(SQL, bytes);
+    const result = await decodeProject(bytes);
     if (result.ok) return { ok: true, document: result.document, fileName };
     return { ok: false, reason: result.reason, detail: result.detail, fileName, importable: result.importable, limit: result.limit };
   } catch (error) {

@@ -4,6 +4,7 @@ import { selectDirty, useDocumentStore } from '../state/document-store';
 import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
+import { settleUnsavedWork } from '../actions';
 import { createAutosave } from './autosave';
 import { formatDateTime } from '../i18n/format';
 
@@ -79,8 +80,7 @@ export function entryName(entry: RecoveryEntry): string {
  * next Save ask where, so the original file is never overwritten without asking.
  */
 export async function recoverEntry(entry: RecoveryEntry): Promise<boolean> {
-  const state = useDocumentStore.getState();
-  if (selectDirty(state) && !window.confirm(t('dialog.discard', { file: state.fileName ?? t('status.untitled') }))) return false;
+  if (!(await settleUnsavedWork())) return false;
   const outcome = await getHost().recoverProject(entry.id);
   const ui = useUiStore.getState();
   const name = entryName(entry);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostApi, OpenOutcome, SaveOutcome } from '../../../shared/host-api';
 import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
+import type { Question } from '../../../renderer/src/recovery/question-store';
 
 /**
  * The page's file actions against a fake host (renderer/src/actions.ts): what they ask the host,
@@ -19,6 +20,7 @@ vi.mock('../../../renderer/src/host/browser-host', () => ({
 const { useDocumentStore } = await import('../../../renderer/src/state/document-store');
 const { useUiStore } = await import('../../../renderer/src/state/ui-store');
 const actions = await import('../../../renderer/src/actions');
+const { useQuestionStore } = await import('../../../renderer/src/recovery/question-store');
 
 const doc = (name: string): ParkDocument => createEmptyDocument(name, { now: '2026-01-01T00:00:00Z' });
 
@@ -44,10 +46,23 @@ function fakeHost(overrides: Partial<HostApi> = {}) {
   return { host, calls };
 }
 
-let confirms: string[];
-function install(host: HostApi, confirmAnswer = true) {
+/**
+ * The questions the actions asked in the page (question-store), each answered at once: `goAhead`
+ * picks "Don't save" (or "Revert"), otherwise the answer Esc gives; a choice id answers with it.
+ */
+let confirms: Question[];
+let stopAnswering = () => {};
+function install(host: HostApi, answer: boolean | string = true) {
   confirms = [];
-  vi.stubGlobal('window', { ecopark: host, confirm: (text: string) => (confirms.push(text), confirmAnswer) });
+  // window.confirm must never be asked: a call fails the test.
+  vi.stubGlobal('window', { ecopark: host, confirm: () => expect.unreachable('window.confirm was used') });
+  stopAnswering();
+  stopAnswering = useQuestionStore.subscribe(({ current }) => {
+    if (!current) return;
+    confirms.push(current);
+    const goAhead = current.choices.find((c) => c.id === 'discard' || c.id === 'revert')!.id;
+    useQuestionStore.getState().answer(typeof answer === 'string' ? answer : answer ? goAhead : current.cancelId);
+  });
 }
 
 let host: ReturnType<typeof fakeHost>;
@@ -64,10 +79,10 @@ afterEach(() => {
 // getHost() caches the first host it sees: every test installs into one shared fake whose
 // methods are swapped, instead of a new object.
 const shared = fakeHost();
-function useHost(overrides: Partial<HostApi> = {}, confirmAnswer = true) {
+function useHost(overrides: Partial<HostApi> = {}, answer: boolean | string = true) {
   host = fakeHost(overrides);
   Object.assign(shared.host, host.host);
-  install(shared.host, confirmAnswer);
+  install(shared.host, answer);
   return host;
 }
 
@@ -199,17 +214,16 @@ describe('save refusals are said in the UI language', () => {
 });
 
 describe('a save handed to the browser as a download', () => {
-  it('leaves the work unsaved (and so its recovery copy), and says why', async () => {
+  it('marks the work saved under the downloaded name, with no file to revert to', async () => {
     const downloaded: SaveOutcome = { ok: true, fileName: 'park.gpkg', bytes: 2048, unconfirmed: true };
     useHost({ kind: 'browser', saveProject: async () => downloaded });
     useDocumentStore.getState().load(doc('Work'), null, { dirty: true });
     await actions.saveProject(false);
     const state = useDocumentStore.getState();
-    expect(state.revision).not.toBe(state.savedRevision);
-    expect(state.fileName).toBeNull();
-    expect(useUiStore.getState().notices.at(-1)?.text).toBe(
-      'Downloaded park.gpkg (2.0 KB). This browser cannot confirm the download was kept, so the project stays marked unsaved and its recovery copy is kept.',
-    );
+    expect(state.revision).toBe(state.savedRevision);
+    expect(state).toMatchObject({ fileName: 'park.gpkg', hasFile: false });
+    // 2048 B / 1024 = 2.0 KB.
+    expect(useUiStore.getState().notices.at(-1)?.text).toBe('Saved as a download: park.gpkg (2.0 KB), in the browser’s downloads folder. Open that file to go on working on it later.');
   });
 
   it('a confirmed save marks the work saved', async () => {
@@ -219,5 +233,43 @@ describe('a save handed to the browser as a download', () => {
     const state = useDocumentStore.getState();
     expect(state.revision).toBe(state.savedRevision);
     expect(state.fileName).toBe('park.gpkg');
+  });
+});
+
+describe('the unsaved-changes question: Save / Don’t save / Cancel, in the page', () => {
+  it('is asked in the UI language with three answers, Save first', async () => {
+    useHost({}, 'cancel');
+    useUiStore.setState({ lang: 'vi' });
+    useDocumentStore.getState().load(doc('Work'), 'a.gpkg', { dirty: true, hasFile: true });
+    await actions.newProject();
+    expect(confirms.map((q) => [q.title, q.text, q.choices.map((c) => c.label)])).toEqual([
+      ['Lưu các thay đổi?', '“a.gpkg” có những thay đổi chưa được lưu. Lưu lại trước khi tiếp tục? Nếu không lưu, các thay đổi sẽ bị mất.', ['Lưu', 'Không lưu', 'Huỷ']],
+    ]);
+    expect(useDocumentStore.getState().document?.project.name).toBe('Work');
+  });
+
+  it('"Save" saves first and then opens; the saved work is not asked about again', async () => {
+    const { calls } = useHost({ saveProject: async () => (host.calls.push('save'), { ok: true, fileName: 'a.gpkg', bytes: 10 }) }, 'save');
+    useDocumentStore.getState().load(doc('Work'), 'a.gpkg', { dirty: true, hasFile: true });
+    await actions.openProject();
+    expect(calls).toEqual(['save', 'open null']);
+    expect(confirms).toHaveLength(1);
+  });
+
+  it('"Save" whose save is cancelled opens nothing and keeps the work', async () => {
+    const { calls } = useHost({}, 'save');
+    useDocumentStore.getState().load(doc('Work'), null, { dirty: true });
+    await actions.openSample();
+    expect(calls).toEqual(['save']);
+    expect(useDocumentStore.getState().document?.project.name).toBe('Work');
+  });
+
+  it('"Don’t save" goes on without saving; clean work is not asked about', async () => {
+    const { calls } = useHost();
+    useDocumentStore.getState().load(doc('Work'), null, { dirty: true });
+    await actions.newProject();
+    await actions.newProject();
+    expect(confirms).toHaveLength(1);
+    expect(calls).toEqual(['reset (document: Work)', 'reset (document: Untitled)']);
   });
 });

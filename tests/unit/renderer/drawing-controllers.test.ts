@@ -210,4 +210,31 @@ describe('edit controller through a map adapter', () => {
     expect(useDocumentStore.getState().undoStack).toHaveLength(0);
     detach();
   });
+
+  it('a Shift-click is left to the click handler: the selection is kept, never replaced or emptied', () => {
+    load([rect('left', 106.05, 106.051, 21.05, 21.051), rect('right', 106.051, 106.052, 21.05, 21.051)]);
+    const map = new FakeMap();
+    const detach = attachEditing(map);
+    useUiStore.getState().select(['left']);
+    // Press and release 2 px apart (1 px = 1e-5°): under MapLibre's 3 px click tolerance.
+    map.fire('down', [106.0515, 21.0505], { shiftKey: true });
+    map.fire('move', [106.05152, 21.0505], { shiftKey: true });
+    map.fire('up', [106.05152, 21.0505], { shiftKey: true });
+    expect(map.box).toBeNull();
+    expect(useUiStore.getState().selectedIds).toEqual(['left']);
+    detach();
+  });
+
+  it('Shift-drag adds the boxed features to the selection', () => {
+    load([rect('left', 106.05, 106.051, 21.05, 21.051), rect('right', 106.051, 106.052, 21.05, 21.051), rect('far', 106.06, 106.061, 21.05, 21.051)]);
+    const map = new FakeMap();
+    const detach = attachEditing(map);
+    useUiStore.getState().select(['far']);
+    // A box around 'right' only: its vertices from x = 100 to 200 px; 'left' ends at x = 100, so from 150 px.
+    map.fire('down', [106.0515, 21.0515], { shiftKey: true });
+    map.fire('move', [106.0525, 21.0495]);
+    map.fire('up', [106.0525, 21.0495]);
+    expect(useUiStore.getState().selectedIds).toEqual(['far', 'right']);
+    detach();
+  });
 });
