@@ -65,6 +65,8 @@ export const ACTIONS = spec([
   { id: 'toggle-features', labelKey: 'toolbar.features', menuLabelKey: 'view.features', keys: ['CmdOrCtrl+2'], owner: 'menu' },
   { id: 'toggle-3d', labelKey: 'toolbar.view3d', menuLabelKey: 'view.view3d', keys: ['CmdOrCtrl+3'], owner: 'menu' },
   { id: 'zoom-to-park', menuLabelKey: 'view.zoomToPark', keys: ['CmdOrCtrl+Shift+F'], owner: 'menu' },
+  // The page's own box over the map (issue 13); no menu item, so the page owns its keys.
+  { id: 'go-to', labelKey: 'goTo.title', keys: ['CmdOrCtrl+G'], owner: 'page' },
   // Analysis
   { id: 'show-land-use', menuLabelKey: 'analysis.landUse' },
   { id: 'show-compliance', menuLabelKey: 'analysis.compliance' },

@@ -8,6 +8,7 @@ import { useToolStore, type ToolId } from './drawing/tool-store';
 import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
 import { typingInField } from './typing-in-field';
+import { toggleGoToBox } from './map/go-to-map';
 import type { MessageKey } from './i18n/strings';
 
 /**
@@ -77,6 +78,7 @@ export const ACTION_BEHAVIOUR: Record<Exclude<ActionId, 'new-window'>, ActionBeh
   'toggle-features': { run: desktop('toggle-features') },
   'toggle-3d': { run: desktop('toggle-3d') },
   'zoom-to-park': { run: desktop('zoom-to-park') },
+  'go-to': { run: toggleGoToBox },
   'show-land-use': { run: desktop('show-land-use') },
   'show-compliance': { run: desktop('show-compliance') },
   'show-plots': { run: desktop('show-plots') },

@@ -62,6 +62,7 @@ export function AboutDialog() {
       <h3>{t('about.data')}</h3>
       <ul className="about-data">
         <li>{t('about.naturalEarth')}</li>
+        <li>{t('about.gazetteer')}</li>
         <li>{t('about.noto')}</li>
         <li>{t('about.rules')}</li>
         <li>{t('about.climate')}</li>
