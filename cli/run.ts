@@ -1,5 +1,5 @@
 import { CliError, oneLine, type CliIo, type CommandContext, type ExitCode } from './io';
-import { ANALYZE_USAGE, BATCH_USAGE, CONVERT_USAGE, INFO_USAGE, REPORT_USAGE, SOLAR_USAGE } from './usage';
+import { ANALYZE_USAGE, BATCH_USAGE, CONVERT_USAGE, ECO_USAGE, INFO_USAGE, LAYOUT_USAGE, REPORT_USAGE, SOLAR_USAGE } from './usage';
 import { extractLang, langFromEnv, messages, type LangEnv, type Messages } from './i18n';
 import { DEFAULT_LIMITS, LIMIT_IDS, LIMIT_SPECS, raiseLimits } from '../shared/limits';
 
@@ -24,8 +24,10 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   convert: async () => (await import('./commands/convert')).convertCommand,
   analyze: async () => (await import('./commands/analyze')).analyzeCommand,
   solar: async () => (await import('./commands/solar')).solarCommand,
+  eco: async () => (await import('./commands/eco')).ecoCommand,
   report: async () => (await import('./commands/report')).reportCommand,
   batch: async () => (await import('./commands/batch')).batchCommand,
+  layout: async () => (await import('./commands/layout')).layoutCommand,
 };
 
 /** The help text in a language: usage lines with what each command does. */
@@ -42,10 +44,14 @@ export function helpLines(m: Messages): string[] {
     `      ${m.t('help.analyze')}`,
     `  ${SOLAR_USAGE}`,
     `      ${m.t('help.solar')}`,
+    `  ${ECO_USAGE}`,
+    `      ${m.t('help.eco')}`,
     `  ${REPORT_USAGE}`,
     `      ${m.t('help.report')}`,
     `  ${BATCH_USAGE}`,
     `      ${m.t('help.batch')}`,
+    `  ${LAYOUT_USAGE}`,
+    `      ${m.t('help.layout')}`,
     `  ecopark --help | -h      ${m.t('help.help')}`,
     `  ecopark --version | -v   ${m.t('help.version')}`,
     '',
