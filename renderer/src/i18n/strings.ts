@@ -9,6 +9,7 @@ import { EN as DRAWING_EN, VI as DRAWING_VI } from './drawing';
  * `EN` (as const) and `VI`), spread in below, so that parallel work never edits one big table.
  */
 import { EN as SOLAR_EN, VI as SOLAR_VI } from './solar';
+import { EN as ECO_EN, VI as ECO_VI } from './eco';
 import { EN as ANALYSIS_EN, VI as ANALYSIS_VI } from './analysis';
 import { EN as EXCHANGE_EN, VI as EXCHANGE_VI } from './exchange';
 import { EN as OVERLAY_EN, VI as OVERLAY_VI } from './overlay';
@@ -16,7 +17,9 @@ import { EN as REPORT_EN, VI as REPORT_VI } from './report';
 import { EN as DESKTOP_EN, VI as DESKTOP_VI } from './desktop';
 import { EN as RECOVERY_EN, VI as RECOVERY_VI } from './recovery';
 import { EN as BASEMAP_EN, VI as BASEMAP_VI } from './basemap';
+import { EN as GO_TO_EN, VI as GO_TO_VI } from './go-to';
 import { EN as LINKS_EN, VI as LINKS_VI } from './links';
+import { EN as REFUSALS_EN, VI as REFUSALS_VI } from './refusals';
 import { fillPlaceholders } from '../../../shared/i18n/fill-placeholders';
 
 const CORE_EN = {
@@ -91,7 +94,7 @@ const CORE_EN = {
   'status.untitled': 'Untitled',
   'status.unsaved': 'Unsaved changes',
   'status.saved': 'Saved {file} ({size})',
-  'status.downloaded': 'Downloaded {file} ({size}). This browser cannot confirm the download was kept, so the project stays marked unsaved and its recovery copy is kept.',
+  'status.downloaded': 'Saved as a download: {file} ({size}), in the browser’s downloads folder. Open that file to go on working on it later.',
   'status.opened': 'Opened {file}',
   'status.loading': 'Loading…',
   'status.dropHint': 'Drop a .gpkg project file to open it',
@@ -109,7 +112,6 @@ const CORE_EN = {
   'error.importOffer': 'Import its layers as a new project?',
   'error.import': 'Import',
   'dialog.close': 'Close',
-  'dialog.discard': 'Discard unsaved changes to “{file}”?',
   'map.northArrow': 'North arrow: click to reset the bearing',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
@@ -143,7 +145,7 @@ const CORE_EN = {
   'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN, ...LINKS_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN, ...LINKS_EN, ...REFUSALS_EN, ...ECO_EN, ...GO_TO_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -219,7 +221,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'status.untitled': 'Chưa đặt tên',
   'status.unsaved': 'Có thay đổi chưa lưu',
   'status.saved': 'Đã lưu {file} ({size})',
-  'status.downloaded': 'Đã tải xuống {file} ({size}). Trình duyệt này không xác nhận được tệp đã được giữ lại, nên dự án vẫn được coi là chưa lưu và bản sao phục hồi được giữ.',
+  'status.downloaded': 'Đã lưu thành tệp tải xuống: {file} ({size}), trong thư mục tải xuống của trình duyệt. Hãy mở tệp đó để làm tiếp sau này.',
   'status.opened': 'Đã mở {file}',
   'status.loading': 'Đang tải…',
   'status.dropHint': 'Thả tệp dự án .gpkg vào đây để mở',
@@ -237,7 +239,6 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'error.importOffer': 'Nhập các lớp của tệp thành một dự án mới?',
   'error.import': 'Nhập',
   'dialog.close': 'Đóng',
-  'dialog.discard': 'Bỏ các thay đổi chưa lưu của “{file}”?',
   'map.northArrow': 'Mũi tên chỉ hướng Bắc: nhấn để xoay bản đồ về hướng Bắc',
   'map.zoomIn': 'Phóng to',
   'map.zoomOut': 'Thu nhỏ',
@@ -271,7 +272,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI, ...LINKS_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI, ...LINKS_VI, ...REFUSALS_VI, ...ECO_VI, ...GO_TO_VI };
 
 export type Lang = 'en' | 'vi';
 
