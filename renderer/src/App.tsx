@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/host-api';
 import { MapView } from './map/MapView';
+import { GoToBox } from './components/GoToBox';
 import { Toolbar } from './components/Toolbar';
 import { LegendPanel } from './components/LegendPanel';
 import { FeatureList } from './components/FeatureList';
@@ -15,6 +16,8 @@ import { RecoveryHost } from './recovery/RecoveryHost';
 import { DesktopOverlays } from './help/DesktopOverlays';
 import { useT } from './i18n/use-t';
 import { EditToolbar } from './drawing/EditToolbar';
+import { ToolOptions } from './drawing/ToolOptions';
+import { MetricsStrip } from './components/MetricsStrip';
 import { DraftOverlay } from './drawing/DraftOverlay';
 import { useDrawingKeys } from './drawing/use-drawing-keys';
 import { ShortcutsPanel } from './drawing/ShortcutsPanel';
@@ -55,7 +58,8 @@ export function App() {
       // The language and the shown panels too: the native menu speaks the page's language and ticks its View items.
       const ui = useUiStore.getState();
       host.setDocumentState({
-        fileName: state.fileName,
+        // With no file (the sample, a new project), the title names the project (issue 13).
+        fileName: state.fileName ?? state.document?.project.name ?? null,
         dirty: selectDirty(state),
         hasFile: state.document !== null && state.hasFile,
         undoLabel: undo?.label ?? null,
@@ -100,7 +104,9 @@ export function App() {
         {featuresOpen && <FeatureList />}
         <div className="map-area">
           <MapView />
+          <GoToBox />
           {legendOpen && <LegendPanel />}
+          <ToolOptions />
           <DraftOverlay />
           <ShortcutsPanel />
           {subdividing && <SubdivideDialog onClose={() => setSubdividing(false)} />}
@@ -111,6 +117,7 @@ export function App() {
         </div>
         <SidePanel />
       </main>
+      <MetricsStrip />
     </div>
   );
 }

@@ -1,13 +1,19 @@
 import { LAND_USE_CATALOGUE } from '../../../shared/model';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
+import { useToolStore } from '../drawing/tool-store';
 
-/** Map legend: every land-use category with its colour, then the other kinds. */
+/**
+ * Map legend: every land-use category with its colour, then the other kinds. While a drawing
+ * tool is active, clicks outside its header go through to the map (issue 13): a vertex placed
+ * where the legend lies is the user's intent, not a click on a list of colours.
+ */
 export function LegendPanel() {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
+  const drawing = useToolStore((s) => s.tool !== 'select');
   return (
-    <section className="panel legend" aria-label={t('legend.title')}>
+    <section className={drawing ? 'panel legend legend-drawing' : 'panel legend'} aria-label={t('legend.title')}>
       <h2>{t('legend.title')}</h2>
       <ul>
         {LAND_USE_CATALOGUE.categories.map((category) => (

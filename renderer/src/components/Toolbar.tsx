@@ -11,8 +11,22 @@ import { useDesktopStore } from '../help/desktop-store';
 import '../help/desktop.css';
 import { RevertButton } from '../recovery/RevertButton';
 import appIconUrl from '../../../build/icon.svg?url';
+import { Icon, type IconName } from './icons';
 
-/** The main toolbar. Accessible names are stable: tests and later issues rely on them. */
+/** The file commands shown as icons (their tooltips name them and their shortcut). */
+const FILE_ACTIONS: [('new' | 'open' | 'open-sample' | 'save' | 'save-as'), IconName][] = [
+  ['new', 'new'],
+  ['open', 'open'],
+  ['open-sample', 'sample'],
+  ['save', 'save'],
+  ['save-as', 'saveAs'],
+];
+
+/**
+ * The main toolbar: file and view commands as icons (their tooltips name them and their
+ * shortcut), the scenario, the file name, settings, help and language. Accessible names are
+ * stable: tests and later issues rely on them.
+ */
 export function Toolbar() {
   const t = useT();
   const hasDocument = useDocumentStore((s) => s.document !== null);
@@ -28,26 +42,30 @@ export function Toolbar() {
       {/* The app's icon stands for its name: the row's width goes to the file name instead. */}
       <img className="brand-icon" src={appIconUrl} alt="EcoPark Planner" title="EcoPark Planner" width={24} height={24} />
       <div className="toolbar-group">
-        <ActionButton id="new" state={state} />
-        <ActionButton id="open" state={state} />
-        <ActionButton id="open-sample" state={state} />
-        <ActionButton id="save" state={state} />
-        <ActionButton id="save-as" state={state} />
+        {FILE_ACTIONS.map(([id, icon]) => (
+          <ActionButton key={id} id={id} state={state} className="icon-button">
+            <Icon name={icon} />
+          </ActionButton>
+        ))}
         <RevertButton />
         <ExchangeButtons />
         <ReportMenu />
       </div>
       <div className="toolbar-group">
         <div className="menu-anchor">
-          <button type="button" aria-haspopup="dialog" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')}>
-            {t('toolbar.basemap')} ▾
+          <button type="button" className="icon-button" aria-haspopup="dialog" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')} title={t('toolbar.basemap')}>
+            <Icon name="layers" /> ▾
           </button>
           {basemapMenuOpen && <BasemapMenu />}
         </div>
-        <ActionButton id="toggle-legend" state={state} pressed={legendOpen} />
-        <ActionButton id="toggle-features" state={state} pressed={featuresOpen} />
-        <ActionButton id="toggle-3d" state={state} pressed={view3d}>
-          3D
+        <ActionButton id="toggle-legend" state={state} pressed={legendOpen} className="icon-button">
+          <Icon name="legend" />
+        </ActionButton>
+        <ActionButton id="toggle-features" state={state} pressed={featuresOpen} className="icon-button">
+          <Icon name="list" />
+        </ActionButton>
+        <ActionButton id="toggle-3d" state={state} pressed={view3d} className="icon-button">
+          <Icon name="cube" />
         </ActionButton>
       </div>
       <ScenarioMenu />
@@ -57,11 +75,11 @@ export function Toolbar() {
         </span>
         {dirty && <span className="dirty-marker" title={t('status.unsaved')} aria-label={t('status.unsaved')}> •</span>}
       </span>
-      <ActionButton id="settings" state={state} className="toolbar-icon" title={t('desktop.settingsTitle')}>
-        ⚙
+      <ActionButton id="settings" state={state} className="toolbar-icon icon-button" title={t('desktop.settingsTitle')}>
+        <Icon name="gear" />
       </ActionButton>
-      <button type="button" className="toolbar-icon" data-tour="help" onClick={() => openDialog('help', 'shortcuts')} aria-label={t('desktop.help')} title={t('desktop.helpTitle')}>
-        ?
+      <button type="button" className="toolbar-icon icon-button" data-tour="help" onClick={() => openDialog('help', 'shortcuts')} aria-label={t('desktop.help')} title={t('desktop.helpTitle')}>
+        <Icon name="help" />
       </button>
       <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'vi' : 'en')} aria-label={t('toolbar.languageLabel')}>
         {t('toolbar.language')}

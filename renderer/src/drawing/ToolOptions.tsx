@@ -4,8 +4,9 @@ import type { MessageKey } from '../i18n/strings';
 import { useToolStore } from './tool-store';
 
 /**
- * Options of the current tool (rectangle mode, road width, building height…) and its hint. The
- * row is always there, so picking a tool never resizes the map under the user's next click.
+ * Options of the current tool (rectangle mode, road width, building height…) and its hint, in a
+ * small panel floating over the map's bottom-left corner (App mounts it in the map area): picking
+ * a tool never resizes the map under the user's next click, and the toolbar stays one row.
  */
 export function ToolOptions() {
   const t = useT();
@@ -17,7 +18,7 @@ export function ToolOptions() {
     </label>
   );
   return (
-    <div className="tool-options">
+    <div className="tool-options" role="group" aria-label={t('tool.optionsLabel')}>
       {s.tool === 'rectangle' && (
         <label>
           {t('tool.rectangleMode')}{' '}
