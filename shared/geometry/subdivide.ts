@@ -1,5 +1,6 @@
 import type { AreaGeometry, PolygonGeometry, Position } from '../model/geometry-schema';
 import { intersectAreas } from './boolean';
+import { convexHull } from './convex-hull';
 import { polygonAreaM2 } from './geodesic';
 import { type XY } from './planar-faces';
 import { signedArea2 } from './ring';
@@ -298,22 +299,4 @@ export function longAxisBearingDeg(ring: XY[]): number {
     }
   }
   return best.bearing;
-}
-
-function convexHull(points: XY[]): XY[] {
-  const pts = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (pts.length < 3) return pts;
-  const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: XY[] = [];
-  for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
-    lower.push(p);
-  }
-  const upper: XY[] = [];
-  for (let i = pts.length - 1; i >= 0; i--) {
-    const p = pts[i];
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
-    upper.push(p);
-  }
-  return lower.slice(0, -1).concat(upper.slice(0, -1));
 }

@@ -1,11 +1,13 @@
-import { booleanPointInPolygon, buffer, point as turfPoint, polygon as turfPolygon } from '@turf/turf';
+import { booleanPointInPolygon, point as turfPoint, polygon as turfPolygon } from '@turf/turf';
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, polygonsOf, subtractAreas } from './boolean';
 import { clipByEdge, findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
 import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
+import { pointInRings } from './planar-faces';
 import { openRing, signedArea2 } from './ring';
+import { issueSentence, type IssueParams } from './issue-sentence';
 
 export { DUPLICATE_VERTEX_M } from './ring-checks';
 
@@ -13,8 +15,9 @@ export { repairFeature, REPAIR_FAILURES, type RepairFailure, type RepairResult }
 
 /**
  * Geometry validation of park features (docs/editing.md). Returns data — issues with a reason
- * code, a plain-English message naming the feature and the place, where to show it, and the
- * safe repair when one exists — and never throws on user input. Nothing is fixed silently:
+ * code and the parameters of its sentence (worded in either language by issue-sentence.ts), an
+ * English message for machine output, where to show it, and the safe repair when one exists —
+ * and never throws on user input. Nothing is fixed silently:
  * repairs are separate, explicit operations (repair.ts).
  */
 
@@ -27,6 +30,8 @@ export const VALIDATION_REASONS = [
   'sliver',
   'outside_boundary',
   'overlap',
+  // A building standing across an industrial plot's edge (shared/analysis/building-crossings.ts).
+  'building_crosses_plot',
 ] as const;
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];
 
@@ -35,7 +40,9 @@ export type RepairKind = (typeof REPAIR_KINDS)[number];
 
 export interface ValidationIssue {
   reason: ValidationReason;
-  /** Plain English, names the feature and where. */
+  /** What the sentence says besides the names and the place (see issue-sentence.ts). */
+  params?: IssueParams;
+  /** English, names the feature and where: for logs and `--json`; people read issueSentence. */
   message: string;
   featureId: string;
   /** The other feature, for overlaps. */
@@ -68,15 +75,14 @@ export function featureLabel(f: ParkFeature): string {
   return name ? `${KIND_NAMES[f.kind]} “${name}”` : `${KIND_NAMES[f.kind]} ${f.id.slice(0, 8)}`;
 }
 
-function near(p: Position): string {
-  return `near ${p[1].toFixed(6)}° N, ${p[0].toFixed(6)}° E`;
-}
-
 export function validateFeature(feature: ParkFeature, context: ValidationContext = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const label = featureLabel(feature);
-  const add = (reason: ValidationReason, message: string, at?: Position, repair?: RepairKind) =>
-    issues.push({ reason, message: `${label}: ${message}`, featureId: feature.id, at: at ? [at[0], at[1]] : undefined, repair });
+  const add = (reason: ValidationReason, params?: IssueParams, at?: Position, repair?: RepairKind) => {
+    const where: [number, number] | undefined = at ? [at[0], at[1]] : undefined;
+    const message = issueSentence({ reason, params, at: where }, label, undefined, 'en');
+    issues.push({ reason, ...(params ? { params } : {}), message, featureId: feature.id, at: where, repair });
+  };
   const g = feature.geometry;
   const paths: { ring: Position[]; closed: boolean; rings: Position[][] }[] = [];
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
@@ -87,7 +93,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   const all = g.type === 'Point' ? [g.coordinates] : paths.flatMap((p) => p.ring);
   const bad = all.find((p) => !(p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90));
   if (bad || all.length === 0) {
-    add('invalid_coordinate', 'a coordinate is missing or outside the longitude/latitude range.');
+    add('invalid_coordinate');
     return issues;
   }
   const plane = createTangentPlane(all[0][0], all[0][1]);
@@ -97,13 +103,13 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     const first = ring[0];
     const last = ring[ring.length - 1];
     const isClosed = first[0] === last[0] && first[1] === last[1];
-    if (closed && !isClosed) add('ring_not_closed', `the outline is not closed (it ends ${near(last)}).`, last, 'close_ring');
+    if (closed && !isClosed) add('ring_not_closed', undefined, last, 'close_ring');
     const open = closed && isClosed ? ring.slice(0, -1) : ring;
     const xy = open.map((p) => toPlane(plane, p));
     const distinct = countDistinct(xy);
     const needed = closed ? 3 : 2;
     if (distinct < needed) {
-      add('too_few_vertices', `it has ${distinct} distinct vertices; a ${closed ? 'polygon' : 'line'} needs at least ${needed}.`, first);
+      add('too_few_vertices', { distinct, needed, shape: closed ? 'polygon' : 'line' }, first);
       structural = true;
       continue;
     }
@@ -111,7 +117,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     for (let i = 0; i < limit; i++) {
       const j = (i + 1) % xy.length;
       if (Math.hypot(xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]) < DUPLICATE_VERTEX_M) {
-        add('duplicate_vertex', `two consecutive vertices coincide ${near(open[i])}.`, open[i], 'remove_duplicate_vertices');
+        add('duplicate_vertex', undefined, open[i], 'remove_duplicate_vertices');
         break;
       }
     }
@@ -128,7 +134,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     if (crossings.length > 0) {
       const at = fromPlane(plane, crossings[0].at[0], crossings[0].at[1]);
       const bowTie = g.type === 'Polygon' && rings.length === 1 && crossings.length === 1;
-      add('self_intersection', `the outline crosses itself ${near(at)}.`, at, bowTie ? 'split_bow_tie' : undefined);
+      add('self_intersection', undefined, at, bowTie ? 'split_bow_tie' : undefined);
       structural = true;
     }
   }
@@ -137,7 +143,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     const minWidthM = context.minSliverWidthM ?? 2;
     for (const rings of polys) {
       const sliverAt = sliverPosition(rings, minWidthM, plane);
-      if (sliverAt) add('sliver', `it is a sliver narrower than ${minWidthM} m ${near(sliverAt)}.`, sliverAt);
+      if (sliverAt) add('sliver', { minWidthM }, sliverAt);
     }
   }
   if (context.boundary && feature.kind !== 'boundary') checkOutside(feature, context.boundary, add);
@@ -162,14 +168,15 @@ export function validateLayout(features: ParkFeature[], options: { minSliverWidt
   for (const o of findOverlaps(landUse, { onlyIds: options.onlyIds })) {
     const a = byId.get(o.a) as ParkFeature;
     const b = byId.get(o.b) as ParkFeature;
-    const m2 = o.areaM2 < 10 ? o.areaM2.toFixed(2) : o.areaM2.toFixed(0);
-    issues.push({ reason: 'overlap', message: `${featureLabel(a)} overlaps ${featureLabel(b)} by ${m2} m² ${near(o.at)}.`, featureId: o.a, otherId: o.b, at: o.at });
-    issues.push({ reason: 'overlap', message: `${featureLabel(b)} overlaps ${featureLabel(a)} by ${m2} m² ${near(o.at)}.`, featureId: o.b, otherId: o.a, at: o.at });
+    const params = { areaM2: o.areaM2 };
+    const message = (x: ParkFeature, y: ParkFeature) => issueSentence({ reason: 'overlap', params, at: o.at }, featureLabel(x), featureLabel(y), 'en');
+    issues.push({ reason: 'overlap', params, message: message(a, b), featureId: o.a, otherId: o.b, at: o.at });
+    issues.push({ reason: 'overlap', params, message: message(b, a), featureId: o.b, otherId: o.a, at: o.at });
   }
   return issues;
 }
 
-type Add = (reason: ValidationReason, message: string, at?: Position) => void;
+type Add = (reason: ValidationReason, params?: IssueParams, at?: Position) => void;
 
 function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
   const g = feature.geometry;
@@ -181,27 +188,28 @@ function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
     const p = polygonsOf(outside)[0][0][0];
     const plane = createTangentPlane(p[0], p[1]);
     const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
-    if (m2 >= SLIVER_OVERLAP_M2) add('outside_boundary', `part of it lies outside the park boundary ${near(p)}.`, p);
+    if (m2 >= SLIVER_OVERLAP_M2) add('outside_boundary', { vertexOutside: false }, p);
     return;
   }
   const vertices = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
   const boundaryPolys = polygonsOf(boundary).map((rings) => turfPolygon(rings));
   const out = vertices.find((v) => !boundaryPolys.some((b) => booleanPointInPolygon(turfPoint(v), b)));
-  if (out) add('outside_boundary', `it lies outside the park boundary ${near(out)}.`, out);
+  if (out) add('outside_boundary', { vertexOutside: true }, out);
 }
 
 /**
- * Sliver rule: a polygon is a sliver when it is narrower than `minWidthM` everywhere, i.e.
- * an inward buffer by minWidthM/2 makes it vanish. The cheap screen 2·area/perimeter (the
- * width of a long strip; never more than the width of any polygon that a buffer erases) keeps
- * the buffer to the candidates.
+ * Sliver rule: a polygon is a sliver when it is narrower than `minWidthM` everywhere, i.e. no
+ * point of it lies minWidthM/2 or more from its outline (an inward buffer by minWidthM/2 would
+ * erase it). The cheap screen 2·area/perimeter (the width of a long strip; never more than the
+ * width of any polygon such a buffer erases) keeps the search to the candidates. The issue is
+ * shown at the mean of the outer ring's vertices.
  */
 function sliverPosition(rings: Position[][], minWidthM: number, plane: ReturnType<typeof createTangentPlane>): Position | null {
-  const outer = openRing(rings[0]).map((p) => toPlane(plane, p));
-  const areaM2 = rings.reduce((s, r, i) => s + (i === 0 ? 1 : -1) * Math.abs(signedArea2(openRing(r).map((p) => toPlane(plane, p)))) / 2, 0);
+  const xyRings = rings.map((r) => openRing(r).map((p) => toPlane(plane, p)));
+  const outer = xyRings[0];
+  const areaM2 = xyRings.reduce((s, r, i) => s + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r)) / 2, 0);
   let perimeterM = 0;
-  for (const r of rings) {
-    const xy = openRing(r).map((p) => toPlane(plane, p));
+  for (const xy of xyRings) {
     for (let i = 0; i < xy.length; i++) {
       const a = xy[i];
       const b = xy[(i + 1) % xy.length];
@@ -209,12 +217,54 @@ function sliverPosition(rings: Position[][], minWidthM: number, plane: ReturnTyp
     }
   }
   if (perimeterM === 0 || (2 * areaM2) / perimeterM >= minWidthM) return null;
-  const shrunk = buffer(turfPolygon(rings), -minWidthM / 2, { units: 'meters' });
-  const g = shrunk?.geometry;
-  const empty = !g || (g.type === 'Polygon' ? g.coordinates.length === 0 : g.coordinates.length === 0);
-  if (!empty) return null;
+  if (hasPointAtDepth(xyRings, minWidthM / 2)) return null;
   const c = outer.reduce((s, p) => [s[0] + p[0] / outer.length, s[1] + p[1] / outer.length], [0, 0]);
   return fromPlane(plane, c[0], c[1]);
+}
+
+/** Cells finer than this (m) are not split further: widths are decided to within a millimetre. */
+const DEPTH_PRECISION_M = 1e-3;
+/** Bounds the search on hostile input; reaching it counts as "wide enough" (nothing reported). */
+const DEPTH_MAX_CELLS = 100_000;
+
+/**
+ * Whether some point inside the rings (even-odd) lies at least `depthM` from every edge: a
+ * branch-and-bound over square cells (as in Mapbox's polylabel). A cell of half-size h whose
+ * centre is d from the outline (negative outside) holds no point deeper than d + h·√2, so
+ * only cells that could still reach depthM are split.
+ */
+function hasPointAtDepth(rings: XY[][], depthM: number): boolean {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const [x, y] of rings[0]) {
+    minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+  }
+  const h0 = Math.max(maxX - minX, maxY - minY) / 2;
+  const cells: [number, number, number][] = [[(minX + maxX) / 2, (minY + maxY) / 2, h0]];
+  for (let n = 0; cells.length > 0; n++) {
+    if (n >= DEPTH_MAX_CELLS) return true;
+    const [x, y, h] = cells.pop() as [number, number, number];
+    const d = signedDepth([x, y], rings);
+    if (d >= depthM) return true;
+    if (d + h * Math.SQRT2 < depthM || h < DEPTH_PRECISION_M) continue;
+    const q = h / 2;
+    cells.push([x - q, y - q, q], [x + q, y - q, q], [x - q, y + q, q], [x + q, y + q, q]);
+  }
+  return false;
+}
+
+/** Distance (m) from p to the nearest edge of the rings, negative when p is outside them (even-odd). */
+function signedDepth(p: XY, rings: XY[][]): number {
+  let best = Infinity;
+  for (const ring of rings) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) best = Math.min(best, distanceToSegment(p, ring[i], ring[j]));
+  return pointInRings(p, rings) ? best : -best;
+}
+
+function distanceToSegment(p: XY, a: XY, b: XY): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
 function countDistinct(xy: [number, number][]): number {
@@ -301,7 +351,8 @@ function pointInRingsEvenOdd(p: Position, rings: Position[][]): boolean {
  * True only when the polygon surely has less than SLIVER_OVERLAP_M2 outside the boundary (so
  * checkOutside would report nothing): either both are convex and the planar outside area is
  * far below the limit, or no edge of the polygon meets the boundary, no boundary vertex lies
- * within the polygon's box and a vertex of it is inside the boundary (it lies wholly inside).
+ * within the polygon's box and a vertex of it is inside the boundary (it lies wholly inside),
+ * or, for a boundary of one ring, every point of the polygon's outline lies in the boundary.
  */
 function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
   if (!closedRings(g) || !closedRings(boundary)) return false;
@@ -315,6 +366,7 @@ function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
     const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - convexCommonM2(f.pts, b.pts);
     if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
   }
+  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary.coordinates[0], plane);
   const bRings = polygonsOf(boundary).flat();
   for (const ring of bRings) for (const v of ring) if (v[0] >= box[0] && v[0] <= box[2] && v[1] >= box[1] && v[1] <= box[3]) return false;
   const fRings = polygonsOf(g).flat();
@@ -324,4 +376,57 @@ function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
     }
   }
   return pointInRingsEvenOdd(fRings[0][0], bRings);
+}
+
+/** Points this close (m) to the boundary's outline count as on it: T-junctions and shared edges. */
+const ON_BOUNDARY_M = 1e-3;
+
+/**
+ * Whether the polygon lies inside the boundary ring but for less than SCREEN_LIMIT_M2. Each
+ * edge of the polygon is cut where a boundary vertex lies on it or a boundary edge crosses it;
+ * between cuts it does not meet the boundary's outline, so its ends and middle decide it: the
+ * middle must be inside or within ON_BOUNDARY_M of the outline, and a piece along the outline
+ * (T-junctions, shared edges, whose bends the convex screen rejects) can leave outside at most
+ * its length times the farthest its ends and middle lie outside, which is summed and bounded.
+ * Every point of the outline being in the ring (no holes), the whole polygon is, whatever its
+ * fill rule: a point outside the ring reaches infinity without meeting the outline.
+ */
+function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: TangentPlane): boolean {
+  const b = [openRing(boundaryRing).map((p) => toPlane(plane, p))];
+  let outsideBoundM2 = 0;
+  for (const ring of polygonsOf(g).flat()) {
+    const xy = ring.map((p) => toPlane(plane, p));
+    for (let k = 1; k < xy.length; k++) {
+      const p = xy[k - 1];
+      const q = xy[k];
+      const dx = q[0] - p[0];
+      const dy = q[1] - p[1];
+      const len2 = dx * dx + dy * dy;
+      const cuts = [0, 1];
+      for (let i = 0, j = b[0].length - 1; i < b[0].length && len2 > 0; j = i++) {
+        const v = b[0][i];
+        if (distanceToSegment(v, p, q) <= ON_BOUNDARY_M) cuts.push(((v[0] - p[0]) * dx + (v[1] - p[1]) * dy) / len2);
+        const t = crossingParameter(p, q, b[0][j], v);
+        if (t !== null) cuts.push(t);
+      }
+      cuts.sort((x, y) => x - y);
+      const depthAt = (t: number) => signedDepth([p[0] + t * dx, p[1] + t * dy], b);
+      for (let c = 1; c < cuts.length; c++) {
+        const depths = [depthAt(cuts[c - 1]), depthAt((cuts[c - 1] + cuts[c]) / 2), depthAt(cuts[c])];
+        if (depths.some((d) => d < -ON_BOUNDARY_M)) return false;
+        if (depths[1] <= ON_BOUNDARY_M) outsideBoundM2 += Math.max(0, ...depths.map((d) => -d)) * (cuts[c] - cuts[c - 1]) * Math.sqrt(len2);
+      }
+    }
+  }
+  return outsideBoundM2 < SCREEN_LIMIT_M2;
+}
+
+/** Where segment pq properly crosses segment ab, as a fraction of pq; null when they do not cross. */
+function crossingParameter(p: XY, q: XY, a: XY, b: XY): number | null {
+  const rx = q[0] - p[0], ry = q[1] - p[1], sx = b[0] - a[0], sy = b[1] - a[1];
+  const denom = rx * sy - ry * sx;
+  if (denom === 0) return null;
+  const t = ((a[0] - p[0]) * sy - (a[1] - p[1]) * sx) / denom;
+  const u = ((a[0] - p[0]) * ry - (a[1] - p[1]) * rx) / denom;
+  return t > 0 && t < 1 && u > 0 && u < 1 ? t : null;
 }

@@ -105,6 +105,14 @@ describe('validateFeature', () => {
     expect(validateFeature(landuse('small', rectRing(106.0, 106.0000289, 21.0, 21.0000271)))).toEqual([]);
     // A custom minimum width.
     expect(reasons(validateFeature(landuse('wide', rectRing(106.0, 106.001, 21.0, 21.0001)), { minSliverWidthM: 15 }))).toEqual(['sliver']);
+    // A 1.1 m band around a courtyard (20 m square, 17.8 m hole; 1 m = 1/103,960° of longitude
+    // and 1/110,700° of latitude at 21° N): 2·area/perimeter = 2·83.16/151.2 = 1.1 m, and no point
+    // is 1 m from the outline, though the square's centre is 10 m from its outer ring.
+    const lon = (m: number) => 106.0 + m / 103960;
+    const lat = (m: number) => 21.0 + m / 110700;
+    const courtyard = landuse('band', rectRing(lon(0), lon(20), lat(0), lat(20)));
+    courtyard.geometry = { type: 'Polygon', coordinates: [rectRing(lon(0), lon(20), lat(0), lat(20)), rectRing(lon(1.1), lon(18.9), lat(1.1), lat(18.9)).reverse()] };
+    expect(reasons(validateFeature(courtyard))).toEqual(['sliver']);
   });
 
   it('outside_boundary for polygons, roads and points', () => {

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LandUseFeature, Position } from '../../../shared/model';
+
+// Spy on the polygon clipping, to see which features still need it.
+const clipping = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../../../shared/geometry/boolean', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../shared/geometry/boolean')>();
+  return {
+    ...actual,
+    subtractAreas: (...args: Parameters<typeof actual.subtractAreas>) => {
+      clipping.calls++;
+      return actual.subtractAreas(...args);
+    },
+  };
+});
+const { validateFeature } = await import('../../../shared/geometry/validate');
+
+// The park: a rectangle (one ring, convex). A plot stands on its south edge (lat 20.99) with a
+// T-junction vertex at 106.001 where two neighbours meet; that vertex is nudged by `dLat`.
+const boundary = { type: 'Polygon' as const, coordinates: [[[105.99, 20.99], [106.01, 20.99], [106.01, 21.01], [105.99, 21.01], [105.99, 20.99]]] };
+const plot = (dLat: number): LandUseFeature => {
+  const ring: Position[] = [[106.0, 20.99], [106.001, 20.99 + dLat], [106.002, 20.99], [106.002, 20.991], [106.0, 20.991], [106.0, 20.99]];
+  return { id: 'p', kind: 'landuse', landUse: 'industrial', geometry: { type: 'Polygon', coordinates: [ring] } };
+};
+const outsideReasons = (dLat: number) => {
+  clipping.calls = 0;
+  return validateFeature(plot(dLat), { boundary }).filter((i) => i.reason === 'outside_boundary');
+};
+
+// By hand: along lat 21°, 1° of longitude is 103.96 km and 1° of latitude 110.70 km (WGS84
+// tables), so the south edge is 0.002° = 207.9 m long and a nudge of d degrees south leaves
+// outside a triangle of ½ · 207.9 m · (d · 110,700 m).
+describe('validateFeature: polygons touching the park boundary', () => {
+  it('a T-junction bent 0.22 mm inward (a bend the convex screen rejects) is inside, decided without clipping', () => {
+    // All vertices have lat ≥ 20.99 and lie within the rectangle's longitudes: inside a convex boundary.
+    expect(outsideReasons(2e-9)).toEqual([]);
+    expect(clipping.calls).toBe(0);
+    // Exactly on the edge too.
+    expect(outsideReasons(0)).toEqual([]);
+    expect(clipping.calls).toBe(0);
+  });
+
+  it('0.02 mm outward leaves ½ · 207.9 · 0.0000199 = 0.0021 m² outside: under 0.01 m², nothing reported', () => {
+    expect(outsideReasons(-1.8e-10)).toEqual([]);
+  });
+
+  it('0.5 mm outward leaves ½ · 207.9 · 0.000498 = 0.052 m² outside: reported, through the clipping', () => {
+    const issues = outsideReasons(-4.5e-9);
+    expect(issues.map((i) => i.params)).toEqual([{ vertexOutside: false }]);
+    expect(clipping.calls).toBe(1);
+    // Shown on the sliver outside: south of the edge, between the plot's corners.
+    const [lon, lat] = issues[0].at as [number, number];
+    expect(lat).toBeLessThanOrEqual(20.99);
+    expect(lat).toBeGreaterThanOrEqual(20.99 - 4.5e-9);
+    expect(lon).toBeGreaterThanOrEqual(106.0);
+    expect(lon).toBeLessThanOrEqual(106.002);
+  });
+
+  it('a plot across the edge is reported, through the clipping', () => {
+    expect(outsideReasons(-0.0005)).toHaveLength(1);
+    expect(clipping.calls).toBe(1);
+  });
+});
