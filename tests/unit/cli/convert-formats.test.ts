@@ -105,6 +105,7 @@ describe('ecopark convert: exports checked by GDAL', () => {
     const problems = scenarioProblems(doc.scenarios[0].features);
     expect(problems.map((p) => [p.featureId, p.reason])).toEqual([['r2', 'outside_boundary']]);
     expect(back.err.filter((l) => !l.includes('no road width'))).toEqual([
+      'ecopark: VN-2000 → WGS 84 transformation used: EPSG:6960 "VN-2000 to WGS 84 (2)"',
       'ecopark: warning: scenario "A" has 1 geometry problem (the map shows the same):',
       `  Road r2: it lies outside the park boundary ${nearEn(problems[0])}.`,
     ]);
@@ -123,8 +124,12 @@ describe('ecopark convert: imports', () => {
   const layerMap = utf8(JSON.stringify({ layers: { LO_CN: { kind: 'landuse', landUse: 'industrial' }, TIEN_ICH: { kind: 'point' }, DUONG: { kind: 'road' } } }));
 
   it('DXF with --crs and --layer-map becomes a project with mapped land uses and DXF properties in props', async () => {
-    const { code, err, store } = await convert(['plots.dxf', 'plots.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'map.json'], { 'plots.dxf': dxf, 'map.json': layerMap });
+    const { code, err: stderr, store } = await convert(['plots.dxf', 'plots.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'map.json'], { 'plots.dxf': dxf, 'map.json': layerMap });
     expect(code).toBe(0);
+    // Bắc Ninh lies outside the area of use of EPSG:5194, so the automatic choice (as PROJ makes it) is (2).
+    const used = stderr.filter((l) => l.startsWith('ecopark: VN-2000 → WGS 84 transformation used:'));
+    expect(used).toEqual(['ecopark: VN-2000 → WGS 84 transformation used: EPSG:6960 "VN-2000 to WGS 84 (2)"']);
+    const err = stderr.filter((l) => !used.includes(l));
     const features = readDoc(store.get('plots.gpkg')).scenarios[0].features;
     expect(features.map((f) => (f.kind === 'landuse' ? f.landUse : f.kind))).toEqual(['boundary', 'industrial', 'industrial', 'green', 'road', 'road', 'point', 'point']);
     // stderr: one-line import warnings, then the geometry-problem block. The two roads run from
