@@ -20,6 +20,7 @@ import { EN as BASEMAP_EN, VI as BASEMAP_VI } from './basemap';
 import { EN as GO_TO_EN, VI as GO_TO_VI } from './go-to';
 import { EN as LINKS_EN, VI as LINKS_VI } from './links';
 import { EN as REFUSALS_EN, VI as REFUSALS_VI } from './refusals';
+import { EN as LAYOUT_EN, VI as LAYOUT_VI } from './layout';
 import { fillPlaceholders } from '../../../shared/i18n/fill-placeholders';
 
 const CORE_EN = {
@@ -145,7 +146,7 @@ const CORE_EN = {
   'scenario.last_scenario': 'A project keeps at least one scenario.',
 } as const;
 
-export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN, ...LINKS_EN, ...REFUSALS_EN, ...ECO_EN, ...GO_TO_EN } as const;
+export const EN = { ...CORE_EN, ...SOLAR_EN, ...DRAWING_EN, ...ANALYSIS_EN, ...OVERLAY_EN, ...REPORT_EN, ...EXCHANGE_EN, ...RECOVERY_EN, ...DESKTOP_EN, ...BASEMAP_EN, ...LINKS_EN, ...REFUSALS_EN, ...ECO_EN, ...GO_TO_EN, ...LAYOUT_EN } as const;
 
 export type MessageKey = keyof typeof EN;
 
@@ -272,7 +273,7 @@ const CORE_VI: Record<keyof typeof CORE_EN, string> = {
   'scenario.last_scenario': 'Dự án phải có ít nhất một phương án.',
 };
 
-export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI, ...LINKS_VI, ...REFUSALS_VI, ...ECO_VI, ...GO_TO_VI };
+export const VI: Record<MessageKey, string> = { ...CORE_VI, ...SOLAR_VI, ...DRAWING_VI, ...ANALYSIS_VI, ...OVERLAY_VI, ...REPORT_VI, ...EXCHANGE_VI, ...RECOVERY_VI, ...DESKTOP_VI, ...BASEMAP_VI, ...LINKS_VI, ...REFUSALS_VI, ...ECO_VI, ...GO_TO_VI, ...LAYOUT_VI };
 
 export type Lang = 'en' | 'vi';
 

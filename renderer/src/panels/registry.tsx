@@ -7,6 +7,7 @@ import { PlotsPanel } from './analysis/PlotsPanel';
 import { ComparePanel } from './compare/ComparePanel';
 import { EcoPanel } from './eco/EcoPanel';
 import { OverlayPanel } from '../overlay/OverlayPanel';
+import { LayoutPanel } from './layout/LayoutPanel';
 
 /**
  * The tabs of the side panel beside "Properties". Each capability (analysis, solar, …) adds
@@ -25,6 +26,7 @@ export const SIDE_PANELS: SidePanelEntry[] = [
   { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
   { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
   { id: 'eco', titleKey: 'eco.title', Component: EcoPanel },
+  { id: 'layout', titleKey: 'layout.title', Component: LayoutPanel },
   { id: 'compare', titleKey: 'compare.title', Component: ComparePanel },
   { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
 ];
