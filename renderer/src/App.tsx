@@ -58,8 +58,7 @@ export function App() {
       // The language and the shown panels too: the native menu speaks the page's language and ticks its View items.
       const ui = useUiStore.getState();
       host.setDocumentState({
-        // With no file (the sample, a new project), the title names the project (issue 13).
-        fileName: state.fileName ?? state.document?.project.name ?? null,
+        fileName: state.fileName,
         dirty: selectDirty(state),
         hasFile: state.document !== null && state.hasFile,
         undoLabel: undo?.label ?? null,
