@@ -102,16 +102,16 @@ function readOpenDatabase(db: Database, options: ReadProjectOptions): ReadProjec
     if (!migrated.ok) return fail('corrupt', migrated.detail);
     migratedFrom = version;
   }
-  const document = readDocument(db, options.limits ?? DEFAULT_LIMITS);
+  const stored = readDocument(db, options.limits ?? DEFAULT_LIMITS);
   // Every feature has passed its schema in readFeature: the document's schema sees each as a
   // stand-in with its id only (for the duplicate-id rule), and the features are put back after.
-  const skeleton = { ...document, scenarios: document.scenarios.map((s) => ({ ...s, features: s.features.map(standInFeature) })) };
+  const skeleton = { ...stored, scenarios: stored.scenarios.map((s) => ({ ...s, features: s.features.map(standInFeature) })) };
   const valid = parkDocumentSchema.safeParse(skeleton);
   if (!valid.success) {
     const issue = valid.error.issues[0];
     return fail('corrupt', `the project is invalid at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   }
-  valid.data.scenarios.forEach((scenario, i) => (scenario.features = document.scenarios[i].features));
+  valid.data.scenarios.forEach((scenario, i) => (scenario.features = stored.scenarios[i].features));
   return migratedFrom === undefined ? { ok: true, document: valid.data } : { ok: true, document: valid.data, migratedFrom };
 }
 
