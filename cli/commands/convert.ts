@@ -4,6 +4,8 @@ import { readProject } from '../../shared/project-file';
 import { geoJsonToDocument } from '../../shared/io/geojson';
 import { exportDocument, importFile } from '../../shared/io/exchange';
 import { applyMapping, defaultMapping, importMappingSchema, type ImportMapping } from '../../shared/io/apply-mapping';
+import { describeImportNote } from '../../shared/io/import-notes';
+import { describeExportNote } from '../../shared/io/export-notes';
 import { parseCrsCode } from '../../shared/io/crs/crs';
 import { parseVnTransformation, VN2000_TRANSFORMATIONS, type VnTransformationChoice } from '../../shared/io/crs/vn2000-transformations';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
@@ -74,7 +76,7 @@ export async function convertCommand(args: string[], io: CliIo, { now, m, limits
   // The written file is language-neutral; only the messages around it follow --lang.
   const result = exportDocument(doc, exchangeFormat(outFormat), { crs: opts.crs, transformation: opts.transformation, SQL });
   if (!result.ok) throw new CliError(m.t('file.cannotWrite', { path: output, reason: result.detail }));
-  for (const warning of result.warnings) warn(io, m, warning);
+  for (const note of result.notes) warn(io, m, describeExportNote(note, m.lang));
   await writeOutput(io, target, result.bytes, m);
   // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
   // Said once the file is written: a refused conversion fails in one line, without a problem report.
@@ -154,7 +156,7 @@ async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8A
     if (!(typeof json === 'object' && json !== null && 'crs' in json)) {
       const result = geoJsonToDocument(json, { fileName: fileName(path), now: now(), limits });
       if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(result, m) })));
-      for (const warning of result.warnings) warn(io, m, warning);
+      for (const note of result.notes) warn(io, m, describeImportNote(note, m.lang));
       return result.document;
     }
   }
@@ -170,11 +172,11 @@ async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: Impor
   const SQL = sql ?? (formatOf(path) === 'project' ? await loadSql() : undefined);
   const result = importFile(bytes, fileName(path), { crs: opts.crs, transformation: opts.transformation, requirePolygons, SQL, limits });
   if (!result.ok) {
-    // A refusal's warnings are its explanation (e.g. a DXF of only unsupported entities): print them first.
-    for (const warning of result.warnings ?? []) warn(io, m, warning);
+    // A refusal's notes are its explanation (e.g. a DXF of only unsupported entities): print them first.
+    for (const note of result.notes ?? []) warn(io, m, describeImportNote(note, m.lang));
     throw importError(path, result, m);
   }
-  for (const warning of result.warnings) warn(io, m, warning);
+  for (const note of result.notes) warn(io, m, describeImportNote(note, m.lang));
   const used = (result.transformations ?? []).map((code) => `${code} "${VN2000_TRANSFORMATIONS.find((t) => t.code === code)?.name ?? code}"`);
   if (used.length > 0) io.stderr(`ecopark: ${m.t('convert.transformationUsed', { list: used.join(', ') })}`);
   const defaults = defaultMapping(result.layers);
@@ -185,7 +187,7 @@ async function importLayers(opts: ConvertArgs, bytes: Uint8Array, mapping: Impor
   }
   if (mapping?.layers['*']) for (const l of result.layers) if (!mapping.layers[l.name]) merged.layers[l.name] = mapping.layers['*'];
   const applied = applyMapping(result.layers, merged);
-  for (const warning of applied.warnings) warn(io, m, warning);
+  for (const note of applied.notes) warn(io, m, describeImportNote(note, m.lang));
   if (applied.features.length === 0) {
     const skipped = applied.skipped > 0 ? ` ${m.t('convert.skipped', { count: m.num(applied.skipped) })}` : '';
     throw new CliError(m.t('file.cannotImport', { path, reason: `${m.t('convert.nothingImported')}${skipped}` }));

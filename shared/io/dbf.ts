@@ -19,7 +19,15 @@ export interface DbfField {
 
 export type DbfValue = string | number | null;
 
-export function writeDbf(fields: DbfField[], rows: DbfValue[][], warnings: string[] = []): Uint8Array {
+/** A text value cut to its column's width: `row` counts from 1. */
+export interface DbfCut {
+  row: number;
+  field: string;
+  maxBytes: number;
+}
+
+/** `cuts` receives every text value cut to fit its column. */
+export function writeDbf(fields: DbfField[], rows: DbfValue[][], cuts: DbfCut[] = []): Uint8Array {
   const headerLength = 32 + 32 * fields.length + 1;
   const recordLength = 1 + fields.reduce((n, f) => n + f.length, 0);
   const out = new Uint8Array(headerLength + recordLength * rows.length + 1);
@@ -55,7 +63,7 @@ export function writeDbf(fields: DbfField[], rows: DbfValue[][], warnings: strin
           let bytes = encodeUtf8(String(value));
           if (bytes.length > f.length) {
             bytes = truncateUtf8(bytes, f.length);
-            warnings.push(`row ${r + 1}: ${f.name} longer than ${f.length} bytes; cut`);
+            cuts.push({ row: r + 1, field: f.name, maxBytes: f.length });
           }
           out.set(bytes, pos);
         }

@@ -1,8 +1,9 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import { guessCrsFromCoordinates, parseCrsCode, transformationsUsed, withTransformation } from './crs/crs';
+import { guessCrsFromCoordinates, parseCrsCode, withTransformation } from './crs/crs';
 import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import { DEFAULT_LIMITS, type Limits } from '../limits';
-import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportResult } from './imported-layer';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, transformationCodes, type ImportResult } from './imported-layer';
+import type { ImportNote } from './import-notes';
 import { ImportBudget } from './import-limits';
 import { decodeText } from './text-codec';
 
@@ -22,6 +23,8 @@ export interface DxfImportOptions {
   requirePolygons?: boolean;
   /** Input limits in force (defaults, or raised by the user). */
   limits?: Limits;
+  /** The file's name, for the notes. */
+  fileName?: string;
 }
 
 type Pair = [number, string];
@@ -135,7 +138,7 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
   if (!read.ok && read.reason === 'not_dxf') return importFailure('invalid_dxf', 'the file is not an ASCII DXF (group codes and values on alternate lines); binary DXF and DWG are not supported: save as ASCII DXF');
   if (!read.ok) return importFailure('invalid_dxf', 'the DXF has no ENTITIES section');
   const { entities } = read;
-  const warnings: string[] = decoded.usedFallback ? ['the DXF is not UTF-8; read as windows-1258 (Vietnamese)'] : [];
+  const notes: ImportNote[] = decoded.usedFallback ? [{ code: 'encoding_fallback', file: options.fileName ?? 'DXF', encoding: decoded.label }] : [];
   const raw: { layer: string; geometry: Geometry; props: Record<string, unknown> }[] = [];
   const ignored = read.skipped;
   let bulges = 0;
@@ -182,22 +185,22 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
     }
     if (!geometry || hasNaN(geometry)) {
       incomplete += 1;
-      warnings.push(`${e.type} on layer ${layer}${handle ? ` (handle ${handle})` : ''} has incomplete coordinates; not imported`);
+      notes.push(handle ? { code: 'dxf_incomplete_coordinates', layer, entity: e.type, handle } : { code: 'dxf_incomplete_coordinates', layer, entity: e.type });
       continue;
     }
     raw.push({ layer, geometry, props: base });
   }
-  if (bulges > 0) warnings.push(`${bulges} polylines have arc segments (bulges); arcs were read as straight segments`);
-  if (ignored.size > 0) warnings.push(`ignored entities: ${[...ignored].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-  // A refusal keeps the warnings: they are what explains it (unsupported entities, incomplete coordinates).
+  if (bulges > 0) notes.push({ code: 'dxf_arcs_straightened', count: bulges });
+  if (ignored.size > 0) notes.push({ code: 'dxf_ignored_entities', entities: [...ignored].map(([type, count]) => ({ type, count })) });
+  // A refusal keeps the notes: they are what explains it (unsupported entities, incomplete coordinates).
   if (raw.length === 0) {
     const held = incomplete > 0 ? `its ${incomplete} ${incomplete === 1 ? 'entity' : 'entities'} of those kinds ${incomplete === 1 ? 'has' : 'have'} incomplete coordinates` : 'it has none';
     const other = ignored.size > 0 ? `; the other entities (${[...ignored].map(([t, n]) => `${n} ${t}`).join(', ')}) are not read` : '';
-    return { ...importFailure('empty', `nothing in the DXF can be imported: only polylines, lines, points and block inserts are read, and ${held}${other}`), warnings };
+    return { ...importFailure('empty', `nothing in the DXF can be imported: only polylines, lines, points and block inserts are read, and ${held}${other}`), notes };
   }
   if (options.requirePolygons && !raw.some((r) => r.geometry.type === 'Polygon')) {
     const found = [...countBy(raw.map((r) => (r.geometry.type === 'LineString' && r.props.entity !== 'LINE' ? 'open polyline' : (r.props.entity as string))))].map(([t, n]) => `${n} ${t}`).join(', ');
-    return { ...importFailure('no_closed_polylines', `the DXF has no closed polylines (it has ${found}), so no plots or areas can be made from it; close the outlines in CAD (PEDIT → Close) or import them as lines`), warnings };
+    return { ...importFailure('no_closed_polylines', `the DXF has no closed polylines (it has ${found}), so no plots or areas can be made from it; close the outlines in CAD (PEDIT → Close) or import them as lines`), notes };
   }
   let crs = options.crs !== undefined ? parseCrsCode(options.crs) : undefined;
   if (options.crs !== undefined && !crs) return importFailure('unsupported_crs', `unknown coordinate system ${options.crs}`);
@@ -218,8 +221,8 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
     features.push({ type: 'Feature', properties: r.props, geometry: geometryToWgs84(r.geometry, crsOf) });
   }
   const layers = [...byLayer].map(([name, features]) => makeLayer(name, features));
-  const transformations = transformationsUsed(crsOf, rawBbox(layers.flatMap((l) => l.features.map((f) => f.geometry)))).map((t) => t.code);
-  return { ok: true, layers, warnings, crs: crs.code, transformations };
+  const transformations = transformationCodes(crsOf, layers.flatMap((l) => l.features.map((f) => f.geometry)));
+  return { ok: true, layers, notes, crs: crs.code, transformations };
 }
 
 function countBy(keys: string[]): Map<string, number> {

@@ -3,6 +3,7 @@ import type { ParkDocument } from '../model/document';
 import { writeProject } from '../project-file/write-project';
 import { parseCrsCode, transformationForExport, WGS84_CODE, withTransformation } from './crs/crs';
 import type { VnTransformationChoice } from './crs/vn2000-transformations';
+import type { ExportNote } from './export-notes';
 import { bboxOf } from '../geometry/boolean';
 import { importDxf } from './dxf';
 import { exportDxf } from './dxf-write';
@@ -18,7 +19,7 @@ import { importShapefileZip } from './shapefile';
 import { asciiBaseName, exportShapefileZip } from './shapefile-write';
 import { decodeText } from './text-codec';
 import { utf8 } from './zip';
-import { formatFromFileName, PROJECTED_EXPORTS, type ExchangeFormat } from './exchange-formats';
+import { FORMAT_EXTENSIONS, formatFromFileName, PROJECTED_EXPORTS, type ExchangeFormat } from './exchange-formats';
 import type { Limits } from '../limits';
 
 // The format table is its own module so a command that only names formats (the CLI's `info`)
@@ -44,7 +45,7 @@ export function importFile(bytes: Uint8Array, fileName: string, options: ImportF
   const format = formatFromFileName(fileName);
   switch (format) {
     case 'geojson':
-      return importGeoJsonLayers(decodeText(bytes).text, fileName, options.limits);
+      return importGeoJsonLayers(decodeText(bytes).text, fileName, options.limits, options.transformation);
     case 'kml':
       return importKml(decodeText(bytes).text, fileName, options.limits);
     case 'kmz':
@@ -52,9 +53,9 @@ export function importFile(bytes: Uint8Array, fileName: string, options: ImportF
     case 'shp':
       return importShapefileZip(bytes, options);
     case 'dxf':
-      return importDxf(bytes, options);
+      return importDxf(bytes, { ...options, fileName });
     case 'gpkg':
-      return options.SQL ? importGeoPackageLayers(options.SQL, bytes, options.limits) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
+      return options.SQL ? importGeoPackageLayers(options.SQL, bytes, options.limits, options.transformation) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
     case 'csv':
     case 'xlsx':
       return importFailure('unsupported_format', `${fileName}: attribute tables (.csv, .xlsx) are written for spreadsheets and cannot be imported: they hold no geometry; import GeoJSON, KML/KMZ, zipped Shapefile, DXF or GeoPackage`);
@@ -77,7 +78,8 @@ export type ExportResult =
   | {
       ok: true;
       bytes: Uint8Array;
-      warnings: string[];
+      /** What the writer noticed (values cut, a CRS that does not apply), as data for describeExportNote. */
+      notes: ExportNote[];
       /** What was written, for a one-line summary. */
       summary: string;
       /** The VN-2000 → WGS 84 transformation the coordinates and the .prj use, e.g. 'EPSG:5194'. */
@@ -94,9 +96,9 @@ export function singleScenario(doc: ParkDocument, scenarioId: string): ParkDocum
 export function exportDocument(doc: ParkDocument, format: ExchangeFormat, options: ExportOptions = {}): ExportResult {
   const parsed = parseCrsCode(options.crs ?? WGS84_CODE);
   if (!parsed) return { ok: false, reason: 'unsupported_crs', detail: `unknown coordinate system ${options.crs}` };
-  const warnings: string[] = [];
+  const notes: ExportNote[] = [];
   if (options.crs !== undefined && parsed.code !== WGS84_CODE && !PROJECTED_EXPORTS.includes(format)) {
-    warnings.push(`${format} is always written in WGS 84 (EPSG:4326); --crs ${options.crs} applies to .shp.zip and .dxf only`);
+    notes.push({ code: 'crs_not_applied', format: FORMAT_EXTENSIONS[format], crs: options.crs });
   }
   const input = scenarioExport(doc, options.scenarioId);
   // One transformation for the whole file, so its coordinates and its .prj TOWGS84 agree.
@@ -110,26 +112,26 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
   const wholeSummary = `${whole.scenarios.length} scenario${whole.scenarios.length === 1 ? '' : 's'}, ${wholeCount} features`;
   switch (format) {
     case 'geojson':
-      return { ok: true, bytes: utf8(`${JSON.stringify(documentToGeoJson(whole), null, 1)}\n`), warnings, summary: wholeSummary };
+      return { ok: true, bytes: utf8(`${JSON.stringify(documentToGeoJson(whole), null, 1)}\n`), notes, summary: wholeSummary };
     case 'gpkg':
       if (!options.SQL) return { ok: false, reason: 'unsupported_format', detail: 'GeoPackage export needs sql.js' };
-      return { ok: true, bytes: writeProject(options.SQL, whole), warnings, summary: wholeSummary };
+      return { ok: true, bytes: writeProject(options.SQL, whole), notes, summary: wholeSummary };
     case 'kml':
-      return { ok: true, bytes: utf8(exportKml(input)), warnings, summary: flat };
+      return { ok: true, bytes: utf8(exportKml(input)), notes, summary: flat };
     case 'kmz':
-      return { ok: true, bytes: exportKmz(input), warnings, summary: flat };
+      return { ok: true, bytes: exportKmz(input), notes, summary: flat };
     case 'shp': {
       const out = exportShapefileZip(input, crs, asciiBaseName(input.projectName));
-      return { ok: true, bytes: out.bytes, warnings: [...warnings, ...out.warnings], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}${via}`, transformation: transformation?.code };
+      return { ok: true, bytes: out.bytes, notes: [...notes, ...out.notes], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}${via}`, transformation: transformation?.code };
     }
     case 'dxf': {
       const out = exportDxf(input, crs);
       const layers = Object.entries(out.counts).map(([l, n]) => `${l} ${n}`).join(', ');
-      return { ok: true, bytes: utf8(out.text), warnings, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}${via}`, transformation: transformation?.code };
+      return { ok: true, bytes: utf8(out.text), notes, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}${via}`, transformation: transformation?.code };
     }
     case 'csv':
-      return { ok: true, bytes: utf8(exportCsv(input)), warnings, summary: flat };
+      return { ok: true, bytes: utf8(exportCsv(input)), notes, summary: flat };
     case 'xlsx':
-      return { ok: true, bytes: exportXlsx(input), warnings, summary: flat };
+      return { ok: true, bytes: exportXlsx(input), notes, summary: flat };
   }
 }

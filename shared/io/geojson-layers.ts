@@ -1,19 +1,22 @@
 import type { Feature, Geometry } from 'geojson';
-import { parseCrsCode, WGS84_CODE } from './crs/crs';
+import { parseCrsCode, WGS84_CODE, withTransformation } from './crs/crs';
+import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import { DEFAULT_LIMITS, type Limits } from '../limits';
-import { catchLimits, geometryToWgs84, importFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, transformationCodes, type ImportedLayer, type ImportResult } from './imported-layer';
+import type { GeometryProblem, ImportNote } from './import-notes';
 import { checkJsonDepth, ImportBudget } from './import-limits';
 import { projectNameFromFileName } from './profile-attributes';
 
 /**
  * A GeoJSON file as one importable layer named after the file. RFC 7946 says EPSG:4326; an
- * old-style "crs" member (GDAL writes one for projected data) is honoured when we know it.
+ * old-style "crs" member (GDAL writes one for projected data) is honoured when we know it, a
+ * VN-2000 one with `transformation` (absent: 'auto', PROJ's choice at each point).
  */
-export function importGeoJsonLayers(text: string, fileName: string, limits: Limits = DEFAULT_LIMITS): ImportResult {
-  return catchLimits(() => readGeoJsonLayers(text, fileName, limits));
+export function importGeoJsonLayers(text: string, fileName: string, limits: Limits = DEFAULT_LIMITS, transformation?: VnTransformationChoice): ImportResult {
+  return catchLimits(() => readGeoJsonLayers(text, fileName, limits, transformation));
 }
 
-function readGeoJsonLayers(text: string, fileName: string, limits: Limits): ImportResult {
+function readGeoJsonLayers(text: string, fileName: string, limits: Limits, transformation: VnTransformationChoice | undefined): ImportResult {
   // Before parsing: every walk of the parsed value below may then recurse safely.
   checkJsonDepth(text, limits);
   const budget = new ImportBudget(limits);
@@ -30,19 +33,21 @@ function readGeoJsonLayers(text: string, fileName: string, limits: Limits): Impo
   else return importFailure('not_geojson', 'expected a GeoJSON FeatureCollection or Feature');
   const crsName = obj.crs?.properties?.name;
   const crsCode = typeof crsName === 'string' ? crsName : WGS84_CODE;
-  const crs = parseCrsCode(crsCode);
-  if (!crs) return importFailure('unsupported_crs', `the file declares the coordinate system ${crsCode}, which EcoPark Planner does not know; reproject it to EPSG:4326 first`);
+  const declared = parseCrsCode(crsCode);
+  if (!declared) return importFailure('unsupported_crs', `the file declares the coordinate system ${crsCode}, which EcoPark Planner does not know; reproject it to EPSG:4326 first`);
+  const crs = withTransformation(declared, transformation);
+  const layerName = projectNameFromFileName(fileName);
   const features: Feature<Geometry, Record<string, unknown>>[] = [];
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
   raw.forEach((f, index) => {
     const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown } | null;
     if (!isObject(feature) || feature.type !== 'Feature') {
-      warnings.push(`feature ${index + 1} is not a GeoJSON Feature; not imported`);
+      notes.push({ code: 'not_a_feature', layer: layerName, feature: index + 1 });
       return;
     }
     const problem = feature.geometry === null || feature.geometry === undefined ? undefined : geometryShapeProblem(feature.geometry);
     if (problem) {
-      warnings.push(`feature ${index + 1}: ${problem}; not imported`);
+      notes.push({ code: 'invalid_geometry', layer: layerName, feature: index + 1, problem });
       return;
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
@@ -55,7 +60,8 @@ function readGeoJsonLayers(text: string, fileName: string, limits: Limits): Impo
   });
   if (features.length === 0) return importFailure('empty', 'the file has no features');
   const own = ownScenarioLayers(json, features);
-  return { ok: true, layers: own ?? [makeLayer(projectNameFromFileName(fileName), features)], warnings, crs: crs.code };
+  const transformations = transformationCodes(crs, features.map((f) => f.geometry));
+  return { ok: true, layers: own ?? [makeLayer(layerName, features)], notes, crs: crs.code, transformations };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,28 +70,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const COORDINATE_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 
 /**
- * Why a GeoJSON geometry cannot be read (unknown type, coordinates missing or nested wrongly, a
- * position without two finite numbers), or undefined when it can. Checked with an explicit
- * stack, so the reprojection and counting after it meet only well-formed arrays.
+ * Why a GeoJSON geometry cannot be read (no type or an unknown one, a collection without its
+ * geometries, coordinates missing or nested wrongly, a position without two finite numbers), or
+ * undefined when it can. Checked with an explicit stack, so the reprojection and counting after
+ * it meet only well-formed arrays.
  */
-export function geometryShapeProblem(g: unknown): string | undefined {
+export function geometryShapeProblem(g: unknown): GeometryProblem | undefined {
   const stack: unknown[] = [g];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (!isObject(item) || typeof item.type !== 'string') return 'its geometry has no type';
+    if (!isObject(item) || typeof item.type !== 'string') return 'unknown_type';
     if (item.type === 'GeometryCollection') {
-      if (!Array.isArray(item.geometries)) return 'its GeometryCollection has no geometries array';
+      if (!Array.isArray(item.geometries)) return 'empty';
       for (const x of item.geometries) stack.push(x);
       continue;
     }
     const depth = COORDINATE_DEPTH[item.type];
-    if (depth === undefined) return `its geometry type ${JSON.stringify(item.type).slice(0, 40)} is not a GeoJSON type`;
+    if (depth === undefined) return 'unknown_type';
     const arrays: [unknown, number][] = [[item.coordinates, depth]];
     while (arrays.length > 0) {
       const [a, d] = arrays.pop() as [unknown, number];
-      if (!Array.isArray(a)) return `its ${item.type} coordinates are not nested arrays`;
+      if (!Array.isArray(a)) return 'bad_coordinate';
       if (d === 0) {
-        if (a.length < 2 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return `its ${item.type} has a position that is not two or three numbers`;
+        if (a.length < 2 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return 'bad_coordinate';
       } else for (const x of a) arrays.push([x, d - 1]);
     }
   }

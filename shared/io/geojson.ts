@@ -14,6 +14,8 @@ import type { ParkGeometry } from '../model/geometry-schema';
 import { newId } from '../model/ids';
 import { DEFAULT_LIMITS, describeLimitExceeded, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
 import { checkValueDepth, ImportBudget } from './import-limits';
+import { describeImportNote, type ImportNote } from './import-notes';
+import { clipText } from '../i18n/clip-text';
 import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from './profile-attributes';
 
 /**
@@ -76,7 +78,14 @@ export const GEOJSON_IMPORT_FAILURES = ['not_geojson', 'newer_version', 'invalid
 export type GeoJsonImportFailure = (typeof GEOJSON_IMPORT_FAILURES)[number];
 
 export type GeoJsonImportResult =
-  | { ok: true; document: ParkDocument; warnings: string[] }
+  | {
+      ok: true;
+      document: ParkDocument;
+      /** What the reader noticed, as data for describeImportNote in the reader's language. */
+      notes: ImportNote[];
+      /** The notes in English, for logs. */
+      warnings: string[];
+    }
   | { ok: false; reason: GeoJsonImportFailure; detail: string; /** For limit_exceeded: the limit, to be worded in the reader's language. */ limit?: LimitExceeded };
 
 export interface GeoJsonImportOptions {
@@ -132,7 +141,9 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return fail('not_geojson', 'expected a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)');
   }
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
+  /** Notes name the file as the layer; features are numbered from 1, as in every other note. */
+  const layer = projectNameFromFileName(options.fileName ?? 'GeoJSON');
   let base: ParkDocument;
   const own = json.ecopark !== undefined;
   if (own) {
@@ -167,7 +178,8 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
     if (!Array.isArray(geometries)) return geometries;
     for (const g of geometries) budget.geometry(g);
     if (geometries.length === 0) return fail('invalid_feature', `${label} has an empty MultiPoint`);
-    if (geometries.length > 1) warnings.push(`${label}: MultiPoint split into ${geometries.length} points`);
+    const at = { layer, feature: index + 1 };
+    if (geometries.length > 1) notes.push({ code: 'multipoint_split', ...at, count: geometries.length });
 
     let props: Record<string, unknown> | undefined;
     if (isObject(propsValue)) props = propsValue;
@@ -181,24 +193,22 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
       let kind: FeatureKind;
       if (kindValue === undefined || kindValue === null) {
         kind = possible[0];
-        inferred.push(index);
+        inferred.push(index + 1);
       } else if (typeof kindValue === 'string' && (FEATURE_KINDS as readonly string[]).includes(kindValue)) {
         if (!(possible as string[]).includes(kindValue)) return fail('invalid_feature', `${label}: kind "${kindValue}" does not fit a ${geometry.type}`);
         kind = kindValue as FeatureKind;
       } else {
         return fail('invalid_feature', `${label}: unknown kind ${JSON.stringify(kindValue)} (expected one of ${FEATURE_KINDS.join(', ')})`);
       }
-      const id = uniqueId(scenario, raw.id, geometries.length > 1, label, warnings);
-      const built = buildProfileFeature({ id, kind, geometry, attributes, props, label });
+      const id = uniqueId(scenario, raw.id, geometries.length > 1);
+      if (id.replaced) notes.push({ code: 'duplicate_id', ...at, id: id.replaced });
+      const built = buildProfileFeature({ id: id.id, kind, geometry, attributes, props, label });
       if (!built.ok) return fail('invalid_feature', built.detail);
       scenario.features.push(built.feature);
-      warnings.push(...built.warnings);
+      notes.push(...built.notes.map((n) => ({ ...n, ...at })));
     }
   }
-  if (inferred.length > 0) {
-    const list = inferred.length > 5 ? `${inferred.slice(0, 5).join(', ')}…` : inferred.join(', ');
-    warnings.push(`${inferred.length} features had no kind; inferred from their geometry (features ${list})`);
-  }
+  if (inferred.length > 0) notes.push({ code: 'kind_inferred', layer, count: inferred.length, features: inferred.slice(0, 5) });
   if (!own) {
     const location = centreOf(base.scenarios[0].features);
     if (location) base.project.location = location;
@@ -208,7 +218,7 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
     const issue = valid.error.issues[0];
     return fail('invalid_metadata', `the project is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
   }
-  return { ok: true, document: valid.data, warnings };
+  return { ok: true, document: valid.data, notes, warnings: notes.map((n) => describeImportNote(n, 'en')) };
 }
 
 function findScenario(doc: ParkDocument, id: unknown, name: unknown): Scenario | undefined {
@@ -227,10 +237,9 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Feature ids must be unique within a scenario; foreign ids are kept when they are. */
-function uniqueId(scenario: Scenario, raw: unknown, split: boolean, label: string, warnings: string[]): string {
+/** Feature ids must be unique within a scenario; foreign ids are kept when they are. `replaced`: the taken id a new one replaces. */
+function uniqueId(scenario: Scenario, raw: unknown, split: boolean): { id: string; replaced?: string } {
   const candidate = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
-  if (candidate && candidate.length > 0 && !split && !scenario.features.some((f: ParkFeature) => f.id === candidate)) return candidate;
-  if (candidate && !split) warnings.push(`${label}: duplicate id ${JSON.stringify(candidate)}; a new id was given`);
-  return newId();
+  if (candidate && candidate.length > 0 && !split && !scenario.features.some((f: ParkFeature) => f.id === candidate)) return { id: candidate };
+  return candidate && !split ? { id: newId(), replaced: clipText(candidate, 80) } : { id: newId() };
 }

@@ -2,10 +2,12 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { Feature, Geometry } from 'geojson';
 import { decodeGpkgGeometry } from '../project-file/gpkg-geometry';
 import { checkSqliteHeader, queryRows, quoteIdentifier, tableNames } from '../project-file/sqlite-bytes';
-import { parseCrsCode, type CrsDefinition } from './crs/crs';
+import { parseCrsCode, withTransformation, type CrsDefinition } from './crs/crs';
+import type { VnTransformationChoice } from './crs/vn2000-transformations';
+import type { ImportNote } from './import-notes';
 import { crsFromWkt } from './crs/crs-wkt';
 import { DEFAULT_LIMITS, LimitExceededError, type Limits } from '../limits';
-import { geometryToWgs84, importFailure, limitFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import { geometryToWgs84, importFailure, limitFailure, makeLayer, transformationCodes, type ImportedLayer, type ImportResult } from './imported-layer';
 import { ImportBudget } from './import-limits';
 import { readProject } from '../project-file/read-project';
 import { documentToGeoJson } from './geojson';
@@ -28,7 +30,8 @@ function crsOfSrs(db: Database, srsId: number): CrsDefinition | undefined {
   return typeof row.definition === 'string' ? crsFromWkt(row.definition) : undefined;
 }
 
-export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): ImportResult {
+/** `transformation`: the VN-2000 → WGS 84 one for VN-2000 tables (absent: 'auto', PROJ's choice at each point). */
+export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, transformation?: VnTransformationChoice): ImportResult {
   const header = checkSqliteHeader(bytes);
   if (!header.ok) return importFailure('invalid_geopackage', header.detail);
   // Our own project file: its scenarios, with kinds and attributes exactly as saved.
@@ -37,7 +40,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
     const fc = documentToGeoJson(project.document);
     const features = fc.features.map((f) => ({ ...f, properties: f.properties as unknown as Record<string, unknown> }));
     const layers = ownScenarioLayers(fc, features);
-    if (layers && layers.length > 0) return { ok: true, layers, warnings: [], crs: 'EPSG:4326' };
+    if (layers && layers.length > 0) return { ok: true, layers, notes: [], crs: 'EPSG:4326' };
   }
   let db: Database | undefined;
   try {
@@ -51,30 +54,36 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
        WHERE c.data_type = 'features' ORDER BY c.table_name`,
     );
     const layers: ImportedLayer[] = [];
-    const warnings: string[] = [];
+    const notes: ImportNote[] = [];
     const used = new Set<string>();
+    const transformations = new Set<string>();
     const budget = new ImportBudget(limits);
     for (const r of rows) {
       const table = String(r.table_name);
       const geomColumn = String(r.column_name);
-      const crs = crsOfSrs(db, Number(r.srs_id));
-      if (!crs) return importFailure('unsupported_crs', `layer ${table} uses srs_id ${String(r.srs_id)}, a coordinate system EcoPark Planner does not know; reproject it (ogr2ogr -t_srs EPSG:4326)`);
-      used.add(crs.code);
+      const declared = crsOfSrs(db, Number(r.srs_id));
+      if (!declared) return importFailure('unsupported_crs', `layer ${table} uses srs_id ${String(r.srs_id)}, a coordinate system EcoPark Planner does not know; reproject it (ogr2ogr -t_srs EPSG:4326)`);
+      used.add(declared.code);
+      const crs = withTransformation(declared, transformation);
       const pk = queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).find((c) => Number(c.pk) === 1);
       const pkName = pk ? String(pk.name) : undefined;
       const features: Feature<Geometry, Record<string, unknown>>[] = [];
+      let position = 0;
       for (const row of queryRows(db, `SELECT * FROM ${quoteIdentifier(table)}`)) {
+        position += 1;
         const blob = row[geomColumn];
         const label = `layer ${table}, fid ${pkName ? String(row[pkName]) : '?'}`;
+        // The fid is what QGIS and ogrinfo show; a table without an integer key counts rows from 1.
+        const feature = pkName && Number.isSafeInteger(row[pkName]) ? Number(row[pkName]) : position;
         if (!(blob instanceof Uint8Array)) {
-          warnings.push(`${label}: no geometry; not imported`);
+          notes.push({ code: 'no_geometry', layer: table, feature });
           continue;
         }
         const decoded = decodeGpkgGeometry(blob, { maxVertices: limits['vertices-per-feature'] });
         if (!decoded.ok && decoded.limit) return limitFailure({ ...decoded.limit, where: label });
         if (!decoded.ok) return importFailure('invalid_geopackage', `${label}: unreadable geometry: ${decoded.detail}`);
         if (!decoded.geometry) {
-          warnings.push(`${label}: empty geometry; not imported`);
+          notes.push({ code: 'invalid_geometry', layer: table, feature, problem: 'empty' });
           continue;
         }
         budget.feature(label);
@@ -88,10 +97,11 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
         budget.attributes(properties);
         features.push({ type: 'Feature', properties, geometry: geometryToWgs84(decoded.geometry as Geometry, crs) });
       }
+      for (const code of transformationCodes(crs, features.map((f) => f.geometry))) transformations.add(code);
       layers.push(makeLayer(table, features));
     }
     if (layers.length === 0) return importFailure('empty', 'the GeoPackage has no feature layers');
-    return { ok: true, layers, warnings, crs: [...used].join(', ') };
+    return { ok: true, layers, notes, crs: [...used].join(', '), transformations: [...transformations] };
   } catch (error) {
     if (error instanceof LimitExceededError) return limitFailure(error.exceeded);
     return importFailure('invalid_geopackage', `the database cannot be read: ${error instanceof Error ? error.message : String(error)}`);

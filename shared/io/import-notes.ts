@@ -1,19 +1,22 @@
-import { formatNumber } from '../format';
+import { formatNumber, type FormatLang } from '../format';
 import type { FeatureKind } from '../model/feature';
 import type { ParkGeometry, Position } from '../model/geometry-schema';
+import { describeReaderNote, isReaderNote, READER_NOTE_CODES, type ReaderNote } from './reader-notes';
 
 /**
- * What the mapping step of an import noticed, as data: the UI and the CLI word each note in
- * the reader's language (describeImportNote), naming the layer, the feature and what is wrong —
- * never a validator's path and message ("geometry.coordinates.0: Too small…").
+ * What an import noticed, as data — the file readers (reader-notes.ts) and the mapping step: the
+ * UI and the CLI word each note in the reader's language (describeImportNote), naming the layer,
+ * the feature and what is wrong — never a validator's path and message ("geometry.coordinates.0: Too small…").
  */
 
 /** What is wrong with a geometry the model cannot hold, worded for a person. */
-export const GEOMETRY_PROBLEMS = ['bad_coordinate', 'coordinate_out_of_range', 'ring_too_short', 'ring_not_closed', 'line_too_short', 'empty', 'other'] as const;
+export const GEOMETRY_PROBLEMS = ['bad_coordinate', 'coordinate_out_of_range', 'ring_too_short', 'ring_not_closed', 'line_too_short', 'empty', 'unknown_type', 'other'] as const;
 export type GeometryProblem = (typeof GEOMETRY_PROBLEMS)[number];
 
 export type ImportNote =
-  | { code: 'no_geometry'; layer: string; feature: number }
+  | ReaderNote
+  /** `name`: the feature's own name where the file gives one (a KML placemark's). */
+  | { code: 'no_geometry'; layer: string; feature: number; name?: string }
   | { code: 'invalid_geometry'; layer: string; feature: number; problem: GeometryProblem }
   | { code: 'invalid_attribute'; layer: string; feature: number; field: string }
   | { code: 'attribute_kept'; layer: string; feature: number; key: string; value: string; field: string }
@@ -22,7 +25,7 @@ export type ImportNote =
   | { code: 'kind_misfit'; layer: string; count: number; kind: FeatureKind | null };
 
 export type ImportNoteCode = ImportNote['code'];
-export const IMPORT_NOTE_CODES: readonly ImportNoteCode[] = ['no_geometry', 'invalid_geometry', 'invalid_attribute', 'attribute_kept', 'default_road_width', 'kind_misfit'];
+export const IMPORT_NOTE_CODES: readonly ImportNoteCode[] = [...READER_NOTE_CODES, 'no_geometry', 'invalid_geometry', 'invalid_attribute', 'attribute_kept', 'default_road_width', 'kind_misfit'];
 
 function positionProblem(p: Position): GeometryProblem | null {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'bad_coordinate';
@@ -70,7 +73,7 @@ export function geometryProblem(g: ParkGeometry): GeometryProblem {
   return found ?? 'other';
 }
 
-type Lang = 'en' | 'vi';
+type Lang = FormatLang;
 
 const KIND_WORDS: Record<Lang, Record<FeatureKind, string>> = {
   en: { boundary: 'park boundary', landuse: 'land use', building: 'building', road: 'road', point: 'point' },
@@ -85,6 +88,7 @@ const GEOMETRY_WORDS: Record<Lang, Record<GeometryProblem, string>> = {
     ring_not_closed: 'its polygon outline does not end where it starts',
     line_too_short: 'its line has fewer than 2 points',
     empty: 'its geometry is empty',
+    unknown_type: 'its geometry has no type, or one GeoJSON does not define',
     other: 'its geometry is not one the park model can hold',
   },
   vi: {
@@ -94,12 +98,14 @@ const GEOMETRY_WORDS: Record<Lang, Record<GeometryProblem, string>> = {
     ring_not_closed: 'đường bao đa giác không kết thúc tại điểm bắt đầu',
     line_too_short: 'đường có ít hơn 2 điểm',
     empty: 'hình học rỗng',
+    unknown_type: 'hình học không có kiểu, hoặc có kiểu GeoJSON không định nghĩa',
     other: 'hình học không thuộc loại mô hình khu công nghiệp lưu được',
   },
 };
 
 /** The note as a sentence in the reader's language. */
 export function describeImportNote(note: ImportNote, lang: Lang): string {
+  if (isReaderNote(note)) return describeReaderNote(note, lang);
   const vi = lang === 'vi';
   const layer = vi ? `Lớp “${note.layer}”` : `Layer “${note.layer}”`;
   if (note.code === 'kind_misfit') {
@@ -108,7 +114,8 @@ export function describeImportNote(note: ImportNote, lang: Lang): string {
       ? `${layer}: ${note.count} đối tượng có hình học không hợp với ${kind ? `loại “${kind}”` : 'loại chọn theo giá trị'}, nên loại của chúng được xác định theo hình học.`
       : `${layer}: ${note.count} features do not fit ${kind ? `kind "${kind}"` : 'the kinds chosen by value'} (wrong geometry type), so their kind follows their geometry.`;
   }
-  const where = vi ? `${layer}, đối tượng ${note.feature}` : `${layer}, feature ${note.feature}`;
+  const named = 'name' in note && note.name ? ` (“${note.name}”)` : '';
+  const where = vi ? `${layer}, đối tượng ${note.feature}${named}` : `${layer}, feature ${note.feature}${named}`;
   switch (note.code) {
     case 'no_geometry':
       return vi ? `${where}: không có hình học nên không được nhập.` : `${where}: it has no geometry, so it was not imported.`;

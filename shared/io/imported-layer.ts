@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
-import { mapPositions, toWgs84, type CrsDefinition } from './crs/crs';
+import { mapPositions, toWgs84, transformationsUsed, type CrsDefinition } from './crs/crs';
+import type { ImportNote } from './import-notes';
 import { VN2000_TO_WGS84_2 } from './crs/vn2000-transformations';
 import { describeLimitExceeded, LimitExceededError, type LimitExceeded } from '../limits';
 
@@ -43,7 +44,8 @@ export type ImportResult =
   | {
       ok: true;
       layers: ImportedLayer[];
-      warnings: string[];
+      /** What the reader noticed (skipped entities, encodings), as data for describeImportNote. */
+      notes: ImportNote[];
       /** CRS the source coordinates were read in. */
       crs: string;
       /** EPSG codes of the VN-2000 → WGS 84 transformations run ('EPSG:5194', 'EPSG:6960'); empty or absent for WGS 84 input. */
@@ -58,7 +60,7 @@ export type ImportResult =
       /** For limit_exceeded: which limit, its maximum and the value met (the UI and CLI word it in the reader's language). */
       limit?: LimitExceeded;
       /** What the reader noticed before refusing (e.g. unsupported DXF entities): the explanation of an 'empty' refusal. */
-      warnings?: string[];
+      notes?: ImportNote[];
     };
 
 export type ImportFailureResult = Extract<ImportResult, { ok: false }>;
@@ -139,6 +141,14 @@ export function geometryToWgs84(g: Geometry, crs: CrsDefinition): Geometry {
   const fn = (x: number, y: number): [number, number] => toWgs84(crs, x, y);
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map((x) => geometryToWgs84(x, crs)) };
   return { ...g, coordinates: mapPositions(g.coordinates, fn) } as Geometry;
+}
+
+/**
+ * EPSG codes of the VN-2000 → WGS 84 transformations an import in `crs` ran over `geometries`
+ * (already moved to WGS 84), for the result's `transformations`; empty for WGS 84 input.
+ */
+export function transformationCodes(crs: CrsDefinition, geometries: Iterable<Geometry | null>): string[] {
+  return transformationsUsed(crs, rawBbox(geometries)).map((t) => t.code);
 }
 
 /** Viet Nam onshore, lon/lat (the EPSG extent 3328 of the VN-2000 → WGS 84 transformation). */

@@ -5,6 +5,7 @@ import type { ParkGeometry } from '../model/geometry-schema';
 import { featureGroup, flatAttributes, type ScenarioExport } from './export-input';
 import { DEFAULT_LIMITS, type Limits } from '../limits';
 import { catchLimits, importFailure, limitFailure, makeLayer, type ImportedLayer, type ImportResult } from './imported-layer';
+import type { ImportNote } from './import-notes';
 import { ImportBudget } from './import-limits';
 import { projectNameFromFileName } from './profile-attributes';
 import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from './xml';
@@ -80,8 +81,9 @@ function geometryOf(el: XmlElement, budget: ImportBudget): Geometry | undefined 
 
 const GEOMETRY_TAGS = new Set(['Point', 'LineString', 'LinearRing', 'Polygon', 'MultiGeometry']);
 
-function placemarkFeature(pm: XmlElement, warnings: string[], label: string, budget: ImportBudget): Feature<Geometry, Props> | undefined {
-  budget.feature(label);
+/** `at`: the placemark's folder path (the layer) and its position in it, for a note. */
+function placemarkFeature(pm: XmlElement, notes: ImportNote[], at: { layer: string; feature: number }, budget: ImportBudget): Feature<Geometry, Props> | undefined {
+  budget.feature(`${at.layer}, placemark ${at.feature}`);
   const properties: Props = {};
   const name = child(pm, 'name')?.text.trim();
   const ext = child(pm, 'ExtendedData');
@@ -99,7 +101,7 @@ function placemarkFeature(pm: XmlElement, warnings: string[], label: string, bud
   const gEl = pm.children.find((c) => GEOMETRY_TAGS.has(c.name));
   const geometry = gEl ? geometryOf(gEl, budget) : undefined;
   if (!geometry) {
-    warnings.push(`${label} (${name ?? 'no name'}) has no readable geometry; not imported`);
+    notes.push(name ? { code: 'no_geometry', ...at, name } : { code: 'no_geometry', ...at });
     return undefined;
   }
   return { type: 'Feature', properties, geometry };
@@ -124,13 +126,13 @@ function readKml(text: string, fileName: string, limits: Limits): ImportResult {
   const kml = parsed.root.children.find((c) => c.name === 'kml');
   if (!kml) return importFailure('invalid_kml', 'the file has no <kml> root element');
   const layers: ImportedLayer[] = [];
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
   const top = child(kml, 'Document') ?? child(kml, 'Folder') ?? kml;
   const topName = child(top, 'name')?.text.trim() || projectNameFromFileName(fileName);
   const walk = (container: XmlElement, path: string): void => {
     const features: Feature<Geometry, Props>[] = [];
     childrenNamed(container, 'Placemark').forEach((pm, i) => {
-      const f = placemarkFeature(pm, warnings, `${path}, placemark ${i + 1}`, budget);
+      const f = placemarkFeature(pm, notes, { layer: path, feature: i + 1 }, budget);
       if (f) features.push(f);
     });
     if (features.length > 0) layers.push(makeLayer(path, features));
@@ -141,7 +143,7 @@ function readKml(text: string, fileName: string, limits: Limits): ImportResult {
   };
   walk(top, topName);
   if (layers.length === 0) return importFailure('empty', 'the KML has no placemarks with a geometry');
-  return { ok: true, layers, warnings, crs: 'EPSG:4326' };
+  return { ok: true, layers, notes, crs: 'EPSG:4326' };
 }
 
 /** KML colours are aabbggrr. */

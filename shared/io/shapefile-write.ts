@@ -2,7 +2,8 @@ import type { Position } from 'geojson';
 import type { ParkFeature } from '../model/feature';
 import { fromWgs84, mapPositions, type CrsDefinition } from './crs/crs';
 import { crsToWkt } from './crs/crs-wkt';
-import { writeDbf, type DbfField, type DbfValue } from './dbf';
+import { writeDbf, type DbfCut, type DbfField, type DbfValue } from './dbf';
+import type { ExportNote } from './export-notes';
 import type { ScenarioExport } from './export-input';
 import { utf8, writeZip, type ZipEntries } from './zip';
 import { signedRingArea } from '../geometry/ring';
@@ -138,7 +139,8 @@ export interface ShapefileExport {
   bytes: Uint8Array;
   /** Layer names written, e.g. "park_polygons". */
   layers: string[];
-  warnings: string[];
+  /** Values cut to fit their .dbf column. */
+  notes: ExportNote[];
 }
 
 /** ASCII base name for the member files ("Yên Phong" → "Yen_Phong"): some tools choke on non-ASCII names in zips. */
@@ -156,7 +158,7 @@ export function asciiBaseName(name: string): string {
 export function exportShapefileZip(input: ScenarioExport, crs: CrsDefinition, baseName = asciiBaseName(input.projectName)): ShapefileExport {
   const project = (p: Position): Position => mapPositions(p, (x, y) => fromWgs84(crs, x, y)).slice(0, 2);
   const entries: ZipEntries = {};
-  const warnings: string[] = [];
+  const notes: ExportNote[] = [];
   const layers: string[] = [];
   for (const group of ['polygons', 'lines', 'points'] as ShapeGroup[]) {
     const features = input.features.filter((f) => groupOf(f) === group);
@@ -171,9 +173,9 @@ export function exportShapefileZip(input: ScenarioExport, crs: CrsDefinition, ba
         return typeof v === 'string' || typeof v === 'number' ? v : null;
       });
     });
-    const dbfWarnings: string[] = [];
-    entries[`${name}.dbf`] = writeDbf(columns.map(([f]) => f), rows, dbfWarnings);
-    warnings.push(...dbfWarnings.map((w) => `${name}.dbf ${w}`));
+    const cuts: DbfCut[] = [];
+    entries[`${name}.dbf`] = writeDbf(columns.map(([f]) => f), rows, cuts);
+    notes.push(...cuts.map((cut): ExportNote => ({ code: 'value_cut', file: `${name}.dbf`, ...cut })));
     const { shp, shx } = writeShpShx(SHAPE_TYPE[group], features.map((f) => shapeParts(f, project)));
     entries[`${name}.shp`] = shp;
     entries[`${name}.shx`] = shx;
@@ -181,5 +183,5 @@ export function exportShapefileZip(input: ScenarioExport, crs: CrsDefinition, ba
     entries[`${name}.cpg`] = utf8('UTF-8');
     layers.push(name);
   }
-  return { bytes: writeZip(entries), layers, warnings };
+  return { bytes: writeZip(entries), layers, notes };
 }

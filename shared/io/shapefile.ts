@@ -1,9 +1,10 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import { parseCrsCode, transformationsUsed, withTransformation, type CrsDefinition } from './crs/crs';
+import { parseCrsCode, withTransformation, type CrsDefinition } from './crs/crs';
 import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import { crsFromWkt } from './crs/crs-wkt';
 import { readDbf } from './dbf';
-import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, type ImportedLayer, type ImportResult } from './imported-layer';
+import { catchLimits, geometryToWgs84, importFailure, makeLayer, rawBbox, transformationCodes, type ImportedLayer, type ImportResult } from './imported-layer';
+import type { ImportNote } from './import-notes';
 import { guessCrsFromCoordinates } from './crs/crs';
 import { codePageLabel } from './text-codec';
 import { fromUtf8, openZip, type ZipArchive } from './zip';
@@ -172,7 +173,7 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
   const override = options.crs !== undefined ? parseCrsCode(options.crs) : undefined;
   if (options.crs !== undefined && !override) return importFailure('unsupported_crs', `unknown coordinate system ${options.crs}`);
   const layers: ImportedLayer[] = [];
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
   const used = new Set<string>();
   const transformations = new Set<string>();
   for (const [base, names] of bases) {
@@ -197,23 +198,23 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
     if (files.dbf) {
       const dbf = readDbf(files.dbf, files.cpg ? codePageLabel(fromUtf8(files.cpg)) : 'utf-8', limits);
       if (!dbf.ok) return importFailure('invalid_shapefile', `${name}.dbf: ${dbf.detail}`);
-      if (dbf.usedFallback) warnings.push(`${name}.dbf is not valid in its declared code page; read as ${dbf.encoding}`);
+      if (dbf.usedFallback) notes.push({ code: 'encoding_fallback', file: `${name}.dbf`, encoding: dbf.encoding });
       // An empty DBF cell is the format's only way to say "no value": nothing to keep.
       rows = dbf.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => [getOwn(DBF_NAMES, k) ?? k, v])));
-      if (rows.length !== shp.geometries.length) warnings.push(`${name}: ${shp.geometries.length} shapes but ${rows.length} attribute rows`);
-    } else warnings.push(`${name} has no .dbf file: no attributes`);
+      if (rows.length !== shp.geometries.length) notes.push({ code: 'shapefile_row_mismatch', layer: name, shapes: shp.geometries.length, rows: rows.length });
+    } else notes.push({ code: 'shapefile_no_dbf', layer: name });
     // The user's transformation choice wins over a .prj TOWGS84; neither means PROJ's automatic pick.
     const crsOf = withTransformation(crs, options.transformation);
     const features: Feature<Geometry, Record<string, unknown>>[] = [];
     shp.geometries.forEach((g, i) => {
       if (!g) {
-        warnings.push(`${name}, record ${i + 1}: empty shape; not imported`);
+        notes.push({ code: 'invalid_geometry', layer: name, feature: i + 1, problem: 'empty' });
         return;
       }
       features.push({ type: 'Feature', properties: rows[i] ?? {}, geometry: geometryToWgs84(g, crsOf) });
     });
-    for (const t of transformationsUsed(crsOf, rawBbox(features.map((f) => f.geometry)))) transformations.add(t.code);
+    for (const code of transformationCodes(crsOf, features.map((f) => f.geometry))) transformations.add(code);
     layers.push(makeLayer(name, features));
   }
-  return { ok: true, layers, warnings, crs: [...used].join(', '), transformations: [...transformations] };
+  return { ok: true, layers, notes, crs: [...used].join(', '), transformations: [...transformations] };
 }

@@ -60,3 +60,45 @@ describe('VN-2000 → WGS 84 transformation in the exchange dialogs', () => {
     expect(info.stdout).not.toMatch(/-191\.904/);
   });
 });
+
+describe('in Vietnamese: a VN-2000 GeoPackage made by GDAL, and the readers’ notes', () => {
+  let vi: Page;
+  beforeAll(async () => {
+    vi = await openApp(browser, { lang: 'vi' });
+    await waitForIdleMap(vi);
+  });
+  afterAll(async () => {
+    await vi?.close();
+  });
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'exchange', name));
+
+  it('the transformation chosen applies to the GeoPackage, is said, and its note is a Vietnamese sentence', async () => {
+    await vi.getByRole('button', { name: 'Nhập…', exact: true }).click();
+    const dialog = vi.getByRole('dialog', { name: 'Nhập dữ liệu GIS hoặc CAD' });
+    // ogr2ogr -f GPKG plots-vn2000-hcm.gpkg plots-vn2000-hcm.geojson -nln lo_dat (EPSG:9210, TP Hồ Chí Minh).
+    await dialog.getByLabel('Chọn tệp cần nhập').setInputFiles({ name: 'plots-vn2000-hcm.gpkg', mimeType: 'application/geopackage+sqlite3', buffer: fixture('plots-vn2000-hcm.gpkg') });
+    // Inside EPSG:5194's area: automatic means (1), as PROJ picks it.
+    await dialog.getByText('Phép chuyển đổi VN-2000 → WGS 84 đã dùng: EPSG:5194 “VN-2000 to WGS 84 (1)”.').waitFor();
+    await dialog.getByLabel('Phép chuyển đổi VN-2000 → WGS 84').selectOption('EPSG:6960');
+    await dialog.getByText('Phép chuyển đổi VN-2000 → WGS 84 đã dùng: EPSG:6960 “VN-2000 to WGS 84 (2)”.').waitFor();
+    const notes = dialog.locator('.exchange-warnings');
+    await notes.locator('summary').click();
+    expect(await notes.locator('li').allInnerTexts()).toEqual(['Lớp “lo_dat”, đối tượng 2: không có hình học nên không được nhập.']);
+    await dialog.screenshot({ path: join(shots, 'crs-transformation-gpkg-vi.png') });
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+  });
+
+  it('a DXF’s skipped entities are told in Vietnamese, not in the reader’s English', async () => {
+    await vi.getByRole('button', { name: 'Nhập…', exact: true }).click();
+    const dialog = vi.getByRole('dialog', { name: 'Nhập dữ liệu GIS hoặc CAD' });
+    await dialog.getByLabel('Chọn tệp cần nhập').setInputFiles({ name: 'plots.dxf', mimeType: 'application/dxf', buffer: fixture('plots-vn2000-105-30.dxf') });
+    await dialog.getByRole('cell', { name: 'LO_CN', exact: true }).waitFor();
+    const notes = dialog.locator('.exchange-warnings');
+    await notes.locator('summary').click();
+    expect(await notes.locator('li').allInnerTexts()).toContain(
+      'Không đọc các đối tượng loại khác (1 TEXT, 1 CIRCLE): chỉ nhập đường đa tuyến (polyline), đoạn thẳng (line), điểm (point) và khối chèn (block insert).',
+    );
+    await dialog.screenshot({ path: join(shots, 'import-notes-dxf-vi.png') });
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+  });
+});

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import type { CaseReport, ReaderId } from './corpus-types';
 import { importFile } from '../../shared/io/exchange';
+import { describeImportNote } from '../../shared/io/import-notes';
 import { readProject } from '../../shared/project-file';
 import { parseWeatherFile } from '../../shared/solar/weather-import';
 import { openTileArchive, type TileFileAccess } from '../../shared/tile-archive';
@@ -122,9 +123,11 @@ async function runCli(c: ManifestCase): Promise<Outcome> {
 
 async function runOne(c: ManifestCase, bytes: Uint8Array): Promise<Outcome> {
   switch (c.reader) {
-    case 'import':
+    case 'import': {
       // DXF has no CRS of its own: name one (metres, VN-2000) so the whole reader runs, as after the user's choice.
-      return refusedOr(importFile(bytes, c.fileName, { SQL, crs: /\.dxf$/i.test(c.fileName) ? 'VN2000:105.5' : undefined }));
+      const imported = importFile(bytes, c.fileName, { SQL, crs: /\.dxf$/i.test(c.fileName) ? 'VN2000:105.5' : undefined });
+      return refusedOr(imported.ok ? { ok: true, warnings: imported.notes.map((n) => describeImportNote(n, 'en')) } : imported);
+    }
     case 'project':
       return refusedOr(readProject(SQL, bytes, { fileName: c.fileName }));
     case 'weather':

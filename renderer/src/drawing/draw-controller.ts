@@ -3,6 +3,7 @@ import { createSnapIndex, snap, type SnapIndex } from '../../../shared/geometry/
 import { constrainAngle } from '../../../shared/geometry/constraints';
 import { distanceM } from '../../../shared/geometry/geodesic';
 import { roadCorridor } from '../../../shared/geometry/road-corridor';
+import { describeProblem } from '../../../shared/analysis/problems';
 import { createFeatureCommand, type CreateOutcome, type NewFeature } from '../../../shared/editing/create-feature';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
@@ -98,7 +99,12 @@ function report(outcome: CreateOutcome): void {
   if (outcome.cutBy.length > 0) ui.notify({ tone: 'info', text: t('draw.cutByExisting', { count: outcome.cutBy.length }) });
   // A shape with problems is kept, never dropped or silently fixed: the user is told at once,
   // and the Properties panel offers the repair.
-  if (outcome.issues.length > 0) ui.notify({ tone: 'error', text: outcome.issues.map((p) => p.message).join(' ') });
+  // Worded in the user's language from the issues' data (p.message is the English one, for logs).
+  const doc = useDocumentStore.getState().document;
+  if (outcome.issues.length > 0 && doc) {
+    const byId = new Map(activeScenario(doc).features.map((f) => [f.id, f]));
+    ui.notify({ tone: 'error', text: outcome.issues.map((p) => describeProblem(p, byId, ui.lang)).join(' ') });
+  }
 }
 
 /** The feature the current tool makes from a finished shape, before the shared rules place it. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { provinceCrs, WGS84_CODE } from '../../../shared/io/crs/crs';
 import { CrsOptions, TransformationSelect } from './CrsOptions';
 import type { VnTransformationChoice } from '../../../shared/io/crs/vn2000-transformations';
+import { describeExportNotes } from '../../../shared/io/export-notes';
 import { EXCHANGE_FORMATS, exportDocument, FORMAT_EXTENSIONS, PROJECTED_EXPORTS, type ExchangeFormat } from '../../../shared/io/exchange';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
@@ -48,6 +49,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const fileName = `${safeFileName(`${doc.project.name} - ${scenario?.name ?? ''}`)}${FORMAT_EXTENSIONS[format]}`;
     downloadBytes(result.bytes, fileName);
     useUiStore.getState().notify({ tone: 'info', text: t('exchange.exported', { file: fileName, summary: result.summary }) });
+    // What was lost on the way (a value cut to its .dbf column) is said, in the user's language.
+    const lang = useUiStore.getState().lang;
+    if (result.notes.length > 0) useUiStore.getState().notify({ tone: 'error', text: describeExportNotes(result.notes, lang) });
     onClose();
   };
 

@@ -8,7 +8,7 @@ import type { VnTransformationChoice } from '../../../shared/io/crs/vn2000-trans
 import { formatFromFileName, importFile } from '../../../shared/io/exchange';
 import { latLonSwapSuspected, swapLatLon, type ImportedLayer, type ImportResult } from '../../../shared/io/imported-layer';
 import { checkImport } from '../../../shared/io/import-checks';
-import { describeImportNote } from '../../../shared/io/import-notes';
+import { describeImportNote, type ImportNote } from '../../../shared/io/import-notes';
 import { centreOf, projectNameFromFileName } from '../../../shared/io/profile-attributes';
 import { featureGroup } from '../../../shared/io/export-input';
 import { useDocumentStore } from '../state/document-store';
@@ -118,7 +118,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const created = createEmptyDocument(projectNameFromFileName(file.name.replace(/\.shp\.zip$/i, '.zip')), { location: centreOf(applied.features) });
     created.scenarios[0].features = applied.features;
     // Through loadUntitled: the host forgets the open file first, so Save asks where.
-    await loadUntitled(created);
+    await loadUntitled(created, file.name);
     useUiStore.getState().notify({ tone: 'info', text: t('exchange.imported', { count: applied.features.length, file: file.name }) });
     close(true);
   };
@@ -176,7 +176,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {/* A refusal's notes explain it (e.g. a DXF holding only unsupported entities): shown open. */}
-      {result && !result.ok && <ImportNotes notes={result.warnings ?? []} open />}
+      {result && !result.ok && <ImportNotes notes={result.notes ?? []} open />}
       {result?.ok && (swapSuspected || swapped) && (
         <div className="exchange-swap" role="status">
           {!swapped && <p className="exchange-note">{t('exchange.swapSuspected')}</p>}
@@ -197,7 +197,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {checks && checks.overlappingExisting.length > 0 && (
             <p className="exchange-note exchange-overlaps">{t('exchange.overlapsExisting', { count: checks.overlappingExisting.length, scenario: scenarioName })}</p>
           )}
-          {applied && <ImportNotes notes={[...result.warnings, ...applied.notes.map((n) => describeImportNote(n, lang))]} />}
+          {applied && <ImportNotes notes={[...result.notes, ...applied.notes]} />}
         </>
       )}
       <div className="dialog-actions">
@@ -215,16 +215,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The reader's notes (skipped entities, guesses), at most 200, folded unless `open`. */
-function ImportNotes({ notes, open = false }: { notes: string[]; open?: boolean }) {
+/** The reader's and the mapping's notes (skipped entities, encodings), worded in the UI language, at most 200, folded unless `open`. */
+function ImportNotes({ notes, open = false }: { notes: readonly ImportNote[]; open?: boolean }) {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   if (notes.length === 0) return null;
   return (
     <details className="exchange-warnings" open={open}>
       <summary>{t('exchange.warnings', { count: notes.length })}</summary>
       <ul>
         {notes.slice(0, 200).map((w, i) => (
-          <li key={i}>{w}</li>
+          <li key={i}>{describeImportNote(w, lang)}</li>
         ))}
       </ul>
     </details>

@@ -140,7 +140,7 @@ describe('ecopark convert: imports', () => {
     const block = err.findIndex((l) => !l.startsWith('ecopark: warning:') || / geometry problems /.test(l));
     expect(block).toBeGreaterThan(0);
     expect(err.slice(0, block).every((l) => l.startsWith('ecopark: warning:') && !l.includes('\n'))).toBe(true);
-    expect(err.slice(0, block)).toContain('ecopark: warning: ignored entities: 1 TEXT, 1 CIRCLE');
+    expect(err.slice(0, block)).toContain('ecopark: warning: Entities of other types were not read (1 TEXT, 1 CIRCLE): only polylines, lines, points and block inserts are imported.');
     expect(err.slice(block)).toEqual([
       'ecopark: warning: scenario "A" has 2 geometry problems (the map shows the same):',
       ...problems.map((p) => `  Road ${p.featureId.slice(0, 8)}: it lies outside the park boundary ${nearEn(p)}.`),

@@ -103,7 +103,15 @@ describe('geometry problems', () => {
 describe('import notes', () => {
   it('every note and every geometry fault is a sentence naming the layer and the feature in both languages', () => {
     const notes: ImportNote[] = [
+      { code: 'not_a_feature', layer: 'lo_dat', feature: 5 },
+      { code: 'dxf_incomplete_coordinates', layer: 'lo_dat', entity: 'LWPOLYLINE', handle: '2F' },
+      { code: 'shapefile_row_mismatch', layer: 'lo_dat', shapes: 12, rows: 11 },
+      { code: 'shapefile_no_dbf', layer: 'duong' },
+      { code: 'multipoint_split', layer: 'tien_ich', feature: 2, count: 3 },
+      { code: 'duplicate_id', layer: 'lo_dat', feature: 6, id: 'CN-01' },
+      { code: 'kind_inferred', layer: 'lo_dat', count: 7, features: [1, 2, 3, 4, 5] },
       { code: 'no_geometry', layer: 'ranh_gioi', feature: 3 },
+      { code: 'no_geometry', layer: 'ranh_gioi', feature: 4, name: 'Cổng chính' },
       ...GEOMETRY_PROBLEMS.map((problem): ImportNote => ({ code: 'invalid_geometry', layer: 'lo_dat', feature: 7, problem })),
       { code: 'invalid_attribute', layer: 'lo_dat', feature: 2, field: 'heightM' },
       { code: 'attribute_kept', layer: 'lo_dat', feature: 4, key: 'chieu_cao', value: '"cao"', field: 'heightM' },
@@ -111,8 +119,23 @@ describe('import notes', () => {
       { code: 'kind_misfit', layer: 'nha', count: 2, kind: 'building' },
       { code: 'kind_misfit', layer: 'nha', count: 2, kind: null },
     ];
-    expect(new Set(notes.map((n) => n.code))).toEqual(new Set(IMPORT_NOTE_CODES));
+    // Notes about a whole file or drawing name no layer.
+    const fileNotes: ImportNote[] = [
+      { code: 'encoding_fallback', file: 'lo_dat.dbf', encoding: 'windows-1258' },
+      { code: 'dxf_arcs_straightened', count: 1234 },
+      { code: 'dxf_ignored_entities', entities: [{ type: 'TEXT', count: 2 }, { type: 'POLYLINE mesh', count: 1 }] },
+    ];
+    expect(new Set([...notes, ...fileNotes].map((n) => n.code))).toEqual(new Set(IMPORT_NOTE_CODES));
+    for (const note of fileNotes) {
+      const [en, vi] = LANGS.map((lang) => describeImportNote(note, lang));
+      const own = (text: string) => text.split('lo_dat.dbf').join('').split('windows-1258').join('');
+      expectSentences(own(en), own(vi), note.code);
+    }
+    // Counts in the reader's notation.
+    expect(describeImportNote(fileNotes[1], 'vi')).toMatch(/^1\.234 polyline có đoạn cung/);
+    expect(describeImportNote(fileNotes[1], 'en')).toMatch(/^1,234 polylines have arc segments/);
     for (const note of notes) {
+      if (!('layer' in note)) throw new Error(`${note.code} names a layer`);
       const [en, vi] = LANGS.map((lang) => describeImportNote(note, lang));
       // Layer names and attribute keys are the file's own words (snake_case allowed there): drop them before the code check.
       const own = (text: string) => text.split(`“${note.layer}”`).join('').split('chieu_cao').join('');

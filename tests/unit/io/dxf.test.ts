@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMapping, defaultMapping } from '../../../shared/io/apply-mapping';
 import { parseCrsCode, type CrsDefinition } from '../../../shared/io/crs/crs';
+import { describeImportNote } from '../../../shared/io/import-notes';
 import { importDxf } from '../../../shared/io/dxf';
 import { exportDxf } from '../../../shared/io/dxf-write';
 import { distanceM } from '../../../shared/geometry/geodesic';
@@ -25,7 +26,12 @@ describe('DXF import (fixtures by scripts/make-dxf-fixtures.ts)', () => {
       ['DUONG', 'LineString', 2],
       ['TIEN_ICH', 'Point', 2],
     ]);
-    expect(result.warnings).toContain('ignored entities: 1 TEXT, 1 CIRCLE');
+    // The notes are data, worded in the reader's language by the one function the UI and the CLI use.
+    expect(result.notes).toEqual([{ code: 'dxf_ignored_entities', entities: [{ type: 'TEXT', count: 1 }, { type: 'CIRCLE', count: 1 }] }]);
+    expect(result.notes.map((n) => describeImportNote(n, 'vi'))).toEqual([
+      'Không đọc các đối tượng loại khác (1 TEXT, 1 CIRCLE): chỉ nhập đường đa tuyến (polyline), đoạn thẳng (line), điểm (point) và khối chèn (block insert).',
+    ]);
+    expect(describeImportNote(result.notes[0], 'en')).toBe('Entities of other types were not read (1 TEXT, 1 CIRCLE): only polylines, lines, points and block inserts are imported.');
     const insert = result.layers[4].features[0];
     expect(insert.properties).toEqual({ layer: 'TIEN_ICH', entity: 'INSERT', handle: '1A6', block: 'TRAM_BIEN_AP', rotationDeg: 90 });
     // The POINT sits on the PROJ reference corner: 556925.3168 E, 2339658.1937 N = 106.05° E, 21.15° N.

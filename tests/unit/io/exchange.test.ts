@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapping } from '../../../shared/io/apply-mapping';
 import { EXCHANGE_FORMATS, exportDocument, FORMAT_EXTENSIONS, formatFromFileName, IMPORT_FORMATS, importFile } from '../../../shared/io/exchange';
+import { describeExportNote, describeExportNotes, EXPORT_NOTE_CODES, type ExportNote } from '../../../shared/io/export-notes';
 import { readProject } from '../../../shared/project-file';
 import { loadSqlJs } from '../../helpers/sqljs';
 import { sampleDocument } from '../project-file/sample-document';
@@ -47,6 +48,43 @@ describe('exchange dispatcher', () => {
     expect(importFile(new Uint8Array([1]), 'a.csv')).toMatchObject({ ok: false, reason: 'unsupported_format' });
     expect(exportDocument(doc, 'dxf', { crs: 'EPSG:2154' })).toMatchObject({ ok: false, reason: 'unsupported_crs' });
     const kml = exportDocument(doc, 'kml', { crs: 'VN2000:105.5' });
-    expect(kml.ok && kml.warnings[0]).toMatch(/always written in WGS 84/);
+    expect(kml.ok && kml.notes).toEqual([{ code: 'crs_not_applied', format: '.kml', crs: 'VN2000:105.5' }]);
+    expect(kml.ok && describeExportNote(kml.notes[0], 'vi')).toBe('Tệp .kml luôn được ghi theo WGS 84 (EPSG:4326); hệ tọa độ VN2000:105.5 chỉ áp dụng cho .shp.zip và .dxf.');
+  });
+
+  it('a name longer than its .dbf column is cut, and the export says so in the user’s language', () => {
+    // 100 × "Đường " = 600 characters, 1,000 UTF-8 bytes ("Đ" and "ư" take 2 bytes, "ờ" 3, "ng " 3): over the 254-byte name column.
+    const long = 'Đường '.repeat(100);
+    expect(new TextEncoder().encode(long).length).toBe(1000);
+    const scenario = doc.scenarios[0];
+    const named = { ...doc, scenarios: [{ ...scenario, features: scenario.features.map((f) => (f.kind === 'road' ? { ...f, name: long } : f)) }, ...doc.scenarios.slice(1)] };
+    const roads = scenario.features.filter((f) => f.kind === 'road').length;
+    const out = exportDocument(named, 'shp', { scenarioId: 's-a' });
+    if (!out.ok) throw new Error(out.detail);
+    const cut = out.notes.filter((n) => n.code === 'value_cut');
+    expect(cut).toHaveLength(roads);
+    expect(cut[0]).toMatchObject({ code: 'value_cut', row: 1, field: 'name', maxBytes: 254 });
+    expect(describeExportNote(cut[0], 'vi')).toMatch(/^[\w-]+_lines\.dbf, dòng 1: giá trị của trường name dài hơn 254 byte nên bị cắt bớt\.$/);
+    expect(describeExportNotes([...cut, ...cut, ...cut], 'vi', 2)).toMatch(/ … và [0-9.]+ ghi chú khác\.$/);
+  });
+});
+
+describe('export notes', () => {
+  it('every code is a sentence in both languages', () => {
+    const notes: ExportNote[] = [
+      { code: 'crs_not_applied', format: '.geojson', crs: 'EPSG:9210' },
+      { code: 'value_cut', file: 'park_polygons.dbf', row: 1200, field: 'props', maxBytes: 254 },
+    ];
+    expect(new Set(notes.map((n) => n.code))).toEqual(new Set(EXPORT_NOTE_CODES));
+    for (const note of notes) {
+      const en = describeExportNote(note, 'en');
+      const vi = describeExportNote(note, 'vi');
+      expect(vi).not.toBe(en);
+      expect(vi).toMatch(/[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/);
+      expect(en).toMatch(/^\S.*\.$/);
+    }
+    // Row numbers in the reader's notation.
+    expect(describeExportNote(notes[1], 'vi')).toContain('dòng 1.200');
+    expect(describeExportNote(notes[1], 'en')).toContain('row 1,200');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentToGeoJson, geoJsonToDocument, GEOJSON_IMPORT_FAILURES } from '../../../shared/io/geojson';
+import { FORMAT_VERSION } from '../../../shared/model';
+import { describeImportNote } from '../../../shared/io/import-notes';
 import { readProject, writeProject } from '../../../shared/project-file';
 import { loadSqlJs } from '../../helpers/sqljs';
 import { sampleDocument, VI_NAME } from '../project-file/sample-document';
@@ -34,7 +36,7 @@ describe('documentToGeoJson', () => {
     });
     expect(fc.features[8].properties).toEqual({ kind: 'boundary', scenario: 'Phương án B', scenarioId: 's-b' });
     expect(fc.ecopark).toEqual({
-      formatVersion: 1,
+      formatVersion: FORMAT_VERSION,
       project: doc.project,
       scenarios: [
         { id: 's-a', name: 'Phương án A', description: 'Nhiều cây xanh' },
@@ -51,7 +53,7 @@ describe('geoJsonToDocument', () => {
   it('reads our own export back losslessly, also through JSON text', () => {
     const doc = sampleDocument();
     const text = JSON.stringify(documentToGeoJson(doc));
-    expect(geoJsonToDocument(JSON.parse(text))).toEqual({ ok: true, document: doc, warnings: [] });
+    expect(geoJsonToDocument(JSON.parse(text))).toEqual({ ok: true, document: doc, notes: [], warnings: [] });
   });
 
   it('gpkg → GeoJSON → gpkg is lossless', async () => {
@@ -94,12 +96,16 @@ describe('geoJsonToDocument', () => {
     expect(bareRoad).toMatchObject({ kind: 'road', widthM: 8 });
     expect(gate).toMatchObject({ kind: 'point', facilityType: 'gate' });
     expect(odd).toMatchObject({ kind: 'landuse', landUse: 'other', props: { landUse: 'factory', maxDensity: 1.5 } });
-    expect(result.warnings).toEqual([
-      'feature 2: no road width; 8 m assumed',
-      'feature 4: landUse = "factory" is not a valid landUse; kept in props',
-      'feature 4: maxDensity = 1.5 is not a valid maxDensity; kept in props',
-      '4 features had no kind; inferred from their geometry (features 0, 1, 2, 4)',
+    // Notes are data (features numbered from 1), worded in the reader's language.
+    const layer = 'Khu công nghiệp';
+    expect(result.notes).toEqual([
+      { code: 'default_road_width', layer, feature: 3, widthM: 8 },
+      { code: 'attribute_kept', layer, feature: 5, key: 'landUse', value: '"factory"', field: 'landUse' },
+      { code: 'attribute_kept', layer, feature: 5, key: 'maxDensity', value: '1.5', field: 'maxDensity' },
+      { code: 'kind_inferred', layer, count: 4, features: [1, 2, 3, 5] },
     ]);
+    expect(result.warnings).toEqual(result.notes.map((n) => describeImportNote(n, 'en')));
+    expect(describeImportNote(result.notes[3], 'vi')).toBe('Lớp “Khu công nghiệp”: 4 đối tượng không có thuộc tính kind nên loại được xác định theo hình học (đối tượng 1, 2, 3, 5).');
   });
 
   it('splits a MultiPoint into points, with a warning', () => {
@@ -109,7 +115,8 @@ describe('geoJsonToDocument', () => {
       { type: 'Point', coordinates: [106, 21] },
       { type: 'Point', coordinates: [106.1, 21.1] },
     ]);
-    expect(result.warnings[0]).toBe('feature 0: MultiPoint split into 2 points');
+    expect(result.notes[0]).toEqual({ code: 'multipoint_split', layer: 'GeoJSON', feature: 1, count: 2 });
+    expect(describeImportNote(result.notes[0], 'vi')).toBe('Lớp “GeoJSON”, đối tượng 1: nhóm điểm (MultiPoint) được tách thành 2 điểm.');
   });
 
   it('refuses invalid input, naming the feature index and the reason', () => {
@@ -135,7 +142,7 @@ describe('geoJsonToDocument', () => {
 
   it('refuses a newer export, a broken ecopark member and a feature of an unknown scenario', () => {
     const fc = documentToGeoJson(sampleDocument());
-    expect(geoJsonToDocument({ ...fc, ecopark: { ...fc.ecopark, formatVersion: 9 } })).toMatchObject({ ok: false, reason: 'newer_version', detail: expect.stringMatching(/version 9.*up to version 1/) });
+    expect(geoJsonToDocument({ ...fc, ecopark: { ...fc.ecopark, formatVersion: 9 } })).toMatchObject({ ok: false, reason: 'newer_version', detail: expect.stringMatching(new RegExp(`version 9.*up to version ${FORMAT_VERSION}`)) });
     expect(geoJsonToDocument({ ...fc, ecopark: { ...fc.ecopark, scenarios: [] } })).toMatchObject({ ok: false, reason: 'invalid_metadata', detail: expect.stringMatching(/scenarios/) });
     expect(geoJsonToDocument({ ...fc, ecopark: { ...fc.ecopark, activeScenarioId: 'x' } })).toMatchObject({ ok: false, reason: 'invalid_metadata', detail: expect.stringMatching(/activeScenarioId/) });
     const orphan = structuredClone(fc);

@@ -124,7 +124,11 @@ describe('nesting and references are refused with a reason, not a stack overflow
     const r = importGeoJsonLayers(text, 'odd.geojson');
     if (!r.ok) throw new Error(r.detail);
     expect(r.layers[0].features).toHaveLength(1);
-    expect(r.warnings).toHaveLength(3);
+    expect(r.notes).toEqual([
+      { code: 'invalid_geometry', layer: 'odd', feature: 1, problem: 'bad_coordinate' },
+      { code: 'invalid_geometry', layer: 'odd', feature: 2, problem: 'empty' },
+      { code: 'invalid_geometry', layer: 'odd', feature: 3, problem: 'bad_coordinate' },
+    ]);
   });
 });
 
@@ -217,21 +221,21 @@ describe('per-file limits on import (finding 10)', () => {
   });
 });
 
-describe('a DXF refusal keeps the warnings that explain it (finding 11)', () => {
-  it('only unsupported entities: empty, naming them, with the warnings', () => {
+describe('a DXF refusal keeps the notes that explain it (finding 11)', () => {
+  it('only unsupported entities: empty, naming them, with the notes', () => {
     const r = importDxf(dxfOf('0\nCIRCLE\n8\nA\n10\n1\n20\n1\n40\n5\n0\nCIRCLE\n8\nA\n10\n2\n20\n2\n40\n5\n0\nTEXT\n8\nA\n1\nhello\n'));
-    expect(r).toMatchObject({ ok: false, reason: 'empty', detail: expect.stringContaining('2 CIRCLE, 1 TEXT'), warnings: ['ignored entities: 2 CIRCLE, 1 TEXT'] });
+    expect(r).toMatchObject({ ok: false, reason: 'empty', detail: expect.stringContaining('2 CIRCLE, 1 TEXT'), notes: [{ code: 'dxf_ignored_entities', entities: [{ type: 'CIRCLE', count: 2 }, { type: 'TEXT', count: 1 }] }] });
   });
 
   it('polylines with incomplete coordinates: empty, saying so, not "has no polylines"', () => {
     const r = importDxf(dxfOf('0\nLWPOLYLINE\n8\nA\n5\n2F\n10\n1\n10\n2\n20\n3\n'));
     expect(r).toMatchObject({ ok: false, reason: 'empty', detail: expect.stringContaining('incomplete coordinates') });
-    expect(r.ok ? [] : r.warnings).toEqual(['LWPOLYLINE on layer A (handle 2F) has incomplete coordinates; not imported']);
+    expect(r.ok ? [] : r.notes).toEqual([{ code: 'dxf_incomplete_coordinates', layer: 'A', entity: 'LWPOLYLINE', handle: '2F' }]);
   });
 
   it('open polylines only, when polygons are required: the refusal says what there is, and keeps the notes', () => {
     const r = importDxf(dxfOf('0\nLWPOLYLINE\n8\nA\n10\n106\n20\n21\n42\n0.5\n10\n106.001\n20\n21\n0\nLINE\n8\nA\n10\n106\n20\n21\n11\n106.1\n21\n21\n0\nHATCH\n8\nA\n'), { requirePolygons: true });
     expect(r).toMatchObject({ ok: false, reason: 'no_closed_polylines', detail: expect.stringContaining('1 open polyline, 1 LINE') });
-    expect(r.ok ? [] : r.warnings).toEqual(['1 polylines have arc segments (bulges); arcs were read as straight segments', 'ignored entities: 1 HATCH']);
+    expect(r.ok ? [] : r.notes).toEqual([{ code: 'dxf_arcs_straightened', count: 1 }, { code: 'dxf_ignored_entities', entities: [{ type: 'HATCH', count: 1 }] }]);
   });
 });

@@ -171,6 +171,25 @@ describe('draw controller through a map adapter', () => {
   });
 });
 
+describe('draw controller messages', () => {
+  it('a shape drawn with a problem is reported in the user’s language, not the validator’s English (issue 13)', () => {
+    load([]);
+    useUiStore.getState().setLang('vi');
+    const map = new FakeMap();
+    const detach = attachDrawingTools(map);
+    useToolStore.getState().set({ clipToBoundary: false });
+    useToolStore.getState().setTool('polygon');
+    // A bow-tie: its edges (106.05, 21.05)–(106.051, 21.051) and (106.051, 21.05)–(106.05, 21.051)
+    // cross at their common midpoint (106.0505, 21.0505), worked out by hand.
+    for (const at of [[106.05, 21.05], [106.051, 21.051], [106.051, 21.05], [106.05, 21.051], [106.05, 21.051]] as LonLat[]) map.click(at);
+    map.fire('dblclick', [106.05, 21.051]);
+    expect(features()).toHaveLength(1);
+    const notices = useUiStore.getState().notices.filter((n) => n.tone === 'error');
+    expect(notices.map((n) => n.text)).toEqual(['Vùng sử dụng đất “CN-01”: đường bao tự cắt nhau gần 21,050500° B, 106,050500° Đ.']);
+    detach();
+  });
+});
+
 describe('edit controller through a map adapter', () => {
   it('dragging a corner shared by two plots moves it in both, as one undoable step', () => {
     load([rect('left', 106.05, 106.051, 21.05, 21.051), rect('right', 106.051, 106.052, 21.05, 21.051)]);
