@@ -31,6 +31,7 @@ export async function desktopFigures(): Promise<Figure[]> {
 
     const tiles = createTileFileService({
       fs,
+      storeFs: fs,
       loadSql: async () => SQL,
       storePath: path.join(dir, 'offline-basemap.json'),
       chooseTilePath: async () => path.resolve('tests/unit/fixtures/tiles/park-protomaps.pmtiles'),

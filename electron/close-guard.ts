@@ -5,12 +5,19 @@
  * `documentStateChanged()` from setDocumentState, `saveFinished()` from the save handler.
  */
 
-/** Answer of the native "unsaved changes" message box. */
-export type CloseChoice = 'save' | 'discard' | 'cancel';
+import type { UnsavedChoice } from '../shared/host-api';
+
+/** Answer to the "unsaved changes" question (the page's dialog, or the native box). */
+export type CloseChoice = UnsavedChoice;
 
 export interface CloseGuardDeps {
-  /** Shows the Save / Don't save / Cancel box. */
+  /** Asks Save / Don't save / Cancel (electron/page-close-asker.ts: in the page, else natively). */
   ask(): Promise<CloseChoice>;
+  /**
+   * Close was asked again while the question is up: the asker checks the page still answers
+   * (a page that hung after showing its question must not leave the window unclosable).
+   */
+  askedAgain?(): void;
   /** Sends the 'save' MenuCommand to the renderer, which saves through HostApi. */
   requestSave(): void;
   /** Really closes the window (the guard lets the next close event through). */
@@ -52,6 +59,7 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
         return true;
       }
       // A second click while the box is up or a save is running must not stack dialogs.
+      if (phase === 'asking') deps.askedAgain?.();
       if (phase === 'asking' || phase === 'saving-then-close') return false;
       phase = 'asking';
       deps.ask().then(

@@ -1,4 +1,4 @@
-import type { DocumentState, HostApi, MenuCommand, OpenOutcome } from '../shared/host-api';
+import type { DocumentState, HostApi, MenuCommand, OpenOutcome, UnsavedChoice } from '../shared/host-api';
 
 /**
  * Names of the IPC channels between the preload and the main process. One list, imported by
@@ -26,7 +26,24 @@ export const IPC_CHANNELS = {
   setDocumentState: 'ecopark:set-document-state',
   /** Main → renderer: a MenuCommand string. */
   menuCommand: 'ecopark:menu-command',
+  /** Main → renderer: the window is closing with unsaved changes; ask in the page (electron/page-close-asker.ts). */
+  closeRequest: 'ecopark:close-request',
+  /** Renderer → main (send): 'asking' at once, then the user's answer, for one close request. */
+  closeAnswer: 'ecopark:close-answer',
+  /** Main → renderer: main stopped waiting for that request (the native box asked); drop its question. */
+  closeWithdrawn: 'ecopark:close-withdrawn',
 } as const;
+
+/** One "close with unsaved changes?" round; the id ties the page's answers to it. */
+export interface CloseRequest {
+  requestId: number;
+}
+
+/** 'asking': the page received the request and shows its question (main stops waiting for a hung page). */
+export interface CloseAnswer {
+  requestId: number;
+  answer: 'asking' | UnsavedChoice;
+}
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
@@ -62,11 +79,14 @@ export interface IpcInvokeMap {
 /** Fire-and-forget channels (ipcRenderer.send → ipcMain.on): payload only. */
 export interface IpcSendMap {
   [IPC_CHANNELS.setDocumentState]: DocumentState;
+  [IPC_CHANNELS.closeAnswer]: CloseAnswer;
 }
 
 /** Main → renderer channels (webContents.send): payload only. */
 export interface IpcEventMap {
   [IPC_CHANNELS.menuCommand]: MenuCommand;
+  [IPC_CHANNELS.closeRequest]: CloseRequest;
+  [IPC_CHANNELS.closeWithdrawn]: CloseRequest;
 }
 
 export type InvokeChannel = keyof IpcInvokeMap;

@@ -38,5 +38,6 @@ export function ipcRoutes(handlers: IpcHandlers, tiles: TileFileIpc): IpcRoute[]
     invoke(IPC_CHANNELS.forgetTileFile, (sender, payload) => tiles.forgetTileFile(sender, payload)),
     invoke(IPC_CHANNELS.readTile, (sender, payload) => tiles.readTile(sender, payload)),
     send(IPC_CHANNELS.setDocumentState, (sender, payload) => handlers.setDocumentState(sender, payload)),
+    send(IPC_CHANNELS.closeAnswer, (sender, payload) => handlers.closeAnswer(sender, payload)),
   ];
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { DocumentState } from '../shared/host-api';
+import type { CloseAnswer } from './ipc-channels';
 import { parkDocumentSchema, type ParkDocument } from '../shared/model/document';
 import { RECOVERY_ID_PATTERN } from './recovery-store';
 import { isTrustedSender } from './security-policy';
@@ -46,6 +47,7 @@ const recoveryIdRequestSchema = z.strictObject({ id: z.string().regex(RECOVERY_I
 
 const documentStateSchema = z.strictObject({
   fileName: z.string().max(1024).nullable(),
+  displayName: z.string().max(1024).nullable().optional(),
   dirty: z.boolean(),
   hasFile: z.boolean().optional(),
   undoLabel: z.string().max(200).nullable().optional(),
@@ -129,6 +131,18 @@ export function validateDroppedPath(payload: unknown): Validated<string> {
 export function validateDocumentState(payload: unknown): Validated<DocumentState> {
   const parsed = documentStateSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid document state: ${issues(parsed.error)}` };
+  return { ok: true, value: parsed.data };
+}
+
+const closeAnswerSchema = z.strictObject({
+  requestId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  answer: z.enum(['asking', 'save', 'discard', 'cancel']),
+});
+
+/** The page's answer to a close request (which one, and 'asking' or the user's choice). */
+export function validateCloseAnswer(payload: unknown): Validated<CloseAnswer> {
+  const parsed = closeAnswerSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'bad_payload', detail: `Invalid close answer: ${issues(parsed.error)}` };
   return { ok: true, value: parsed.data };
 }
 

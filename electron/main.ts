@@ -19,7 +19,8 @@ import { createRecoveryStore } from './recovery-store';
 import { createTileFileIpc, createTileFileService, TILE_FILE_EXTENSIONS } from './tile-file-service';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './security-policy';
 import { hardenWebContents } from './harden-web-contents';
-import { formatWindowTitle } from './window-title';
+import { createPageCloseAsker, type PageCloseAsker } from './page-close-asker';
+import { documentTitleName, formatWindowTitle } from './window-title';
 
 /**
  * Desktop shell entry (bundled to dist/electron/main.cjs). Wiring only: every decision lives
@@ -52,6 +53,8 @@ const loadSql = (): Promise<SqlJsStatic> => {
 interface WindowRecord {
   window: BrowserWindow;
   guard: CloseGuard;
+  /** Asks the guard's question in the page, the native box if the page does not answer. */
+  closeAsker: PageCloseAsker;
   state: DocumentState;
 }
 const windows = new Map<number, WindowRecord>();
@@ -60,6 +63,7 @@ let quitting = false;
 /** UI language the pages last reported (menus and main's dialogs follow it); the OS locale until then. */
 let uiLang: MainLang = 'en';
 const text = (key: MainKey, params?: Record<string, string>) => mainText(uiLang, key, params);
+const titleOf = (state: DocumentState) => formatWindowTitle(state, text('close.untitled'));
 
 /** The .gpkg a command line names (`ecopark-desktop park.gpkg`); other arguments are logged and ignored. */
 function projectFromCommandLine(argv: readonly string[], cwd: string): string | null {
@@ -96,6 +100,7 @@ const gpkgFilters = () => [{ name: text('dialog.gpkgFilter'), extensions: ['gpkg
 // Offline basemap file: chosen here, remembered in userData, tiles served by z/x/y over IPC.
 const tileFiles = createTileFileService({
   fs,
+  storeFs: fs,
   loadSql,
   storePath: path.join(app.getPath('userData'), 'offline-basemap.json'),
   async chooseTilePath(windowId) {
@@ -141,11 +146,14 @@ const handlers = createIpcHandlers({
     if (!record) return;
     record.state = state;
     if (state.lang) uiLang = state.lang;
-    record.window.setTitle(formatWindowTitle(state));
+    record.window.setTitle(titleOf(state));
     // macOS shows the unsaved dot in the close button.
     record.window.setDocumentEdited(state.dirty);
     record.guard.documentStateChanged(state);
     rebuildMenu();
+  },
+  onCloseAnswer(windowId, answer) {
+    windows.get(windowId)?.closeAsker.pageAnswered(answer);
   },
   onSaveFinished(windowId, outcome) {
     windows.get(windowId)?.guard.saveFinished(outcome.ok);
@@ -223,6 +231,7 @@ function rebuildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** The native box: only when the page cannot ask (page-close-asker.ts). */
 async function askToSave(window: BrowserWindow, fileName: string | null): Promise<CloseChoice> {
   const { response } = await dialog.showMessageBox(window, {
     type: 'warning',
@@ -243,7 +252,7 @@ function createWindow(): WindowRecord {
     minWidth: 900,
     minHeight: 600,
     show: false,
-    title: formatWindowTitle({ fileName: null, dirty: false }),
+    title: titleOf({ fileName: null, dirty: false }),
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),
       contextIsolation: true,
@@ -257,11 +266,23 @@ function createWindow(): WindowRecord {
     },
   });
   const id = window.webContents.id;
+  const closeAsker = createPageCloseAsker({
+    sendRequest: (requestId) => sendToPage(window.webContents, IPC_CHANNELS.closeRequest, { requestId }),
+    withdraw: (requestId) => sendToPage(window.webContents, IPC_CHANNELS.closeWithdrawn, { requestId }),
+    askNative: () => askToSave(window, documentTitleName(record.state)),
+    setTimer(run, ms) {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    log: (message) => console.warn(`[ecopark] ${message}`),
+  });
   const record: WindowRecord = {
     window,
+    closeAsker,
     state: { fileName: null, dirty: false },
     guard: createCloseGuard({
-      ask: () => askToSave(window, record.state.fileName),
+      ask: () => closeAsker.ask(),
+      askedAgain: () => closeAsker.askedAgain(),
       requestSave: () => sendToPage(window.webContents, IPC_CHANNELS.menuCommand, 'save'),
       close: () => window.close(),
       cancelled: () => {
@@ -284,7 +305,9 @@ function createWindow(): WindowRecord {
     handlers.forgetWindow(id);
     record.state = { fileName: null, dirty: false };
     record.guard.documentStateChanged(record.state);
-    window.setTitle(formatWindowTitle(record.state));
+    // The old page's question went with it: a close waiting for it ends as Cancel.
+    closeAsker.reset();
+    window.setTitle(titleOf(record.state));
   });
   window.webContents.on('did-finish-load', () => {
     if (launchFile === null) return;
@@ -297,11 +320,14 @@ function createWindow(): WindowRecord {
   window.webContents.on('render-process-gone', (_event, details) => {
     handleRendererGone(details.reason, {
       forgetSession: () => handlers.forgetWindow(id),
-      resetCloseGuard: () => record.guard.reset(),
+      resetCloseGuard() {
+        record.guard.reset();
+        closeAsker.reset();
+      },
       markClean() {
         record.state = { fileName: null, dirty: false };
         if (window.isDestroyed()) return;
-        window.setTitle(formatWindowTitle(record.state));
+        window.setTitle(titleOf(record.state));
         window.setDocumentEdited(false);
         rebuildMenu();
       },

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { MENU_COMMANDS, type HostApi, type MenuCommand } from '../shared/host-api';
+import { MENU_COMMANDS, type HostApi, type MenuCommand, type UnsavedChoice } from '../shared/host-api';
 import { IPC_CHANNELS, type InvokeChannel, type IpcRequest, type IpcResponse, type IpcSendMap } from './ipc-channels';
 
 /**
@@ -10,6 +10,13 @@ import { IPC_CHANNELS, type InvokeChannel, type IpcRequest, type IpcResponse, ty
  */
 
 const menuCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
+const unsavedChoices: ReadonlySet<unknown> = new Set<UnsavedChoice>(['save', 'discard', 'cancel']);
+
+/** The id of a close request from main, or null when malformed. */
+function requestIdOf(request: unknown): number | null {
+  const requestId = (request as { requestId?: unknown } | null)?.requestId;
+  return typeof requestId === 'number' && Number.isSafeInteger(requestId) && requestId >= 1 ? requestId : null;
+}
 
 /** ipcRenderer.invoke checked against the channel map: request and answer types per channel. */
 function invoke<C extends InvokeChannel>(channel: C, ...request: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]): Promise<IpcResponse<C>> {
@@ -59,6 +66,36 @@ const api: HostApi = {
     ipcRenderer.on(IPC_CHANNELS.menuCommand, handler);
     return () => {
       ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, handler);
+    };
+  },
+  onCloseRequest(listener) {
+    // The round whose question is up: main re-sends it when close is clicked again, to check
+    // the page still answers; that is acknowledged again, not asked twice.
+    let asking: number | null = null;
+    const withdrawn = (_event: IpcRendererEvent, request: unknown) => {
+      if (asking !== null && requestIdOf(request) === asking) listener.withdraw();
+    };
+    const handler = (_event: IpcRendererEvent, request: unknown) => {
+      const requestId = requestIdOf(request);
+      if (requestId === null) return;
+      // At once, before the question: main stops waiting for a hung page only on this.
+      send(IPC_CHANNELS.closeAnswer, { requestId, answer: 'asking' });
+      if (asking === requestId) return;
+      asking = requestId;
+      const answer = (choice: UnsavedChoice) => {
+        if (asking === requestId) asking = null;
+        send(IPC_CHANNELS.closeAnswer, { requestId, answer: choice });
+      };
+      // Whatever goes wrong in the page, the answer is Cancel: the window (and the work) stays.
+      Promise.resolve()
+        .then(() => listener.ask())
+        .then((choice) => answer(unsavedChoices.has(choice) ? choice : 'cancel'), () => answer('cancel'));
+    };
+    ipcRenderer.on(IPC_CHANNELS.closeRequest, handler);
+    ipcRenderer.on(IPC_CHANNELS.closeWithdrawn, withdrawn);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.closeRequest, handler);
+      ipcRenderer.removeListener(IPC_CHANNELS.closeWithdrawn, withdrawn);
     };
   },
 };

@@ -3,6 +3,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { TileFileOutcome } from '../shared/host-api';
 import { describeLimitExceeded } from '../shared/limits';
 import { openTileArchive, type TileArchive, type TileFileAccess } from '../shared/tile-archive';
+import { atomicWriteFile, type AtomicFs } from './atomic-write';
 import { validateNoPayload, validateSender, validateTileRequest } from './ipc-validation';
 import type { IpcSender } from './ipc-handlers';
 
@@ -20,7 +21,7 @@ import type { IpcSender } from './ipc-handlers';
 /** Extensions the dialog offers (the content, not the name, decides what a file is). */
 export const TILE_FILE_EXTENSIONS = ['pmtiles', 'mbtiles'];
 
-/** The subset of node:fs/promises used here. */
+/** The subset of node:fs/promises that reads the tile file and the remembered choice. */
 export interface TileFileFs {
   open(
     filePath: string,
@@ -31,12 +32,12 @@ export interface TileFileFs {
     close(): Promise<void>;
   }>;
   readFile(filePath: string): Promise<Uint8Array>;
-  writeFile(filePath: string, data: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
 }
 
 export interface TileFileServiceDeps {
   fs: TileFileFs;
+  /** Writes the remembered choice, through the one atomic writer (node:fs/promises in main). */
+  storeFs: AtomicFs;
   loadSql: () => Promise<SqlJsStatic>;
   /** JSON file in app.getPath('userData') holding the remembered path. */
   storePath: string;
@@ -108,10 +109,8 @@ export function createTileFileService(deps: TileFileServiceDeps) {
   }
 
   async function remember(filePath: string | null): Promise<void> {
-    // Written beside and renamed over, so a crash leaves the old choice or the new, never half.
-    const temp = `${deps.storePath}.tmp`;
-    await deps.fs.writeFile(temp, JSON.stringify({ path: filePath }));
-    await deps.fs.rename(temp, deps.storePath);
+    // A crash leaves the old choice or the new, never half of one.
+    await atomicWriteFile(deps.storeFs, deps.storePath, new TextEncoder().encode(JSON.stringify({ path: filePath })));
   }
 
   async function rememberedPath(): Promise<string | null> {

@@ -115,9 +115,18 @@ export const MENU_COMMANDS = ['new', 'open',
   'offline-basemap-changed'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+/** The answer to "Save your changes?": save first, close without saving, or stay. */
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
 export interface DocumentState {
-  /** File name shown in the title, or null for an untitled project. */
+  /** Name of the file Save writes to, or null for an untitled project. */
   fileName: string | null;
+  /**
+   * Name the title and the unsaved-changes question show: the file's name, or for an untitled
+   * project what it came from (the sample's park name, an imported file's name). Null or absent:
+   * "Untitled". Never used to decide where Save writes.
+   */
+  displayName?: string | null;
   /** Unsaved changes exist: the title shows a marker and closing asks first. */
   dirty: boolean;
   /**
@@ -200,6 +209,14 @@ export interface HostApi {
   setDocumentState(state: DocumentState): void;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Desktop: the window is being closed with unsaved changes. `ask` puts the page's own
+   * Save / Don't save / Cancel question and resolves with the answer; the host then saves
+   * (through the 'save' menu command), closes or stays. `withdraw` takes that question away
+   * when the host stopped waiting for it (the page was too slow, the native box asked
+   * instead). Returns the unsubscribe function.
+   */
+  onCloseRequest?(listener: { ask(): Promise<UnsavedChoice>; withdraw(): void }): () => void;
   /**
    * Desktop: offline basemap file. The main process shows the dialog, opens and remembers the
    * file and serves its tiles; the page only ever asks for z/x/y. (The browser host keeps its

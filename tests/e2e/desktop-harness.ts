@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, waitForSampleOnMap } from './browser';
+import { launchBrowser, pretendOffline, waitForSampleOnMap } from './browser';
 
 export { waitForSampleOnMap };
 import { readProject, writeProject } from '../../shared/project-file';
 import type { DocumentState } from '../../shared/host-api';
 import { createAppProtocolHandler } from '../../electron/app-protocol';
+import { createCloseGuard, type CloseChoice } from '../../electron/close-guard';
+import { createPageCloseAsker } from '../../electron/page-close-asker';
 import { createFileService } from '../../electron/file-service';
 import { IPC_CHANNELS, type IpcEventMap } from '../../electron/ipc-channels';
 import { createIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
@@ -38,6 +40,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The renderer build under test (ECOPARK_RENDERER_DIST lets parallel work test its own). */
 export const RENDERER_ROOT = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
 const WINDOW_ID = 1;
+/** The desktop shell build whose preload runs in the page (ECOPARK_ELECTRON_DIST: a parallel build of it). */
+const ELECTRON_DIST = process.env.ECOPARK_ELECTRON_DIST ?? path.join(ROOT, 'dist/electron');
 
 /** Serves a renderer build over http through the app:// protocol handler main.ts uses. */
 export async function startAppProtocolServer(rendererRoot: string): Promise<{ url: string; server: Server }> {
@@ -101,8 +105,20 @@ export interface DesktopHarness {
   /** Temporary folder standing in for the user's documents and the app's user data. */
   dir: string;
   handlers: IpcHandlers;
-  /** Answers of the next native Open / Save / offline-map dialogs (null = cancelled). */
-  dialogs: { open: (string | null)[]; save: (string | null)[]; tiles: (string | null)[] };
+  /**
+   * Answers of the next native Open / Save / offline-map dialogs (null = cancelled), and of the
+   * native "Save changes?" box (only shown when the page does not answer a close request).
+   */
+  dialogs: { open: (string | null)[]; save: (string | null)[]; tiles: (string | null)[]; closeBox: CloseChoice[] };
+  /** How many times the native "Save changes?" box was shown. */
+  nativeCloseBoxes: () => number;
+  /**
+   * The window's close button, wired as main.ts wires it (close guard → page close asker →
+   * the page's own dialog): true when the window may close at once.
+   */
+  requestClose(): boolean;
+  /** The close guard really closed the window (after Don't save, or a save that landed). */
+  windowClosed: () => boolean;
   /** Every document state the page published (title, dirty marker, undo labels). */
   documentStates: DocumentState[];
   /** What a compromised page sent that the main side refused or ignored. */
@@ -114,8 +130,34 @@ export interface DesktopHarness {
 
 export async function openDesktopHarness(browser: Browser, appUrl: string): Promise<DesktopHarness> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ecopark-desktop-'));
-  const preloadSource = await fs.readFile(path.join(ROOT, 'dist/electron/preload.cjs'), 'utf8');
-  const dialogs: DesktopHarness['dialogs'] = { open: [], save: [], tiles: [] };
+  const preloadSource = await fs.readFile(path.join(ELECTRON_DIST, 'preload.cjs'), 'utf8');
+  const dialogs: DesktopHarness['dialogs'] = { open: [], save: [], tiles: [], closeBox: [] };
+  /** The page, once opened: main's messages before that go nowhere, as in Electron. */
+  const window1: { page?: Page } = {};
+  let nativeCloseBoxes = 0;
+  let windowClosed = false;
+  /** Main → page like webContents.send: in order, never awaited (a hung page must not hang main). */
+  const deliver = (channel: string, payload: unknown) =>
+    void window1.page?.evaluate(([c, p]) => window.__ecoparkShellDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
+  // As in main.ts's createWindow.
+  const closeAsker = createPageCloseAsker({
+    sendRequest: (requestId) => deliver(IPC_CHANNELS.closeRequest, { requestId }),
+    withdraw: (requestId) => deliver(IPC_CHANNELS.closeWithdrawn, { requestId }),
+    askNative: async () => {
+      nativeCloseBoxes += 1;
+      return dialogs.closeBox.shift() ?? 'cancel';
+    },
+    setTimer(run, ms) {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  const guard = createCloseGuard({
+    ask: () => closeAsker.ask(),
+    askedAgain: () => closeAsker.askedAgain(),
+    requestSave: () => deliver(IPC_CHANNELS.menuCommand, 'save'),
+    close: () => (windowClosed = true),
+  });
   const documentStates: DocumentState[] = [];
   const log: string[] = [];
   const recovery = createRecoveryStore({ fs, dir: path.join(dir, 'user-data', 'recovery'), now: () => new Date(), appVersion: 'harness', pid: process.pid });
@@ -126,7 +168,12 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
       chooseOpenPath: async () => dialogs.open.shift() ?? null,
       chooseSavePath: async () => dialogs.save.shift() ?? null,
     },
-    onDocumentState: (_windowId, state) => documentStates.push(state),
+    onDocumentState: (_windowId, state) => {
+      documentStates.push(state);
+      guard.documentStateChanged(state);
+    },
+    onSaveFinished: (_windowId, outcome) => guard.saveFinished(outcome.ok),
+    onCloseAnswer: (_windowId, answer) => closeAsker.pageAnswered(answer),
     recovery,
     isFile: (filePath) => fs.stat(filePath).then((stats) => stats.isFile(), () => false),
     log: (message) => log.push(message),
@@ -134,6 +181,7 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
   const tiles = createTileFileIpc(
     createTileFileService({
       fs,
+      storeFs: fs,
       loadSql: () => initSqlJs(),
       storePath: path.join(dir, 'user-data', 'offline-basemap.json'),
       chooseTilePath: async () => dialogs.tiles.shift() ?? null,
@@ -158,22 +206,27 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
     }
     return route.handle({ windowId: WINDOW_ID, frameUrl: senderUrl }, args[0]);
   });
+  await pretendOffline(context);
   await context.addInitScript({ content: preloadShim(preloadSource) });
   // The tour is for people; tests that want it start their own profile.
   await context.addInitScript(() => localStorage.setItem('ecopark.settings', JSON.stringify({ ...JSON.parse(localStorage.getItem('ecopark.settings') ?? '{}'), tourDone: true })));
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  await waitForSampleOnMap(page);
+  const shown = await context.newPage();
+  window1.page = shown;
+  await shown.goto(appUrl);
+  await waitForSampleOnMap(shown);
 
   return {
-    page,
+    page: shown,
     context,
     dir,
     handlers,
     dialogs,
+    nativeCloseBoxes: () => nativeCloseBoxes,
+    requestClose: () => guard.requestClose(),
+    windowClosed: () => windowClosed,
     documentStates,
     log,
-    sendMenuCommand: (command) => page.evaluate(([channel, c]) => window.__ecoparkShellDeliver?.(channel, c), [IPC_CHANNELS.menuCommand, command] as const),
+    sendMenuCommand: (command) => shown.evaluate(([channel, c]) => window.__ecoparkShellDeliver?.(channel, c), [IPC_CHANNELS.menuCommand, command] as const),
     async close() {
       await context.close();
       // A page closed with unsaved work may still be writing its last snapshot (visibilitychange).
@@ -181,6 +234,17 @@ export async function openDesktopHarness(browser: Browser, appUrl: string): Prom
       await fs.rm(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
+}
+
+/** Selects the active scenario's last feature and presses Delete (an edit, as a user makes one). */
+export async function deleteLastFeature(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const stores = window.__ecoparkStores!;
+    const doc = stores.document.getState().document!;
+    const active = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!;
+    stores.ui.getState().select([active.features.at(-1)!.id]);
+  });
+  await page.keyboard.press('Delete');
 }
 
 declare global {

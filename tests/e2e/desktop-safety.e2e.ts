@@ -50,7 +50,8 @@ describe('desktop safety', () => {
     const importButton = shell.page.locator('.notice button', { hasText: /^Import$/ });
     await importButton.waitFor({ timeout: 15000 });
     await importButton.click();
-    await expect.poll(() => shell.documentStates.at(-1), { timeout: 15000 }).toMatchObject({ fileName: null, dirty: true, hasFile: false });
+    // The title names the imported file (displayName), but as a file the project is untitled.
+    await expect.poll(() => shell.documentStates.at(-1), { timeout: 15000 }).toMatchObject({ fileName: null, displayName: 'qgis-site.gpkg', dirty: true, hasFile: false });
 
     // Save: the host must ask where (answer: cancel) instead of writing into X.
     shell.dialogs.save.push(null);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readProject } from '../../shared/project-file';
-import { desktopHarnessForFile, waitForSampleOnMap, type DesktopHarness } from './desktop-harness';
+import { deleteLastFeature, desktopHarnessForFile, waitForSampleOnMap, type DesktopHarness } from './desktop-harness';
 
 /**
  * The renderer in desktop mode, through the real preload and main-process handlers (see
@@ -40,13 +40,7 @@ describe('desktop mode', () => {
     const target = path.join(shell.dir, 'Yên Phong park.gpkg');
     const before = (await fs.stat(target)).mtimeMs;
     // Delete a feature through the store's command path, as the Delete key does.
-    await shell.page.evaluate(() => {
-      const stores = window.__ecoparkStores!;
-      const doc = stores.document.getState().document!;
-      const active = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!;
-      stores.ui.getState().select([active.features.at(-1)!.id]);
-    });
-    await shell.page.keyboard.press('Delete');
+    await deleteLastFeature(shell.page);
     await expect.poll(() => shell.documentStates.at(-1)?.dirty, { timeout: 10000 }).toBe(true);
     expect(shell.documentStates.at(-1)?.undoLabel).toMatch(/.+/);
 

@@ -321,10 +321,27 @@ describe('georeferenced image overlay', () => {
     await page.screenshot({ path: 'test-results/overlay.png' });
   });
 
-  it('deletes an overlay after confirmation, from the project and the map', async () => {
+  it('deletes an overlay after confirmation in the page, from the project and the map', async () => {
     const [plan, tiff] = await overlays(page);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('listitem', { name: 'utm48n-rgb' }).getByRole('button', { name: 'Delete' }).click();
+    const native: string[] = [];
+    const onNative = (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      native.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', onNative);
+    const remove = page.getByRole('listitem', { name: 'utm48n-rgb' }).getByRole('button', { name: 'Delete' });
+    const question = page.getByRole('dialog', { name: 'Delete the overlay “utm48n-rgb”?' });
+    // Cancel (the default, also Esc) keeps it.
+    await remove.click();
+    await question.waitFor();
+    expect(await question.getByRole('button').allTextContents()).toEqual(['Delete overlay', 'Cancel']);
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect((await overlays(page)).map((o) => o.id)).toEqual([plan.id, tiff.id]);
+    await remove.click();
+    await question.getByRole('button', { name: 'Delete overlay' }).click();
+    page.off('dialog', onNative);
+    expect(native).toEqual([]);
     await page.waitForFunction(() => (window.__ecoparkStores!.document.getState().document!.settings.overlays as Overlay[]).length === 1);
     expect((await overlays(page)).map((o) => o.id)).toEqual([plan.id]);
     expect(await page.evaluate((id) => Boolean(window.__ecoparkMap!.getSource(`overlay-image-${id}`)), tiff.id)).toBe(false);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gotoApp, launchBrowser, waitForSampleOnMap } from './browser';
+import { gotoApp, launchBrowser, pretendOffline, waitForSampleOnMap } from './browser';
 
 /**
  * Recovery in the browser build when a tab goes without warning (issue 11, findings 13–15):
@@ -31,6 +31,7 @@ afterAll(async () => {
 
 async function newContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await pretendOffline(context);
   await context.addInitScript((interval) => {
     localStorage.setItem('ecopark.lang', 'en');
     localStorage.setItem('ecopark.settings', JSON.stringify({ autosaveEnabled: true, autosaveIntervalSeconds: interval, tourDone: true }));
@@ -153,8 +154,9 @@ describe('recovery when a tab goes without warning (browser)', () => {
     const damaged = dialog.getByRole('listitem', { name: 'Damaged recovery copy' });
     await expect(damaged.textContent()).resolves.toContain('its “savedAt” is missing or wrong');
     expect(await damaged.getByRole('button', { name: 'Recover', exact: true }).count()).toBe(0);
-    next.once('dialog', (question) => void question.accept());
     await damaged.getByRole('button', { name: 'Discard', exact: true }).click();
+    // Confirmed in the page's own dialog, whose button names the act (no window.confirm).
+    await next.getByRole('dialog', { name: 'Delete the recovery copy of “Damaged recovery copy” for good?' }).getByRole('button', { name: 'Delete copy' }).click();
     await damaged.waitFor({ state: 'detached' });
     expect(await storedIds(next)).not.toContain('broken-no-date');
     await recoverCopyWith(next, left);

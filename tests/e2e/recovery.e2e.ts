@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ParkFeature } from '../../shared/model';
-import { gotoApp, launchBrowser } from './browser';
+import { gotoApp, launchBrowser, pretendOffline } from './browser';
 
 /**
  * "Never losing work" in the browser build: autosave to IndexedDB, the recovery offer after a
@@ -93,6 +93,7 @@ const isDirty = (page: Page) =>
 describe('never losing work (browser)', () => {
   it('autosaves unsaved work, offers it after a crash and recovers it as unsaved work', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await pretendOffline(context);
     const first = await openPage(context);
     expect(await storedSnapshots(first)).toEqual([]);
     const projectName = await first.evaluate(() => window.__ecoparkStores!.document.getState().document!.project.name);
@@ -146,6 +147,7 @@ describe('never losing work (browser)', () => {
 
   it('a clean save removes the recovery copy, so the next start offers nothing', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await pretendOffline(context);
     const first = await openPage(context);
     await drawPlot(first);
     await first.waitForTimeout(INTERVAL_S * 1000 + 1500);
@@ -176,6 +178,7 @@ describe('never losing work (browser)', () => {
 
   it('asks before overwriting a file that changed on disk: Overwrite / Save as… / Cancel', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await pretendOffline(context);
     const page = await openPage(context);
     // A file whose lastModified moves when "another program" writes it.
     await page.evaluate(() => {

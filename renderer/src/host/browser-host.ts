@@ -209,7 +209,9 @@ export function createBrowserHost(): HostApi {
     },
     setDocumentState(next) {
       state = next;
-      document.title = `${next.fileName ?? translate(next.lang ?? 'en', 'status.untitled')}${next.dirty ? ' •' : ''} — EcoPark Planner`;
+      // The sample and imports are named by their display name, saved work by its file (issue 13).
+      const name = next.displayName || next.fileName || translate(next.lang ?? 'en', 'status.untitled');
+      document.title = `${name}${next.dirty ? ' •' : ''} — EcoPark Planner`;
     },
     onMenuCommand() {
       return () => {};

@@ -115,5 +115,15 @@ export function rasterBasemapFor(id: BasemapId, customUrl: string, customAttribu
   return null;
 }
 
+/**
+ * The basemap of someone who never chose one (issue 13): OpenStreetMap when the machine is
+ * online, so a new site shows streets and places to orient by; the bundled offline map
+ * otherwise. `online` is navigator.onLine, which only knows a network is connected: an
+ * unreachable OpenStreetMap falls back to the offline map for the session (basemap-layers.ts).
+ */
+export function defaultBasemap(online: boolean): BasemapId {
+  return online ? 'osm' : 'offline';
+}
+
 /** Basemaps that need the network: they fall back to an offline map when unreachable. */
 export const isOnlineBasemap = (id: BasemapId): boolean => id === 'osm' || id === 'satellite' || id === 'custom' || id === 'style';

@@ -9,6 +9,7 @@ import { useUiStore } from '../state/ui-store';
 import { ControlPointsEditor } from './ControlPointsEditor';
 import { currentOverlays, patchOverlay, saveOverlays, useOverlayUi, useOverlays } from './overlay-store';
 import { readOverlayFile } from './read-overlay-file';
+import { confirmDestructive } from '../recovery/question-store';
 import './overlay.css';
 
 /** Opacity of a new overlay: the plan shows, and so does the park drawn over it. */
@@ -73,8 +74,14 @@ function OverlayItem({ overlay, cpOpen, onToggleCp }: { overlay: Overlay; cpOpen
     slider.addEventListener('change', commit);
     return () => slider.removeEventListener('change', commit);
   }, [overlay.id, overlay.opacity]);
-  const remove = () => {
-    if (!window.confirm(t('overlay.deleteConfirm', { name: overlay.name }))) return;
+  const remove = async () => {
+    const confirmed = await confirmDestructive({
+      title: t('overlay.deleteConfirm', { name: overlay.name }),
+      text: t('overlay.deleteText'),
+      confirmLabel: t('overlay.deleteAction'),
+      cancelLabel: t('recovery.cancel'),
+    });
+    if (!confirmed) return;
     if (useOverlayUi.getState().adjustingId === overlay.id) useOverlayUi.getState().setAdjusting(null);
     saveOverlays(currentOverlays().filter((o) => o.id !== overlay.id));
   };
@@ -118,7 +125,7 @@ function OverlayItem({ overlay, cpOpen, onToggleCp }: { overlay: Overlay; cpOpen
         <button type="button" aria-pressed={cpOpen} onClick={onToggleCp}>
           {t('overlay.controlPoints')}
         </button>
-        <button type="button" className="danger" onClick={remove}>
+        <button type="button" className="danger" onClick={() => void remove()}>
           {t('overlay.delete')}
         </button>
       </div>

@@ -10,7 +10,7 @@ export function QuestionDialog() {
     <ModalDialog key={current.title + current.text} look="question" title={current.title} description={<p>{current.text}</p>} onClose={() => answer(current.cancelId)}>
       <div className="modal-actions">
         {current.choices.map((choice) => (
-          <button key={choice.id} type="button" className={choice.primary ? 'primary' : undefined} onClick={() => answer(choice.id)}>
+          <button key={choice.id} type="button" className={choice.primary ? 'primary' : choice.destructive ? 'destructive' : undefined} onClick={() => answer(choice.id)}>
             {choice.label}
           </button>
         ))}

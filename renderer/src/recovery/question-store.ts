@@ -8,10 +8,15 @@ import { create } from 'zustand';
 export interface QuestionChoice {
   id: string;
   label: string;
+  /** The default answer: focused when the question opens. */
   primary?: boolean;
+  /** An answer that deletes or discards: shown as such (never the default). */
+  destructive?: boolean;
 }
 
 export interface Question {
+  /** Names a question so its asker can take it back (withdrawQuestion). */
+  id?: string;
   title: string;
   text: string;
   choices: QuestionChoice[];
@@ -41,3 +46,26 @@ export const useQuestionStore = create<QuestionState>((set, get) => ({
 }));
 
 export const askQuestion = (question: Question): Promise<string> => useQuestionStore.getState().ask(question);
+
+/** Takes the question `id` away if it is still up, answering it as Esc would. */
+export function withdrawQuestion(id: string): void {
+  const { current, answer } = useQuestionStore.getState();
+  if (current?.id === id) answer(current.cancelId);
+}
+
+/**
+ * Confirms a destructive act in the page's dialog (window.confirm's "OK" says nothing): the
+ * button names the act ("Delete copy"), Cancel is the default and Esc's answer. True to go on.
+ */
+export async function confirmDestructive(question: { title: string; text: string; confirmLabel: string; cancelLabel: string }): Promise<boolean> {
+  const answer = await askQuestion({
+    title: question.title,
+    text: question.text,
+    choices: [
+      { id: 'confirm', label: question.confirmLabel, destructive: true },
+      { id: 'cancel', label: question.cancelLabel, primary: true },
+    ],
+    cancelId: 'cancel',
+  });
+  return answer === 'confirm';
+}

@@ -6,6 +6,7 @@ import { useUiStore } from '../state/ui-store';
 import { translate, type MessageKey } from '../i18n/strings';
 import { settleUnsavedWork } from '../actions';
 import { createAutosave } from './autosave';
+import { confirmDestructive } from './question-store';
 import { formatDateTime } from '../i18n/format';
 
 /**
@@ -97,7 +98,13 @@ export async function recoverEntry(entry: RecoveryEntry): Promise<boolean> {
 }
 
 export async function discardEntry(entry: RecoveryEntry): Promise<boolean> {
-  if (!window.confirm(t('recovery.discardConfirm', { name: entryName(entry) }))) return false;
+  const confirmed = await confirmDestructive({
+    title: t('recovery.discardConfirm', { name: entryName(entry) }),
+    text: t('recovery.discardText'),
+    confirmLabel: t('recovery.discardAction'),
+    cancelLabel: t('recovery.cancel'),
+  });
+  if (!confirmed) return false;
   await getHost().discardRecovery(entry.id);
   return true;
 }

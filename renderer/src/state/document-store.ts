@@ -30,7 +30,14 @@ export interface ExecuteOptions {
  */
 export interface DocumentState {
   document: ParkDocument | null;
+  /** The file Save writes to (the host keeps its path); null while untitled. */
   fileName: string | null;
+  /**
+   * What the title and the unsaved-changes question call the document: the file name, or for
+   * an untitled one what it came from (the sample's park name, an imported file's name). Null:
+   * "Untitled". Never decides where Save writes (an import stays untitled until saved).
+   */
+  displayName: string | null;
   /**
    * The document is backed by a file the host can re-read (Revert to saved). Set by load()
    * (`options.hasFile`, default false: recovered work, imports and the sample have no file,
@@ -45,7 +52,8 @@ export interface DocumentState {
   loadSeq: number;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
-  load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean; hasFile?: boolean }): void;
+  /** `displayName` defaults to the file name. */
+  load(document: ParkDocument, fileName: string | null, options?: { dirty?: boolean; hasFile?: boolean; displayName?: string | null }): void;
   /** Applies any change of the document as one undoable step (its label is the command's). */
   execute(command: DocumentCommand, options?: ExecuteOptions): void;
   /** A feature edit, undoable as one step. */
@@ -63,6 +71,7 @@ export interface DocumentState {
 export const useDocumentStore = create<DocumentState>((set, get) => ({
   document: null,
   fileName: null,
+  displayName: null,
   hasFile: false,
   revision: 0,
   savedRevision: 0,
@@ -74,6 +83,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     set({
       document,
       fileName,
+      displayName: options.displayName !== undefined ? options.displayName : fileName,
       hasFile: options.hasFile === true,
       revision,
       savedRevision: options.dirty ? -1 : revision,
@@ -114,7 +124,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     set({ document: result.document, revision: revision + 1, undoStack: [...undoStack, { label: entry.label, command: result.inverse }], redoStack: redoStack.slice(0, -1) });
   },
   markSaved(fileName) {
-    set((state) => ({ fileName, hasFile: true, savedRevision: state.revision }));
+    set((state) => ({ fileName, displayName: fileName, hasFile: true, savedRevision: state.revision }));
   },
   setActiveScenario(scenarioId, label) {
     const { document } = get();
@@ -122,7 +132,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     get().execute({ type: 'scenario.activate', label, scenarioId }, { coalesce: 'scenario.activate' });
   },
   close() {
-    set((state) => ({ document: null, fileName: null, hasFile: false, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
+    set((state) => ({ document: null, fileName: null, displayName: null, hasFile: false, revision: state.revision + 1, savedRevision: state.revision + 1, undoStack: [], redoStack: [] }));
   },
   setSettings(key, value, label, options) {
     const { document } = get();

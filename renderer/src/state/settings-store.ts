@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { isBasemapId, type BasemapId } from '../map/basemaps';
+import { defaultBasemap, isBasemapId, type BasemapId } from '../map/basemaps';
 
 /**
  * The user's preferences, remembered across sessions (localStorage of the app's origin, which
@@ -18,6 +18,8 @@ export interface AppSettings {
   tourDone: boolean;
   /** The basemap last chosen (an online one falls back for a session without changing this). */
   basemap: BasemapId;
+  /** The user chose `basemap` (in the menu); until then each start follows the network (startingBasemap). */
+  basemapChosen: boolean;
   /** Remembered online sources: an https XYZ template and an https MapLibre style URL ('' when none). */
   customBasemapUrl: string;
   /** The credit shown for the custom XYZ basemap, as plain text ('' = the address's host). */
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   autosaveIntervalSeconds: 30,
   tourDone: false,
   basemap: 'offline',
+  basemapChosen: false,
   customBasemapUrl: '',
   customBasemapAttribution: '',
   styleBasemapUrl: '',
@@ -57,7 +60,14 @@ export function parseStoredSettings(raw: string | null | undefined): AppSettings
   }
   settings.autosaveIntervalSeconds = clampInterval(settings.autosaveIntervalSeconds);
   if (!isBasemapId(settings.basemap)) settings.basemap = DEFAULT_SETTINGS.basemap;
+  // Stored before basemapChosen existed: a remembered basemap is kept as the user's choice.
+  if (typeof record.basemapChosen !== 'boolean') settings.basemapChosen = isBasemapId(record.basemap);
   return settings;
+}
+
+/** The basemap a session starts with: the user's choice, else the default for the network. */
+export function startingBasemap(settings: Pick<AppSettings, 'basemap' | 'basemapChosen'>, online: boolean): BasemapId {
+  return settings.basemapChosen ? settings.basemap : defaultBasemap(online);
 }
 
 export function clampInterval(seconds: number): number {
@@ -79,6 +89,8 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   ...parseStoredSettings(globalThis.localStorage?.getItem(STORAGE_KEY)),
   update(patch) {
     const next = { ...pick(get()), ...patch };
+    // Only the menu writes the basemap (a fallback changes the session's, never this).
+    if (patch.basemap !== undefined) next.basemapChosen = true;
     next.autosaveIntervalSeconds = clampInterval(next.autosaveIntervalSeconds);
     globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
     set(next);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Lang } from '../i18n/strings';
 
 import type { BasemapId } from '../map/basemaps';
-import { useSettingsStore } from './settings-store';
+import { startingBasemap, useSettingsStore } from './settings-store';
 
 export type { BasemapId } from '../map/basemaps';
 
@@ -70,7 +70,7 @@ export const useUiStore = create<UiState>((set) => ({
   legendOpen: true,
   featuresOpen: true,
   basemapMenuOpen: false,
-  basemap: useSettingsStore.getState().basemap,
+  basemap: startingBasemap(useSettingsStore.getState(), globalThis.navigator?.onLine === true),
   customBasemapUrl: useSettingsStore.getState().customBasemapUrl,
   customBasemapAttribution: useSettingsStore.getState().customBasemapAttribution,
   styleBasemapUrl: useSettingsStore.getState().styleBasemapUrl,

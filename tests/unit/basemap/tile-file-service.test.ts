@@ -43,8 +43,6 @@ function spyFs() {
       wholeReads.push(path.basename(filePath));
       return fs.readFile(filePath);
     },
-    writeFile: (filePath, data) => fs.writeFile(filePath, data),
-    rename: (from, to) => fs.rename(from, to),
   };
   return { injected, reads, wholeReads, openHandles };
 }
@@ -56,7 +54,7 @@ async function place(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 function service(chosen: () => string | null, injected: TileFileFs) {
-  const made1 = createTileFileService({ fs: injected, loadSql, storePath: path.join(dir, 'offline-basemap.json'), chooseTilePath: async () => chosen() });
+  const made1 = createTileFileService({ fs: injected, storeFs: fs, loadSql, storePath: path.join(dir, 'offline-basemap.json'), chooseTilePath: async () => chosen() });
   made.push(made1);
   return made1;
 }
@@ -267,5 +265,28 @@ describe('tile file IPC', () => {
     expect(changed).toEqual([7]); // refused, cancelled, foreign and read-only calls change nothing
     await ipc.forgetTileFile(app, undefined);
     expect(changed).toEqual([7, 1]);
+  });
+});
+
+describe('remembering the choice', () => {
+  it('is written through the atomic writer: a failed write keeps the previous choice and leaves no temp file', async () => {
+    const first = await place('first.pmtiles', fixture('protomapsPmtiles'));
+    const second = await place('second.mbtiles', fixture('openmaptilesMbtiles'));
+    let chosen = first;
+    const storePath = path.join(dir, 'offline-basemap.json');
+    let failRename = false;
+    const storeFs = { ...fs, rename: (from: string, to: string) => (failRename ? Promise.reject(new Error('disk full')) : fs.rename(from, to)) };
+    const logs: string[] = [];
+    const tiles = createTileFileService({ fs: spyFs().injected, storeFs, loadSql, storePath, chooseTilePath: async () => chosen, log: (m) => logs.push(m) });
+    made.push(tiles);
+    expect(await tiles.choose(1)).toMatchObject({ ok: true });
+    expect(JSON.parse(await fs.readFile(storePath, 'utf8'))).toEqual({ path: first });
+    failRename = true;
+    chosen = second;
+    expect(await tiles.choose(1)).toMatchObject({ ok: true, info: { fileName: 'second.mbtiles' } });
+    expect(logs.some((m) => m.includes('offline basemap choice not saved'))).toBe(true);
+    expect(JSON.parse(await fs.readFile(storePath, 'utf8'))).toEqual({ path: first });
+    // The old temp-and-rename left `offline-basemap.json.tmp` behind here.
+    expect((await fs.readdir(dir)).filter((name) => name.includes('.tmp'))).toEqual([]);
   });
 });

@@ -47,6 +47,7 @@ describe('preload bridge', () => {
       'kind',
       'listRecent',
       'listRecoveries',
+      'onCloseRequest',
       'onMenuCommand',
       'openDroppedFile',
       'openProject',
@@ -93,5 +94,55 @@ describe('preload bridge', () => {
     emit('undo');
     expect(received).toEqual(['save']);
     expect(listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+
+  it('acknowledges a close request at once, asks the page once per round and sends its answer', async () => {
+    let answer: (choice: 'save' | 'discard' | 'cancel') => void = () => undefined;
+    const ask = vi.fn(() => new Promise<'save' | 'discard' | 'cancel'>((resolve) => (answer = resolve)));
+    const withdraw = vi.fn();
+    const unsubscribe = api.onCloseRequest!({ ask, withdraw });
+    const withdrawn = (requestId: number) => {
+      for (const fn of listeners.get(IPC_CHANNELS.closeWithdrawn) ?? []) fn({}, { requestId });
+    };
+    const request = (payload: unknown) => {
+      for (const fn of listeners.get(IPC_CHANNELS.closeRequest) ?? []) fn({ sender: 'secret' }, payload);
+    };
+    request({ requestId: 7 });
+    // Close clicked again while the question is up: acknowledged again, not asked twice.
+    request({ requestId: 7 });
+    // Malformed requests are dropped without an answer.
+    request({ requestId: 'x' });
+    request(null);
+    await Promise.resolve();
+    expect(ask).toHaveBeenCalledTimes(1);
+    // Main gave up on another round: this question stays; on this round: it is taken away.
+    withdrawn(6);
+    expect(withdraw).not.toHaveBeenCalled();
+    withdrawn(7);
+    expect(withdraw).toHaveBeenCalledTimes(1);
+    answer('save');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(send.mock.calls).toEqual([
+      [IPC_CHANNELS.closeAnswer, { requestId: 7, answer: 'asking' }],
+      [IPC_CHANNELS.closeAnswer, { requestId: 7, answer: 'asking' }],
+      [IPC_CHANNELS.closeAnswer, { requestId: 7, answer: 'save' }],
+    ]);
+    unsubscribe();
+    expect(listeners.get(IPC_CHANNELS.closeRequest)?.size).toBe(0);
+    expect(listeners.get(IPC_CHANNELS.closeWithdrawn)?.size).toBe(0);
+  });
+
+  it('answers Cancel when the page fails to ask or answers nonsense: the window and the work stay', async () => {
+    const unsubscribeThrowing = api.onCloseRequest!({ ask: () => Promise.reject(new Error('broken page')), withdraw: () => undefined });
+    for (const fn of listeners.get(IPC_CHANNELS.closeRequest) ?? []) fn({}, { requestId: 1 });
+    unsubscribeThrowing();
+    const unsubscribeOdd = api.onCloseRequest!({ ask: async () => 'quit' as 'cancel', withdraw: () => undefined });
+    for (const fn of listeners.get(IPC_CHANNELS.closeRequest) ?? []) fn({}, { requestId: 2 });
+    unsubscribeOdd();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(send.mock.calls.filter(([, payload]) => (payload as { answer: string }).answer !== 'asking')).toEqual([
+      [IPC_CHANNELS.closeAnswer, { requestId: 1, answer: 'cancel' }],
+      [IPC_CHANNELS.closeAnswer, { requestId: 2, answer: 'cancel' }],
+    ]);
   });
 });

@@ -16,8 +16,6 @@ const MiB = 1024 * 1024;
 const nodeFs: TileFileFs = {
   open: (p, flags) => fs.open(p, flags),
   readFile: (p) => fs.readFile(p),
-  writeFile: (p, data) => fs.writeFile(p, data),
-  rename: (from, to) => fs.rename(from, to),
 };
 
 let dir: string;
@@ -33,7 +31,7 @@ describe('offline basemap in the main process: gzip bombs', () => {
     const file = path.join(dir, 'bomb.mbtiles');
     await fs.writeFile(file, await mbtilesWithBomb(await gzipBomb(512 * MiB), { listsLayers: true }));
     const logs: string[] = [];
-    const service = createTileFileService({ fs: nodeFs, loadSql, storePath: path.join(dir, 'store.json'), chooseTilePath: async () => file, log: (m) => logs.push(m) });
+    const service = createTileFileService({ fs: nodeFs, storeFs: fs, loadSql, storePath: path.join(dir, 'store.json'), chooseTilePath: async () => file, log: (m) => logs.push(m) });
     expect(await service.choose(1)).toMatchObject({ ok: true });
 
     const before = process.memoryUsage().arrayBuffers;

@@ -9,6 +9,13 @@ describe('window title', () => {
     expect(formatWindowTitle({ fileName: null, dirty: false })).toBe('Untitled — EcoPark Planner');
     expect(formatWindowTitle({ fileName: '', dirty: true })).toBe('Untitled • — EcoPark Planner');
   });
+
+  it('names an untitled project by its display name (the sample, an import), in the UI language otherwise', () => {
+    expect(formatWindowTitle({ fileName: null, displayName: 'KCN Yên Phong mẫu', dirty: false })).toBe('KCN Yên Phong mẫu — EcoPark Planner');
+    expect(formatWindowTitle({ fileName: null, displayName: 'qgis-site.gpkg', dirty: true })).toBe('qgis-site.gpkg • — EcoPark Planner');
+    expect(formatWindowTitle({ fileName: 'a.gpkg', displayName: 'a.gpkg', dirty: false })).toBe('a.gpkg — EcoPark Planner');
+    expect(formatWindowTitle({ fileName: null, displayName: '  ', dirty: false }, 'Chưa đặt tên')).toBe('Chưa đặt tên — EcoPark Planner');
+  });
 });
 
 function setup(answer: CloseChoice | 'throw') {

@@ -21,6 +21,7 @@ const { useDocumentStore } = await import('../../../renderer/src/state/document-
 const { useUiStore } = await import('../../../renderer/src/state/ui-store');
 const actions = await import('../../../renderer/src/actions');
 const { useQuestionStore } = await import('../../../renderer/src/recovery/question-store');
+const { discardEntry } = await import('../../../renderer/src/recovery/session');
 
 const doc = (name: string): ParkDocument => createEmptyDocument(name, { now: '2026-01-01T00:00:00Z' });
 
@@ -60,7 +61,7 @@ function install(host: HostApi, answer: boolean | string = true) {
   stopAnswering = useQuestionStore.subscribe(({ current }) => {
     if (!current) return;
     confirms.push(current);
-    const goAhead = current.choices.find((c) => c.id === 'discard' || c.id === 'revert')!.id;
+    const goAhead = current.choices.find((c) => c.id === 'discard' || c.id === 'revert' || c.id === 'confirm')!.id;
     useQuestionStore.getState().answer(typeof answer === 'string' ? answer : answer ? goAhead : current.cancelId);
   });
 }
@@ -93,6 +94,14 @@ describe('start-up sample vs. a file opened meanwhile', () => {
     expect(calls).toEqual(['reset (document: none)']);
     expect(useDocumentStore.getState()).toMatchObject({ fileName: null, hasFile: false });
     expect(useDocumentStore.getState().document?.project.name).toBe('Sample park');
+  });
+
+  it('names the sample by its park in the title, without making it a file; a save names it by its file', async () => {
+    useHost({ saveProject: async () => ({ ok: true, fileName: 'my-park.gpkg', bytes: 10 }) });
+    await actions.openSample({ ask: false });
+    expect(useDocumentStore.getState()).toMatchObject({ fileName: null, displayName: 'Sample park', hasFile: false });
+    await actions.saveProject(false);
+    expect(useDocumentStore.getState()).toMatchObject({ fileName: 'my-park.gpkg', displayName: 'my-park.gpkg', hasFile: true });
   });
 
   it('drops the sample (no reset, no load) when a file was opened while it downloaded', async () => {
@@ -142,7 +151,8 @@ describe('imports load as untitled work the host has no file for', () => {
     await vi.waitFor(() => expect(useDocumentStore.getState().document?.project.name).toBe('Imported'));
     // The reset reached the host while Project X was still loaded, i.e. before the import replaced it.
     expect(calls).toEqual(['reset (document: Project X)']);
-    expect(useDocumentStore.getState()).toMatchObject({ fileName: null, hasFile: false });
+    // Named after its source file in the title, but untitled as a file: Save asks where.
+    expect(useDocumentStore.getState()).toMatchObject({ fileName: null, displayName: 'qgis.gpkg', hasFile: false });
   });
 
   it('loadUntitled waits for the host before loading', async () => {
@@ -271,5 +281,60 @@ describe('the unsaved-changes question: Save / Don’t save / Cancel, in the pag
     await actions.newProject();
     expect(confirms).toHaveLength(1);
     expect(calls).toEqual(['reset (document: Work)', 'reset (document: Untitled)']);
+  });
+});
+
+describe('closing the desktop window asks the same question in the page', () => {
+  it('clean work closes without a question; unsaved work is asked about by its display name', async () => {
+    useHost({}, 'save');
+    await actions.openSample({ ask: false });
+    expect(await actions.closeRequestListener.ask()).toBe('discard');
+    expect(confirms).toEqual([]);
+    useDocumentStore.getState().setSettings('x', 1, 'Change x');
+    expect(await actions.closeRequestListener.ask()).toBe('save');
+    expect(confirms.map((q) => [q.title, q.text, q.choices.map((c) => c.label)])).toEqual([
+      ['Save your changes?', expect.stringMatching(/^“Sample park” has changes that are not saved\./), ['Save', 'Don’t save', 'Cancel']],
+    ]);
+  });
+
+  it('Esc (the cancel answer) keeps the window: Cancel', async () => {
+    useHost({}, false);
+    useDocumentStore.getState().load(doc('Work'), null, { dirty: true });
+    expect(await actions.closeRequestListener.ask()).toBe('cancel');
+    expect(useDocumentStore.getState().document?.project.name).toBe('Work');
+  });
+
+  it('a question the host no longer waits for is taken away (as Cancel); other questions stay', async () => {
+    useHost({}, 'none');
+    stopAnswering();
+    useDocumentStore.getState().load(doc('Work'), null, { dirty: true });
+    const answer = actions.closeRequestListener.ask();
+    expect(useQuestionStore.getState().current?.title).toBe('Save your changes?');
+    actions.closeRequestListener.withdraw();
+    expect(await answer).toBe('cancel');
+    expect(useQuestionStore.getState().current).toBeNull();
+    const open = actions.openProject();
+    actions.closeRequestListener.withdraw();
+    expect(useQuestionStore.getState().current?.title).toBe('Save your changes?');
+    useQuestionStore.getState().answer('cancel');
+    await open;
+  });
+});
+
+describe('deleting a recovery copy is confirmed in the page, never with window.confirm', () => {
+  const entry = { id: 'r1', fileName: 'park.gpkg', filePath: null, projectName: 'Park', savedAt: '2026-01-01T00:00:00Z', appVersion: '1', bytes: 10 };
+
+  it('names the act on its button; "Delete copy" deletes, Cancel keeps', async () => {
+    const discarded: string[] = [];
+    useHost({ discardRecovery: async (id) => void discarded.push(id) }, 'cancel');
+    expect(await discardEntry(entry)).toBe(false);
+    expect(discarded).toEqual([]);
+    useHost({ discardRecovery: async (id) => void discarded.push(id) }, 'confirm');
+    useUiStore.setState({ lang: 'vi' });
+    expect(await discardEntry(entry)).toBe(true);
+    expect(discarded).toEqual(['r1']);
+    expect(confirms.map((q) => [q.title, q.choices.map((c) => [c.label, c.destructive === true, c.primary === true])])).toEqual([
+      ['Xoá hẳn bản sao khôi phục của “park.gpkg”?', [['Xoá bản sao', true, false], ['Huỷ', false, true]]],
+    ]);
   });
 });
