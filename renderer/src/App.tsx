@@ -10,7 +10,7 @@ import { Notices } from './components/Notices';
 import { useDocumentStore, selectDirty } from './state/document-store';
 import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
-import { openDroppedFile, openProject, openSample } from './actions';
+import { closeRequestListener, openDroppedFile, openProject, openSample } from './actions';
 import { runAction } from './action-table';
 import { RecoveryHost } from './recovery/RecoveryHost';
 import { DesktopOverlays } from './help/DesktopOverlays';
@@ -50,6 +50,8 @@ export function App() {
   useEffect(() => {
     const host = getHost();
     const unsubscribeMenu = host.onMenuCommand(runMenuCommand);
+    // Desktop: closing the window asks "Save your changes?" in the page's own dialog.
+    const unsubscribeClose = host.onCloseRequest?.(closeRequestListener);
     // The host keeps the window title and the close confirmation in step with the document.
     const publish = () => {
       const state = useDocumentStore.getState();
@@ -59,6 +61,8 @@ export function App() {
       const ui = useUiStore.getState();
       host.setDocumentState({
         fileName: state.fileName,
+        // The title names the sample or an import without making it the file Save writes to.
+        displayName: state.displayName,
         dirty: selectDirty(state),
         hasFile: state.document !== null && state.hasFile,
         undoLabel: undo?.label ?? null,
@@ -75,6 +79,7 @@ export function App() {
     if (!useDocumentStore.getState().document) void openSample({ ask: false });
     return () => {
       unsubscribeMenu();
+      unsubscribeClose?.();
       unsubscribeStore();
       unsubscribeUi();
     };

@@ -8,6 +8,7 @@ import { useToolStore, type ToolId } from './drawing/tool-store';
 import { useUiStore } from './state/ui-store';
 import { getHost } from './host/get-host';
 import { typingInField } from './typing-in-field';
+import { dismissLatestPopover } from './components/use-dismiss';
 import { toggleGoToBox } from './map/go-to-map';
 import type { MessageKey } from './i18n/strings';
 
@@ -47,8 +48,9 @@ function historyStep(step: 'undo' | 'redo'): void {
   return step === 'undo' ? undo() : redo();
 }
 
-/** Esc steps back one level: numeric entry, then the draft, then the tool, then the selection. */
+/** Esc steps back one level: an open popover, numeric entry, then the draft, then the tool, then the selection. */
 function cancel(): void {
+  if (dismissLatestPopover()) return;
   const tools = useToolStore.getState();
   if (tools.numericEntry !== null) return tools.set({ numericEntry: null });
   if (cancelDraft()) return;

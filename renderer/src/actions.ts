@@ -1,4 +1,4 @@
-import type { OpenOutcome } from '../../shared/host-api';
+import type { OpenOutcome, UnsavedChoice } from '../../shared/host-api';
 import { describeLimitExceeded } from '../../shared/limits';
 import { createEmptyDocument, parkDocumentSchema, type ParkDocument } from '../../shared/model';
 import sampleUrl from '../../data/samples/bac-ninh-demo.gpkg?url';
@@ -7,7 +7,7 @@ import { openProjectBytes } from './host/browser-host';
 import { selectDirty, useDocumentStore } from './state/document-store';
 import { useUiStore } from './state/ui-store';
 import { formatBytes, translate, type MessageKey } from './i18n/strings';
-import { askQuestion } from './recovery/question-store';
+import { askQuestion, withdrawQuestion } from './recovery/question-store';
 
 /**
  * What the toolbar, the native menu and keyboard shortcuts do. Each action talks to the host
@@ -28,11 +28,21 @@ function t(key: MessageKey, params?: Record<string, string | number>) {
  * write keeps the document and stops here).
  */
 export async function settleUnsavedWork(): Promise<boolean> {
+  if (!selectDirty(useDocumentStore.getState())) return true;
+  const choice = await askToSaveChanges();
+  if (choice === 'discard') return true;
+  if (choice !== 'save') return false;
+  await saveProject(false);
+  return !selectDirty(useDocumentStore.getState());
+}
+
+/** "Save your changes?" in the page's dialog: Save / Don't save / Cancel (Esc). */
+async function askToSaveChanges(id?: string): Promise<UnsavedChoice> {
   const state = useDocumentStore.getState();
-  if (!selectDirty(state)) return true;
   const choice = await askQuestion({
+    id,
     title: t('recovery.unsavedTitle'),
-    text: t('recovery.unsavedText', { file: state.fileName ?? t('status.untitled') }),
+    text: t('recovery.unsavedText', { file: state.displayName ?? t('status.untitled') }),
     choices: [
       { id: 'save', label: t('recovery.save'), primary: true },
       { id: 'discard', label: t('recovery.dontSave') },
@@ -40,11 +50,24 @@ export async function settleUnsavedWork(): Promise<boolean> {
     ],
     cancelId: 'cancel',
   });
-  if (choice === 'discard') return true;
-  if (choice !== 'save') return false;
-  await saveProject(false);
-  return !selectDirty(useDocumentStore.getState());
+  return choice === 'save' || choice === 'discard' ? choice : 'cancel';
 }
+
+const CLOSE_QUESTION = 'window-close';
+
+/**
+ * The desktop window is being closed (HostApi.onCloseRequest): the same question as Open or
+ * New, answered to the host, which saves through the 'save' command, closes or stays.
+ * `withdraw`: the host stopped waiting (the page was too slow and the native box asked).
+ */
+export const closeRequestListener = {
+  async ask(): Promise<UnsavedChoice> {
+    // The page knows best: work saved meanwhile (or nothing open) closes without a question.
+    if (!selectDirty(useDocumentStore.getState())) return 'discard';
+    return askToSaveChanges(CLOSE_QUESTION);
+  },
+  withdraw: () => withdrawQuestion(CLOSE_QUESTION),
+};
 
 function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
   // already_open is not a failure: applyOpenOutcome tells it as information.
@@ -56,11 +79,11 @@ function showOpenFailure(outcome: Extract<OpenOutcome, { ok: false }>) {
     tone: 'error',
     title: t('error.title'),
     text: `${t(`error.${outcome.reason}` as MessageKey, { file })} ${outcome.limit ? describeLimitExceeded(outcome.limit, useUiStore.getState().lang) : outcome.detail} ${t('error.untouched')}${importable ? ` ${t('error.importOffer')}` : ''}`,
-    actions: importable ? [{ label: t('error.import'), run: () => void loadUntitled(importable) }] : undefined,
+    actions: importable ? [{ label: t('error.import'), run: () => void loadUntitled(importable, outcome.fileName ?? null) }] : undefined,
   });
 }
 
-function loadDocument(document: ParkDocument, fileName: string | null, options: { dirty?: boolean; hasFile?: boolean } = {}) {
+function loadDocument(document: ParkDocument, fileName: string | null, options: { dirty?: boolean; hasFile?: boolean; displayName?: string | null } = {}) {
   useDocumentStore.getState().load(document, fileName, options);
   useUiStore.getState().select([]);
 }
@@ -68,10 +91,11 @@ function loadDocument(document: ParkDocument, fileName: string | null, options: 
 /**
  * Loads a new, unsaved project that no file backs (an import): the host forgets its current
  * file FIRST, or the next Save would silently overwrite the previously open project with it.
+ * `sourceName` (the imported file's name) is what the title calls it; Save still asks where.
  */
-export async function loadUntitled(document: ParkDocument): Promise<void> {
+export async function loadUntitled(document: ParkDocument, sourceName: string | null = null): Promise<void> {
   await getHost().resetFile();
-  loadDocument(document, null, { dirty: true });
+  loadDocument(document, null, { dirty: true, displayName: sourceName });
 }
 
 /** `hasFile: false` when the host does not keep the file (bytes read in the page). */
@@ -132,7 +156,8 @@ export async function openSample(options: { ask?: boolean } = {}) {
   // The sample is a template: saving it asks where, so the bundled copy is never overwritten.
   await getHost().resetFile();
   if (overtaken()) return;
-  loadDocument(outcome.document, null);
+  // Untitled as a file, but the title names the park (issue 13).
+  loadDocument(outcome.document, null, { displayName: outcome.document.project.name });
   performance.mark('ecopark:sample-loaded');
   performance.measure('ecopark:sample-open', 'ecopark:sample-open-start', 'ecopark:sample-loaded');
 }

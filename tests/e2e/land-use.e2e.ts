@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
 import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { mapPointer } from './map-pointer';
 
 // Issue 13, bugs 2 and 4, as a new user meets them: drawn with the mouse in a new project at a
 // fixed view near Bac Ninh (north-up, flat, zoom 17: about 0.9 m per pixel). Each test opens its
@@ -27,21 +28,7 @@ async function features(): Promise<ParkFeature[]> {
   });
 }
 
-/** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
-function at(eastM: number, northM: number): [number, number] {
-  return [CENTRE[0] + eastM / 103_900, CENTRE[1] + northM / 110_760];
-}
-
-async function clickAt(lonLat: Position, options: { double?: boolean } = {}) {
-  const p = await page.evaluate(([lon, lat]) => {
-    const q = window.__ecoparkMap!.project([lon, lat]);
-    const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
-    return { x: box.left + q.x, y: box.top + q.y };
-  }, lonLat as [number, number]);
-  await page.mouse.move(p.x, p.y, { steps: 2 });
-  if (options.double) await page.mouse.dblclick(p.x, p.y);
-  else await page.mouse.click(p.x, p.y);
-}
+const { at, clickAt } = mapPointer(() => page, CENTRE);
 
 async function tool(name: string) {
   await page.getByRole('button', { name, exact: true }).click();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
 import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { mapPointer } from './map-pointer';
 
 // Issue 13, frictions: the metrics strip, the compact toolbars, Properties brought forward on
 // selection, and the legend letting a drawing click through. At 1280 × 800, in a new project
@@ -36,18 +37,7 @@ async function features(): Promise<ParkFeature[]> {
   });
 }
 
-/** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
-const at = (eastM: number, northM: number): [number, number] => [CENTRE[0] + eastM / 103_900, CENTRE[1] + northM / 110_760];
-
-async function clickAt(lonLat: Position) {
-  const p = await page.evaluate(([lon, lat]) => {
-    const q = window.__ecoparkMap!.project([lon, lat]);
-    const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
-    return { x: box.left + q.x, y: box.top + q.y };
-  }, lonLat as [number, number]);
-  await page.mouse.move(p.x, p.y, { steps: 2 });
-  await page.mouse.click(p.x, p.y);
-}
+const { at, clickAt } = mapPointer(() => page, CENTRE);
 
 async function rectangle(category: RegExp, from: Position, to: Position) {
   await page.getByRole('group', { name: /^Land use/ }).getByRole('button', { name: category }).click();

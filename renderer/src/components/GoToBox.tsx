@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useDismiss } from './use-dismiss';
 import { placeTarget, resolveGoTo, searchPlaces, type GazetteerPlace } from '../../../shared/geo/go-to';
 import { DETAIL_MISSING_ZOOM, goTo, toggleGoToBox, useGoTo } from '../map/go-to-map';
 import { useUiStore } from '../state/ui-store';
@@ -13,12 +14,15 @@ import './go-to.css';
 export function GoToBox() {
   const t = useT();
   const open = useGoTo((s) => s.open);
+  const area = useRef<HTMLDivElement>(null);
+  // Esc and a click outside close it (use-dismiss.ts), and the focus returns to "Go to".
+  useDismiss(area, open, toggleGoToBox);
   return (
-    <div className="go-to">
+    <div ref={area} className="go-to">
       {open ? (
         <GoToForm />
       ) : (
-        <button type="button" className="go-to-open" onClick={toggleGoToBox} title={actionTitle(t('goTo.title'), 'go-to')}>
+        <button type="button" className="go-to-open" aria-expanded={false} onClick={toggleGoToBox} title={actionTitle(t('goTo.title'), 'go-to')}>
           {t('goTo.button')}
         </button>
       )}
@@ -46,9 +50,6 @@ function GoToForm() {
         const target = resolveGoTo(text);
         if (target) goTo(target);
         else setNotFound(text.trim());
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') toggleGoToBox();
       }}
     >
       <div className="go-to-row">

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, uniqueScenarioName, type ScenarioResult } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/strings';
+import { useDismiss } from './use-dismiss';
 
 /**
  * Scenarios of the project: switch the active one, create, duplicate, rename and delete. Each
@@ -16,6 +17,8 @@ export function ScenarioMenu() {
   const { execute, setActiveScenario } = useDocumentStore();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
+  const area = useRef<HTMLDivElement>(null);
+  useDismiss(area, open, () => setOpen(false));
   if (!document) return null;
   const active = document.scenarios.find((s) => s.id === document.activeScenarioId)!;
 
@@ -30,7 +33,7 @@ export function ScenarioMenu() {
   };
 
   return (
-    <div className="menu-anchor scenario-menu">
+    <div ref={area} className="menu-anchor scenario-menu">
       <label className="scenario-picker">
         {t('toolbar.scenario')}{' '}
         <select value={document.activeScenarioId} onChange={(e) => setActiveScenario(e.target.value, t('scenario.switch'))} aria-label={t('toolbar.scenario')}>

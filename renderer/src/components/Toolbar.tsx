@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useDocumentStore, selectDirty } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
@@ -12,6 +13,7 @@ import '../help/desktop.css';
 import { RevertButton } from '../recovery/RevertButton';
 import appIconUrl from '../../../build/icon.svg?url';
 import { Icon, type IconName } from './icons';
+import { useDismiss } from './use-dismiss';
 
 /** The file commands shown as icons (their tooltips name them and their shortcut). */
 const FILE_ACTIONS: [('new' | 'open' | 'open-sample' | 'save' | 'save-as'), IconName][] = [
@@ -31,9 +33,16 @@ export function Toolbar() {
   const t = useT();
   const hasDocument = useDocumentStore((s) => s.document !== null);
   const dirty = useDocumentStore(selectDirty);
-  const fileName = useDocumentStore((s) => s.fileName);
+  // The name the window title shows: the file, or the sample's park / an import's source (issue 13).
+  const fileName = useDocumentStore((s) => s.displayName);
   const { legendOpen, featuresOpen, basemapMenuOpen, view3d, lang, toggle, setLang } = useUiStore();
   const openDialog = useDesktopStore((s) => s.openDialog);
+  const reportMenuOpen = useUiStore((s) => s.fileDialog === 'report');
+  // The toolbar's popovers close on Esc and on a click outside them (use-dismiss.ts).
+  const basemapArea = useRef<HTMLDivElement>(null);
+  const reportArea = useRef<HTMLDivElement>(null);
+  useDismiss(basemapArea, basemapMenuOpen, () => useUiStore.setState({ basemapMenuOpen: false }));
+  useDismiss(reportArea, reportMenuOpen, () => useUiStore.getState().setFileDialog(null));
   // Only the document matters to the actions of this bar (Save needs one).
   const state: ActionState = { hasDocument, selectionCount: 0, canUndo: false, canRedo: false, hasDraft: false };
 
@@ -49,10 +58,12 @@ export function Toolbar() {
         ))}
         <RevertButton />
         <ExchangeButtons />
-        <ReportMenu />
+        <div ref={reportArea} className="menu-area">
+          <ReportMenu />
+        </div>
       </div>
       <div className="toolbar-group">
-        <div className="menu-anchor">
+        <div ref={basemapArea} className="menu-anchor">
           <button type="button" className="icon-button" aria-haspopup="dialog" aria-expanded={basemapMenuOpen} onClick={() => toggle('basemapMenuOpen')} aria-label={t('toolbar.basemap')} title={t('toolbar.basemap')}>
             <Icon name="layers" /> ▾
           </button>

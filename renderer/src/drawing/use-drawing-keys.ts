@@ -3,7 +3,7 @@ import { useUiStore } from '../state/ui-store';
 import { useToolStore } from './tool-store';
 import { nudgeSelection } from './edit-actions';
 import { pageActionForKey, runAction } from '../action-table';
-import { modalOpen, typingInField } from '../typing-in-field';
+import { modalOpen, typingInField, walkingAList } from '../typing-in-field';
 
 /** Arrow-key nudge in metres; with Shift ten times as far. */
 const NUDGE_M = 1;
@@ -17,7 +17,7 @@ export function useDrawingKeys(options: { browser: boolean }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // In a field or behind a modal dialog, keys are theirs; only the menu's chords (Ctrl+S) act.
-      const busy = typingInField(event.target) || modalOpen();
+      const busy = typingInField(event.target) || walkingAList(event.target) || modalOpen();
       const action = pageActionForKey(event, options.browser, busy);
       if (action) {
         // Ctrl chords would reach the browser's own commands; Backspace may navigate back.
