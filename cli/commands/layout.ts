@@ -14,6 +14,12 @@ interface LayoutArgs {
   plotMinM2?: number;
   plotMaxM2?: number;
   bearingDeg?: number;
+  /** Bearing the predominant wind blows from, degrees. */
+  windFromDeg?: number;
+  /** Percent of plot land cut into SME plots. */
+  smeSharePct?: number;
+  /** Entrances [lon, lat] in the order given: the first is the main one. */
+  entrances: [number, number][];
   scenario?: string;
   json: boolean;
   force: boolean;
@@ -22,7 +28,7 @@ interface LayoutArgs {
 const DEFAULT_VARIANTS = 4;
 
 function parseArgs(args: string[], m: Messages): LayoutArgs {
-  const parsed: Partial<LayoutArgs> & { json: boolean; force: boolean } = { json: false, force: false };
+  const parsed: Partial<LayoutArgs> & { json: boolean; force: boolean; entrances: [number, number][] } = { json: false, force: false, entrances: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -35,6 +41,9 @@ function parseArgs(args: string[], m: Messages): LayoutArgs {
     else if (a === '--seed') parsed.seed = wholeNumber(value(), 0, 2 ** 31 - 1, 'layout.badSeed', m);
     else if (a === '--plot-size') Object.assign(parsed, plotSize(value(), m));
     else if (a === '--bearing') parsed.bearingDeg = bearing(value(), m);
+    else if (a === '--sme-share') parsed.smeSharePct = percent(value(), m);
+    else if (a === '--wind-from') parsed.windFromDeg = windFrom(value(), m);
+    else if (a === '--entrance') parsed.entrances.push(lonLat(value(), m));
     else if (a === '--scenario') parsed.scenario = value();
     else if (a === '--json') parsed.json = true;
     else if (a === '--force') parsed.force = true;
@@ -65,6 +74,29 @@ function plotSize(text: string, m: Messages): { plotMinM2: number; plotMaxM2: nu
   return { plotMinM2: min * 10_000, plotMaxM2: max * 10_000 };
 }
 
+/** "20" or "20%": percent of plot land, 0 to 100. */
+function percent(text: string, m: Messages): number {
+  const n = /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : NaN;
+  if (!(n >= 0 && n <= 100)) throw new CliError(m.t('layout.badSmeShare', { value: text }), 2);
+  return n;
+}
+
+/** Degrees clockwise from north the wind blows from (-360 to 360), as 0–360. */
+function windFrom(text: string, m: Messages): number {
+  const n = /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(n >= -360 && n <= 360)) throw new CliError(m.t('layout.badWind', { value: text }), 2);
+  return ((n % 360) + 360) % 360;
+}
+
+/** "LON,LAT" in degrees. */
+function lonLat(text: string, m: Messages): [number, number] {
+  const match = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(text);
+  const lon = match ? Number(match[1]) : NaN;
+  const lat = match ? Number(match[2]) : NaN;
+  if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new CliError(m.t('layout.badEntrance', { value: text }), 2);
+  return [lon, lat];
+}
+
 function bearing(text: string, m: Messages): number {
   const n = /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
   if (!(n >= -360 && n <= 360)) throw new CliError(m.t('layout.badBearing', { value: text }), 2);
@@ -88,6 +120,9 @@ export async function layoutCommand(args: string[], io: CliIo, context: CommandC
     ...defaults,
     seed: opts.seed,
     ...(opts.bearingDeg !== undefined ? { bearingDeg: opts.bearingDeg } : {}),
+    ...(opts.smeSharePct !== undefined ? { smeShare: opts.smeSharePct / 100 } : {}),
+    ...(opts.windFromDeg !== undefined ? { windFromDeg: opts.windFromDeg } : {}),
+    ...(opts.entrances.length > 0 ? { entrances: opts.entrances } : {}),
     ...(opts.plotMinM2 !== undefined && opts.plotMaxM2 !== undefined
       ? { plotMinM2: opts.plotMinM2, plotMaxM2: opts.plotMaxM2, plotTargetM2: (opts.plotMinM2 + opts.plotMaxM2) / 2 }
       : {}),
@@ -107,6 +142,7 @@ export async function layoutCommand(args: string[], io: CliIo, context: CommandC
       rank: variant.rank,
       bearingDeg: round(variant.spec.bearingDeg, 2),
       plotCount: variant.figures.plotCount,
+      smePlotCount: variant.figures.smePlotCount,
       plotsOutOfRange: variant.figures.plotsOutOfRange,
       saleableShare: round(variant.figures.saleableShare, 4),
       greenShare: round(variant.figures.greenShare, 4),

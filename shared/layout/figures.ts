@@ -10,6 +10,8 @@ import type { Layout } from './generate';
  */
 export interface LayoutFigures {
   plotCount: number;
+  /** Of which plots of the SME band. */
+  smePlotCount: number;
   /** Industrial (saleable) land ÷ park area, 0–1. */
   saleableShare: number;
   greenShare: number;
@@ -63,6 +65,7 @@ export function layoutFigures(layout: Layout, latDeg: number, solar?: SolarSetti
   const sd = areas.length > 0 ? Math.sqrt(areas.reduce((s, x) => s + (x - mean) ** 2, 0) / areas.length) : 0;
   return {
     plotCount: layout.plotCount,
+    smePlotCount: layout.smePlotCount,
     saleableShare: share('industrial') / 100,
     greenShare: a.green.greenSpaceRatio,
     trafficShare: share('traffic') / 100,

@@ -2,12 +2,14 @@ import { analyzeScenario } from '../analysis/engine';
 import type { AnalysisResult } from '../analysis/types';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { LandUseFeature, ParkFeature, PointFeature, RoadFeature } from '../model/feature';
+import { readFeatureCodeScheme, withFeatureCode, type FeatureCodeScheme } from '../model/feature-codes';
 import type { ParkDocument, Scenario } from '../model/document';
 import type { AreaGeometry } from '../model/geometry-schema';
 import { candidateBearings } from './orientation';
-import { checkParameters, type LayoutParameters, type ParameterReason } from './parameters';
+import { checkParameters, plotRange, type LayoutParameters, type ParameterReason } from './parameters';
 import { buildParcels, type Parcel } from './parcels';
 import { cleanArea, lonLatOf, piecesOf, type PlanePolygons } from './plane';
+import type { XY } from '../geometry/planar-ring';
 import { signedArea2 } from '../geometry/ring';
 import { seededRandom, type SeededRandom } from './random';
 import { buildRoads, type RoadClass } from './roads';
@@ -30,8 +32,10 @@ export interface Layout {
   bearingDeg: number;
   features: ParkFeature[];
   plotCount: number;
-  /** Industrial plots whose area lies outside the requested range. */
+  /** Industrial plots whose area lies outside the requested range (of their band). */
   plotsOutOfRange: number;
+  /** Industrial plots of the SME band (props.plotBand = 'sme'). */
+  smePlotCount: number;
   plotAreasM2: number[];
   roadLengthM: number;
   /** Rules the analysis finds failing or warning on this layout (never silently dropped). */
@@ -41,7 +45,7 @@ export interface Layout {
 
 export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: SiteReason | ParameterReason | 'no_room' | 'geometry_failed' };
 
-const ROAD_NAMES: Record<RoadClass, string> = { main: 'Main axis', loop: 'Loop road', cross: 'Cross road', internal: 'Internal road' };
+const ROAD_NAMES: Record<RoadClass, string> = { main: 'Main axis', access: 'Access road', loop: 'Loop road', cross: 'Cross road', internal: 'Internal road' };
 const USE_OF: Record<Exclude<PlotUse, 'industrial'>, { landUse: LandUseFeature['landUse']; subtype: string; name: string }> = {
   admin: { landUse: 'admin_services', subtype: 'administration', name: 'Administration and services' },
   wwtp: { landUse: 'technical', subtype: 'wwtp', name: 'Wastewater treatment plant' },
@@ -74,7 +78,7 @@ interface LayoutOptions {
 function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: LayoutOptions): LayoutResult {
   const checked = checkParameters(p);
   if (!checked.ok) return checked;
-  const read = readSite(features, p.entrance);
+  const read = readSite(features, p.entrances);
   if (!read.ok) return read;
   const site = read.site;
   const random = seededRandom(p.seed * 1000 + (options.variant ?? 0));
@@ -102,20 +106,28 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
   const remnants = parcels.leftovers.filter((l) => meanWidthM(l.plane) >= 0.5).flatMap((l) => piecesOf(l.geometry));
   for (const piece of remnants) out.push(landUse(piece, { landUse: 'green', subtype: 'remnant', name: 'Green (remnant)' }));
   let plotNo = 0;
+  let plotsOutOfRange = 0;
+  let smePlotCount = 0;
   const plotAreasM2: number[] = [];
   parcels.plots.forEach((plot, i) => {
     const use = zoning.uses[i];
     if (use === 'industrial') {
       plotNo++;
+      const range = plotRange(p, plot.sme === true);
+      if (plot.areaM2 < range.plotMinM2 * (1 - 1e-6) || plot.areaM2 > range.plotMaxM2 * (1 + 1e-6)) plotsOutOfRange++;
+      if (plot.sme) smePlotCount++;
       plotAreasM2.push(plot.areaM2);
-      out.push(landUse(plot.geometry, { landUse: 'industrial', code: `P-${String(plotNo).padStart(3, '0')}`, name: `Plot ${plotNo}`, maxDensity: p.plotMaxDensity, minGreenRatio: p.plotMinGreenRatio }));
+      // Named by its plan code only (withPlanCodes), as a drawn plot is.
+      const band = plot.sme ? { props: { plotBand: 'sme' } } : {};
+      out.push(landUse(plot.geometry, { landUse: 'industrial', maxDensity: p.plotMaxDensity, minGreenRatio: p.plotMinGreenRatio, ...band }));
       return;
     }
     const kind = USE_OF[use];
     const props = use === 'wwtp' ? { capacityM3PerDay: zoning.wwtpCapacityM3PerDay, ...(p.wwtpEnclosed ? { enclosedOdourControl: true } : {}) } : undefined;
     out.push(landUse(plot.geometry, { landUse: kind.landUse, subtype: kind.subtype, name: kind.name, ...(props ? { props } : {}) }));
   });
-  out.push(entranceGate(site, random));
+  out.push(...entranceGates(site, random));
+  withPlanCodes(out, features, readFeatureCodeScheme(options.settings ?? {}));
 
   const analysis = analyzeOnly(out, options);
   return {
@@ -124,13 +136,30 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
       bearingDeg,
       features: out,
       plotCount: plotNo,
-      plotsOutOfRange: plotAreasM2.filter((a) => a < p.plotMinM2 * (1 - 1e-6) || a > p.plotMaxM2 * (1 + 1e-6)).length,
+      plotsOutOfRange,
+      smePlotCount,
       plotAreasM2,
       roadLengthM: roadFeatures.reduce((s, r) => s + geodesicLengthM(r.geometry), 0),
       unmet: unmetRules(analysis),
       analysis,
     },
   };
+}
+
+/**
+ * Gives every generated land-use feature the next plan code of its category ("CN-01", "CX-03"…,
+ * model/feature-codes.ts) as drawing one does, numbered after the highest code among the
+ * scenario's features (kept or replaced), so no code of the scenario is given again.
+ */
+function withPlanCodes(out: ParkFeature[], input: readonly ParkFeature[], scheme: FeatureCodeScheme): void {
+  const kept = new Set(input);
+  const taken: Pick<ParkFeature, 'code'>[] = [...input];
+  out.forEach((f, i) => {
+    if (kept.has(f)) return;
+    const coded = withFeatureCode(f, taken, scheme);
+    out[i] = coded;
+    taken.push(coded);
+  });
 }
 
 /** Twice the area over the perimeter of the outer rings: a polygon's mean width, m. */
@@ -145,8 +174,10 @@ function meanWidthM(polygons: PlanePolygons): number {
   return perimeter > 0 ? (2 * area) / perimeter : 0;
 }
 
-function entranceGate(site: Site, random: SeededRandom): PointFeature {
-  return { id: random.id(), kind: 'point', geometry: { type: 'Point', coordinates: lonLatOf(site.plane, site.entrance) }, facilityType: 'gate', name: 'Main entrance' };
+/** A gate at every entrance: the main one first. */
+function entranceGates(site: Site, random: SeededRandom): PointFeature[] {
+  const gate = (at: XY, name: string): PointFeature => ({ id: random.id(), kind: 'point', geometry: { type: 'Point', coordinates: lonLatOf(site.plane, at) }, facilityType: 'gate', name });
+  return [gate(site.entrance, 'Main entrance'), ...site.otherEntrances.map((e, i) => gate(e.entrance, `Entrance ${i + 2}`))];
 }
 
 /** The analysis of the features as a scenario of their own (the same code the app and `ecopark analyze` run). */

@@ -1,9 +1,9 @@
-export { defaultLayoutParameters, checkParameters, DESIGN_DEFAULTS, PARAMETER_REASONS, stripOffsetM } from './parameters';
+export { defaultLayoutParameters, checkParameters, DESIGN_DEFAULTS, MAX_ENTRANCES, PARAMETER_REASONS, plotRange, stripOffsetM } from './parameters';
 export type { LayoutParameters, ParameterReason } from './parameters';
 export { generateLayout, unmetRules } from './generate';
 export type { Layout, LayoutResult, UnmetRule } from './generate';
 export { generateVariants, layoutVariantsCommand, variantSpecs, MAX_VARIANTS } from './variants';
-export type { Variant, VariantSpec, VariantsResult, LayoutCommand } from './variants';
+export type { Variant, VariantSpec, VariantsOptions, VariantsResult, LayoutCommand } from './variants';
 export { layoutFigures, compareFigures, typicalPvKwp, FACTORY_ASPECT } from './figures';
 export type { LayoutFigures } from './figures';
 export { SITE_REASONS, isKept } from './site';

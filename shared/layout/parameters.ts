@@ -13,6 +13,14 @@ export interface LayoutParameters {
   plotMaxM2: number;
   /** Preferred plot area, m² (between min and max). */
   plotTargetM2: number;
+  /**
+   * Share (0–1) of the plot rows, by area, cut into small plots for SMEs instead: the rows
+   * nearest the entrance, in the SME range below. 0: none.
+   */
+  smeShare: number;
+  /** SME plot area range, m². */
+  smeMinM2: number;
+  smeMaxM2: number;
   /** Full corridor width of the main axis from the entrance, m. */
   mainRoadWidthM: number;
   /** Full corridor width of internal roads and of the loop road inside the strip, m. */
@@ -23,8 +31,17 @@ export interface LayoutParameters {
   blockLengthM: number;
   /** Grid bearing, degrees clockwise from north; undefined: from the boundary's longest edges. */
   bearingDeg?: number;
-  /** Main entrance [lon, lat] on or near the boundary; undefined: from roads crossing it, else the longest edge. */
-  entrance?: Position;
+  /**
+   * Entrances [lon, lat] on or near the boundary, picked by the user: the main axis starts at the
+   * first, the others get an access road to the loop. None: the main entrance is where a kept
+   * road crosses the boundary, else the middle of the longest edge.
+   */
+  entrances?: Position[];
+  /**
+   * Predominant wind, the bearing it blows FROM (degrees clockwise from north): the WWTP goes to
+   * the downwind side. Undefined (no wind data): the WWTP goes far from the entrance.
+   */
+  windFromDeg?: number;
   /** Green isolation strip along the boundary, m. */
   isolationStripM: number;
   /** Minimum shares of the park area (0–1) the layout aims at. */
@@ -48,6 +65,8 @@ export interface LayoutParameters {
 export const DESIGN_DEFAULTS = {
   plotMinM2: { value: 10_000, source: 'Issue 15 brief: plots of 1–5 ha' },
   plotMaxM2: { value: 50_000, source: 'Issue 15 brief: plots of 1–5 ha' },
+  smeMinM2: { value: 3_000, source: 'Issue 15 brief: some plots of 0.3–1 ha for SMEs' },
+  smeMaxM2: { value: 10_000, source: 'Issue 15 brief: some plots of 0.3–1 ha for SMEs' },
   mainRoadWidthM: { value: 32, source: 'Main roads 30–42 m: Tan Do IP road No.1 (42 m), VHIP (44 m); brief 30–40 m (secondary)' },
   internalRoadWidthM: { value: 20, source: 'Internal roads 16–20 m: VHIP rules (16, 17.5, 20 m); brief 15–24 m (secondary)' },
   blockDepthM: { value: 320, source: '1–5 ha plots 120–300 m deep → double-loaded block 200–400 m (developer guidance, secondary)' },
@@ -67,6 +86,18 @@ function ruleThreshold(ruleId: string): number {
   throw new Error(`rule ${ruleId} has no threshold`);
 }
 
+/** A plot area range with its target half way (what plotCount needs). */
+export interface PlotRange {
+  plotMinM2: number;
+  plotMaxM2: number;
+  plotTargetM2: number;
+}
+
+/** The range of a plot of the SME band, or of the standard band. */
+export function plotRange(p: LayoutParameters, sme: boolean): PlotRange {
+  return sme ? { plotMinM2: p.smeMinM2, plotMaxM2: p.smeMaxM2, plotTargetM2: (p.smeMinM2 + p.smeMaxM2) / 2 } : p;
+}
+
 /** The defaults: rule thresholds from data/rules, design values from DESIGN_DEFAULTS. */
 export function defaultLayoutParameters(): LayoutParameters {
   const min = DESIGN_DEFAULTS.plotMinM2.value;
@@ -75,6 +106,9 @@ export function defaultLayoutParameters(): LayoutParameters {
     plotMinM2: min,
     plotMaxM2: max,
     plotTargetM2: Math.round((min + max) / 2),
+    smeShare: 0,
+    smeMinM2: DESIGN_DEFAULTS.smeMinM2.value,
+    smeMaxM2: DESIGN_DEFAULTS.smeMaxM2.value,
     mainRoadWidthM: DESIGN_DEFAULTS.mainRoadWidthM.value,
     internalRoadWidthM: DESIGN_DEFAULTS.internalRoadWidthM.value,
     blockDepthM: DESIGN_DEFAULTS.blockDepthM.value,
@@ -92,7 +126,10 @@ export function defaultLayoutParameters(): LayoutParameters {
   };
 }
 
-export const PARAMETER_REASONS = ['plot_range', 'road_width', 'block_size', 'strip_width', 'share', 'bearing', 'seed'] as const;
+/** Most entrances one layout takes (each is an access road through the strip). */
+export const MAX_ENTRANCES = 8;
+
+export const PARAMETER_REASONS = ['plot_range', 'sme', 'road_width', 'block_size', 'strip_width', 'share', 'bearing', 'entrance', 'seed'] as const;
 export type ParameterReason = (typeof PARAMETER_REASONS)[number];
 
 /** Checks user parameters; returns the first problem as data. */
@@ -103,6 +140,8 @@ export function checkParameters(p: LayoutParameters): { ok: true } | { ok: false
   }
   // A plot larger than 1,000 ha or smaller than 100 m² is not a park plot; it would only cost time.
   if (p.plotMinM2 < 100 || p.plotMaxM2 > 1e7) return { ok: false, reason: 'plot_range' };
+  if (!(Number.isFinite(p.smeShare) && p.smeShare >= 0 && p.smeShare <= 1)) return { ok: false, reason: 'sme' };
+  if (p.smeShare > 0 && (!finitePositive(p.smeMinM2, p.smeMaxM2) || p.smeMinM2 < 100 || p.smeMinM2 > p.smeMaxM2 || p.smeMaxM2 > 1e7)) return { ok: false, reason: 'sme' };
   if (!finitePositive(p.mainRoadWidthM, p.internalRoadWidthM) || p.mainRoadWidthM > 200 || p.internalRoadWidthM > 200) return { ok: false, reason: 'road_width' };
   if (!finitePositive(p.blockDepthM, p.blockLengthM) || p.blockDepthM < 20 || p.blockLengthM < 20 || p.blockDepthM > 5000 || p.blockLengthM > 5000) {
     return { ok: false, reason: 'block_size' };
@@ -111,6 +150,10 @@ export function checkParameters(p: LayoutParameters): { ok: true } | { ok: false
   const shares = [p.greenShareMin, p.trafficShareMin, p.technicalShareMin, p.infrastructureShareMin, p.plotMaxDensity, p.plotMinGreenRatio];
   if (!shares.every((s) => Number.isFinite(s) && s >= 0 && s <= 1) || !(p.wastewaterM3PerHaDay >= 0)) return { ok: false, reason: 'share' };
   if (p.bearingDeg !== undefined && !Number.isFinite(p.bearingDeg)) return { ok: false, reason: 'bearing' };
+  if (p.windFromDeg !== undefined && !Number.isFinite(p.windFromDeg)) return { ok: false, reason: 'bearing' };
+  const entrances = p.entrances ?? [];
+  const lonLat = (q: Position) => q.length >= 2 && Math.abs(q[0]) <= 180 && Math.abs(q[1]) <= 90;
+  if (entrances.length > MAX_ENTRANCES || !entrances.every(lonLat)) return { ok: false, reason: 'entrance' };
   if (!Number.isSafeInteger(p.seed)) return { ok: false, reason: 'seed' };
   return { ok: true };
 }

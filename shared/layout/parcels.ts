@@ -3,8 +3,8 @@ import { geodesicAreaM2 } from '../geometry/geodesic';
 import type { XY } from '../geometry/planar-ring';
 import { subdivideBlock } from '../geometry/subdivide';
 import type { AreaGeometry, PolygonGeometry } from '../model/geometry-schema';
-import type { LayoutParameters } from './parameters';
-import { EdgeSet, lonLatOf, piecesOf, toPlanePolygons, type PlanePolygons } from './plane';
+import { plotRange, type LayoutParameters, type PlotRange } from './parameters';
+import { centreOf, EdgeSet, lonLatOf, piecesOf, toPlanePolygons, type PlanePolygons } from './plane';
 import type { Grid, RoadNetwork } from './roads';
 import type { Site } from './site';
 
@@ -15,6 +15,8 @@ export interface Parcel {
   areaM2: number;
   /** Within FRONTAGE_M of the traffic land. */
   served: boolean;
+  /** A plot of the SME band (cut in the SME range). */
+  sme?: boolean;
 }
 
 /** A plot counts as served by a road when its edge comes within this distance of the traffic land, m. */
@@ -33,13 +35,17 @@ export interface Parcels {
  * Blocks and plots (docs/layout.md): blocks are the land inside the strip minus roads and kept
  * land; each block is cut along the middle of its depth into two rows, one facing each internal
  * road (when both halves keep a road and a plot's area), and each row into equal plots whose
- * count puts their area nearest the target within the range (geometry/subdivide.ts).
+ * count puts their area nearest the target within the range (geometry/subdivide.ts). With an
+ * SME share, the rows nearest the entrance are cut in the SME range instead.
  */
 export function buildParcels(site: Site, network: RoadNetwork, p: LayoutParameters): Parcels {
   const insideStrip = network.insideStrip;
   const cut = [network.traffic, site.obstacles].filter((g): g is AreaGeometry => g !== null);
-  // In one difference: two in a row leave hairline self-touching rings where the access cuts the band.
-  const strip = subtractAreas(site.boundary, [...(insideStrip ? [insideStrip] : []), ...cut]);
+  // In one difference: two in a row leave hairline self-touching rings where the access cuts the
+  // band. The accesses are cut unclipped too: their land clipped to the boundary meets the
+  // boundary only to rounding, which left a hairline joining the strip's two sides across the
+  // access mouth (a self-intersecting ring, GEOS-invalid).
+  const strip = subtractAreas(site.boundary, [...(insideStrip ? [insideStrip] : []), ...cut, ...network.accessCorridors]);
   const blocks = insideStrip && cut.length > 0 ? subtractAreas(insideStrip, cut) : insideStrip;
   const roadEdges = new EdgeSet(network.traffic ? toPlanePolygons(site.plane, network.traffic) : []);
   const parcel = (geometry: PolygonGeometry): Parcel => {
@@ -48,21 +54,41 @@ export function buildParcels(site: Site, network: RoadNetwork, p: LayoutParamete
   };
   const plots: Parcel[] = [];
   const leftovers: Parcel[] = [];
+  const rows: Parcel[] = [];
   for (const block of piecesOf(blocks)) {
     const whole = parcel(block);
-    if (whole.areaM2 < p.plotMinM2 || !whole.served) {
-      leftovers.push(whole);
-      continue;
-    }
-    for (const row of rowsOf(whole, site, network.grid, p, parcel)) {
-      for (const piece of plotsOf(row, network.grid, p)) {
-        const plot = parcel(piece);
-        // Equal cuts keep every plot in range unless the range is narrower than a factor two; the report counts misses.
-        (plot.served && plot.areaM2 >= p.plotMinM2 / 2 ? plots : leftovers).push(plot);
-      }
+    if (whole.areaM2 < p.plotMinM2 || !whole.served) leftovers.push(whole);
+    else rows.push(...rowsOf(whole, site, network.grid, p, parcel));
+  }
+  const smeRows = rowsNearest(rows, site.entrance, p.smeShare);
+  for (const row of rows) {
+    const sme = smeRows.has(row);
+    const range = plotRange(p, sme);
+    for (const piece of plotsOf(row, network.grid, range)) {
+      const plot = { ...parcel(piece), ...(sme ? { sme } : {}) };
+      // Equal cuts keep every plot in range unless the range is narrower than a factor two; the report counts misses.
+      (plot.served && plot.areaM2 >= range.plotMinM2 / 2 ? plots : leftovers).push(plot);
     }
   }
   return { strip, plots, leftovers };
+}
+
+/**
+ * The SME band: the rows nearest the entrance (by their centre), taken until they hold `share`
+ * of the rows' area — at least the share, by up to one row more.
+ */
+function rowsNearest(rows: readonly Parcel[], entrance: XY, share: number): Set<Parcel> {
+  const band = new Set<Parcel>();
+  if (!(share > 0)) return band;
+  const target = share * rows.reduce((sum, row) => sum + row.areaM2, 0);
+  const distance = new Map(rows.map((row) => [row, Math.hypot(centreOf(row.plane)[0] - entrance[0], centreOf(row.plane)[1] - entrance[1])]));
+  let taken = 0;
+  for (const row of [...rows].sort((a, b) => distance.get(a)! - distance.get(b)!)) {
+    if (taken >= target) break;
+    band.add(row);
+    taken += row.areaM2;
+  }
+  return band;
 }
 
 /** The block's two rows, split half way between its internal roads, when both halves are usable. */
@@ -100,7 +126,7 @@ function halfPlane(site: Site, grid: Grid, split: number, lo: number, hi: number
 }
 
 /** Equal plots along the row; the count puts their area nearest the target within the range. */
-function plotsOf(row: Parcel, grid: Grid, p: LayoutParameters): PolygonGeometry[] {
+function plotsOf(row: Parcel, grid: Grid, p: PlotRange): PolygonGeometry[] {
   const count = plotCount(row.areaM2, p);
   if (count <= 1) return [row.geometry];
   const directionDeg = (Math.atan2(grid.across[0], grid.across[1]) * 180) / Math.PI;
@@ -110,7 +136,7 @@ function plotsOf(row: Parcel, grid: Grid, p: LayoutParameters): PolygonGeometry[
 }
 
 /** Number of equal plots for a row of `areaM2`: in range when possible, else the least out of range. */
-export function plotCount(areaM2: number, p: Pick<LayoutParameters, 'plotMinM2' | 'plotMaxM2' | 'plotTargetM2'>): number {
+export function plotCount(areaM2: number, p: PlotRange): number {
   const fewest = Math.max(1, Math.ceil(areaM2 / p.plotMaxM2));
   const most = Math.max(1, Math.floor(areaM2 / p.plotMinM2));
   if (fewest <= most) return Math.min(most, Math.max(fewest, Math.round(areaM2 / p.plotTargetM2)));

@@ -1,6 +1,7 @@
 import { bboxOf, polygonsOf } from '../geometry/boolean';
 import { clipSegmentToRing, pointInRing, type XY } from '../geometry/planar-ring';
-import { buffer, multiPolygon, polygon as turfPolygon } from '@turf/turf';
+import { buffer } from '@turf/buffer';
+import { multiPolygon, polygon as turfPolygon } from '@turf/helpers';
 import { signedArea2 } from '../geometry/ring';
 import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from '../geometry/tangent-plane';
 import type { AreaGeometry, LineStringGeometry, PolygonGeometry, Position } from '../model/geometry-schema';

@@ -8,7 +8,7 @@ import type { SeededRandom } from './random';
 import type { Site } from './site';
 
 /** Road classes of the generated network. */
-export type RoadClass = 'main' | 'loop' | 'cross' | 'internal';
+export type RoadClass = 'main' | 'access' | 'loop' | 'cross' | 'internal';
 
 /** One generated road centre line with its full corridor width. */
 export interface GeneratedRoad {
@@ -39,6 +39,11 @@ export interface RoadNetwork {
   insideStrip: AreaGeometry | null;
   /** Traffic land: every corridor inside the boundary, minus kept features, lon/lat. */
   traffic: AreaGeometry | null;
+  /**
+   * The corridors of the accesses through the strip, unclipped: they start a metre outside the
+   * boundary, so the strip cut by them has no hairline left along the boundary at the mouth.
+   */
+  accessCorridors: AreaGeometry[];
 }
 
 /**
@@ -90,6 +95,15 @@ export function buildRoads(site: Site, p: LayoutParameters, bearingDeg: number, 
     roads.push({ roadClass: 'main', line: lineOf(site.plane, path), widthM: p.mainRoadWidthM });
   }
 
+  // Further entrances: an access road square to the boundary, across the strip into the loop's band.
+  const accessDepthM = stripM + w;
+  const otherAccesses = site.otherEntrances.map(({ entrance, inward }) => {
+    const end: XY = [entrance[0] + inward[0] * accessDepthM, entrance[1] + inward[1] * accessDepthM];
+    roads.push({ roadClass: 'access', line: lineOf(site.plane, [entrance, end]), widthM: p.mainRoadWidthM });
+    const outside: XY = [entrance[0] - inward[0], entrance[1] - inward[1]];
+    return roadCorridor(lineOf(site.plane, [outside, end]), p.mainRoadWidthM);
+  });
+
   // Loop roads: centre lines on the region's rings; their land is the band between two insets
   // (a corridor around a closed ring is not robust, see plane.ts).
   for (const region of regions) {
@@ -140,11 +154,12 @@ export function buildRoads(site: Site, p: LayoutParameters, bearingDeg: number, 
   // flush and leaves no hair of strip across the entrance.
   const outside: XY = [site.entrance[0] - site.inward[0], site.entrance[1] - site.inward[1]];
   const access = mainPieces.length > 0 ? roadCorridor(lineOf(site.plane, [outside, origin]), p.mainRoadWidthM) : null;
-  const crossing = [access, site.keptRoadCorridors].filter((g): g is AreaGeometry => g !== null).map((g) => intersectAreas(g, site.boundary));
+  const accessCorridors = [access, ...otherAccesses].filter((g): g is AreaGeometry => g !== null);
+  const crossing = [...accessCorridors, site.keptRoadCorridors].filter((g): g is AreaGeometry => g !== null).map((g) => intersectAreas(g, site.boundary));
   const inside = unionAreas([internalLand && insideStrip ? intersectAreas(internalLand, insideStrip) : null, ...crossing].filter((g): g is AreaGeometry => g !== null));
   const keptLand = site.obstacles && site.keptRoadCorridors ? subtractAreas(site.obstacles, [site.keptRoadCorridors]) : site.obstacles;
   const traffic = inside && keptLand ? subtractAreas(inside, [keptLand]) : inside;
-  return { grid: { bearingDeg, origin, along, across, internalAt, internalSpacingM }, roads: robustRoads.map((r) => r.road), traffic, insideStrip };
+  return { grid: { bearingDeg, origin, along, across, internalAt, internalSpacingM }, roads: robustRoads.map((r) => r.road), traffic, insideStrip, accessCorridors };
 }
 
 /**

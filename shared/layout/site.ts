@@ -28,6 +28,8 @@ export interface Site {
   /** The main entrance on the boundary (plane) and the inward unit normal of its edge. */
   entrance: XY;
   inward: XY;
+  /** Further entrances the user picked (plane), each with its edge's inward normal. */
+  otherEntrances: { entrance: XY; inward: XY }[];
 }
 
 export const SITE_REASONS = ['no_boundary', 'boundary_too_small'] as const;
@@ -40,7 +42,11 @@ export function isKept(f: ParkFeature): boolean {
   return f.kind === 'road' || (f.kind === 'landuse' && f.landUse === 'water');
 }
 
-export function readSite(features: readonly ParkFeature[], entrance?: Position): { ok: true; site: Site } | { ok: false; reason: SiteReason } {
+/**
+ * The site of a scenario's features. `entrances`: points the user picked on or near the boundary
+ * (the first is the main entrance); none: the entrance is derived (findEntrance).
+ */
+export function readSite(features: readonly ParkFeature[], entrances: readonly Position[] = []): { ok: true; site: Site } | { ok: false; reason: SiteReason } {
   const boundaryFeatures = features.filter((f): f is BoundaryFeature => f.kind === 'boundary');
   const boundary = unionAreas(boundaryFeatures.map((b) => b.geometry));
   if (!boundary) return { ok: false, reason: 'no_boundary' };
@@ -56,8 +62,9 @@ export function readSite(features: readonly ParkFeature[], entrance?: Position):
   const obstacles = unionAreas([...keptAreas, ...(keptRoadCorridors ? [keptRoadCorridors] : [])]);
   // The entrance keeps clear of kept land (a canal reaching the boundary) by a main road's width.
   const blocked = obstacles ? toPlanePolygons(plane, growArea(obstacles, ENTRANCE_CLEARANCE_M)) : [];
-  const gate = findEntrance(plane, boundaryPlane, roads, blocked, entrance);
-  return { ok: true, site: { plane, boundaryFeatures, boundary, boundaryPlane, parkAreaM2, kept, obstacles, keptRoadCorridors, ...gate } };
+  const gate = findEntrance(plane, boundaryPlane, roads, blocked, entrances[0]);
+  const otherEntrances = entrances.slice(1).map((given) => onBoundary(boundaryPlane, toPlane(plane, given)));
+  return { ok: true, site: { plane, boundaryFeatures, boundary, boundaryPlane, parkAreaM2, kept, obstacles, keptRoadCorridors, ...gate, otherEntrances } };
 }
 
 /**
@@ -92,9 +99,12 @@ function findEntrance(plane: TangentPlane, boundary: PlanePolygons, roads: RoadF
       }
     }
   }
-  // Onto the nearest boundary edge, with that edge's inward normal.
+  return onBoundary(boundary, wanted ?? boundary[0][0][0]);
+}
+
+/** The point of the boundary's outer rings nearest `target`, with the inward normal of its edge. */
+function onBoundary(boundary: PlanePolygons, target: XY): { entrance: XY; inward: XY } {
   let best = { d: Infinity, point: [0, 0] as XY, inward: [0, 1] as XY };
-  const target = wanted ?? boundary[0][0][0];
   for (const rings of boundary) {
     const ring = rings[0];
     const ccw = signedArea2(ring) > 0;

@@ -53,29 +53,34 @@ export function variantSpecs(bearings: readonly number[], count: number): Varian
 
 export type VariantsResult = { ok: true; variants: Variant[] } | Extract<LayoutResult, { ok: false }>;
 
+export interface VariantsOptions {
+  ruleDate?: string;
+  /** Called after each variant is laid out (made or failed): `done` of `total`, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Several layouts of one scenario, ranked (figures.ts). Deterministic: the seed and the variant
  * number give each layout's randomness and ids.
  */
-export function generateVariants(doc: ParkDocument, scenarioId: string, p: LayoutParameters, count: number, options: { ruleDate?: string } = {}): VariantsResult {
+export function generateVariants(doc: ParkDocument, scenarioId: string, p: LayoutParameters, count: number, options: VariantsOptions = {}): VariantsResult {
   const scenario = doc.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`no scenario ${scenarioId}`);
   const n = Math.max(1, Math.min(MAX_VARIANTS, Math.floor(count)));
-  const site = readSite(scenario.features, p.entrance);
+  const site = readSite(scenario.features, p.entrances);
   if (!site.ok) return site;
   const bearings = p.bearingDeg !== undefined ? [p.bearingDeg] : candidateBearings(site.site.boundaryPlane);
   const solar = readSolarSettings(doc.settings);
   const latDeg = doc.project.location.lat;
   const made: Omit<Variant, 'rank'>[] = [];
   let failure: VariantsResult | null = null;
-  variantSpecs(bearings, n).forEach((spec, index) => {
+  const specs = variantSpecs(bearings, n);
+  specs.forEach((spec, index) => {
     const params = { ...p, bearingDeg: spec.bearingDeg, blockDepthM: p.blockDepthM * spec.depthFactor, blockLengthM: p.blockLengthM * spec.lengthFactor };
     const result = generateLayout(scenario.features, params, { variant: index, ruleDate: options.ruleDate, settings: doc.settings });
-    if (!result.ok) {
-      failure ??= result;
-      return;
-    }
-    made.push({ spec, layout: result.layout, figures: layoutFigures(result.layout, latDeg, solar) });
+    if (result.ok) made.push({ spec, layout: result.layout, figures: layoutFigures(result.layout, latDeg, solar) });
+    else failure ??= result;
+    options.onProgress?.(index + 1, specs.length);
   });
   if (made.length === 0) return failure ?? { ok: false, reason: 'no_room' };
   const ranked = made.map((v, i) => ({ v, i })).sort((a, b) => compareFigures(a.v.figures, b.v.figures) || a.i - b.i);

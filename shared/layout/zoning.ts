@@ -24,8 +24,8 @@ export const SHARE_MARGIN = 0.005;
 /**
  * Puts administration, technical land and the central green on plots (docs/layout.md):
  * administration on the plot nearest the entrance (outside the strip by construction); the WWTP
- * on the plot farthest from the entrance that keeps the rule set's safety distance from the
- * boundary and from administration; more technical land (substation, water supply) near the
+ * on the plot farthest downwind (the wind given), else farthest from the entrance, that keeps the
+ * rule set's safety distance from the boundary and from administration; more technical land (substation, water supply) near the
  * entrance until the technical share is met; then plots nearest the park's centre become the
  * central green until the green share (and the eco-park infrastructure share) is met.
  */
@@ -51,10 +51,12 @@ export function zonePlots(site: Site, plots: readonly Parcel[], areas: { traffic
   const need = (distance ?? 0) + 1;
   let wwtp = -1;
   let bestSlack = -Infinity;
-  for (const i of byEntrance.slice().reverse()) {
+  // Candidates in order of preference: farthest downwind when the wind is known, else farthest from the entrance.
+  const candidates = p.windFromDeg === undefined ? byEntrance.slice().reverse() : byDownwind(centres, p.windFromDeg);
+  for (const i of candidates) {
     if (uses[i] !== 'industrial') continue;
     const slack = Math.min(boundaryEdges.gapM(plots[i].plane), adminEdges.gapM(plots[i].plane)) - need;
-    // Farthest from the entrance first: the first plot that keeps the distances wins.
+    // The most preferred plot that keeps the distances wins.
     if (slack >= 0) {
       wwtp = i;
       break;
@@ -88,6 +90,16 @@ export function zonePlots(site: Site, plots: readonly Parcel[], areas: { traffic
     greenM2 += plots[i].areaM2;
   }
   return result;
+}
+
+/**
+ * Plot indices, farthest downwind first: by the position of their centre along the direction the
+ * wind blows to (from `windFromDeg` + 180°), in the plane (x east, y north).
+ */
+function byDownwind(centres: readonly XY[], windFromDeg: number): number[] {
+  const to = ((windFromDeg + 180) * Math.PI) / 180;
+  const along = (c: XY) => c[0] * Math.sin(to) + c[1] * Math.cos(to);
+  return centres.map((_, i) => i).sort((a, b) => along(centres[b]) - along(centres[a]) || a - b);
 }
 
 /** The safety distance of the shipped WWTP rule for this works, m (null: no rule or no value). */

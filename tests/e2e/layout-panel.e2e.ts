@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ParkDocument, Position } from '../../shared/model';
+import type { ParkDocument } from '../../shared/model';
 import { generateVariants, layoutVariantsCommand, defaultLayoutParameters } from '../../shared/layout';
 import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { mapPointer } from './map-pointer';
 
 // Issue 15: the "Lay out park" panel. A new project, a 600 m × 400 m boundary drawn with the
 // mouse near Bac Ninh (zoom 15.5), two variants generated in the worker, one used.
@@ -26,18 +27,7 @@ const button = (name: string) => page.getByRole('button', { name, exact: true })
 const panel = () => page.getByTestId('layout-panel');
 const documentNow = () => page.evaluate(() => window.__ecoparkStores!.document.getState().document!) as Promise<ParkDocument>;
 
-/** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
-const at = (eastM: number, northM: number): [number, number] => [CENTRE[0] + eastM / 103_900, CENTRE[1] + northM / 110_760];
-
-async function clickAt(lonLat: Position) {
-  const p = await page.evaluate(([lon, lat]) => {
-    const q = window.__ecoparkMap!.project([lon, lat]);
-    const box = window.__ecoparkMap!.getCanvas().getBoundingClientRect();
-    return { x: box.left + q.x, y: box.top + q.y };
-  }, lonLat as [number, number]);
-  await page.mouse.move(p.x, p.y, { steps: 2 });
-  await page.mouse.click(p.x, p.y);
-}
+const { at, clickAt } = mapPointer(() => page, CENTRE);
 
 describe('the "Lay out park" panel (issue 15)', () => {
   it('generates two variants as cards and uses one as one undo step', async () => {
@@ -84,9 +74,11 @@ describe('the "Lay out park" panel (issue 15)', () => {
     const options = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allTextContents();
     for (const s of scenarios) expect(options).toContain(s.name);
     const plot = after.scenarios.find((s) => s.id === after.activeScenarioId)!.features.find((f) => f.kind === 'landuse' && f.landUse === 'industrial')!;
-    // The features list is virtual: filtered to the plot's name, it shows the plot.
-    await page.getByRole('searchbox', { name: 'Filter features' }).fill(plot.name!);
-    await expect.poll(() => page.getByRole('listbox', { name: 'Features' }).textContent()).toContain(plot.name);
+    // Generated plots carry plan codes as drawn ones do (CN-01…), not names. The features list is
+    // virtual: filtered to the plot's code, it shows the plot.
+    expect(plot.code).toMatch(/^CN-\d{2,}$/);
+    await page.getByRole('searchbox', { name: 'Filter features' }).fill(plot.code!);
+    await expect.poll(() => page.getByRole('listbox', { name: 'Features' }).textContent()).toContain(plot.code);
     await page.getByRole('searchbox', { name: 'Filter features' }).fill('');
 
     // One Ctrl+Z removes every added scenario.
@@ -95,5 +87,33 @@ describe('the "Lay out park" panel (issue 15)', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction((n) => window.__ecoparkStores!.document.getState().document!.scenarios.length === n, before.scenarios.length);
     expect((await documentNow()).activeScenarioId).toBe(before.activeScenarioId);
+  }, 120_000);
+
+  it('lays out from an entrance picked on the map, with SME plots, and lists what is kept', async () => {
+    // The boundary of the first test is all there is: nothing is kept.
+    await expect.poll(() => panel().textContent()).toContain('Nothing: everything inside the boundary is replaced.');
+    await button('Pick entrance on map').click();
+    // The middle of the west side (the rectangle runs from −300 to 300 m east).
+    await clickAt(at(-300, 0));
+    await button('Done picking').click();
+    await expect.poll(() => panel().textContent()).toContain('1 picked on the map');
+    await panel().getByRole('textbox', { name: 'Number of variants' }).fill('1');
+    await panel().getByRole('textbox', { name: 'SME plots of 0.3–1 ha (% of plot land)' }).fill('40');
+    await button('Generate').click();
+    const card = panel().getByRole('article').first();
+    await card.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/layout-panel-entrance.png` });
+    const smeShown = await card.locator('[data-figure="sme-plots"] dd').textContent();
+    await card.getByRole('button', { name: 'Use this variant' }).click();
+    const after = await documentNow();
+    const used = after.scenarios.find((s) => s.id === after.activeScenarioId)!.features;
+    const gate = used.find((f) => f.kind === 'point' && f.name === 'Main entrance')!;
+    // On the west side where clicked: a pixel at zoom 15.5 is about 1.9 m, the side drawn by mouse too.
+    const [lon, lat] = gate.geometry.coordinates as number[];
+    const [wantLon, wantLat] = at(-300, 0);
+    expect(Math.hypot((lon - wantLon) * 103_900, (lat - wantLat) * 110_760)).toBeLessThan(5);
+    const sme = used.filter((f) => f.kind === 'landuse' && f.props?.plotBand === 'sme');
+    expect(sme.length).toBeGreaterThan(0);
+    expect(smeShown).toBe(String(sme.length));
   }, 120_000);
 });

@@ -9,6 +9,8 @@ import { readProject, writeProject } from '../../../shared/project-file';
 import { CONTEXT, memoryIo } from '../cli/helpers';
 import { ogrLayers } from './judge';
 import { rotatedRectangle } from './sites';
+import { createLocalFrame, localToLonLat } from '../../../shared/geometry/local-frame';
+import { distanceM } from '../../../shared/geometry/geodesic';
 
 /** `ecopark layout` end to end on a 50 ha rotated site, in memory, then the file through GDAL. */
 async function inputProject(): Promise<Uint8Array> {
@@ -54,6 +56,28 @@ describe('ecopark layout', () => {
     }
   });
 
+  it('takes --sme-share and --entrance: SME plots, the main gate at the given point', { timeout: 600_000 }, async () => {
+    const input = await inputProject();
+    // The middle of the rectangle's first side (0,0)→(800,0) before its 30° turn: (400, 0) → (346.41, −200) m
+    // from the origin (x·cos30 + y·sin30, −x·sin30 + y·cos30), picked as a click would be.
+    const entrance = localToLonLat(createLocalFrame(106.07, 21.18), 346.41, -200);
+    const { io, out, err, store } = memoryIo({ 'in.gpkg': input });
+    const code = await run(['layout', 'in.gpkg', '-o', 'out.gpkg', '--variants', '1', '--sme-share', '30', '--entrance', `${entrance[0]},${entrance[1]}`, '--json'], io, CONTEXT);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join('\n')) as { activeScenarioId: string; variants: { plotCount: number; smePlotCount: number; plotsOutOfRange: number }[] };
+    expect(report.variants[0].smePlotCount).toBeGreaterThan(0);
+    expect(report.variants[0].smePlotCount).toBeLessThan(report.variants[0].plotCount);
+    expect(report.variants[0].plotsOutOfRange).toBe(0);
+    const written = readProject(await initSqlJs(), store.get('out.gpkg')!);
+    if (!written.ok) throw new Error('unreadable output');
+    const best = written.document.scenarios.find((s) => s.id === report.activeScenarioId)!;
+    const gate = best.features.find((f) => f.kind === 'point' && f.name === 'Main entrance')!;
+    expect(distanceM(gate.geometry.coordinates as [number, number], entrance)).toBeLessThan(0.05);
+    const sme = best.features.filter((f) => f.kind === 'landuse' && f.props?.plotBand === 'sme');
+    expect(sme).toHaveLength(report.variants[0].smePlotCount);
+  });
+
   it('never replaces an existing output unasked, and refuses bad options', async () => {
     const { io, err, store } = memoryIo({ 'in.gpkg': new Uint8Array([1]), 'out.gpkg': new Uint8Array([2]) });
     expect(await run(['layout', 'in.gpkg', '-o', 'out.gpkg'], io, CONTEXT)).toBe(1);
@@ -64,5 +88,11 @@ describe('ecopark layout', () => {
     expect(await run(['layout', 'in.gpkg', '-o', 'x.gpkg', '--variants', '0'], bad.io, CONTEXT)).toBe(2);
     expect(await run(['layout', 'in.gpkg'], bad.io, CONTEXT)).toBe(2);
     expect(bad.err.join('\n')).toMatch(/--plot-size takes MIN-MAX[\s\S]*--variants takes a whole number from 1 to 12[\s\S]*layout needs an output project/);
+    const worse = memoryIo({ 'in.gpkg': new Uint8Array([1]) });
+    expect(await run(['layout', 'in.gpkg', '-o', 'x.gpkg', '--sme-share', '120'], worse.io, CONTEXT)).toBe(2);
+    expect(await run(['layout', 'in.gpkg', '-o', 'x.gpkg', '--entrance', '106.07'], worse.io, CONTEXT)).toBe(2);
+    expect(await run(['layout', 'in.gpkg', '-o', 'x.gpkg', '--entrance', '106.07,95'], worse.io, CONTEXT)).toBe(2);
+    expect(await run(['layout', 'in.gpkg', '-o', 'x.gpkg', '--wind-from', 'NE'], worse.io, CONTEXT)).toBe(2);
+    expect(worse.err.join('\n')).toMatch(/--sme-share takes the percentage[\s\S]*--entrance takes LON,LAT[\s\S]*--entrance takes LON,LAT[\s\S]*--wind-from takes the degrees/);
   });
 });

@@ -21,9 +21,10 @@ export interface Judgement {
   plotMaxM2: number;
   /** Largest distance from an industrial plot to the traffic land, m. */
   worstPlotToRoadM: number;
-  /** Subtypes (else land uses) of the features GEOS finds invalid, and the area its repair changes, m². */
+  /** Subtypes (else land uses) of the features GEOS finds invalid (ST_IsValid). */
   invalid: string[];
-  repairChangeM2: number;
+  /** Industrial plots by band (props.plotBand 'sme', else 'standard'): count, area range, total area and mean distance to the main gate, m. */
+  bands: Record<string, { n: number; minM2: number; maxM2: number; totalM2: number; meanToGateM: number }>;
 }
 
 function query(file: string, layer: string, sql: string): Record<string, number> {
@@ -40,11 +41,21 @@ export function judgeLayout(features: readonly ParkFeature[]): Judgement {
     const layer = 'layout';
     const fc = {
       type: 'FeatureCollection',
-      features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { kind: f.kind, landUse: f.kind === 'landuse' ? f.landUse : null, subtype: f.kind === 'landuse' ? (f.subtype ?? null) : null } })),
+      features: features.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          kind: f.kind,
+          landUse: f.kind === 'landuse' ? f.landUse : null,
+          subtype: f.kind === 'landuse' ? (f.subtype ?? null) : null,
+          band: f.kind === 'landuse' && f.landUse === 'industrial' ? (f.props?.plotBand === 'sme' ? 'sme' : 'standard') : null,
+          name: f.name ?? null,
+        },
+      })),
     };
     writeFileSync(file, JSON.stringify(fc));
     // $L stands for the layer in these queries.
-    // Geometry is repaired before the booleans (GEOS refuses invalid input); the repair's effect is measured apart.
+    // Geometry is repaired before the booleans (GEOS refuses invalid input); invalid features are listed apart.
     const utm = (g: string) => `ST_Transform(${g === 'geometry' ? 'ST_MakeValid(geometry)' : g.replaceAll('(geometry)', '(ST_MakeValid(geometry))')}, 32648)`;
     const park = query(file, layer, `SELECT ST_Area(${utm('ST_Union(geometry)')}) AS park FROM $L WHERE kind = 'boundary'`).park;
     const areas = query(file, layer, `SELECT SUM(ST_Area(${utm('geometry')})) AS total, ST_Area(${utm('ST_Union(geometry)')}) AS merged FROM $L WHERE kind = 'landuse'`);
@@ -60,11 +71,21 @@ export function judgeLayout(features: readonly ParkFeature[]): Judgement {
          MAX(ST_Distance(${utm('geometry')}, (SELECT ${utm('ST_Union(geometry)')} FROM $L WHERE landUse = 'traffic'))) AS worst
        FROM $L WHERE landUse = 'industrial'`,
     );
-    const repair = query(file, layer, `SELECT COUNT(*) AS n, SUM(ABS(ST_Area(ST_Transform(ST_MakeValid(geometry), 32648)) - ST_Area(ST_Transform(geometry, 32648)))) AS change FROM $L WHERE kind = 'landuse' AND ST_IsValid(geometry) = 0`);
     const invalid = execFileSync('ogrinfo', ['-q', '-ro', file, '-dialect', 'SQLite', '-sql', `SELECT COALESCE(subtype, landUse) AS what FROM "${layer}" WHERE kind = 'landuse' AND ST_IsValid(geometry) = 0`], { encoding: 'utf8' })
       .split('\n')
       .flatMap((line) => /^\s+what \(String\) = (.+)$/.exec(line)?.[1] ?? []);
-    return { invalid, repairChangeM2: repair.n > 0 ? repair.change : 0, parkM2: park, overlapM2: areas.total - areas.merged, assignedM2: assigned, plotCount: plots.n, plotMinM2: plots.amin, plotMaxM2: plots.amax, worstPlotToRoadM: plots.worst };
+    const bands: Judgement['bands'] = {};
+    for (const band of ['standard', 'sme']) {
+      const b = query(
+        file,
+        layer,
+        `SELECT COUNT(*) AS n, MIN(ST_Area(${utm('geometry')})) AS amin, MAX(ST_Area(${utm('geometry')})) AS amax, SUM(ST_Area(${utm('geometry')})) AS total,
+           AVG(ST_Distance(${utm('geometry')}, (SELECT ST_Transform(geometry, 32648) FROM $L WHERE name = 'Main entrance'))) AS gate
+         FROM $L WHERE band = '${band}'`,
+      );
+      bands[band] = { n: b.n, minM2: b.amin, maxM2: b.amax, totalM2: b.total, meanToGateM: b.gate };
+    }
+    return { bands, invalid, parkM2: park, overlapM2: areas.total - areas.merged, assignedM2: assigned, plotCount: plots.n, plotMinM2: plots.amin, plotMaxM2: plots.amax, worstPlotToRoadM: plots.worst };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

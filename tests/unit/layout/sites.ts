@@ -48,10 +48,19 @@ export function lShape(): ParkFeature[] {
   return [boundary([[0, 0], [2000, 0], [2000, 1000], [1000, 1000], [1000, 2000], [0, 2000]], 8)];
 }
 
-/** A concave outline of about 500 ha with an oblique edge and a notch. */
-export function concaveSite(): ParkFeature[] {
-  return [boundary([[0, 0], [2600, -150], [2900, 900], [2000, 1100], [1700, 2100], [900, 2300], [700, 1300], [-200, 1500]], -12)];
+/**
+ * A concave outline with an oblique edge and a notch: 469 ha (shoelace of the outline in metres:
+ * 4,692,500 m², `/usr/bin/python3 -c "from shapely.geometry import Polygon; print(Polygon([(0,0),
+ * (2600,-150),(2900,900),(2000,1100),(1700,2100),(900,2300),(700,1300),(-200,1500)]).area)"`),
+ * every length × `scale` (area × scale²).
+ */
+export function concaveSite(scale = 1): ParkFeature[] {
+  const outline: XY[] = [[0, 0], [2600, -150], [2900, 900], [2000, 1100], [1700, 2100], [900, 2300], [700, 1300], [-200, 1500]];
+  return [boundary(outline.map(([x, y]) => [x * scale, y * scale]), -12)];
 }
+
+/** The concave outline grown to 500 ha (lengths × √(5,000,000 / 4,692,500)): the issue's benchmark site. */
+export const CONCAVE_500HA_SCALE = Math.sqrt(5_000_000 / 4_692_500);
 
 /** A 1,600 × 1,200 m site (192 ha) crossed by a 40 m canal running north–south, kept as water. */
 export function canalSite(): ParkFeature[] {

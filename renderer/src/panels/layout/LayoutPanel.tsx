@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import { defaultLayoutParameters, MAX_VARIANTS, type LayoutParameters, type Variant } from '../../../../shared/layout';
 import { formatEditableNumber, parseLocaleNumber } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/strings';
+import type { Position } from '../../../../shared/model';
 import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
 import { variantChoiceCommand } from './apply-layout';
 import { cancelLayout, clearLayout, startLayout, useLayoutRun } from './layout-runner';
+import { setPicking, useEntrancePick } from './entrance-pick';
+import { SiteInputs } from './SiteInputs';
 import { VariantCard } from './VariantCard';
 import './layout.css';
 
@@ -15,13 +18,16 @@ interface Form {
   variants: string;
   plotMinHa: string;
   plotMaxHa: string;
+  smeSharePct: string;
+  /** Blank: the wind is not known. */
+  windFromDeg: string;
   bearingAuto: boolean;
   bearingDeg: string;
   seed: string;
 }
 
 /** The typed form as generator parameters, or the label key of the first field that is not valid. */
-function readForm(lang: 'en' | 'vi', form: Form): { count: number; params: LayoutParameters } | { bad: MessageKey } {
+function readForm(lang: 'en' | 'vi', form: Form, entrances: readonly Position[]): { count: number; params: LayoutParameters } | { bad: MessageKey } {
   const n = (text: string) => parseLocaleNumber(lang, text);
   const count = n(form.variants);
   if (count === null || !Number.isInteger(count) || count < 1 || count > MAX_VARIANTS) return { bad: 'layout.variants' };
@@ -30,11 +36,17 @@ function readForm(lang: 'en' | 'vi', form: Form): { count: number; params: Layou
   // 0.01 ha to 1,000 ha: the range the generator's checkParameters accepts (as the CLI).
   if (min === null || min < 0.01 || min > 1000) return { bad: 'layout.plotMinHa' };
   if (max === null || max < min || max > 1000) return { bad: 'layout.plotMaxHa' };
+  const smePct = n(form.smeSharePct);
+  if (smePct === null || smePct < 0 || smePct > 100) return { bad: 'layout.smeShare' };
+  const wind = form.windFromDeg.trim() === '' ? undefined : n(form.windFromDeg);
+  if (wind === null || (wind !== undefined && Math.abs(wind) > 360)) return { bad: 'layout.windFrom' };
   const bearing = form.bearingAuto ? undefined : n(form.bearingDeg);
   if (bearing === null || (bearing !== undefined && Math.abs(bearing) > 360)) return { bad: 'layout.bearingDeg' };
   const seed = n(form.seed);
   if (seed === null || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return { bad: 'layout.seed' };
-  const params: LayoutParameters = { ...defaultLayoutParameters(), seed, plotMinM2: min * 10_000, plotMaxM2: max * 10_000, plotTargetM2: ((min + max) / 2) * 10_000 };
+  const params: LayoutParameters = { ...defaultLayoutParameters(), seed, plotMinM2: min * 10_000, plotMaxM2: max * 10_000, plotTargetM2: ((min + max) / 2) * 10_000, smeShare: smePct / 100 };
+  if (entrances.length > 0) params.entrances = [...entrances];
+  if (wind !== undefined) params.windFromDeg = ((wind % 360) + 360) % 360;
   if (bearing !== undefined) params.bearingDeg = ((bearing % 180) + 180) % 180;
   return { count, params };
 }
@@ -47,7 +59,7 @@ export function LayoutPanel() {
   const run = useLayoutRun();
   const [form, setForm] = useState<Form>(() => {
     const d = defaultLayoutParameters();
-    return { variants: '4', plotMinHa: formatEditableNumber(lang, d.plotMinM2 / 10_000), plotMaxHa: formatEditableNumber(lang, d.plotMaxM2 / 10_000), bearingAuto: true, bearingDeg: '0', seed: String(d.seed) };
+    return { variants: '4', plotMinHa: formatEditableNumber(lang, d.plotMinM2 / 10_000), plotMaxHa: formatEditableNumber(lang, d.plotMaxM2 / 10_000), smeSharePct: '0', windFromDeg: '', bearingAuto: true, bearingDeg: '0', seed: String(d.seed) };
   });
   const [bad, setBad] = useState<MessageKey | null>(null);
   // Variants of another park (or of this park before an edit) are not offered.
@@ -62,9 +74,10 @@ export function LayoutPanel() {
     </label>
   );
   const generate = () => {
-    const read = readForm(lang, form);
+    const read = readForm(lang, form, useEntrancePick.getState().points);
     if ('bad' in read) return setBad(read.bad);
     setBad(null);
+    setPicking(false);
     startLayout(doc, read.params, read.count);
   };
   const use = (variants: readonly Variant[], picked: Variant, seed: number) => {
@@ -78,6 +91,8 @@ export function LayoutPanel() {
         {field('variants', 'layout.variants')}
         {field('plotMinHa', 'layout.plotMinHa')}
         {field('plotMaxHa', 'layout.plotMaxHa')}
+        {field('smeSharePct', 'layout.smeShare')}
+        {field('windFromDeg', 'layout.windFrom')}
         <label className="layout-field">
           <span>{t('layout.bearing')}</span>
           <select value={form.bearingAuto ? 'auto' : 'deg'} aria-label={t('layout.bearing')} onChange={(e) => setForm({ ...form, bearingAuto: e.currentTarget.value === 'auto' })}>
@@ -88,11 +103,12 @@ export function LayoutPanel() {
         {!form.bearingAuto && field('bearingDeg', 'layout.bearingDeg')}
         {field('seed', 'layout.seed')}
       </div>
+      <SiteInputs doc={doc} />
       {bad && <p role="alert">{t('layout.badInput', { field: t(bad) })}</p>}
       {run.state === 'running' ? (
         <div className="layout-running" role="status">
-          <progress aria-label={t('layout.running', { count: run.count })} />
-          <span>{t('layout.running', { count: run.count })}</span>
+          <progress aria-label={t('layout.running', { count: run.count })} value={run.done} max={run.count} />
+          <span>{t('layout.progress', { done: run.done, count: run.count })}</span>
           <button type="button" onClick={cancelLayout}>
             {t('layout.cancel')}
           </button>

@@ -16,6 +16,7 @@ export function VariantCard({ variant, onUse }: { variant: Variant; onUse: () =>
   const rules = new Map(variant.layout.analysis.rules.map((r) => [r.id, r]));
   const figures: [string, string, string][] = [
     ['plots', t('layout.fig.plots'), formatNumber(lang, f.plotCount)],
+    ...(f.smePlotCount > 0 ? [['sme-plots', t('layout.fig.smePlots'), formatNumber(lang, f.smePlotCount)] as [string, string, string]] : []),
     ['saleable', t('layout.fig.saleable'), formatPercent(lang, f.saleableShare)],
     ['green', t('layout.fig.green'), formatPercent(lang, f.greenShare)],
     ['traffic', t('layout.fig.traffic'), formatPercent(lang, f.trafficShare)],

@@ -1,7 +1,7 @@
 import type { LayoutParameters, VariantsResult } from '../../../../shared/layout';
 import type { ParkDocument } from '../../../../shared/model';
 
-/** Messages between the "Lay out park" panel and layout.worker.ts: one request, one answer. */
+/** Messages between the "Lay out park" panel and layout.worker.ts: one request, progress, one answer. */
 export interface LayoutRequest {
   seq: number;
   doc: ParkDocument;
@@ -12,4 +12,7 @@ export interface LayoutRequest {
   ruleDate: string;
 }
 
-export type LayoutResponse = { seq: number; ok: true; result: VariantsResult; ms: number } | { seq: number; ok: false; message: string };
+export type LayoutResponse =
+  | { seq: number; progress: { done: number; total: number } }
+  | { seq: number; ok: true; result: VariantsResult; ms: number }
+  | { seq: number; ok: false; message: string };

@@ -6,7 +6,7 @@ import type { LayoutResponse } from './layout-protocol';
 /** The generator run of the "Lay out park" panel: idle, running in a worker, or its answer for `doc`. */
 export type LayoutRun =
   | { state: 'idle' }
-  | { state: 'running'; count: number }
+  | { state: 'running'; count: number; done: number }
   | { state: 'done'; doc: ParkDocument; seed: number; result: VariantsResult }
   | { state: 'error'; message: string };
 
@@ -21,10 +21,14 @@ export function startLayout(doc: ParkDocument, params: LayoutParameters, count: 
   const mySeq = ++seq;
   const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   worker = w;
-  useLayoutRun.setState({ state: 'running', count }, true);
+  useLayoutRun.setState({ state: 'running', count, done: 0 }, true);
   w.onmessage = (event: MessageEvent<LayoutResponse>) => {
     const answer = event.data;
     if (answer.seq !== mySeq || worker !== w) return;
+    if ('progress' in answer) {
+      useLayoutRun.setState({ state: 'running', count: answer.progress.total, done: answer.progress.done }, true);
+      return;
+    }
     stopWorker();
     useLayoutRun.setState(answer.ok ? { state: 'done', doc, seed: params.seed, result: answer.result } : { state: 'error', message: answer.message }, true);
   };

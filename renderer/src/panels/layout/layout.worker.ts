@@ -11,7 +11,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { seq, doc, scenarioId, params, count, ruleDate } = event.data;
   try {
     const start = performance.now();
-    const result = generateVariants(doc, scenarioId, params, count, { ruleDate });
+    const onProgress = (done: number, total: number) => self.postMessage({ seq, progress: { done, total } } satisfies LayoutResponse);
+    const result = generateVariants(doc, scenarioId, params, count, { ruleDate, onProgress });
     self.postMessage({ seq, ok: true, result, ms: performance.now() - start } satisfies LayoutResponse);
   } catch (error) {
     self.postMessage({ seq, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies LayoutResponse);
