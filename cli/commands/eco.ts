@@ -1,5 +1,5 @@
-import { analyzeScenario } from '../../shared/analysis';
 import { analyzeEco, sectorLabel, type EcoResult } from '../../shared/eco';
+import { greenSpaceRatioOf } from '../../shared/eco/green-ratio';
 import { rooftopPvOf } from '../../shared/eco/pv';
 import { CliError, readInput, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { findScenarioId, readProjectFile, requireProjectPath } from '../formats';
@@ -35,7 +35,8 @@ export async function ecoCommand(args: string[], io: CliIo, { m }: CommandContex
   const result = analyzeEco(doc, {
     scenarioId,
     pv: withPv ? rooftopPvOf(doc, scenarioId) : null,
-    greenSpaceRatio: analyzeScenario(doc, scenarioId).green.greenSpaceRatio,
+    // The one land-use figure the criteria read, without the whole analysis (most of the run time).
+    greenSpaceRatio: greenSpaceRatioOf(doc, scenarioId),
     lang: json ? 'en' : m.lang,
   });
   // --json is for programs: the same in every language.

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { buildReportModel, compareScenarios, renderReportCsv, renderReportPdf, renderReportXlsx, type ReportLang } from '../../shared/report';
-import { readSolarSettings, runSolar, solarInputFromDocument, type ParkSolarResult } from '../../shared/solar';
+import type { ParkSolarResult } from '../../shared/solar';
+import type { RooftopPv } from '../../shared/eco';
+import { solarWithRooftopPv } from '../../shared/eco/pv';
 import { checkOutput, CliError, describeFsError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
 import { findScenarioId, readProjectFile, requireProjectPath } from '../formats';
 import { warnProblems } from '../problems';
@@ -71,19 +73,29 @@ export async function reportCommand(args: string[], io: CliIo, context: CommandC
   const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
   const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
   const compareIds = opts.compare?.map((n) => findScenarioId(doc, n, opts.path, m));
-  const settings = readSolarSettings(doc.settings);
-  const solarCache = new Map<string, ParkSolarResult>();
+  // One solar run per scenario gives the solar chapter and the eco chapter's PV, hour by hour,
+  // exactly as `ecopark eco` counts it.
+  const solarCache = new Map<string, { solar: ParkSolarResult; pv: RooftopPv }>();
   const solarOf = (id: string) => {
     let r = solarCache.get(id);
     if (!r) {
-      r = runSolar(solarInputFromDocument(doc, settings, null, id));
+      r = solarWithRooftopPv(doc, id);
       solarCache.set(id, r);
     }
     return r;
   };
   const now = context.now();
-  const model = buildReportModel(doc, scenarioId, { lang: opts.lang, now, toolVersion: context.version, solar: solarOf(scenarioId), solarOrigin: 'computed' });
-  if (compareIds) model.comparison = compareScenarios(doc, compareIds, { lang: opts.lang, date: now.slice(0, 10), solar: Object.fromEntries(compareIds.map((id) => [id, solarOf(id)])) });
+  const main = solarOf(scenarioId);
+  const model = buildReportModel(doc, scenarioId, { lang: opts.lang, now, toolVersion: context.version, solar: main.solar, solarOrigin: 'computed', ecoPv: main.pv });
+  if (compareIds) {
+    const runs = compareIds.map((id) => [id, solarOf(id)] as const);
+    model.comparison = compareScenarios(doc, compareIds, {
+      lang: opts.lang,
+      date: now.slice(0, 10),
+      solar: Object.fromEntries(runs.map(([id, r]) => [id, r.solar])),
+      ecoPv: Object.fromEntries(runs.map(([id, r]) => [id, r.pv])),
+    });
+  }
   const lower = opts.out.toLowerCase();
   const bytes = lower.endsWith('.pdf')
     ? await renderReportPdf(model, await loadReportFonts(m))

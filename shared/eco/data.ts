@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import vsicJson from '../../data/eco/vsic.json';
 import intensitiesJson from '../../data/eco/sector-intensities.json';
-import gridJson from '../../data/eco/grid-emission-factor.json';
 import cbamJson from '../../data/eco/cbam.json';
 import symbiosisJson from '../../data/eco/symbiosis.json';
 import criteriaJson from '../../data/eco/eip-criteria.json';
 import { SECTOR_SCHEMES } from '../model/feature';
+import { confidence, isoDate, sourceRef, text } from './source-schema';
 
 /**
  * The eco data of data/eco/ (sources in data/SOURCES.md), validated at load like the rule sets so
@@ -14,13 +14,8 @@ import { SECTOR_SCHEMES } from '../model/feature';
  * estimate, basis stated), unverified (recalled, not found in a source).
  */
 
-export const ECO_CONFIDENCES = ['primary', 'secondary', 'rough', 'unverified'] as const;
-export type EcoConfidence = (typeof ECO_CONFIDENCES)[number];
-
-const text = z.object({ en: z.string().min(1), vi: z.string().min(1) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const confidence = z.enum(ECO_CONFIDENCES);
-const sourceRef = z.object({ document: z.string().min(1), url: z.string().url().optional(), confidence });
+export { ECO_CONFIDENCES, type EcoConfidence } from './source-schema';
+export { GRID_EMISSION_FACTOR, defaultGridFactor } from './grid-factor';
 
 const vsicSchema = z.object({
   id: z.literal('vsic'),
@@ -71,18 +66,6 @@ const intensitiesSchema = z
     }
     if (!d.profiles.some((p) => p.id === 'general')) ctx.addIssue({ code: 'custom', message: 'the fallback profile "general" is missing' });
   });
-
-const gridSchema = z.object({
-  id: z.string(),
-  version: z.string(),
-  title: text,
-  unit: z.literal('tCO2/MWh'),
-  defaultYear: z.number().int(),
-  method: z.string(),
-  source: sourceRef,
-  factors: z.array(z.object({ year: z.number().int(), value: z.number().positive().max(2), document: z.string().optional(), url: z.string().url().optional() })).min(1),
-  note: z.string(),
-});
 
 const cbamSchema = z.object({
   id: z.literal('eu-cbam'),
@@ -152,14 +135,7 @@ const criteriaSchema = z.object({ id: z.literal('eip-criteria'), version: z.stri
 
 export const VSIC = vsicSchema.parse(vsicJson);
 export const SECTOR_INTENSITIES = intensitiesSchema.parse(intensitiesJson);
-export const GRID_EMISSION_FACTOR = gridSchema.parse(gridJson);
 export const CBAM = cbamSchema.parse(cbamJson);
 export const SYMBIOSIS = symbiosisSchema.parse(symbiosisJson);
 export const EIP_CRITERIA = criteriaSchema.parse(criteriaJson);
 
-/** The grid factor of the data's default year (tCO₂/MWh). */
-export function defaultGridFactor(): { year: number; tPerMwh: number } {
-  const entry = GRID_EMISSION_FACTOR.factors.find((f) => f.year === GRID_EMISSION_FACTOR.defaultYear);
-  if (!entry) throw new Error('grid-emission-factor.json: no factor for the default year');
-  return { year: entry.year, tPerMwh: entry.value };
-}

@@ -14,6 +14,7 @@ export * from './balances';
 export * from './carbon';
 export * from './symbiosis';
 export * from './criteria';
+export * from './flows';
 
 export interface EcoPlot extends PlotResources {
   carbon: PlotCarbon;

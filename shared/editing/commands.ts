@@ -1,6 +1,7 @@
 import type { EditCommand } from '../model/command';
 import type { ParkDocument } from '../model/document';
 import { parkFeatureSchema, type AttributeName, type LandUseFeature, type ParkFeature } from '../model/feature';
+import { KIND_ATTRIBUTES } from '../model/kind-attributes';
 import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
 import type { LandUseCode } from '../model/land-use';
 import { newId as randomId } from '../model/ids';
@@ -208,14 +209,8 @@ export function duplicateCommand(doc: ParkDocument, scenarioId: string, ids: str
 
 // ---- Attributes -----------------------------------------------------------------------------
 
-/** Attributes each kind carries (the model schema); a patch applies only these per feature. */
-export const KIND_ATTRIBUTES: Record<ParkFeature['kind'], readonly AttributeName[]> = {
-  boundary: ['name', 'code', 'notes'],
-  landuse: ['name', 'code', 'notes', 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'sector', 'sectorScheme', 'tenant', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay'],
-  building: ['name', 'code', 'notes', 'heightM', 'floors', 'roofType'],
-  road: ['name', 'code', 'notes', 'widthM'],
-  point: ['name', 'code', 'notes', 'facilityType'],
-};
+/** Attributes each kind carries (shared/model/kind-attributes.ts); a patch applies only these per feature. */
+export { KIND_ATTRIBUTES };
 
 /**
  * One edit of attributes over a multi-selection. Each feature takes only the patch fields its

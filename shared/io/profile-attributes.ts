@@ -12,6 +12,7 @@ import {
 import type { ParkGeometry } from '../model/geometry-schema';
 import { setOwn } from '../own-property';
 import { clipText } from '../i18n/clip-text';
+import { KIND_ATTRIBUTES } from '../model/kind-attributes';
 
 /**
  * Mapping of foreign attributes onto the interchange profile (DESIGN.md §3), shared by the
@@ -29,16 +30,8 @@ const SCHEMAS = {
   point: pointFeatureSchema,
 } as const;
 
-const COMMON: AttributeName[] = ['name', 'code', 'notes'];
-
-/** Profile attributes each kind carries. */
-export const KIND_ATTRIBUTES: Record<FeatureKind, AttributeName[]> = {
-  boundary: COMMON,
-  landuse: [...COMMON, 'landUse', 'subtype', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'sector', 'sectorScheme', 'tenant', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay'],
-  building: [...COMMON, 'heightM', 'floors', 'roofType'],
-  road: [...COMMON, 'widthM'],
-  point: [...COMMON, 'facilityType'],
-};
+/** Profile attributes each kind carries (one table, shared/model/kind-attributes.ts). */
+export { KIND_ATTRIBUTES };
 
 /** 'heightM' and 'height_m' (our GeoPackage column) and any case of either name the same key. */
 function normaliseName(name: string): string {

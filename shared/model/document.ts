@@ -5,8 +5,9 @@ import { newId } from './ids';
 /**
  * Version of the project-file format this build writes. Files with a higher version are
  * refused; lower versions go through shared/project-file/migrations.
+ * 2: six tenant columns on land_use (issue 16: sector, scheme, tenant, employees, measured use).
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Project metadata. Province: the post-2025 name and, where it changed, the former one. */
 export const projectInfoSchema = z.object({

@@ -15,10 +15,34 @@ export interface Migration {
 }
 
 /**
- * The shipped migrations, ordered by `from`. Empty while FORMAT_VERSION is 1: add one entry
- * per version bump (and a frozen fixture of the old version under tests/fixtures/).
+ * The tenant columns format 2 added to land_use (issue 16), frozen here as they were then: a
+ * later change of shared/project-file/schema.ts must not change what this step does.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+const TENANT_COLUMNS_V2: readonly (readonly [column: string, sqlType: string])[] = [
+  ['sector', 'TEXT'],
+  ['sector_scheme', 'TEXT'],
+  ['tenant', 'TEXT'],
+  ['employees', 'INTEGER'],
+  ['measured_electricity_mwh_per_year', 'REAL'],
+  ['measured_water_m3_per_day', 'REAL'],
+];
+
+/**
+ * The shipped migrations, ordered by `from`: one entry per version bump, each with a frozen
+ * fixture of the old version under tests/fixtures/.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    description: 'tenant columns on land_use (sector, sector scheme, tenant, employees, measured electricity and water)',
+    migrate(db) {
+      // Builds between issue 16 and this step wrote the columns under version 1 already: add the missing ones only.
+      const present = new Set(db.exec('PRAGMA table_info(land_use)')[0]?.values.map((row) => String(row[1])) ?? []);
+      if (present.size === 0) throw new Error('the land_use table is missing');
+      for (const [column, sqlType] of TENANT_COLUMNS_V2) if (!present.has(column)) db.run(`ALTER TABLE land_use ADD COLUMN ${column} ${sqlType}`);
+    },
+  },
+];
 
 export type MigrationResult = { ok: true; version: number } | { ok: false; detail: string };
 

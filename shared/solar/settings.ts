@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { defaultGridFactor, GRID_EMISSION_FACTOR } from '../eco/grid-factor';
+
+/** The grid factor of data/eco/grid-emission-factor.json: one source for the solar and eco figures. */
+const GRID_FACTOR = defaultGridFactor();
 
 /**
  * Solar assumptions of a project, saved in `doc.settings.solar`. Every default carries its
@@ -54,7 +58,7 @@ export const solarSettingsSchema = z.object({
   /** Per-plot demand, kWh/year, by plot feature id. */
   plotDemandKwhPerYear: z.record(z.string(), z.number().min(0)).default({}),
   exportCapFraction: z.number().min(0).max(1).default(0.2),
-  emissionFactorTPerMWh: z.number().min(0).max(2).default(0.6592),
+  emissionFactorTPerMWh: z.number().min(0).max(2).default(GRID_FACTOR.tPerMwh),
   capexVndPerKwp: z.number().min(0).default(14_000_000),
   omFractionOfCapex: z.number().min(0).max(0.2).default(0.01),
   tariffVndPerKwh: z.number().min(0).default(2_204),
@@ -99,7 +103,7 @@ export const SOLAR_DEFAULT_SOURCES: Partial<Record<keyof SolarSettings, string>>
     'Module groups no larger than 40 × 40 m: C07 rooftop-PV fire-safety guidance, Sept 2020 (secondary, same reports as the access paths). IFC 2018 §1204.3.2: interior pathways at intervals ≤ 150 ft (45.7 m) through the length and width of the roof (recalled)',
   obstructionFraction: 'Assumed 10 % of the set-back roof lost to skylights, vents, HVAC units and the 3 m clear zone around roof exits that the C07 guidance asks for (assumption; measure on the roof plan)',
   albedo: 'Common default ground reflectance 0.2 (PVWatts, pvlib)',
-  emissionFactorTPerMWh: 'Viet Nam grid emission factor 2023: 0.6592 tCO₂/MWh (MONRE, https://www.climatechange.vn/climate_news/viet-nams-2023-updated-grid-emission-factor-signifies-lower-electricity-emissions/, exact)',
+  emissionFactorTPerMWh: `Viet Nam grid emission factor ${GRID_FACTOR.year}: ${GRID_FACTOR.tPerMwh} tCO₂/MWh (${GRID_EMISSION_FACTOR.source.document}, ${GRID_EMISSION_FACTOR.source.url ?? ''}; ${GRID_EMISSION_FACTOR.source.confidence})`,
   exportCapFraction: 'Decree 135/2024/ND-CP: surplus sold to the grid ≤ 20 % of installed capacity (secondary; scope unverified)',
   tariffVndPerKwh: 'EVN average retail price ≈ 2,204 VND/kWh from May 2025 (secondary, unverified; use the plot’s actual industrial time-of-use tariff)',
   exportTariffVndPerKwh: 'Placeholder ≈ 1,000 VND/kWh for surplus sold under Decree 135/2024 (unverified; set from the contract)',

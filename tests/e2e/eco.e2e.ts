@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { analyzeEco } from '../../shared/eco';
+import { rooftopPvOf } from '../../shared/eco/pv';
+import { formatNumber } from '../../shared/format';
+import { readProject } from '../../shared/project-file';
 import { openAppForFile } from './browser';
 
 let page: Page;
@@ -36,3 +42,98 @@ describe('the Eco panel (issue 16)', () => {
     await page.waitForFunction(() => document.querySelector('.eco-exchange .eco-status')?.getAttribute('data-status') === 'candidate');
   });
 });
+
+describe('rooftop PV and symbiosis flows (issue 16, session 6)', () => {
+  it('counts the Solar worker’s rooftop PV hour by hour, as `ecopark eco` does', async () => {
+    const panel = page.getByRole('region', { name: 'Eco' });
+    // The Eco panel starts the Solar panel's worker; its hourly output arrives after the run.
+    await panel.locator('[data-row="pvOnSite"]').waitFor({ timeout: 120_000 });
+    // The same figures from the command's code path, in this process, on the sample file.
+    const SQL = await initSqlJs();
+    const read = readProject(SQL, new Uint8Array(readFileSync('data/samples/bac-ninh-demo.gpkg')));
+    if (!read.ok) throw new Error(read.detail);
+    const doc = await page.evaluate(() => window.__ecoparkStores!.document.getState().document!);
+    expect(doc.scenarios).toEqual(read.document.scenarios);
+    const e = analyzeEco(read.document, { pv: rooftopPvOf(read.document) }).electricity;
+    expect(e.selfConsumedMwhPerYear).toBeGreaterThan(0);
+    const n = (v: number, d = 0) => formatNumber('en', v, d);
+    expect(await panel.locator('[data-row="pv"] dd').textContent()).toBe(`${n(e.rooftopPvMwhPerYear)} MWh/yr`);
+    expect(await panel.locator('[data-row="pvOnSite"] dd').textContent()).toBe(`${n(e.selfConsumedMwhPerYear)} MWh/yr (${n(e.pvShareOfDemand * 100, 1)} % of demand)`);
+    expect(await panel.locator('[data-row="grid"] dd').textContent()).toBe(`${n(e.gridMwhPerYear)} MWh/yr`);
+    await panel.locator('[data-row="pvOnSite"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/eco-panel-pv.png' });
+  }, 180_000);
+
+  it('draws accepted exchanges as flows from the supplier’s plot to the receiver’s, switched from the panel', async () => {
+    const panel = page.getByRole('region', { name: 'Eco' });
+    // The sample accepted one exchange: one flow.
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')?.dataset.ecoFlows === '1');
+    const first = panel.locator('.eco-exchange').filter({ has: page.locator('.eco-status[data-status="candidate"]') }).first();
+    await first.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')?.dataset.ecoFlows === '2');
+    const { decision, flows, plots } = await page.evaluate(async () => {
+      const state = window.__ecoparkStores!.document.getState().document!;
+      const exchanges = (state.settings.eco as { exchanges: { fromPlotId: string; toPlotId: string; resource: string; status: string }[] }).exchanges;
+      const source = window.__ecoparkMap!.getSource('eco-flows') as unknown as { getData(): Promise<GeoJSON.FeatureCollection<GeoJSON.MultiLineString>> };
+      const features = state.scenarios.find((s) => s.id === state.activeScenarioId)!.features;
+      return { decision: exchanges[exchanges.length - 1], flows: (await source.getData()).features, plots: Object.fromEntries(features.map((f) => [f.id, f.geometry])) };
+    });
+    const mine = flows.filter((f) => f.properties?.fromPlotId === decision.fromPlotId && f.properties?.toPlotId === decision.toPlotId && f.properties?.resource === decision.resource);
+    expect(mine).toHaveLength(1);
+    const curve = mine[0].geometry.coordinates[0];
+    // The flow starts inside the supplier's plot and ends inside the receiver's (ray casting, here).
+    expect(inside(curve[0], plots[decision.fromPlotId] as GeoJSON.Polygon)).toBe(true);
+    expect(inside(curve[curve.length - 1], plots[decision.toPlotId] as GeoJSON.Polygon)).toBe(true);
+    await expect.poll(() => page.locator('.eco-flow-legend').isVisible()).toBe(true);
+    expect(await page.locator('.eco-flow-legend').textContent()).toContain('Symbiosis flows');
+    // Frame both flows for the screenshot.
+    await page.evaluate((lines) => {
+      const all = lines.flatMap((l) => l.geometry.coordinates.flat());
+      const xs = all.map((p) => p[0]);
+      const ys = all.map((p) => p[1]);
+      window.__ecoparkMap!.fitBounds([[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]], { padding: 120, duration: 0 });
+    }, flows);
+    await page.evaluate(() => new Promise((resolve) => window.__ecoparkMap!.once('idle', resolve)));
+    await page.screenshot({ path: 'test-results/eco-flows-map.png' });
+    // Switched off from the panel: the layer and its legend go.
+    await panel.getByRole('checkbox', { name: 'Show accepted exchanges on the map' }).uncheck();
+    await expect.poll(() => page.evaluate(() => window.__ecoparkMap!.getLayoutProperty('eco-flows-line', 'visibility'))).toBe('none');
+    expect(await page.locator('.eco-flow-legend').isVisible()).toBe(false);
+  }, 60_000);
+});
+
+describe('the tenant in the Properties panel (issue 16, session 6)', () => {
+  it('shows and edits an industrial plot’s tenant attributes, undoably', async () => {
+    const plot = await page.evaluate(() => {
+      const doc = window.__ecoparkStores!.document.getState().document!;
+      const f = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features.find((x) => x.kind === 'landuse' && x.landUse === 'industrial' && 'sector' in x)!;
+      window.__ecoparkStores!.ui.getState().select([f.id]);
+      return f as { id: string; sector: string; tenant?: string };
+    });
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    const form = page.getByRole('form', { name: 'Properties' });
+    expect(await form.getByLabel('Sector (VSIC code)').inputValue()).toBe(plot.sector);
+    for (const label of ['Sector classification', 'Tenant', 'Employees', 'Measured electricity (MWh/yr)', 'Measured water (m³/day)']) expect(await form.getByLabel(label).count()).toBe(1);
+    await form.getByLabel('Employees').fill('1250');
+    await form.getByLabel('Employees').press('Enter');
+    const employees = () => page.evaluate((id) => {
+      const doc = window.__ecoparkStores!.document.getState().document!;
+      return (doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features.find((f) => f.id === id) as { employees?: number }).employees;
+    }, plot.id);
+    await expect.poll(employees).toBe(1250);
+    await page.keyboard.press('Control+z');
+    await expect.poll(employees).toBe((plot as { employees?: number }).employees);
+  });
+});
+
+/** Whether a point lies in a polygon's outer ring (even-odd ray casting). */
+function inside([x, y]: number[], polygon: GeoJSON.Polygon): boolean {
+  let odd = false;
+  const ring = polygon.coordinates[0];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+  }
+  return odd;
+}

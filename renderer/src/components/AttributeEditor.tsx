@@ -1,4 +1,5 @@
 import { LAND_USE_CATALOGUE, LAND_USE_CODES, ROOF_TYPES, landUseCategory, type LandUseCode, type ParkFeature } from '../../../shared/model';
+import { SECTOR_SCHEMES } from '../../../shared/model/feature';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import type { Lang, MessageKey } from '../i18n/strings';
@@ -10,8 +11,8 @@ import { applyResult } from '../drawing/edit-actions';
 
 /** Fields shown as percentages but stored as fractions 0–1. */
 const PERCENT_FIELDS: EditableField[] = ['maxDensity', 'minGreenRatio'];
-const NUMBER_FIELDS: EditableField[] = ['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar'];
-const INTEGER_FIELDS: EditableField[] = ['floors', 'maxFloors'];
+const NUMBER_FIELDS: EditableField[] = ['heightM', 'floors', 'widthM', 'maxDensity', 'maxFloors', 'minGreenRatio', 'maxFar', 'employees', 'measuredElectricityMwhPerYear', 'measuredWaterM3PerDay'];
+const INTEGER_FIELDS: EditableField[] = ['floors', 'maxFloors', 'employees'];
 
 /** Numbers are shown in the UI language's convention (vi "12,5") so they read back as typed. */
 function displayValue(lang: Lang, field: EditableField, value: unknown): string {
@@ -56,6 +57,12 @@ export function AttributeEditor({ features }: { features: ParkFeature[] }) {
 
   const landUse = commonValue(features, 'landUse');
   const subtypes = typeof landUse === 'string' && landUse !== 'mixed' ? landUseCategory(landUse as LandUseCode).subtypes : [];
+  /** Fields picked from a list that may be left empty: [stored value, label] pairs. */
+  const optionalChoices: Partial<Record<EditableField, [string, string][]>> = {
+    subtype: subtypes.map((st) => [st.code, st[lang]]),
+    roofType: ROOF_TYPES.map((r) => [r, t(`roof.${r}` as MessageKey)]),
+    sectorScheme: SECTOR_SCHEMES.map((scheme) => [scheme, scheme]),
+  };
 
   return (
     <form className="attribute-editor" onSubmit={(e) => e.preventDefault()} aria-label={t('properties.title')}>
@@ -74,24 +81,13 @@ export function AttributeEditor({ features }: { features: ParkFeature[] }) {
               ))}
             </select>
           );
-        } else if (field === 'subtype') {
+        } else if (optionalChoices[field]) {
           input = (
-            <select value={value === 'mixed' || value === undefined ? '' : String(value)} onChange={(e) => commit('subtype', e.target.value || undefined)}>
+            <select value={value === 'mixed' || value === undefined ? '' : String(value)} onChange={(e) => commit(field, e.target.value || undefined)}>
               <option value="">—</option>
-              {subtypes.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s[lang]}
-                </option>
-              ))}
-            </select>
-          );
-        } else if (field === 'roofType') {
-          input = (
-            <select value={value === 'mixed' || value === undefined ? '' : String(value)} onChange={(e) => commit('roofType', e.target.value || undefined)}>
-              <option value="">—</option>
-              {ROOF_TYPES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roof.${r}` as MessageKey)}
+              {optionalChoices[field].map(([choice, text]) => (
+                <option key={choice} value={choice}>
+                  {text}
                 </option>
               ))}
             </select>

@@ -8,6 +8,8 @@ import { attachImportPreview } from '../exchange/import-preview-layer';
 import { attachSubdividePreview } from '../drawing/subdivide-preview-layer';
 import { attachRuleFailureSegments } from '../panels/analysis/rule-failures-layer';
 import { attachOverlays } from '../overlay/overlay-map-layer';
+import { attachEcoFlows } from './eco-flows-layer';
+import { attachEntrancePick } from '../panels/layout/entrance-pick';
 
 /**
  * Extra map layers owned by a capability (solar roof colours, analysis highlights, drawing
@@ -15,4 +17,4 @@ import { attachOverlays } from '../overlay/overlay-map-layer';
  */
 export type MapExtension = (map: MapLibreMap) => () => void;
 
-export const MAP_EXTENSIONS: MapExtension[] = [attachLabelPoints, attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachDrawingTools, attachEditing, attachImportPreview, attachSubdividePreview];
+export const MAP_EXTENSIONS: MapExtension[] = [attachLabelPoints, attachRoadCorridors, attachSolarLayer, attachRuleFailureSegments, attachIssueMarkers, attachOverlays, attachEcoFlows, attachDrawingTools, attachEditing, attachImportPreview, attachSubdividePreview, attachEntrancePick];

@@ -9,6 +9,8 @@ import type { ParkSolarResult } from '../../../shared/solar';
 import { scenarioSolar, scenarioSolarReady } from './scenario-solar';
 import { solarRunnerStarted } from '../panels/solar/solar-runner';
 import { useSolarStore } from '../panels/solar/solar-store';
+import type { RooftopPv } from '../../../shared/eco/balances';
+import { rooftopPvFromRun } from '../../../shared/eco/pv';
 
 /**
  * One engine for every scenario the report and the Compare tab analyse: its caches are per
@@ -37,6 +39,17 @@ export function solarFor(doc: ParkDocument, scenarioId: string, revision: number
   return { solar: scenarioSolar(doc, scenarioId, s.importedWeather), origin: 'computed' };
 }
 
+/**
+ * Rooftop PV hour by hour for the eco figures: the Solar panel's run carries the hourly output
+ * (the Eco panel counts the same); a scenario computed apart has only totals, so its PV is not
+ * counted and the eco chapter says so.
+ */
+function ecoPvFor(doc: ParkDocument, scenarioId: string, revision: number): RooftopPv | null {
+  const s = useSolarStore.getState();
+  const current = scenarioId === doc.activeScenarioId && s.status === 'done' && s.resultRevision === revision;
+  return current && s.result && s.hourly ? rooftopPvFromRun(s.result, s.hourly.acKw, s.hourly.weight, doc.settings) : null;
+}
+
 /** Resolves when every scenario the report needs has its solar result (an export waits for it). */
 export function solarReadyFor(doc: ParkDocument, scenarioIds: readonly string[], revision: number): Promise<void> {
   const missing = [doc.activeScenarioId, ...scenarioIds].filter((id) => solarFor(doc, id, revision).solar === null);
@@ -52,6 +65,7 @@ export function comparisonFor(doc: ParkDocument, ids: readonly string[], revisio
     date,
     solar: Object.fromEntries(ids.map((id) => [id, solarFor(doc, id, revision, waitForPanel).solar])),
     analyses: Object.fromEntries(ids.map((id) => [id, analysisFor(doc, id, date)])),
+    ecoPv: Object.fromEntries(ids.map((id) => [id, ecoPvFor(doc, id, revision)])),
   });
 }
 
@@ -60,7 +74,7 @@ export function reportModelFor(doc: ParkDocument, revision: number, lang: Report
   const now = new Date().toISOString();
   const scenarioId = doc.activeScenarioId;
   const { solar, origin } = solarFor(doc, scenarioId, revision);
-  const model = buildReportModel(doc, scenarioId, { lang, now, toolVersion, solar, solarOrigin: origin, analysis: analysisFor(doc, scenarioId, now.slice(0, 10)) });
+  const model = buildReportModel(doc, scenarioId, { lang, now, toolVersion, solar, solarOrigin: origin, analysis: analysisFor(doc, scenarioId, now.slice(0, 10)), ecoPv: ecoPvFor(doc, scenarioId, revision) });
   const comparison = comparisonFor(doc, compareIds, revision, lang);
   if (comparison) model.comparison = comparison;
   return model;

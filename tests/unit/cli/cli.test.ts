@@ -6,7 +6,7 @@ import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
 import { readProject } from '../../../shared/project-file';
-import type { ParkDocument } from '../../../shared/model';
+import { FORMAT_VERSION, type ParkDocument } from '../../../shared/model';
 import { CONTEXT, memoryIo, readSampleDocument, sampleProblemBlock } from './helpers';
 
 const SAMPLE = 'data/samples/bac-ninh-demo.gpkg';
@@ -48,7 +48,7 @@ describe('ecopark info', () => {
       'Location:       21.10000° N, 106.00000° E',
       'Created:        15 Jan 2026, 08:00 UTC',
       'Modified:       15 Jan 2026, 08:00 UTC',
-      'Format version: 1',
+      `Format version: ${FORMAT_VERSION}`, // the sample file is format 1, upgraded on opening
       'Scenarios:      1 (* = active)',
       `* Phương án A: ${total} features`,
       `    by kind: boundary 1, land-use areas ${expectedLandUse}, buildings ${expectedBuildings}, roads 6, facilities 9`,

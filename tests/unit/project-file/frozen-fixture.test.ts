@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../shared/project-file';
+import { FORMAT_VERSION } from '../../../shared/model';
 import { loadSqlJs } from '../../helpers/sqljs';
 
 /**
@@ -14,6 +15,8 @@ describe('frozen format-1 project file', () => {
     const result = await loadSqlJs().then((SQL) => readProject(SQL, bytes));
     if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
     const expected: unknown = JSON.parse(readFileSync(new URL('../../fixtures/project-format-v1.json', import.meta.url), 'utf8'));
-    expect(result.document).toEqual(expected);
+    // The same document, now at the current format version (the file itself is never changed).
+    expect(result.document).toEqual({ ...(expected as object), formatVersion: FORMAT_VERSION });
+    expect(result.migratedFrom).toBe(1);
   });
 });

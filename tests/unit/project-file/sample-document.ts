@@ -1,4 +1,4 @@
-import type { ParkDocument } from '../../../shared/model';
+import { FORMAT_VERSION, type ParkDocument } from '../../../shared/model';
 
 /** Vietnamese name used to check UTF-8 round trips exactly (NFC, with tone marks and an em dash). */
 export const VI_NAME = 'Khu công nghiệp sinh thái Yên Phong — Bắc Ninh';
@@ -17,7 +17,7 @@ const rect = (x: number, y: number, w: number, h: number): number[][] => [
  */
 export function sampleDocument(): ParkDocument {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     project: {
       id: 'p-1',
       name: VI_NAME,

@@ -1,5 +1,6 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { analyzeEco, type EcoResult } from '../../../../shared/eco';
+import { rooftopPvFromRun } from '../../../../shared/eco/pv';
 import { activeScenario } from '../../../../shared/model';
 import { formatNumber } from '../../../../shared/format';
 import { useT } from '../../i18n/use-t';
@@ -9,6 +10,9 @@ import { useAnalysis } from '../analysis/use-analysis';
 import { TenantEditor } from './TenantEditor';
 import { SymbiosisList } from './SymbiosisList';
 import { Scorecard } from './Scorecard';
+import { ensureSolarRunner } from '../solar/solar-runner';
+import { useSolarStore } from '../solar/solar-store';
+import { useEcoFlows } from './eco-flows-store';
 import './eco.css';
 
 /** Balances, carbon and CBAM of the active scenario (shared/eco; docs/eco-performance.md). */
@@ -16,11 +20,19 @@ function Balances({ result }: { result: EcoResult }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const n = (v: number, d = 0) => formatNumber(lang, v, d);
+  const e = result.electricity;
   const w = result.water;
   const c = result.carbon;
   const rows: [string, string, string][] = [
     ['plots', t('eco.plots'), t('eco.plotsValue', { count: n(result.plots.length), sectors: n(result.plots.filter((p) => p.sector !== null).length) })],
-    ['electricity', t('eco.electricity'), t('eco.unit.mwhYear', { v: n(result.electricity.demandMwhPerYear) })],
+    ['electricity', t('eco.electricity'), t('eco.unit.mwhYear', { v: n(e.demandMwhPerYear) })],
+    ...(result.pvHourly
+      ? ([
+          ['pv', t('eco.pvGenerated'), t('eco.unit.mwhYear', { v: n(e.rooftopPvMwhPerYear) })],
+          ['pvOnSite', t('eco.pvOnSite'), t('eco.pvOnSiteValue', { v: n(e.selfConsumedMwhPerYear), share: `${n(e.pvShareOfDemand * 100, 1)} %` })],
+        ] as [string, string, string][])
+      : []),
+    ['grid', t('eco.gridElectricity'), t('eco.unit.mwhYear', { v: n(e.gridMwhPerYear) })],
     ['water', t('eco.water'), t('eco.unit.m3Day', { v: n(w.waterM3PerDay) })],
     ['supply', t('eco.supplyCapacity'), w.supplyCapacityM3PerDay === null ? t('eco.notGiven') : t('eco.unit.m3Day', { v: n(w.supplyCapacityM3PerDay) })],
     ['wastewater', t('eco.wastewater'), t('eco.unit.m3Day', { v: n(w.wastewaterM3PerDay) })],
@@ -43,7 +55,7 @@ function Balances({ result }: { result: EcoResult }) {
       </dl>
       {w.wwtpCapacityRatio !== null && w.wwtpCapacityRatio < 1 && <p className="eco-warning">{t('eco.undersized')}</p>}
       <p className="eco-note">{t('eco.gridFactor', { factor: n(c.gridEmissionFactorTPerMwh, 4), year: c.gridEmissionFactorYear === null ? t('eco.notGiven') : String(c.gridEmissionFactorYear) })}</p>
-      <p className="eco-note">{t('eco.pvNote')}</p>
+      <p className="eco-note">{t(result.pvHourly ? 'eco.pvNote' : 'eco.pvPending')}</p>
       <h4>{t('eco.cbam')}</h4>
       {cbam.length === 0 ? (
         <p className="eco-note">{t('eco.cbamNone')}</p>
@@ -67,7 +79,14 @@ function EcoPanelView() {
   const document = useDocumentStore((s) => s.document);
   const analysis = useAnalysis();
   const greenSpaceRatio = analysis?.green.greenSpaceRatio ?? null;
-  const result = useMemo(() => (document ? analyzeEco(document, { greenSpaceRatio, lang }) : null), [document, greenSpaceRatio, lang]);
+  // Rooftop PV hour by hour from the Solar panel's worker, which the Eco panel starts too.
+  useEffect(ensureSolarRunner, []);
+  const solar = useSolarStore((s) => s.result);
+  const hourly = useSolarStore((s) => s.hourly);
+  const showFlows = useEcoFlows((s) => s.showFlows);
+  const setShowFlows = useEcoFlows((s) => s.setShowFlows);
+  const pv = useMemo(() => (document && solar && hourly ? rooftopPvFromRun(solar, hourly.acKw, hourly.weight, document.settings) : null), [document, solar, hourly]);
+  const result = useMemo(() => (document ? analyzeEco(document, { greenSpaceRatio, lang, pv }) : null), [document, greenSpaceRatio, lang, pv]);
   if (!document || !result) return null;
   const names = new Map(activeScenario(document).features.map((f) => [f.id, f.name ?? f.code ?? f.id.slice(0, 8)]));
   return (
@@ -75,6 +94,10 @@ function EcoPanelView() {
       <TenantEditor />
       {result.plots.length === 0 ? <p className="eco-note">{t('eco.noPlots')}</p> : <Balances result={result} />}
       <SymbiosisList exchanges={result.symbiosis} names={names} />
+      <label className="eco-flows-toggle">
+        <input type="checkbox" checked={showFlows} onChange={(ev) => setShowFlows(ev.currentTarget.checked)} />
+        {t('eco.flows.show')}
+      </label>
       <Scorecard criteria={result.criteria} />
     </div>
   );

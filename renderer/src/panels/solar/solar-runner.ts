@@ -54,7 +54,7 @@ function getWorker(): Worker {
     } else if (msg.type === 'result') {
       const result = { ...msg.summary, buildings: roofsOfRun };
       roofsOfRun = [];
-      store.set({ status: 'done', result, resultRevision: revisionOfRun.get(msg.runId) ?? -1, lastRunMs: msg.elapsedMs, error: null });
+      store.set({ status: 'done', result, hourly: msg.hourly, resultRevision: revisionOfRun.get(msg.runId) ?? -1, lastRunMs: msg.elapsedMs, error: null });
     } else store.set({ status: 'error', error: msg.message });
   };
   return worker;

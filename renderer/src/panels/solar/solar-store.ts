@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { HourlyWeather, ParkSolarResult, WeatherImportError, WeatherProblem } from '../../../../shared/solar';
+import type { SolarHourly } from './worker-protocol';
 
 export type RoofMetric = 'specificYield' | 'kwhPerM2Roof';
 
@@ -11,6 +12,8 @@ export interface SolarState {
   status: 'idle' | 'running' | 'done' | 'error';
   progress: { done: number; total: number };
   result: ParkSolarResult | null;
+  /** The hourly AC of `result` (the Eco panel's PV on site); null without a result. */
+  hourly: SolarHourly | null;
   /** Revision of the document the result belongs to. */
   resultRevision: number;
   error: string | null;
@@ -30,6 +33,7 @@ export const useSolarStore = create<SolarState>((set) => ({
   status: 'idle',
   progress: { done: 0, total: 0 },
   result: null,
+  hourly: null,
   resultRevision: -1,
   error: null,
   lastRunMs: 0,

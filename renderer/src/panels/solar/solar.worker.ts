@@ -64,7 +64,9 @@ async function run(runId: number, doc: ParkDocument, settings: SolarSettings, ru
     }
     // The roofs went with the progress messages; the summary is all that is left to send.
     const { buildings: _sent, ...summary } = summarizePark(ctx, results);
-    scope.postMessage({ type: 'result', runId, summary, elapsedMs: performance.now() - start });
+    // The park's hourly AC goes too: the Eco panel counts PV used on site hour by hour from it.
+    const hourly = { acKw: ctx.hourlyAcKw, weight: input.weather.weight };
+    scope.postMessage({ type: 'result', runId, summary, hourly, elapsedMs: performance.now() - start });
   } catch (error) {
     scope.postMessage({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
   }

@@ -18,6 +18,12 @@ export type WorkerRequest =
 /** A park result without its roofs: those came with the progress messages. */
 export type ParkSummary = Omit<ParkSolarResult, 'buildings'>;
 
+/** The park's AC power per weather row (kW) and the real hours each row stands for (shared/solar). */
+export interface SolarHourly {
+  acKw: Float64Array;
+  weight: ArrayLike<number>;
+}
+
 /** Worker → main thread. */
 export type WorkerResponse =
   /**
@@ -25,7 +31,7 @@ export type WorkerResponse =
    * in one message would make one long task of deserialising them on the main thread.
    */
   | { type: 'progress'; runId: number; done: number; total: number; roofs: RoofResult[] }
-  | { type: 'result'; runId: number; summary: ParkSummary; elapsedMs: number }
+  | { type: 'result'; runId: number; summary: ParkSummary; hourly: SolarHourly; elapsedMs: number }
   | { type: 'error'; runId: number; message: string }
   | { type: 'weather'; requestId: number; fileName: string; result: WeatherImportResult }
   | { type: 'scenario-result'; requestId: number; result: ParkSolarResult }
