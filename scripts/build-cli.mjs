@@ -99,6 +99,9 @@ const result = await build({
 });
 
 if (slimZod) await checkZodMembers(tmpDir);
+// ECOPARK_CLI_METAFILE: also write esbuild's metafile there, to see which modules each chunk holds
+// (e.g. that jsts and d3-geo, which only @turf/buffer needs, stay out of what `info` loads).
+if (process.env.ECOPARK_CLI_METAFILE) await writeFile(path.resolve(process.env.ECOPARK_CLI_METAFILE), JSON.stringify(result.metafile));
 const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.startsWith('ecopark-zod:'));
 inputs.push('package.json');
 await writeFile(path.join(tmpDir, 'inputs.json'), `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);

@@ -1,4 +1,8 @@
-import { feature, featureCollection, intersect, pointOnFeature, polygon, tesselate, union } from '@turf/turf';
+import { feature, featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { tesselate } from '@turf/tesselate';
+import { union } from '@turf/union';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';

@@ -2,6 +2,7 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
 import { isCounterClockwise } from '../geometry/ring';
+import { edgesNear } from './edge-grid';
 
 /**
  * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),
@@ -67,12 +68,26 @@ interface Edge {
   b: Position;
 }
 
+// Features are immutable (DESIGN.md §2, as measure.ts's memos rely on): a geometry's edges and a
+// ring's orientation are worked out once, not for every pair and every contact vertex.
+const edgeLists = new WeakMap<AreaGeometry, Edge[]>();
+const counterClockwise = new WeakMap<Position[], boolean>();
+
 function edgesOf(geometry: AreaGeometry): Edge[] {
-  const edges: Edge[] = [];
+  let edges = edgeLists.get(geometry);
+  if (edges) return edges;
+  edges = [];
   for (const rings of polygonsOf(geometry)) {
     for (const ring of rings) for (let i = 1; i < ring.length; i++) edges.push({ a: ring[i - 1], b: ring[i] });
   }
+  edgeLists.set(geometry, edges);
   return edges;
+}
+
+function ringIsCounterClockwise(ring: Position[]): boolean {
+  let ccw = counterClockwise.get(ring);
+  if (ccw === undefined) counterClockwise.set(ring, (ccw = isCounterClockwise(ring)));
+  return ccw;
 }
 
 /** Signed distance of c from the line a→b (positive on the left), scaled degrees. */
@@ -84,8 +99,7 @@ function sideOf(a: Position, b: Position, c: Position, k: number): number {
 }
 
 /** Some edge of `a` crosses some edge of `b` at a point interior to both (not a touch). */
-export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG): boolean {
-  const boxB = bboxOf(b);
+export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG, boxB = bboxOf(b)): boolean {
   const edgesB = edgesOf(b);
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
   for (const e of edgesOf(a)) {
@@ -124,29 +138,26 @@ function angle(from: Position, to: Position, k: number): number {
 /** The interior wedges of `geometry` at the point v (vertex or edge contact), if v is on its boundary. */
 function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): Wedge[] {
   const wedges: Wedge[] = [];
-  for (const rings of polygonsOf(geometry)) {
-    rings.forEach((ring, r) => {
-      // Interior on the left of each edge: outer rings counter-clockwise, holes clockwise.
-      const interiorLeft = isCounterClockwise(ring) === (r === 0);
-      const n = ring.length - 1;
-      for (let i = 0; i < n; i++) {
-        const a = ring[i];
-        const b = ring[i + 1];
-        // Most edges are nowhere near v: reject on their box before any distance.
-        if (v[0] < Math.min(a[0], b[0]) - eps || v[0] > Math.max(a[0], b[0]) + eps) continue;
-        if (v[1] < Math.min(a[1], b[1]) - eps || v[1] > Math.max(a[1], b[1]) + eps) continue;
-        const prev = ring[(i - 1 + n) % n];
-        const nearA = segDistance(v, a, a, k) <= eps;
-        if (nearA) {
-          const [out, back] = interiorLeft ? [b, prev] : [prev, b];
-          const start = angle(a, out, k);
-          wedges.push({ start, sweep: norm(angle(a, back, k) - start) || TAU });
-        } else if (segDistance(v, b, b, k) > eps && segDistance(v, a, b, k) <= eps) {
-          const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
-          wedges.push({ start, sweep: Math.PI });
-        }
-      }
-    });
+  // The edges near v only (edge-grid.ts), in no particular order: the caller asks whether any wedge meets.
+  for (const { ring, r, i } of edgesNear(v, geometry, eps)) {
+    const n = ring.length - 1;
+    const a = ring[i];
+    const b = ring[i + 1];
+    // Most edges are nowhere near v: reject on their box before any distance.
+    if (v[0] < Math.min(a[0], b[0]) - eps || v[0] > Math.max(a[0], b[0]) + eps) continue;
+    if (v[1] < Math.min(a[1], b[1]) - eps || v[1] > Math.max(a[1], b[1]) + eps) continue;
+    // Interior on the left of each edge: outer rings counter-clockwise, holes clockwise.
+    const interiorLeft = ringIsCounterClockwise(ring) === (r === 0);
+    const prev = ring[(i - 1 + n) % n];
+    const nearA = segDistance(v, a, a, k) <= eps;
+    if (nearA) {
+      const [out, back] = interiorLeft ? [b, prev] : [prev, b];
+      const start = angle(a, out, k);
+      wedges.push({ start, sweep: norm(angle(a, back, k) - start) || TAU });
+    } else if (segDistance(v, b, b, k) > eps && segDistance(v, a, b, k) <= eps) {
+      const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
+      wedges.push({ start, sweep: Math.PI });
+    }
   }
   return wedges;
 }
@@ -157,16 +168,12 @@ function wedgesMeet(w1: Wedge, w2: Wedge): boolean {
 
 /** Whether p lies within `eps` of an edge of the geometry (edges far from p rejected on their box). */
 function onBoundary(p: Position, geometry: AreaGeometry, k: number, eps: number): boolean {
-  for (const rings of polygonsOf(geometry)) {
-    for (const ring of rings) {
-      for (let i = 1; i < ring.length; i++) {
-        const a = ring[i - 1];
-        const b = ring[i];
-        if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
-        if (p[1] < Math.min(a[1], b[1]) - eps || p[1] > Math.max(a[1], b[1]) + eps) continue;
-        if (segDistance(p, a, b, k) <= eps) return true;
-      }
-    }
+  for (const { ring, i } of edgesNear(p, geometry, eps)) {
+    const a = ring[i];
+    const b = ring[i + 1];
+    if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
+    if (p[1] < Math.min(a[1], b[1]) - eps || p[1] > Math.max(a[1], b[1]) + eps) continue;
+    if (segDistance(p, a, b, k) <= eps) return true;
   }
   return false;
 }
@@ -200,7 +207,7 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
  */
 export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bboxOf(a), boxB = bboxOf(b), eps = EPS_DEG): boolean {
   if (!bboxesOverlap(boxA, boxB, eps)) return false;
-  if (edgesProperlyCross(a, b, eps)) return true;
+  if (edgesProperlyCross(a, b, eps, boxB)) return true;
   return contactOverlaps(a, b, boxB, eps) || contactOverlaps(b, a, boxA, eps);
 }
 
@@ -208,7 +215,7 @@ export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bbo
 export function isWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bboxOf(inner), boxOuter = bboxOf(outer)): boolean {
   if (boxInner[0] < boxOuter[0] - EPS_DEG || boxInner[1] < boxOuter[1] - EPS_DEG) return false;
   if (boxInner[2] > boxOuter[2] + EPS_DEG || boxInner[3] > boxOuter[3] + EPS_DEG) return false;
-  if (edgesProperlyCross(inner, outer)) return false;
+  if (edgesProperlyCross(inner, outer, EPS_DEG, boxOuter)) return false;
   for (const rings of polygonsOf(inner)) {
     for (const ring of rings) {
       for (const v of ring) if (distanceToEdges(v, outer) > EPS_DEG && !pointInArea(v, outer)) return false;

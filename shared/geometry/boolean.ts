@@ -1,4 +1,7 @@
-import { difference, featureCollection, intersect, polygon as turfPolygon, multiPolygon, union } from '@turf/turf';
+import { difference } from '@turf/difference';
+import { featureCollection, multiPolygon, polygon as turfPolygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 

@@ -1,3 +1,5 @@
+import { polygon as turfPolygon } from '@turf/helpers';
+import { tesselate } from '@turf/tesselate';
 import type { AreaGeometry, ParkGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, intersectAreas, polygonsOf, subtractAreas } from './boolean';
 import { convexHull, type PlanarPoint } from './convex-hull';
@@ -112,6 +114,8 @@ interface Screened {
   hulls: PlanarPoint[][];
   /** The rings cut into loops that neither cross nor touch themselves (see simpleLoops). */
   loops?: PlanarPoint[][];
+  /** Those loops cut into counter-clockwise triangles; null when they could not be (see trianglesOf). */
+  triangles?: PlanarPoint[][] | null;
 }
 
 function screened(g: AreaGeometry, plane: TangentPlane): Screened {
@@ -122,6 +126,29 @@ function screened(g: AreaGeometry, plane: TangentPlane): Screened {
 function loopsOf(s: Screened): PlanarPoint[][] {
   s.loops ??= s.rings.flatMap((ring) => simpleLoops(ring));
   return s.loops;
+}
+
+/**
+ * The loops cut into triangles by earcut (Turf's tesselate), each made counter-clockwise: they
+ * tile the loops, since a loop neither crosses nor touches itself. Should earcut's triangles not
+ * add up to a loop's area (a degenerate loop it could not cut cleanly), null: no triangle
+ * screen for this geometry, the pair goes on to the exact intersection.
+ */
+function trianglesOf(s: Screened): PlanarPoint[][] | null {
+  if (s.triangles !== undefined) return s.triangles;
+  const out: PlanarPoint[][] = [];
+  for (const loop of loopsOf(s)) {
+    const loopM2 = Math.abs(signedArea2(loop)) / 2;
+    let sumM2 = 0;
+    for (const t of tesselate(turfPolygon([[...loop, loop[0]]])).features) {
+      const tri = openRing(t.geometry.coordinates[0]) as PlanarPoint[];
+      const area2 = signedArea2(tri);
+      sumM2 += Math.abs(area2) / 2;
+      out.push(area2 < 0 ? tri.reverse() : tri);
+    }
+    if (Math.abs(sumM2 - loopM2) > 1e-9 * loopM2) return (s.triangles = null);
+  }
+  return (s.triangles = out);
 }
 
 /** Cuts of a self-crossing ring made before the rest of it is replaced by its hull. */
@@ -173,18 +200,22 @@ function areaInHulls(subjects: PlanarPoint[][], hulls: PlanarPoint[][], limitM2:
 /**
  * Cheap screen before the exact intersection: true only when the two geometries surely overlap
  * by less than `limitM2` in the plane (whose scale error, ~1e-4, the halved limit absorbs), so
- * the exact intersection would report nothing. Two upper bounds of the overlap, by
- * Sutherland–Hodgman clipping against convex hulls, which needs no convexity of the features
+ * the exact intersection would report nothing. Three upper bounds of the overlap, by
+ * Sutherland–Hodgman clipping against convex pieces, which needs no convexity of the features
  * (T-junction vertices that bend an edge by a hair change nothing):
  * 1. the parts' hulls against each other;
  * 2. one geometry's rings, cut into simple loops, against the other's hulls, holes added
- *    rather than subtracted. This rejects a plot beside an L-shaped block.
- * Both hold whatever the rings are, valid or not: whatever a geometry covers lies inside its
+ *    rather than subtracted. This rejects a plot beside an L-shaped block;
+ * 3. one geometry's loops against the triangles of the other's loops. This rejects two concave
+ *    neighbours, such as a self-crossing strip winding between blocks, whose hulls overlap.
+ * All hold whatever the rings are, valid or not: whatever a geometry covers lies inside its
  * loops, and those inside its hulls. Anything they cannot decide goes to the exact intersection.
  */
 function overlapSurelyBelow(a: Screened, b: Screened, limitM2: number): boolean {
   if (areaInHulls(a.hulls, b.hulls, limitM2) < limitM2) return true;
-  return areaInHulls(loopsOf(a), b.hulls, limitM2) < limitM2 || areaInHulls(loopsOf(b), a.hulls, limitM2) < limitM2;
+  if (areaInHulls(loopsOf(a), b.hulls, limitM2) < limitM2 || areaInHulls(loopsOf(b), a.hulls, limitM2) < limitM2) return true;
+  const triangles = trianglesOf(b);
+  return triangles !== null && areaInHulls(loopsOf(a), triangles, limitM2) < limitM2;
 }
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */

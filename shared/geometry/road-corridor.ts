@@ -1,4 +1,5 @@
-import { featureCollection, polygon as turfPolygon, union } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
 import { createLocalFrame, localToLonLat, lonLatToLocal, type LocalFrame } from './local-frame';

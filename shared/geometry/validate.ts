@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, point as turfPoint, polygon as turfPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, polygonsOf, subtractAreas } from './boolean';
@@ -403,16 +404,25 @@ function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: Tangent
       const dy = q[1] - p[1];
       const len2 = dx * dx + dy * dy;
       const cuts = [0, 1];
+      // A boundary edge whose two ends lie beyond the same side of pq's box (with a margin
+      // twice the contact distance) can neither cross pq nor bring its end within reach of it.
+      const loX = Math.min(p[0], q[0]) - 2 * ON_BOUNDARY_M, hiX = Math.max(p[0], q[0]) + 2 * ON_BOUNDARY_M;
+      const loY = Math.min(p[1], q[1]) - 2 * ON_BOUNDARY_M, hiY = Math.max(p[1], q[1]) + 2 * ON_BOUNDARY_M;
       for (let i = 0, j = b[0].length - 1; i < b[0].length && len2 > 0; j = i++) {
         const v = b[0][i];
+        const w = b[0][j];
+        if ((v[0] < loX && w[0] < loX) || (v[0] > hiX && w[0] > hiX) || (v[1] < loY && w[1] < loY) || (v[1] > hiY && w[1] > hiY)) continue;
         if (distanceToSegment(v, p, q) <= ON_BOUNDARY_M) cuts.push(((v[0] - p[0]) * dx + (v[1] - p[1]) * dy) / len2);
-        const t = crossingParameter(p, q, b[0][j], v);
+        const t = crossingParameter(p, q, w, v);
         if (t !== null) cuts.push(t);
       }
       cuts.sort((x, y) => x - y);
       const depthAt = (t: number) => signedDepth([p[0] + t * dx, p[1] + t * dy], b);
+      // Each cut ends one piece and starts the next: its depth is computed once.
+      let startDepth = depthAt(cuts[0]);
       for (let c = 1; c < cuts.length; c++) {
-        const depths = [depthAt(cuts[c - 1]), depthAt((cuts[c - 1] + cuts[c]) / 2), depthAt(cuts[c])];
+        const depths = [startDepth, depthAt((cuts[c - 1] + cuts[c]) / 2), depthAt(cuts[c])];
+        startDepth = depths[2];
         if (depths.some((d) => d < -ON_BOUNDARY_M)) return false;
         if (depths[1] <= ON_BOUNDARY_M) outsideBoundM2 += Math.max(0, ...depths.map((d) => -d)) * (cuts[c] - cuts[c - 1]) * Math.sqrt(len2);
       }

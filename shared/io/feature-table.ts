@@ -1,4 +1,6 @@
-import { along, centerOfMass, length as turfLength } from '@turf/turf';
+import { along } from '@turf/along';
+import { centerOfMass } from '@turf/center-of-mass';
+import { length as turfLength } from '@turf/length';
 import type { ParkFeature } from '../model/feature';
 import { ATTRIBUTE_NAMES } from '../model/feature';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';

@@ -1,5 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
+import { z } from 'zod';
 import { FORMAT_VERSION, parkDocumentSchema, projectInfoSchema, type ParkDocument, type Scenario } from '../model/document';
+import * as featureSchemas from '../model/feature';
 import { parkFeatureSchema, type FeatureKind, type ParkFeature } from '../model/feature';
 import type { OpenFailureReason } from '../host-api';
 import { checkLimit, DEFAULT_LIMITS, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
@@ -210,7 +212,13 @@ function fromStoredGeometry(g: GpkgGeometry): GpkgGeometry {
 
 function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label: string, budget: SizeBudget): ParkFeature {
   if (!(row.geom instanceof Uint8Array)) throw new CorruptFile(`${label} has no geometry`);
-  for (const [column, value] of Object.entries(row)) checkText(budget.limits, value, `${label}, ${column}`);
+  // The place is worded only for a text past the limit: wording it for every column of every
+  // row cost more than the check itself.
+  const maxChars = budget.limits['attribute-chars'];
+  for (const column of Object.keys(row)) {
+    const value = row[column];
+    if (typeof value === 'string' && value.length > maxChars) checkText(budget.limits, value, `${label}, ${column}`);
+  }
   const maxVertices = budget.nextFeatureMax();
   const decoded = decodeGpkgGeometry(row.geom, { maxVertices });
   if (!decoded.ok && decoded.limit) {
@@ -229,24 +237,30 @@ function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label
     if (value !== null && value !== undefined) candidate[c.field] = value;
   }
   if (row.props !== null && row.props !== undefined) candidate.props = parseJson(row.props, `${label}: props`);
-  // The geometry is checked by plain loops (geometry-check.ts) and zod sees a stand-in, so zod
-  // runs once per feature instead of once per position. Refusals still come from zod, as before.
+  // The geometry is checked by plain loops (geometry-check.ts), so zod checks the attributes
+  // only, with the kind's own schema (the union would pick it by `kind`, which is the layer's).
+  // Refusals of a geometry the loops reject still come from zod, as before.
   const geometryOk = geometryMatchesKind(layer.kind, candidate.geometry);
-  const parsed = parkFeatureSchema.safeParse(geometryOk ? { ...candidate, geometry: STAND_IN_GEOMETRY[layer.kind] } : candidate);
+  const parsed = (geometryOk ? FEATURE_ATTRIBUTES_SCHEMA[layer.kind] : parkFeatureSchema).safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.map(String).join('.') || 'feature';
     throw new CorruptFile(`${label}: ${field}: ${issue.message}`);
   }
-  parsed.data.geometry = candidate.geometry as ParkFeature['geometry'];
-  return parsed.data;
+  const feature = parsed.data as ParkFeature;
+  feature.geometry = candidate.geometry as ParkFeature['geometry'];
+  return feature;
 }
 
-/** The smallest geometry zod accepts for each kind, parsed in place of one already checked. */
-const STAND_IN_GEOMETRY: Record<FeatureKind, GpkgGeometry> = {
-  boundary: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] },
-  landuse: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] },
-  building: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] },
-  road: { type: 'LineString', coordinates: [[0, 0], [1, 1]] },
-  point: { type: 'Point', coordinates: [0, 0] },
+/**
+ * Each kind's schema with the geometry left to geometry-check.ts: parsing a stand-in geometry
+ * through the area schema's union cost most of zod's time per feature. The other fields, their
+ * checks and their messages are the kind's own.
+ */
+export const FEATURE_ATTRIBUTES_SCHEMA: Record<FeatureKind, z.ZodType> = {
+  boundary: featureSchemas.boundaryFeatureSchema.extend({ geometry: z.unknown() }),
+  landuse: featureSchemas.landUseFeatureSchema.extend({ geometry: z.unknown() }),
+  building: featureSchemas.buildingFeatureSchema.extend({ geometry: z.unknown() }),
+  road: featureSchemas.roadFeatureSchema.extend({ geometry: z.unknown() }),
+  point: featureSchemas.pointFeatureSchema.extend({ geometry: z.unknown() }),
 };

@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 

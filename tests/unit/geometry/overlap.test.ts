@@ -158,4 +158,40 @@ describe('findOverlaps screens (they may only skip pairs with nothing to report)
     // The layouts do overlap: the comparison is not between two empty lists.
     expect(overlapsFound).toBeGreaterThan(50);
   });
+  it('gives what the exact intersection gives for concave and self-crossing neighbours, whose hulls overlap (the triangle screen)', () => {
+    // U-shapes with a block in their mouth, and rings through random points (most of
+    // them cross themselves several times, like a green strip drawn back over itself): the pairs
+    // the hull screens cannot settle, which the screen of loops against triangles does.
+    const next = seededRandom(12);
+    const half = (n: number) => Math.floor(next() * n) / 2;
+    let overlapsFound = 0;
+    for (let layout = 0; layout < 16; layout++) {
+      const items = Array.from({ length: 12 }, (_, i) => {
+        const x = half(6);
+        const y = half(6);
+        const shape = next();
+        const geometry =
+          shape < 0.35 ? ring([x, y], [x + 2, y], [x + 2, y + 2], [x + 1.5, y + 2], [x + 1.5, y + 0.5], [x + 0.5, y + 0.5], [x + 0.5, y + 2], [x, y + 2])
+            : shape < 0.55 ? ring([x, y], [x + 1, y + 1e-8], [x + 1, y + 1.5], [x, y + 1.5])
+              : ring(...Array.from({ length: 5 + Math.floor(next() * 4) }, (): [number, number] => [x + next() * 2.5, y + next() * 2.5]));
+        return { id: `f${String(i).padStart(2, '0')}`, geometry };
+      });
+      const expected: string[] = [];
+      const areas = new Map<string, number>();
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const common = intersectAreas(items[i].geometry, items[j].geometry);
+          const areaM2 = common ? geodesicAreaM2(common) : 0;
+          if (areaM2 < SLIVER_OVERLAP_M2) continue;
+          expected.push(`${items[i].id}|${items[j].id}`);
+          areas.set(`${items[i].id}|${items[j].id}`, areaM2);
+        }
+      }
+      const found = findOverlaps(items);
+      expect(found.map((o) => `${o.a}|${o.b}`).sort()).toEqual(expected.sort());
+      for (const o of found) expect(o.areaM2).toBe(areas.get(`${o.a}|${o.b}`));
+      overlapsFound += found.length;
+    }
+    expect(overlapsFound).toBeGreaterThan(50);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as turf from '@turf/turf';
+import type * as turfUnion from '@turf/union';
 import { roadCorridorOutcome } from '../../../shared/geometry/road-corridor';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
 import { createLocalFrame, localToLonLat } from '../../../shared/geometry/local-frame';
@@ -7,18 +7,16 @@ import { createLocalFrame, localToLonLat } from '../../../shared/geometry/local-
 // When the polygon clipper throws anyway, the corridor is still built (never a crash) and
 // nothing is dropped: the pieces it could not merge are kept and reported.
 const failures = vi.hoisted(() => ({ left: 0 }));
-vi.mock('@turf/turf', async (original) => {
-  const real = await original<typeof turf>();
-  return {
-    ...real,
-    union: (...args: Parameters<typeof real.union>) => {
-      if (failures.left > 0) {
-        failures.left--;
-        throw new Error('Unable to complete output ring');
-      }
-      return real.union(...args);
-    },
+vi.mock('@turf/union', async (original) => {
+  const real = await original<typeof turfUnion>();
+  const union = (...args: Parameters<typeof real.union>) => {
+    if (failures.left > 0) {
+      failures.left--;
+      throw new Error('Unable to complete output ring');
+    }
+    return real.union(...args);
   };
+  return { ...real, union, default: union };
 });
 
 const frame = createLocalFrame(106, 21);

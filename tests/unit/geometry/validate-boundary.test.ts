@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LandUseFeature, Position } from '../../../shared/model';
+import { polygonsOf } from '../../../shared/geometry/boolean';
+import { SLIVER_OVERLAP_M2 } from '../../../shared/geometry/overlap';
+import { signedArea2 } from '../../../shared/geometry/ring';
+import { createTangentPlane, toPlane } from '../../../shared/geometry/tangent-plane';
+import { seededRandom } from '../../helpers/seeded-random';
 
 // Spy on the polygon clipping, to see which features still need it.
 const clipping = vi.hoisted(() => ({ calls: 0 }));
@@ -59,5 +64,48 @@ describe('validateFeature: polygons touching the park boundary', () => {
   it('a plot across the edge is reported, through the clipping', () => {
     expect(outsideReasons(-0.0005)).toHaveLength(1);
     expect(clipping.calls).toBe(1);
+  });
+});
+
+describe('validateFeature against a concave park boundary: the screens report what the clipping reports', () => {
+  it('gives the outside_boundary issue of the clipping alone, on random polygons along a notched boundary', async () => {
+    const { subtractAreas } = await vi.importActual<typeof import('../../../shared/geometry/boolean')>('../../../shared/geometry/boolean');
+    // A park with a notch cut into its south side (concave, one ring): the screen of each edge's
+    // cuts against the boundary (outlineWithin) decides most polygons near it.
+    const u = 0.001;
+    const at = (x: number, y: number): Position => [106 + x * u, 21 + y * u];
+    const park = { type: 'Polygon' as const, coordinates: [[at(0, 0), at(4, 0), at(4, 2), at(6, 2), at(6, 0), at(10, 0), at(10, 6), at(0, 6), at(0, 0)]] };
+    /** What checkOutside computed before any screen: the clipping, measured in the plane of its first vertex. */
+    const clippedOutside = (g: LandUseFeature['geometry']) => {
+      const outside = subtractAreas(g, [park]);
+      if (!outside) return null;
+      const p = polygonsOf(outside)[0][0][0];
+      const plane = createTangentPlane(p[0], p[1]);
+      const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
+      return m2 >= SLIVER_OVERLAP_M2 ? [p[0], p[1]] : null;
+    };
+    const next = seededRandom(31);
+    // Corners on a quarter grid (on the boundary's edges and vertices), some nudged by a hair.
+    const coord = () => Math.floor(next() * 44) / 4 - 0.5 + (next() < 0.2 ? (next() - 0.5) * 1e-6 : 0);
+    let reported = 0;
+    let screened = 0;
+    for (let n = 0; n < 400; n++) {
+      const x = coord();
+      const y = Math.min(coord(), 6.5);
+      const w = 0.25 + Math.floor(next() * 8) / 4;
+      const h = 0.25 + Math.floor(next() * 8) / 4;
+      // Rectangles with a T-junction vertex on the south edge, and triangles.
+      const ring = next() < 0.7 ? [at(x, y), at(x + w / 2, y), at(x + w, y), at(x + w, y + h), at(x, y + h), at(x, y)] : [at(x, y), at(x + w, y), at(x + w / 2, y + h), at(x, y)];
+      const feature: LandUseFeature = { id: `f${n}`, kind: 'landuse', landUse: 'industrial', geometry: { type: 'Polygon', coordinates: [ring] } };
+      clipping.calls = 0;
+      const issues = validateFeature(feature, { boundary: park }).filter((i) => i.reason === 'outside_boundary');
+      if (clipping.calls === 0) screened++;
+      const expected = clippedOutside(feature.geometry);
+      expect(issues.map((i) => i.at ?? null)).toEqual(expected ? [expected] : []);
+      if (expected) reported++;
+    }
+    // Both outcomes are common, and most polygons inside were settled without clipping.
+    expect(reported).toBeGreaterThan(60);
+    expect(screened).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,82 @@
+import type { AreaGeometry, Position } from '../model/geometry-schema';
+
+/** One edge of an area geometry: ring[i] → ring[i + 1] of ring `r` (0 the outer) of a part. */
+export interface EdgeRef {
+  ring: Position[];
+  r: number;
+  i: number;
+}
+
+/** Below this many edges a plain list is searched: the grid would not pay for itself. */
+const MIN_GRID_EDGES = 48;
+/**
+ * Edges go into every cell their box, widened by this (degrees, ~10 cm), touches: a search
+ * within up to this distance of a point finds all its candidates in the point's cell.
+ */
+const GRID_MARGIN_DEG = 1e-6;
+
+interface EdgeGrid {
+  all: EdgeRef[];
+  x0: number;
+  y0: number;
+  cell: number;
+  nx: number;
+  ny: number;
+  cells: EdgeRef[][] | null;
+}
+
+// Features are immutable (DESIGN.md §2): a geometry's grid is built once.
+const grids = new WeakMap<AreaGeometry, EdgeGrid>();
+
+function gridOf(geometry: AreaGeometry): EdgeGrid {
+  let grid = grids.get(geometry);
+  if (grid) return grid;
+  const all: EdgeRef[] = [];
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const rings of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+    rings.forEach((ring, r) => {
+      for (let i = 0; i < ring.length - 1; i++) all.push({ ring, r, i });
+      for (const p of ring) {
+        minX = Math.min(minX, p[0]); minY = Math.min(minY, p[1]); maxX = Math.max(maxX, p[0]); maxY = Math.max(maxY, p[1]);
+      }
+    });
+  }
+  const x0 = minX - GRID_MARGIN_DEG;
+  const y0 = minY - GRID_MARGIN_DEG;
+  const cell = Math.max(maxX - minX, maxY - minY, GRID_MARGIN_DEG) / Math.ceil(Math.sqrt(all.length));
+  grid = { all, x0, y0, cell, nx: 0, ny: 0, cells: null };
+  if (all.length >= MIN_GRID_EDGES && Number.isFinite(cell) && cell > 0) {
+    grid.nx = Math.floor((maxX + GRID_MARGIN_DEG - x0) / cell) + 1;
+    grid.ny = Math.floor((maxY + GRID_MARGIN_DEG - y0) / cell) + 1;
+    const cells: EdgeRef[][] = Array.from({ length: grid.nx * grid.ny }, () => []);
+    for (const e of all) {
+      const a = e.ring[e.i];
+      const b = e.ring[e.i + 1];
+      const cx0 = Math.floor((Math.min(a[0], b[0]) - GRID_MARGIN_DEG - x0) / cell);
+      const cx1 = Math.floor((Math.max(a[0], b[0]) + GRID_MARGIN_DEG - x0) / cell);
+      const cy0 = Math.floor((Math.min(a[1], b[1]) - GRID_MARGIN_DEG - y0) / cell);
+      const cy1 = Math.floor((Math.max(a[1], b[1]) + GRID_MARGIN_DEG - y0) / cell);
+      for (let cy = Math.max(0, cy0); cy <= Math.min(grid.ny - 1, cy1); cy++) {
+        for (let cx = Math.max(0, cx0); cx <= Math.min(grid.nx - 1, cx1); cx++) cells[cy * grid.nx + cx].push(e);
+      }
+    }
+    grid.cells = cells;
+  }
+  grids.set(geometry, grid);
+  return grid;
+}
+
+/**
+ * The edges of `geometry` whose box, widened by `eps` degrees, may hold p: every one of them,
+ * possibly with others (callers still test each edge's box). A big polygon answers from the
+ * grid cell of p instead of the whole ring, for searches repeated at every vertex of a
+ * neighbour. Order is not the rings' order.
+ */
+export function edgesNear(p: Position, geometry: AreaGeometry, eps: number): readonly EdgeRef[] {
+  const grid = gridOf(geometry);
+  if (!grid.cells || eps > GRID_MARGIN_DEG) return grid.all;
+  const cx = Math.floor((p[0] - grid.x0) / grid.cell);
+  const cy = Math.floor((p[1] - grid.y0) / grid.cell);
+  if (cx < 0 || cy < 0 || cx >= grid.nx || cy >= grid.ny) return [];
+  return grid.cells[cy * grid.nx + cx];
+}

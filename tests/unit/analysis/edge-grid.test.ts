@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { edgesNear, type EdgeRef } from '../../../shared/analysis/edge-grid';
+import { EPS_DEG } from '../../../shared/analysis/planar';
+import type { AreaGeometry, Position } from '../../../shared/model';
+import { seededRandom } from '../../helpers/seeded-random';
+
+// planar.ts's vertex searches (onBoundary, wedgesAt) keep an edge only when p lies in its box
+// widened by eps; they now look at edgesNear's edges instead of every edge. edgesNear must
+// therefore return each edge that passes that test, for any point: checked against the plain
+// scan of all edges on random big polygons and points on, near and away from their outlines.
+
+/** The plain scan the searches did before: every edge whose eps-widened box holds p. */
+function edgesByScan(p: Position, g: AreaGeometry, eps: number): string[] {
+  const out: string[] = [];
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).forEach((rings, part) =>
+    rings.forEach((ring, r) => {
+      for (let i = 0; i < ring.length - 1; i++) {
+        const a = ring[i];
+        const b = ring[i + 1];
+        if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
+        if (p[1] < Math.min(a[1], b[1]) - eps || p[1] > Math.max(a[1], b[1]) + eps) continue;
+        out.push(`${part}|${r}|${i}`);
+      }
+    }),
+  );
+  return out.sort();
+}
+
+describe('edgesNear (the edge grid of big polygons)', () => {
+  it('returns every edge whose widened box holds the point, as a scan of all edges finds them', () => {
+    const next = seededRandom(99);
+    let found = 0;
+    for (let shape = 0; shape < 30; shape++) {
+      // A star-shaped ring of 20–300 vertices (many get a grid), with a hole in some, and as a
+      // MultiPolygon of two such parts in others.
+      const ringAround = (cx: number, cy: number, n: number, radius: number): Position[] => {
+        const ring = Array.from({ length: n }, (_, k): Position => {
+          const angle = (2 * Math.PI * k) / n;
+          const rho = radius * (0.5 + next() / 2);
+          return [cx + rho * Math.cos(angle), cy + rho * Math.sin(angle)];
+        });
+        return [...ring, ring[0]];
+      };
+      const n = 20 + Math.floor(next() * 280);
+      const outer = ringAround(106, 21, n, 0.01);
+      const hole = ringAround(106, 21, 8, 0.002).reverse();
+      const g: AreaGeometry =
+        shape % 3 === 0 ? { type: 'Polygon', coordinates: [outer, hole] }
+          : shape % 3 === 1 ? { type: 'MultiPolygon', coordinates: [[outer], [ringAround(106.03, 21, n, 0.01)]] }
+            : { type: 'Polygon', coordinates: [outer] };
+      const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      const key = (e: EdgeRef) => {
+        const part = parts.findIndex((rings) => rings.includes(e.ring));
+        return `${part}|${e.r}|${e.i}`;
+      };
+      const vertices = parts.flat(2);
+      for (let q = 0; q < 300; q++) {
+        // Vertices, points a hair off them, points along edges, and random points around.
+        const v = vertices[Math.floor(next() * vertices.length)];
+        const w = vertices[Math.floor(next() * vertices.length)];
+        const kind = next();
+        const t = next();
+        const p: Position =
+          kind < 0.3 ? v
+            : kind < 0.55 ? [v[0] + (next() - 0.5) * 4 * EPS_DEG, v[1] + (next() - 0.5) * 4 * EPS_DEG]
+              : kind < 0.8 ? [v[0] + t * (w[0] - v[0]), v[1] + t * (w[1] - v[1])]
+                : [105.98 + next() * 0.07, 20.98 + next() * 0.04];
+        for (const eps of [EPS_DEG, 0]) {
+          const expected = edgesByScan(p, g, eps);
+          const near = new Set(edgesNear(p, g, eps).map(key));
+          for (const e of expected) expect(near.has(e)).toBe(true);
+          found += expected.length;
+        }
+      }
+    }
+    // The points do reach edges: the check is not of empty lists.
+    expect(found).toBeGreaterThan(10_000);
+  });
+});
