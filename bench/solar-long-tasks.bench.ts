@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdleMap } from '../tests/e2e/browser';
-import { startStaticServer } from '../tests/e2e/static-server';
+import { waitForIdleMap } from '../tests/e2e/browser';
 import { importSiteEpw, lastRunMs, loadLargePark, waitForEpwResult, waitForSolarDone } from '../tests/e2e/solar-page';
+import { longestMs as longest, recordLongTasks, takeLongTasks, withAppPage } from './browser-bench';
 import type { Figure } from './measure';
-
-/** Long tasks (> 50 ms, the browser's own threshold) seen on the main thread since the last reset, in ms. */
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    const tasks = w.__longTasks;
-    w.__longTasks = [];
-    return tasks;
-  });
-}
-
-const longest = (tasks: number[]) => Math.round(Math.max(0, ...tasks));
 
 /**
  * Runs `run` under a Chromium trace and returns the page's main-thread tasks, each as
@@ -53,18 +40,8 @@ async function traceMainThreadTasks(page: Page, run: () => Promise<void>): Promi
  * figure that says whether the worker leaves the main thread free (a long task is > 50 ms).
  */
 export async function solarLongTaskFigures(): Promise<Figure[]> {
-  // ECOPARK_RENDERER_DIST, as in the e2e tests, lets parallel work measure its own build.
-  const root = process.env.ECOPARK_RENDERER_DIST ?? 'dist/renderer';
-  if (!existsSync(`${root}/index.html`)) throw new Error(`${root} is missing: run \`npm run build:renderer\` first`);
-  const { url, server } = await startStaticServer(root);
-  const browser = await launchBrowser();
-  try {
-    const page = await openApp(browser, { baseUrl: url });
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
+  return withAppPage(async (page) => {
+    await recordLongTasks(page);
     await page.getByRole('tab', { name: 'Solar' }).click();
     await waitForSolarDone(page);
     await takeLongTasks(page);
@@ -105,8 +82,5 @@ export async function solarLongTaskFigures(): Promise<Figure[]> {
       { name: 'solar.browser.largePark.tracedTasksOver50MsWall', value: tracedTasks.filter((t) => t.wallMs > 50).length, unit: 'count' },
       { name: 'solar.browser.largePark.loadAverage1Min', value: loadavg()[0], unit: 'load' },
     ];
-  } finally {
-    await browser.close();
-    await new Promise<void>((done) => server.close(() => done()));
-  }
+  });
 }

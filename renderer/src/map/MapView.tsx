@@ -17,13 +17,15 @@ import { activeScenario, type ParkFeature } from '../../../shared/model';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { translate } from '../i18n/strings';
-import { CLICKABLE_LAYERS, HOVERED_STATE, PARK_LAYER_IDS, SELECTED_STATE, baseStyle } from './map-style';
+import { CLICKABLE_LAYERS, PARK_LAYER_IDS, baseStyle } from './map-style';
 import { diffFeatures, inBatches, scenarioToMapGeoJson, toMapFeature, westToEast } from './park-geojson';
 import { attachBasemapLayers } from './offline-basemap/basemap-layers';
 import { NorthArrowControl } from './north-arrow';
 import { applyMapUiLanguage } from './map-ui-language';
 import { MAP_EXTENSIONS } from './extensions';
 import { attachGoTo } from './go-to-map';
+import { attachSelectionOverlay } from './selection-overlay';
+import { webglIsSoftware } from './software-webgl';
 import { useToolStore } from '../drawing/tool-store';
 import { useOverlayUi } from '../overlay/overlay-store';
 
@@ -72,7 +74,7 @@ export function MapView() {
       pitch: ui.view3d ? TILTED_PITCH : 0,
       maxPitch: 70,
       attributionControl: { compact: false },
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: !webglIsSoftware() },
     });
     window.__ecoparkMap = map;
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
@@ -134,20 +136,6 @@ export function MapView() {
       if (fit) fitTo(map, collection, false);
     };
 
-    // Selection and hover are feature states of the park source (a repaint, no re-tiling).
-    const flagged: Record<string, Set<string>> = { [SELECTED_STATE]: new Set(), [HOVERED_STATE]: new Set() };
-    const flag = (key: string, ids: string[]) => {
-      const next = new Set(ids);
-      for (const id of flagged[key]) if (!next.has(id)) map.setFeatureState({ source: 'park', id }, { [key]: false });
-      for (const id of next) if (!flagged[key].has(id)) map.setFeatureState({ source: 'park', id }, { [key]: true });
-      flagged[key] = next;
-    };
-    const renderSelection = () => {
-      const { selectedIds, hoveredIds } = useUiStore.getState();
-      flag(SELECTED_STATE, selectedIds);
-      flag(HOVERED_STATE, hoveredIds);
-    };
-
     const render3d = () => {
       const { view3d } = useUiStore.getState();
       map.setLayoutProperty(PARK_LAYER_IDS.buildings3d, 'visibility', view3d ? 'visible' : 'none');
@@ -162,12 +150,13 @@ export function MapView() {
         .catch(() => undefined);
       lastLoadRevision = useDocumentStore.getState().loadSeq;
       renderDocument(true);
-      renderSelection();
       render3d();
       // Basemaps first (Natural Earth, then a file or online one), then extensions above them.
       unsubscribers.push(attachBasemapLayers(map));
       unsubscribers.push(...MAP_EXTENSIONS.map((attach) => attach(map)));
       unsubscribers.push(attachGoTo(map));
+      // Selection and hover outlines: an SVG layer, so a click never waits for a map redraw.
+      unsubscribers.push(attachSelectionOverlay(map));
       map.getCanvas().dataset.ready = 'true';
 
       unsubscribers.push(
@@ -178,7 +167,6 @@ export function MapView() {
           renderDocument(loaded);
         }),
         useUiStore.subscribe((state, previous) => {
-          if (state.selectedIds !== previous.selectedIds || state.hoveredIds !== previous.hoveredIds) renderSelection();
           if (state.view3d !== previous.view3d) render3d();
           if (state.lang !== previous.lang) applyMapUiLanguage(map, state.lang);
           if (state.zoomRequest && state.zoomRequest !== previous.zoomRequest) {

@@ -36,10 +36,6 @@ function metresToPixels(metres: ExpressionSpecification | number): ExpressionSpe
 
 const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
-/** Feature-state keys of the park source (ids are the features' ids): set by MapView. */
-export const SELECTED_STATE = 'selected';
-export const HOVERED_STATE = 'hovered';
-
 /** Layers of the park itself, drawn above any basemap. Ids are stable: tests and clicks use them. */
 export const PARK_LAYER_IDS = {
   landuseFill: 'park-landuse-fill',
@@ -49,8 +45,6 @@ export const PARK_LAYER_IDS = {
   buildings2d: 'park-building-fill',
   buildings3d: 'park-building-extrusion',
   points: 'park-points',
-  selection: 'park-selection',
-  selectionPoints: 'park-selection-points',
   labels: 'park-labels',
 } as const;
 
@@ -148,32 +142,6 @@ export function parkLayers(): LayerSpecification[] {
         'text-padding': 4,
       },
       paint: { 'text-color': '#2b2540', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.4 },
-    },
-    // One outline layer draws the hovered and the selected features: every feature has an
-    // outline, zero wide until MapView sets the feature's state. A selection then costs one
-    // repaint, where a filter of ids made the map's worker re-tile the whole park source
-    // (seconds on a 5,000-feature park).
-    {
-      id: PARK_LAYER_IDS.selection,
-      type: 'line',
-      source: 'park',
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], '#0066ff', '#ff9800'],
-        'line-width': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], 3.5, ['boolean', ['feature-state', HOVERED_STATE], false], 3, 0],
-      },
-    },
-    {
-      id: PARK_LAYER_IDS.selectionPoints,
-      type: 'circle',
-      source: 'park',
-      filter: isKind('point'),
-      paint: {
-        'circle-radius': 10,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': '#0066ff',
-        'circle-stroke-width': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], 3, 0],
-      },
     },
   ];
 }

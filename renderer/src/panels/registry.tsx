@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { MessageKey } from '../i18n/strings';
 import { SolarPanel } from './solar/SolarPanel';
 import { LandUsePanel } from './analysis/LandUsePanel';
@@ -20,13 +20,17 @@ export interface SidePanelEntry {
   Component: ComponentType;
 }
 
-export const SIDE_PANELS: SidePanelEntry[] = [
-  { id: 'land-use-structure', titleKey: 'analysis.landUseTitle', Component: LandUsePanel },
-  { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
-  { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
-  { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
-  { id: 'eco', titleKey: 'eco.title', Component: EcoPanel },
-  { id: 'layout', titleKey: 'layout.title', Component: LayoutPanel },
-  { id: 'compare', titleKey: 'compare.title', Component: ComparePanel },
-  { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
-];
+// Memoised: the side panel re-renders on every selection (it brings Properties forward), and a
+// panel without props then re-renders only for the stores it reads itself.
+export const SIDE_PANELS: SidePanelEntry[] = (
+  [
+    { id: 'land-use-structure', titleKey: 'analysis.landUseTitle', Component: LandUsePanel },
+    { id: 'compliance', titleKey: 'analysis.complianceTitle', Component: CompliancePanel },
+    { id: 'plots', titleKey: 'analysis.plotsTitle', Component: PlotsPanel },
+    { id: 'solar', titleKey: 'solar.title', Component: SolarPanel },
+    { id: 'eco', titleKey: 'eco.title', Component: EcoPanel },
+    { id: 'layout', titleKey: 'layout.title', Component: LayoutPanel },
+    { id: 'compare', titleKey: 'compare.title', Component: ComparePanel },
+    { id: 'overlays', titleKey: 'overlay.title', Component: OverlayPanel },
+  ] satisfies SidePanelEntry[]
+).map((entry) => ({ ...entry, Component: memo(entry.Component) }));
