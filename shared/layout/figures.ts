@@ -14,6 +14,8 @@ export interface LayoutFigures {
   smePlotCount: number;
   /** Industrial (saleable) land ÷ park area, 0–1. */
   saleableShare: number;
+  /** Industrial land in regular plots (rectangularity ≥ 0.85, plot-shape.ts) ÷ park area, 0–1. */
+  regularSaleableShare: number;
   greenShare: number;
   trafficShare: number;
   /** Road centre-line length, m, and per hectare of park, m/ha. */
@@ -67,6 +69,7 @@ export function layoutFigures(layout: Layout, latDeg: number, solar?: SolarSetti
     plotCount: layout.plotCount,
     smePlotCount: layout.smePlotCount,
     saleableShare: share('industrial') / 100,
+    regularSaleableShare: a.parkAreaM2 > 0 ? layout.regularPlotAreaM2 / a.parkAreaM2 : 0,
     greenShare: a.green.greenSpaceRatio,
     trafficShare: share('traffic') / 100,
     roadLengthM: layout.roadLengthM,
@@ -81,15 +84,18 @@ export function layoutFigures(layout: Layout, latDeg: number, solar?: SolarSetti
 }
 
 /**
- * Ranking order (docs/layout.md): fewer failing rules, then fewer plots out of range, then
- * more saleable land, then less road per hectare (the cost proxy). Hard rules first, as the
- * commercial tools do; among compliant layouts the developer's yield decides.
+ * Ranking order (docs/layout.md): fewer failing rules, then fewer plots out of range, then more
+ * saleable land in regular plots, then more saleable land, then less road per hectare (the cost
+ * proxy). Hard rules first, as the commercial tools do; among compliant layouts the developer's
+ * yield decides, counted in plots a factory fits: a grid diagonal to the boundary sells the same
+ * land but in triangles along every edge, which a planner ranks below the grid aligned with it.
  */
 export function compareFigures(a: LayoutFigures, b: LayoutFigures): number {
   return (
     a.rulesFailed - b.rulesFailed ||
     a.plotsOutOfRange - b.plotsOutOfRange ||
     a.rulesWarned - b.rulesWarned ||
+    b.regularSaleableShare - a.regularSaleableShare ||
     b.saleableShare - a.saleableShare ||
     a.roadLengthPerHaM - b.roadLengthPerHaM
   );

@@ -11,6 +11,7 @@ import { buildParcels, type Parcel } from './parcels';
 import { cleanArea, lonLatOf, piecesOf, type PlanePolygons } from './plane';
 import type { XY } from '../geometry/planar-ring';
 import { signedArea2 } from '../geometry/ring';
+import { rectangularity, REGULAR_PLOT_MIN_RECTANGULARITY } from './plot-shape';
 import { seededRandom, type SeededRandom } from './random';
 import { buildRoads, type RoadClass } from './roads';
 import { readSite, type Site, type SiteReason } from './site';
@@ -37,6 +38,8 @@ export interface Layout {
   /** Industrial plots of the SME band (props.plotBand = 'sme'). */
   smePlotCount: number;
   plotAreasM2: number[];
+  /** Area of the industrial plots at least REGULAR_PLOT_MIN_RECTANGULARITY rectangular, m² (plot-shape.ts). */
+  regularPlotAreaM2: number;
   roadLengthM: number;
   /** Rules the analysis finds failing or warning on this layout (never silently dropped). */
   unmet: UnmetRule[];
@@ -45,7 +48,7 @@ export interface Layout {
 
 export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: SiteReason | ParameterReason | 'no_room' | 'geometry_failed' };
 
-const ROAD_NAMES: Record<RoadClass, string> = { main: 'Main axis', access: 'Access road', loop: 'Loop road', cross: 'Cross road', internal: 'Internal road' };
+const ROAD_NAMES: Record<RoadClass, string> = { main: 'Main axis', access: 'Access road', loop: 'Loop road', cross: 'Cross road', internal: 'Internal road', lane: 'Service lane' };
 const USE_OF: Record<Exclude<PlotUse, 'industrial'>, { landUse: LandUseFeature['landUse']; subtype: string; name: string }> = {
   admin: { landUse: 'admin_services', subtype: 'administration', name: 'Administration and services' },
   wwtp: { landUse: 'technical', subtype: 'wwtp', name: 'Wastewater treatment plant' },
@@ -86,7 +89,8 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
   const network = buildRoads(site, p, bearingDeg, random);
   const parcels = buildParcels(site, network, p);
   if (parcels.plots.length === 0) return { ok: false, reason: 'no_room' };
-  const trafficM2 = network.traffic ? geodesicAreaM2(network.traffic) : 0;
+  const laneLand = parcels.lanes.flatMap((lane) => lane.land);
+  const trafficM2 = (network.traffic ? geodesicAreaM2(network.traffic) : 0) + laneLand.reduce((s, g) => s + geodesicAreaM2(g), 0);
   const leftoverM2 = parcels.leftovers.reduce((s, l) => s + l.areaM2, 0);
   const stripM2 = parcels.strip ? geodesicAreaM2(parcels.strip) : 0;
   const zoning = zonePlots(site, parcels.plots, { trafficM2, greenM2: stripM2 + leftoverM2 }, p);
@@ -97,7 +101,9 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
   const traffic = cleanArea(network.traffic);
   if (strip) out.push(landUse(strip, { landUse: 'green', subtype: 'buffer', name: 'Green isolation strip' }));
   if (traffic) out.push(landUse(traffic, { landUse: 'traffic', subtype: 'road', name: 'Roads' }));
-  const roadFeatures: RoadFeature[] = network.roads.map((r) => ({ id: random.id(), kind: 'road', geometry: r.line, widthM: r.widthM, name: ROAD_NAMES[r.roadClass], props: { roadClass: r.roadClass } }));
+  // The lanes' land is cut from the SME rows, so it meets the roads edge to edge: kept as features of its own.
+  for (const land of laneLand) out.push(landUse(land, { landUse: 'traffic', subtype: 'road', name: 'Service lane' }));
+  const roadFeatures: RoadFeature[] = [...network.roads, ...parcels.lanes.flatMap((lane) => lane.roads)].map((r) => ({ id: random.id(), kind: 'road', geometry: r.line, widthM: r.widthM, name: ROAD_NAMES[r.roadClass], props: { roadClass: r.roadClass } }));
   out.push(...roadFeatures);
   // One feature per piece: pieces may share an edge (two halves of a corner), which one
   // MultiPolygon must not have, and a union of slivers is where polyclip-ts is least robust.
@@ -109,6 +115,7 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
   let plotsOutOfRange = 0;
   let smePlotCount = 0;
   const plotAreasM2: number[] = [];
+  let regularPlotAreaM2 = 0;
   parcels.plots.forEach((plot, i) => {
     const use = zoning.uses[i];
     if (use === 'industrial') {
@@ -117,6 +124,7 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
       if (plot.areaM2 < range.plotMinM2 * (1 - 1e-6) || plot.areaM2 > range.plotMaxM2 * (1 + 1e-6)) plotsOutOfRange++;
       if (plot.sme) smePlotCount++;
       plotAreasM2.push(plot.areaM2);
+      if (rectangularity(plot.plane) >= REGULAR_PLOT_MIN_RECTANGULARITY) regularPlotAreaM2 += plot.areaM2;
       // Named by its plan code only (withPlanCodes), as a drawn plot is.
       const band = plot.sme ? { props: { plotBand: 'sme' } } : {};
       out.push(landUse(plot.geometry, { landUse: 'industrial', maxDensity: p.plotMaxDensity, minGreenRatio: p.plotMinGreenRatio, ...band }));
@@ -139,6 +147,7 @@ function layOut(features: readonly ParkFeature[], p: LayoutParameters, options: 
       plotsOutOfRange,
       smePlotCount,
       plotAreasM2,
+      regularPlotAreaM2,
       roadLengthM: roadFeatures.reduce((s, r) => s + geodesicLengthM(r.geometry), 0),
       unmet: unmetRules(analysis),
       analysis,

@@ -4,8 +4,9 @@ import type { XY } from '../geometry/planar-ring';
 import { subdivideBlock } from '../geometry/subdivide';
 import type { AreaGeometry, PolygonGeometry } from '../model/geometry-schema';
 import { plotRange, type LayoutParameters, type PlotRange } from './parameters';
-import { centreOf, EdgeSet, lonLatOf, piecesOf, toPlanePolygons, type PlanePolygons } from './plane';
-import type { Grid, RoadNetwork } from './roads';
+import { centreOf, clipSegmentToPolygons, EdgeSet, lineOf, lonLatOf, piecesOf, toPlanePolygons, type PlanePolygons } from './plane';
+import { rectangularity, REGULAR_PLOT_MIN_RECTANGULARITY } from './plot-shape';
+import type { GeneratedRoad, Grid, RoadNetwork } from './roads';
 import type { Site } from './site';
 
 /** A plot candidate: lon/lat polygon, its plane rings, geodesic area. */
@@ -29,7 +30,24 @@ export interface Parcels {
   plots: Parcel[];
   /** Pieces too small, or without frontage: they become green. */
   leftovers: Parcel[];
+  /** Service lanes between the back-to-back halves of SME rows: centre line and land. */
+  lanes: ServiceLane[];
 }
+
+export interface ServiceLane {
+  roads: GeneratedRoad[];
+  land: PolygonGeometry[];
+}
+
+/** SME rows deeper than this are cut back to back (again, when a half is still deeper), m. */
+export const SME_MAX_DEPTH_M = 100;
+
+/**
+ * Width of the service lane behind the front half of an SME row, m: two 3.5 m lanes and a
+ * 2.5 m verge each side (assumption, docs/layout.md), narrower than an internal road because
+ * it serves small plots only.
+ */
+export const SME_LANE_WIDTH_M = 12;
 
 /**
  * Blocks and plots (docs/layout.md): blocks are the land inside the strip minus roads and kept
@@ -61,8 +79,12 @@ export function buildParcels(site: Site, network: RoadNetwork, p: LayoutParamete
     else rows.push(...rowsOf(whole, site, network.grid, p, parcel));
   }
   const smeRows = rowsNearest(rows, site.entrance, p.smeShare);
-  for (const row of rows) {
-    const sme = smeRows.has(row);
+  const lanes: ServiceLane[] = [];
+  const cutRows = rows.flatMap((row) => {
+    if (!smeRows.has(row)) return [{ row, sme: false }];
+    return backToBack(row, site, network.grid, p, roadEdges, parcel, lanes).map((half) => ({ row: half, sme: true }));
+  });
+  for (const { row, sme } of cutRows) {
     const range = plotRange(p, sme);
     for (const piece of plotsOf(row, network.grid, range)) {
       const plot = { ...parcel(piece), ...(sme ? { sme } : {}) };
@@ -70,12 +92,39 @@ export function buildParcels(site: Site, network: RoadNetwork, p: LayoutParamete
       (plot.served && plot.areaM2 >= range.plotMinM2 / 2 ? plots : leftovers).push(plot);
     }
   }
-  return { strip, plots, leftovers };
+  return { strip, plots, leftovers, lanes };
 }
 
 /**
- * The SME band: the rows nearest the entrance (by their centre), taken until they hold `share`
- * of the rows' area — at least the share, by up to one row more.
+ * An SME row deeper than SME_MAX_DEPTH_M cut at half its depth into two back-to-back rows with a service lane between:
+ * the front one faces the row's road, the back one the lane. A row of a 320 m block is ~160 m
+ * deep, which cut the 0.3–1 ha SME plots into 20–60 m wide strips; halves of ~74 m give plots
+ * about as wide as deep (a whole block, fronted both sides, is cut twice more). The row stays
+ * whole when a half would have no frontage or no SME plot.
+ */
+function backToBack(row: Parcel, site: Site, grid: Grid, p: LayoutParameters, roadEdges: EdgeSet, parcel: (g: PolygonGeometry) => Parcel, lanes: ServiceLane[]): Parcel[] {
+  const [lo, hi] = alongExtent(row, grid);
+  const middle = (lo + hi) / 2;
+  const half = SME_LANE_WIDTH_M / 2;
+  if (hi - lo <= SME_MAX_DEPTH_M) return [row];
+  const cut = (from: number, to: number) => piecesOf(intersectAreas(row.geometry, alongBand(site, grid, from, to)));
+  const land = cut(middle - half, middle + half);
+  const laneEdges = new EdgeSet(land.flatMap((g) => toPlanePolygons(site.plane, g)));
+  const halves = [...cut(lo - 10, middle - half), ...cut(middle + half, hi + 10)].map((g) => {
+    const piece = parcel(g);
+    return { ...piece, served: piece.served || laneEdges.gapM(piece.plane, FRONTAGE_M * 4) <= FRONTAGE_M };
+  });
+  const centre = (t: number): XY => [grid.origin[0] + grid.along[0] * middle + grid.across[0] * t, grid.origin[1] + grid.along[1] * middle + grid.across[1] * t];
+  const lines = clipSegmentToPolygons(centre(-1e5), centre(1e5), row.plane);
+  if (land.length === 0 || lines.length === 0 || halves.length < 2 || halves.some((h) => !h.served || h.areaM2 < p.smeMinM2)) return [row];
+  lanes.push({ roads: lines.map((line) => ({ roadClass: 'lane', line: lineOf(site.plane, line), widthM: SME_LANE_WIDTH_M })), land });
+  return halves.flatMap((h) => backToBack(h, site, grid, p, roadEdges, parcel, lanes));
+}
+
+/**
+ * The SME band: the regular rows nearest the entrance (by their centre), taken until they hold
+ * `share` of the rows' area — at least the share, by up to one row more. Rows cut slanted by the
+ * boundary are left to the larger plots: cut into small plots they give thin wedges.
  */
 function rowsNearest(rows: readonly Parcel[], entrance: XY, share: number): Set<Parcel> {
   const band = new Set<Parcel>();
@@ -83,7 +132,8 @@ function rowsNearest(rows: readonly Parcel[], entrance: XY, share: number): Set<
   const target = share * rows.reduce((sum, row) => sum + row.areaM2, 0);
   const distance = new Map(rows.map((row) => [row, Math.hypot(centreOf(row.plane)[0] - entrance[0], centreOf(row.plane)[1] - entrance[1])]));
   let taken = 0;
-  for (const row of [...rows].sort((a, b) => distance.get(a)! - distance.get(b)!)) {
+  const regular = rows.filter((row) => rectangularity(row.plane) >= REGULAR_PLOT_MIN_RECTANGULARITY);
+  for (const row of regular.sort((a, b) => distance.get(a)! - distance.get(b)!)) {
     if (taken >= target) break;
     band.add(row);
     taken += row.areaM2;
@@ -94,16 +144,13 @@ function rowsNearest(rows: readonly Parcel[], entrance: XY, share: number): Set<
 /** The block's two rows, split half way between its internal roads, when both halves are usable. */
 function rowsOf(block: Parcel, site: Site, grid: Grid, p: LayoutParameters, parcel: (g: PolygonGeometry) => Parcel): Parcel[] {
   if (block.areaM2 < 2 * p.plotMinM2) return [block];
-  const along = (q: XY) => (q[0] - grid.origin[0]) * grid.along[0] + (q[1] - grid.origin[1]) * grid.along[1];
-  const positions = block.plane[0][0].map(along);
-  const lo = Math.min(...positions);
-  const hi = Math.max(...positions);
+  const [lo, hi] = alongExtent(block, grid);
   // The internal road just before the block's middle, and the midline half a spacing further.
   const middle = (lo + hi) / 2;
   const before = grid.internalAt.filter((at) => at <= middle).pop();
   const split = before === undefined ? middle : before + grid.internalSpacingM / 2;
   if (split <= lo + 1 || split >= hi - 1) return [block];
-  const halves = [halfPlane(site, grid, split, lo - 10, hi + 10, -1), halfPlane(site, grid, split, lo - 10, hi + 10, 1)]
+  const halves = [alongBand(site, grid, lo - 10, split), alongBand(site, grid, split, hi + 10)]
     .map((h) => intersectAreas(block.geometry, h))
     .flatMap((g) => piecesOf(g))
     .map(parcel);
@@ -111,18 +158,23 @@ function rowsOf(block: Parcel, site: Site, grid: Grid, p: LayoutParameters, parc
   return halves;
 }
 
-/** The rectangle on one side (`side` −1: before, +1: after) of the line at `split` along the axis. */
-function halfPlane(site: Site, grid: Grid, split: number, lo: number, hi: number, side: -1 | 1): PolygonGeometry {
+/** The rectangle between positions `from` and `to` along the grid axis, unbounded across it. */
+function alongBand(site: Site, grid: Grid, from: number, to: number): PolygonGeometry {
   const acrossSpan = 1e5;
-  const [a, b] = side < 0 ? [lo, split] : [split, hi];
   const at = (s: number, t: number): XY => [
     grid.origin[0] + grid.along[0] * s + grid.across[0] * t,
     grid.origin[1] + grid.along[1] * s + grid.across[1] * t,
   ];
-  const ring = [at(a, -acrossSpan), at(b, -acrossSpan), at(b, acrossSpan), at(a, acrossSpan)];
+  const ring = [at(from, -acrossSpan), at(to, -acrossSpan), at(to, acrossSpan), at(from, acrossSpan)];
   const ccw = (ring[1][0] - ring[0][0]) * (ring[2][1] - ring[0][1]) - (ring[1][1] - ring[0][1]) * (ring[2][0] - ring[0][0]) > 0;
   const ordered = ccw ? ring : ring.slice().reverse();
   return { type: 'Polygon', coordinates: [[...ordered, ordered[0]].map((q) => lonLatOf(site.plane, q))] };
+}
+
+/** The smallest and largest position of the parcel's outer ring along the grid axis, m. */
+function alongExtent(parcel: Parcel, grid: Grid): [number, number] {
+  const positions = parcel.plane.flatMap((rings) => rings[0]).map((q) => (q[0] - grid.origin[0]) * grid.along[0] + (q[1] - grid.origin[1]) * grid.along[1]);
+  return [Math.min(...positions), Math.max(...positions)];
 }
 
 /** Equal plots along the row; the count puts their area nearest the target within the range. */

@@ -1,6 +1,6 @@
 import { intersectAreas, polygonsOf, subtractAreas, unionAreas } from '../geometry/boolean';
 import type { XY } from '../geometry/planar-ring';
-import { roadCorridor } from '../geometry/road-corridor';
+import { mergeCorridorsOutcome, roadCorridor } from '../geometry/road-corridor';
 import type { AreaGeometry, LineStringGeometry } from '../model/geometry-schema';
 import { stripOffsetM, type LayoutParameters } from './parameters';
 import { clipSegmentToPolygons, insetArea, lineOf, piecesOf, toPlanePolygons } from './plane';
@@ -8,7 +8,7 @@ import type { SeededRandom } from './random';
 import type { Site } from './site';
 
 /** Road classes of the generated network. */
-export type RoadClass = 'main' | 'access' | 'loop' | 'cross' | 'internal';
+export type RoadClass = 'main' | 'access' | 'loop' | 'cross' | 'internal' | 'lane';
 
 /** One generated road centre line with its full corridor width. */
 export interface GeneratedRoad {
@@ -148,8 +148,8 @@ export function buildRoads(site: Site, p: LayoutParameters, bearingDeg: number, 
   // Internal corridors end square on the loop's centre line; where they meet it at a slant a
   // corner pokes past the loop, so they are cut to the land inside the strip. Only the main
   // axis (and kept roads) cross the strip.
-  const internal = robustRoads.filter((r) => r.road.roadClass !== 'loop').map((r) => r.corridor);
-  const internalLand = unionAreas([...internal, ...loopLand].filter((g): g is AreaGeometry => g !== null));
+  const corridorRoads = robustRoads.filter((r) => r.road.roadClass !== 'loop');
+  const internalLand = unionAreas([mergedCorridors(corridorRoads), ...loopLand].filter((g): g is AreaGeometry => g !== null));
   // The access starts a metre outside and is cut by the boundary, so it meets the boundary
   // flush and leaves no hair of strip across the entrance.
   const outside: XY = [site.entrance[0] - site.inward[0], site.entrance[1] - site.inward[1]];
@@ -178,6 +178,17 @@ function withCorridor(road: GeneratedRoad): { road: GeneratedRoad; corridor: Are
       return { road: segment, corridor: roadCorridor(segment.line, segment.widthM) };
     });
   }
+}
+
+/**
+ * The corridors of the roads as one area, merged in one metric frame by geometry/road-corridor.ts
+ * (as the analysis merges drawn roads). Should the clipper leave pieces unmerged (they would
+ * overlap), the per-road corridors are united instead.
+ */
+export function mergedCorridors(roads: { road: GeneratedRoad; corridor: AreaGeometry | null }[]): AreaGeometry | null {
+  const merged = mergeCorridorsOutcome(roads.map((r) => ({ geometry: r.road.line, widthM: r.road.widthM })));
+  if (!merged.problem) return merged.corridor;
+  return unionAreas(roads.map((r) => r.corridor).filter((g): g is AreaGeometry => g !== null));
 }
 
 function addClipped(roads: GeneratedRoad[], roadClass: RoadClass, [a, b]: [XY, XY], region: XY[][][], site: Site, widthM: number): void {

@@ -91,6 +91,39 @@ export function judgeLayout(features: readonly ParkFeature[]): Judgement {
   }
 }
 
+/**
+ * The outer rings of the SME plots as GDAL reads them, in UTM zone 48N metres (ogr2ogr
+ * reprojects; nothing of the generator's geometry code is used).
+ */
+export function smePlotRingsUtm(features: readonly ParkFeature[]): [number, number][][] {
+  const dir = mkdtempSync(join(tmpdir(), 'layout-sme-'));
+  try {
+    const file = join(dir, 'plots.geojson');
+    const plots = features.filter((f) => f.kind === 'landuse' && f.props?.plotBand === 'sme');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: plots.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })) }));
+    const out = execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:32648', '/vsistdout/', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const read = JSON.parse(out) as { features: { geometry: { type: string; coordinates: unknown } }[] };
+    return read.features.flatMap((f) => {
+      const polygons = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as [number, number][][][];
+      return polygons.map((rings) => rings[0]);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Area of the union of the geometries, by SpatiaLite (GEOS) in UTM zone 48N, m². */
+export function unionAreaUtmM2(geometries: readonly object[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'layout-union-'));
+  try {
+    const file = join(dir, 'areas.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) }));
+    return query(file, 'areas', 'SELECT ST_Area(ST_Transform(ST_Union(ST_MakeValid(geometry)), 32648)) AS area FROM $L').area;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** ogrinfo's summary of a file (GDAL must open it): layer names with their feature counts. */
 export function ogrLayers(file: string): Record<string, number> {
   const out = execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -2,7 +2,6 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { create } from 'zustand';
 import type { Position } from '../../../../shared/model';
-import { MAP_EXTENSIONS } from '../../map/extensions';
 import { LABEL_FONT } from '../../map/map-style';
 
 /**
@@ -72,7 +71,3 @@ export function attachEntrancePick(map: MapLibreMap): () => void {
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
   };
 }
-
-// Registered from here because renderer/src/map is another engineer's this session: this line
-// belongs in map/extensions.ts's list (MapView attaches the list once the style is loaded).
-MAP_EXTENSIONS.push(attachEntrancePick);
