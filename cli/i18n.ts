@@ -179,7 +179,7 @@ export const EN = {
   'eco.criteria': 'EIP criteria',
   'eco.criteriaValue': '{pass} met, {fail} not met, {open} to answer, {info} for information',
   'eco.notGiven': 'not given',
-  'eco.distanceNote': 'Distances are straight lines between plots (no road routing yet); sector figures are rough estimates (docs/eco-performance.md).',
+  'eco.distanceNote': 'Distances run along the roads; * marks a straight line between plots the roads do not connect. Sector figures are rough estimates (docs/eco-performance.md).',
   // report
   'report.needsOutput': 'report needs an output file: -o OUT.pdf, .xlsx or .csv (usage: {usage})',
   'help.layout': 'lay out the park: road network, plots, green, technical and administrative land generated on the boundary, several variants added as scenarios, the best one active',
@@ -394,7 +394,7 @@ export const VI: Record<CliMessageKey, string> = {
   'eco.criteria': 'Tiêu chí KCN sinh thái',
   'eco.criteriaValue': '{pass} đạt, {fail} không đạt, {open} cần trả lời, {info} để tham khảo',
   'eco.notGiven': 'chưa có',
-  'eco.distanceNote': 'Khoảng cách là đường thẳng giữa các lô (chưa tính theo đường giao thông); số liệu theo ngành là ước tính thô (docs/eco-performance.md).',
+  'eco.distanceNote': 'Khoảng cách tính theo đường giao thông; dấu * là đường thẳng giữa các lô mà đường không nối tới. Số liệu theo ngành là ước tính thô (docs/eco-performance.md).',
   'report.needsOutput': 'report cần tệp đầu ra: -o OUT.pdf, .xlsx hoặc .csv (cách dùng: {usage})',
   'help.layout': 'quy hoạch khu: sinh mạng đường, lô đất, cây xanh, đất kỹ thuật và điều hành trên ranh giới, thêm nhiều phương án thành kịch bản, phương án tốt nhất được chọn',
   'layout.needsOutput': 'layout cần tệp dự án đầu ra: -o OUT.gpkg (cách dùng: {usage})',

@@ -2,6 +2,7 @@ import { analyzeScenario, boundaryInvalid, citationIn, invalidFeatureIds, plotsF
 import type { Limits } from '../../shared/limits';
 import { clipText } from '../../shared/i18n/clip-text';
 import { geoJsonToDocument } from '../../shared/io/geojson';
+import { describeImportNote } from '../../shared/io/import-notes';
 import type { ParkDocument } from '../../shared/model';
 import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, type ExitCode } from '../io';
 import { fileName, findScenarioId, formatOf, readProjectFile, refusalText } from '../formats';
@@ -56,7 +57,7 @@ async function readDocument(path: string, bytes: Uint8Array, io: CliIo, now: () 
   }
   const result = geoJsonToDocument(json, { fileName: fileName(path), now: now(), limits });
   if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(result, m) })));
-  for (const warning of result.warnings) warn(io, m, warning);
+  for (const note of result.notes) warn(io, m, describeImportNote(note, m.lang));
   return result.document;
 }
 

@@ -6,14 +6,16 @@ import { exportDocument, importFile } from '../../shared/io/exchange';
 import { applyMapping, defaultMapping, importMappingSchema, type ImportMapping } from '../../shared/io/apply-mapping';
 import { describeImportNote } from '../../shared/io/import-notes';
 import { describeExportNote } from '../../shared/io/export-notes';
+import { describeExportSummary } from '../../shared/io/export-summary';
+import { describeImportRefusal } from '../../shared/io/import-refusals';
 import { parseCrsCode } from '../../shared/io/crs/crs';
 import { parseVnTransformation, VN2000_TRANSFORMATIONS, type VnTransformationChoice } from '../../shared/io/crs/vn2000-transformations';
 import { centreOf, projectNameFromFileName } from '../../shared/io/profile-attributes';
 import type { ImportFailureResult } from '../../shared/io/imported-layer';
 import { checkOutput, CliError, oneLine, readInput, warn, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
-import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, refusalText, type FileFormat } from '../formats';
+import { exchangeFormat, fileName, formatOf, loadSql, readProjectFile, type FileFormat } from '../formats';
 import { warnProblems } from '../problems';
-import type { CliMessageKey, Messages } from '../i18n';
+import type { Messages } from '../i18n';
 import { CONVERT_USAGE } from '../usage';
 
 const EXTENSIONS = '.gpkg, .geojson, .json, .kml, .kmz, .shp.zip, .zip, .dxf, .csv or .xlsx';
@@ -81,27 +83,8 @@ export async function convertCommand(args: string[], io: CliIo, { now, m, limits
   // Converting keeps geometry as it is; problems are said, so a broken plot is not passed on unseen.
   // Said once the file is written: a refused conversion fails in one line, without a problem report.
   warnProblems(io, m, doc);
-  io.stdout(m.t('convert.done', { input, output, summary: convertSummary(doc, outFormat, result.summary, m) }));
+  io.stdout(m.t('convert.done', { input, output, summary: describeExportSummary(result.summary, m.lang) }));
   return 0;
-}
-
-/**
- * The export summary in the output language. shared/io words it in English ("scenario "A", 12
- * features, layers X, EPSG:…"); the counts are re-stated from the document and the technical
- * tail (layer names, CRS code) is kept. An unrecognised summary is passed through as it is.
- */
-export function convertSummary(doc: ParkDocument, format: FileFormat, summary: string, m: Messages): string {
-  const active = doc.scenarios.find((s) => s.id === doc.activeScenarioId) ?? doc.scenarios[0];
-  const features = doc.scenarios.reduce((n, s) => n + s.features.length, 0);
-  const wholeEn = `${doc.scenarios.length} scenario${doc.scenarios.length === 1 ? '' : 's'}, ${features} features`;
-  const flatEn = `scenario "${active.name}", ${active.features.length} features`;
-  const whole = format === 'project' || format === 'geojson';
-  const lead = whole ? wholeEn : flatEn;
-  if (!summary.startsWith(lead)) return summary;
-  const localised = whole
-    ? m.t('convert.summaryWhole', { scenarios: m.num(doc.scenarios.length), features: m.num(features) })
-    : m.t('convert.summaryFlat', { name: active.name, features: m.num(active.features.length) });
-  return localised + summary.slice(lead.length).replace(/^, layers /, `, ${m.t('convert.layers')} `);
 }
 
 function requireFormat(path: string, m: Messages): FileFormat {
@@ -126,13 +109,12 @@ async function readLayerMap(io: CliIo, path: string, m: Messages): Promise<Impor
   return parsed.data;
 }
 
-const LEAD_REASONS: readonly ImportFailureResult['reason'][] = ['broken_zip', 'crs_required', 'unsupported_crs', 'no_closed_polylines', 'invalid_dxf', 'invalid_kml', 'invalid_shapefile', 'no_shapefile', 'empty'];
-
+/** The refusal in the output language (the same sentence the import dialog shows), with the option that fixes a missing CRS. */
 function importError(path: string, failure: ImportFailureResult, m: Messages): CliError {
-  if (failure.limit) return new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(failure, m) })));
-  const lead = LEAD_REASONS.includes(failure.reason) ? m.t(`convert.${failure.reason}` as CliMessageKey) : undefined;
-  const hint = failure.reason === 'crs_required' ? `; ${failure.guess ? m.t('convert.crsHintGuess', { guess: failure.guess }) : m.t('convert.crsHint')}` : '';
-  return new CliError(oneLine(m.t('file.cannotImport', { path, reason: `${lead ? `${lead}: ` : ''}${failure.detail}${hint}` })));
+  const reason = describeImportRefusal(failure.refusal, m.lang, { raiseHint: true });
+  const crsHint = failure.reason === 'crs_required' || failure.refusal.code === 'prj_unknown';
+  const hint = crsHint ? ` (${failure.guess ? m.t('convert.crsHintGuess', { guess: failure.guess }) : m.t('convert.crsHint')})` : '';
+  return new CliError(oneLine(m.t('file.cannotImport', { path, reason: `${reason}${hint}` })));
 }
 
 async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8Array, mapping: ImportMapping | undefined, io: CliIo, now: () => string, m: Messages, limits: Limits): Promise<ParkDocument> {
@@ -155,7 +137,7 @@ async function readDocument(opts: ConvertArgs, format: FileFormat, bytes: Uint8A
     // A legacy "crs" member means projected coordinates: those go through the layer importer.
     if (!(typeof json === 'object' && json !== null && 'crs' in json)) {
       const result = geoJsonToDocument(json, { fileName: fileName(path), now: now(), limits });
-      if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: refusalText(result, m) })));
+      if (!result.ok) throw new CliError(oneLine(m.t('file.cannotImport', { path, reason: describeImportRefusal(result.refusal, m.lang, { raiseHint: true }) })));
       for (const note of result.notes) warn(io, m, describeImportNote(note, m.lang));
       return result.document;
     }

@@ -135,8 +135,8 @@ export function importDxf(bytes: Uint8Array, options: DxfImportOptions = {}): Im
 function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
   const decoded = decodeText(bytes, 'utf-8', 'windows-1258');
   const read = readEntities(decoded.text, new ImportBudget(options.limits ?? DEFAULT_LIMITS));
-  if (!read.ok && read.reason === 'not_dxf') return importFailure('invalid_dxf', 'the file is not an ASCII DXF (group codes and values on alternate lines); binary DXF and DWG are not supported: save as ASCII DXF');
-  if (!read.ok) return importFailure('invalid_dxf', 'the DXF has no ENTITIES section');
+  if (!read.ok && read.reason === 'not_dxf') return importFailure({ code: 'dxf_not_ascii' });
+  if (!read.ok) return importFailure({ code: 'dxf_no_entities' });
   const { entities } = read;
   const notes: ImportNote[] = decoded.usedFallback ? [{ code: 'encoding_fallback', file: options.fileName ?? 'DXF', encoding: decoded.label }] : [];
   const raw: { layer: string; geometry: Geometry; props: Record<string, unknown> }[] = [];
@@ -194,23 +194,21 @@ function readDxf(bytes: Uint8Array, options: DxfImportOptions): ImportResult {
   if (ignored.size > 0) notes.push({ code: 'dxf_ignored_entities', entities: [...ignored].map(([type, count]) => ({ type, count })) });
   // A refusal keeps the notes: they are what explains it (unsupported entities, incomplete coordinates).
   if (raw.length === 0) {
-    const held = incomplete > 0 ? `its ${incomplete} ${incomplete === 1 ? 'entity' : 'entities'} of those kinds ${incomplete === 1 ? 'has' : 'have'} incomplete coordinates` : 'it has none';
-    const other = ignored.size > 0 ? `; the other entities (${[...ignored].map(([t, n]) => `${n} ${t}`).join(', ')}) are not read` : '';
-    return { ...importFailure('empty', `nothing in the DXF can be imported: only polylines, lines, points and block inserts are read, and ${held}${other}`), notes };
+    return { ...importFailure({ code: 'dxf_nothing_importable', incomplete, ignored: [...ignored].map(([type, count]) => ({ type, count })) }), notes };
   }
   if (options.requirePolygons && !raw.some((r) => r.geometry.type === 'Polygon')) {
-    const found = [...countBy(raw.map((r) => (r.geometry.type === 'LineString' && r.props.entity !== 'LINE' ? 'open polyline' : (r.props.entity as string))))].map(([t, n]) => `${n} ${t}`).join(', ');
-    return { ...importFailure('no_closed_polylines', `the DXF has no closed polylines (it has ${found}), so no plots or areas can be made from it; close the outlines in CAD (PEDIT → Close) or import them as lines`), notes };
+    const found = [...countBy(raw.map((r) => (r.geometry.type === 'LineString' && r.props.entity !== 'LINE' ? 'open polyline' : (r.props.entity as string))))].map(([type, count]) => ({ type, count }));
+    return { ...importFailure({ code: 'dxf_no_closed_polylines', found }), notes };
   }
   let crs = options.crs !== undefined ? parseCrsCode(options.crs) : undefined;
-  if (options.crs !== undefined && !crs) return importFailure('unsupported_crs', `unknown coordinate system ${options.crs}`);
+  if (options.crs !== undefined && !crs) return importFailure({ code: 'unknown_crs', crs: options.crs });
   const box = rawBbox(raw.map((r) => r.geometry));
   const guess = guessCrsFromCoordinates(box, options.province);
   if (!crs) {
     if (guess === 'EPSG:4326') crs = parseCrsCode(guess);
-    else return importFailure('crs_required', `a DXF has no coordinate system and these coordinates are in metres (x ${Math.round(box[0])}…${Math.round(box[2])}, y ${Math.round(box[1])}…${Math.round(box[3])}); choose it${guess ? `, e.g. ${guess}` : ''}`, guess);
+    else return importFailure(guess ? { code: 'dxf_crs_required', box, guess } : { code: 'dxf_crs_required', box }, guess);
   }
-  if (!crs) return importFailure('crs_required', 'choose the coordinate system of the drawing');
+  if (!crs) return importFailure({ code: 'dxf_crs_required', box });
   // The user's transformation choice wins over a .prj TOWGS84; neither means PROJ's automatic pick.
   const crsOf = withTransformation(crs, options.transformation);
   // Features are pushed onto their layer's list in place: copying the list per entity made one big layer quadratic.

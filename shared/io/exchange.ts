@@ -4,6 +4,7 @@ import { writeProject } from '../project-file/write-project';
 import { parseCrsCode, transformationForExport, WGS84_CODE, withTransformation } from './crs/crs';
 import type { VnTransformationChoice } from './crs/vn2000-transformations';
 import type { ExportNote } from './export-notes';
+import { kindCounts, type ExportSummary } from './export-summary';
 import { bboxOf } from '../geometry/boolean';
 import { importDxf } from './dxf';
 import { exportDxf } from './dxf-write';
@@ -55,12 +56,12 @@ export function importFile(bytes: Uint8Array, fileName: string, options: ImportF
     case 'dxf':
       return importDxf(bytes, { ...options, fileName });
     case 'gpkg':
-      return options.SQL ? importGeoPackageLayers(options.SQL, bytes, options.limits, options.transformation) : importFailure('unsupported_format', 'GeoPackage import needs sql.js');
+      return options.SQL ? importGeoPackageLayers(options.SQL, bytes, options.limits, options.transformation) : importFailure({ code: 'geopackage_needs_sql' });
     case 'csv':
     case 'xlsx':
-      return importFailure('unsupported_format', `${fileName}: attribute tables (.csv, .xlsx) are written for spreadsheets and cannot be imported: they hold no geometry; import GeoJSON, KML/KMZ, zipped Shapefile, DXF or GeoPackage`);
+      return importFailure({ code: 'table_not_importable', file: fileName });
     default:
-      return importFailure('unsupported_format', `${fileName}: unknown file type; use .geojson, .kml, .kmz, .shp.zip, .dxf or .gpkg`);
+      return importFailure({ code: 'unknown_file_type', file: fileName });
   }
 }
 
@@ -80,8 +81,8 @@ export type ExportResult =
       bytes: Uint8Array;
       /** What the writer noticed (values cut, a CRS that does not apply), as data for describeExportNote. */
       notes: ExportNote[];
-      /** What was written, for a one-line summary. */
-      summary: string;
+      /** What was written, as data for describeExportSummary. */
+      summary: ExportSummary;
       /** The VN-2000 → WGS 84 transformation the coordinates and the .prj use, e.g. 'EPSG:5194'. */
       transformation?: string;
     }
@@ -104,12 +105,16 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
   // One transformation for the whole file, so its coordinates and its .prj TOWGS84 agree.
   const transformation = transformationForExport(withTransformation(parsed, options.transformation), bboxOf(input.features.map((f) => f.geometry.coordinates)));
   const crs = withTransformation(parsed, transformation?.code);
-  // Proper names only, so the summary reads the same in English and Vietnamese.
-  const via = transformation ? ` (VN-2000 → WGS 84: ${transformation.code} "${transformation.name}")` : '';
-  const flat = `scenario "${input.scenarioName}", ${input.features.length} features`;
+  const flat: ExportSummary = { scenario: input.scenarioName, scenarios: 1, features: input.features.length, kinds: kindCounts(input.features) };
+  const projected = (layers: ExportSummary['layers']): ExportSummary => ({
+    ...flat,
+    layers,
+    crs: crs.code,
+    ...(transformation ? { transformation: { code: transformation.code, name: transformation.name } } : {}),
+  });
   const whole = options.scenarioId ? singleScenario(doc, options.scenarioId) : doc;
-  const wholeCount = whole.scenarios.reduce((n, s) => n + s.features.length, 0);
-  const wholeSummary = `${whole.scenarios.length} scenario${whole.scenarios.length === 1 ? '' : 's'}, ${wholeCount} features`;
+  const wholeFeatures = whole.scenarios.flatMap((s) => s.features);
+  const wholeSummary: ExportSummary = { scenarios: whole.scenarios.length, features: wholeFeatures.length, kinds: kindCounts(wholeFeatures) };
   switch (format) {
     case 'geojson':
       return { ok: true, bytes: utf8(`${JSON.stringify(documentToGeoJson(whole), null, 1)}\n`), notes, summary: wholeSummary };
@@ -122,12 +127,12 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
       return { ok: true, bytes: exportKmz(input), notes, summary: flat };
     case 'shp': {
       const out = exportShapefileZip(input, crs, asciiBaseName(input.projectName));
-      return { ok: true, bytes: out.bytes, notes: [...notes, ...out.notes], summary: `${flat}, layers ${out.layers.join(', ')}, ${crs.code}${via}`, transformation: transformation?.code };
+      return { ok: true, bytes: out.bytes, notes: [...notes, ...out.notes], summary: projected(out.layers), transformation: transformation?.code };
     }
     case 'dxf': {
       const out = exportDxf(input, crs);
-      const layers = Object.entries(out.counts).map(([l, n]) => `${l} ${n}`).join(', ');
-      return { ok: true, bytes: utf8(out.text), notes, summary: `${flat}, layers ${layers || '(none)'}, ${crs.code}${via}`, transformation: transformation?.code };
+      const layers = Object.entries(out.counts).map(([name, count]) => ({ name, count }));
+      return { ok: true, bytes: utf8(out.text), notes, summary: projected(layers), transformation: transformation?.code };
     }
     case 'csv':
       return { ok: true, bytes: utf8(exportCsv(input)), notes, summary: flat };

@@ -24,17 +24,17 @@ function readGeoJsonLayers(text: string, fileName: string, limits: Limits, trans
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return importFailure('not_geojson', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return importFailure({ code: 'not_json', technical: error instanceof Error ? error.message : String(error) });
   }
   const obj = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } } | null;
   let raw: unknown[];
   if (obj && obj.type === 'FeatureCollection' && Array.isArray(obj.features)) raw = obj.features;
   else if (obj && obj.type === 'Feature') raw = [obj];
-  else return importFailure('not_geojson', 'expected a GeoJSON FeatureCollection or Feature');
+  else return importFailure({ code: 'not_geojson' });
   const crsName = obj.crs?.properties?.name;
   const crsCode = typeof crsName === 'string' ? crsName : WGS84_CODE;
   const declared = parseCrsCode(crsCode);
-  if (!declared) return importFailure('unsupported_crs', `the file declares the coordinate system ${crsCode}, which EcoPark Planner does not know; reproject it to EPSG:4326 first`);
+  if (!declared) return importFailure({ code: 'unknown_crs', crs: crsCode });
   const crs = withTransformation(declared, transformation);
   const layerName = projectNameFromFileName(fileName);
   const features: Feature<Geometry, Record<string, unknown>>[] = [];
@@ -58,7 +58,7 @@ function readGeoJsonLayers(text: string, fileName: string, limits: Limits, trans
     const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? { id: feature.id } : {};
     features.push({ type: 'Feature', ...id, properties, geometry: geometry as Geometry });
   });
-  if (features.length === 0) return importFailure('empty', 'the file has no features');
+  if (features.length === 0) return importFailure({ code: 'geojson_no_features' });
   const own = ownScenarioLayers(json, features);
   const transformations = transformationCodes(crs, features.map((f) => f.geometry));
   return { ok: true, layers: own ?? [makeLayer(layerName, features)], notes, crs: crs.code, transformations };

@@ -14,7 +14,8 @@ import type { ParkGeometry } from '../model/geometry-schema';
 import { newId } from '../model/ids';
 import { DEFAULT_LIMITS, describeLimitExceeded, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
 import { checkValueDepth, ImportBudget } from './import-limits';
-import { describeImportNote, type ImportNote } from './import-notes';
+import { describeImportNote, geometryProblem, type ImportNote } from './import-notes';
+import { describeImportRefusal, type ProjectGeoJsonRefusal } from './import-refusals';
 import { clipText } from '../i18n/clip-text';
 import { buildProfileFeature, centreOf, kindsForGeometry, projectNameFromFileName } from './profile-attributes';
 
@@ -86,7 +87,16 @@ export type GeoJsonImportResult =
       /** The notes in English, for logs. */
       warnings: string[];
     }
-  | { ok: false; reason: GeoJsonImportFailure; detail: string; /** For limit_exceeded: the limit, to be worded in the reader's language. */ limit?: LimitExceeded };
+  | {
+      ok: false;
+      reason: GeoJsonImportFailure;
+      /** Why, as data for describeImportRefusal in the reader's language. */
+      refusal: ProjectGeoJsonRefusal | { code: 'limit_exceeded'; limit: LimitExceeded };
+      /** The refusal in English, for logs and tests. */
+      detail: string;
+      /** For limit_exceeded: the limit, to be worded in the reader's language. */
+      limit?: LimitExceeded;
+    };
 
 export interface GeoJsonImportOptions {
   /** Names the project of a plain FeatureCollection ("Lô đất.geojson" → "Lô đất"). */
@@ -108,14 +118,15 @@ const ecoparkMemberSchema = z.object({
 const MODEL_TYPES = new Set(['Point', 'LineString', 'Polygon', 'MultiLineString', 'MultiPolygon']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 type Failure = Extract<GeoJsonImportResult, { ok: false }>;
-const fail = (reason: GeoJsonImportFailure, detail: string): Failure => ({ ok: false, reason, detail });
+const fail = (reason: GeoJsonImportFailure, refusal: ProjectGeoJsonRefusal): Failure => ({ ok: false, reason, refusal, detail: describeImportRefusal(refusal, 'en') });
 
 /** Model geometries of one GeoJSON geometry: multi-points split into points; anything else invalid refuses. */
-function toModelGeometries(g: unknown, label: string): ParkGeometry[] | Failure {
-  if (!isObject(g)) return fail('invalid_feature', `${label} has no geometry`);
+function toModelGeometries(g: unknown, feature: number): ParkGeometry[] | Failure {
+  if (!isObject(g)) return fail('invalid_feature', { code: 'feature_invalid_geometry', feature, problem: 'empty' });
   if (g.type === 'MultiPoint' && Array.isArray(g.coordinates)) return g.coordinates.map((c) => ({ type: 'Point', coordinates: c }) as ParkGeometry);
-  if (typeof g.type !== 'string' || !MODEL_TYPES.has(g.type)) return fail('invalid_feature', `${label} has an unsupported geometry type ${JSON.stringify(g.type)}`);
-  if (!Array.isArray(g.coordinates)) return fail('invalid_feature', `${label}: ${g.type} has no coordinates`);
+  if (typeof g.type !== 'string') return fail('invalid_feature', { code: 'feature_invalid_geometry', feature, problem: 'unknown_type' });
+  if (!MODEL_TYPES.has(g.type)) return fail('invalid_feature', { code: 'feature_unsupported_geometry', feature, type: g.type });
+  if (!Array.isArray(g.coordinates)) return fail('invalid_feature', { code: 'feature_invalid_geometry', feature, problem: 'bad_coordinate' });
   return [{ type: g.type, coordinates: g.coordinates } as ParkGeometry];
 }
 
@@ -128,7 +139,10 @@ export function geoJsonToDocument(json: unknown, options: GeoJsonImportOptions =
   try {
     return readDocument(json, options);
   } catch (error) {
-    if (error instanceof LimitExceededError) return { ok: false, reason: 'limit_exceeded', detail: describeLimitExceeded(error.exceeded, 'en'), limit: error.exceeded };
+    if (error instanceof LimitExceededError) {
+      const exceeded = error.exceeded;
+      return { ok: false, reason: 'limit_exceeded', refusal: { code: 'limit_exceeded', limit: exceeded }, detail: describeLimitExceeded(exceeded, 'en'), limit: exceeded };
+    }
     throw error;
   }
 }
@@ -139,7 +153,7 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
   checkValueDepth(json, limits);
   const budget = new ImportBudget(limits);
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    return fail('not_geojson', 'expected a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)');
+    return fail('not_geojson', { code: 'not_feature_collection' });
   }
   const notes: ImportNote[] = [];
   /** Notes name the file as the layer; features are numbered from 1, as in every other note. */
@@ -150,10 +164,10 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
     const meta = ecoparkMemberSchema.safeParse(json.ecopark);
     if (!meta.success) {
       const issue = meta.error.issues[0];
-      return fail('invalid_metadata', `the "ecopark" member is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
+      return fail('invalid_metadata', { code: 'ecopark_member_invalid', at: issue.path.map(String).join('.'), technical: issue.message });
     }
     if (meta.data.formatVersion > FORMAT_VERSION) {
-      return fail('newer_version', `the file uses format version ${meta.data.formatVersion}; this version of EcoPark Planner reads up to version ${FORMAT_VERSION}`);
+      return fail('newer_version', { code: 'newer_format', version: meta.data.formatVersion, supported: FORMAT_VERSION });
     }
     const scenarios: Scenario[] = meta.data.scenarios.map((s) => ({ ...s, features: [] }));
     base = { formatVersion: FORMAT_VERSION, project: meta.data.project, scenarios, activeScenarioId: meta.data.activeScenarioId, settings: meta.data.settings };
@@ -165,19 +179,20 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
   for (let index = 0; index < json.features.length; index++) {
     const raw: unknown = json.features[index];
     const label = `feature ${index}`;
-    if (!isObject(raw) || raw.type !== 'Feature') return fail('invalid_feature', `${label} is not a GeoJSON Feature`);
+    const feature = index + 1;
+    if (!isObject(raw) || raw.type !== 'Feature') return fail('invalid_feature', { code: 'feature_not_a_feature', feature });
     const properties = isObject(raw.properties) ? raw.properties : {};
     budget.feature(label);
     budget.attributes(properties);
     const { kind: kindValue, props: propsValue, scenario: scenarioName, scenarioId, ...attributes } = properties;
 
     const scenario = own ? findScenario(base, scenarioId, scenarioName) : base.scenarios[0];
-    if (!scenario) return fail('invalid_feature', `${label} belongs to scenario ${JSON.stringify(scenarioId ?? scenarioName)}, which the "ecopark" member does not list`);
+    if (!scenario) return fail('invalid_feature', { code: 'feature_unknown_scenario', feature, scenario: String(scenarioId ?? scenarioName) });
 
-    const geometries = toModelGeometries(raw.geometry, label);
+    const geometries = toModelGeometries(raw.geometry, feature);
     if (!Array.isArray(geometries)) return geometries;
     for (const g of geometries) budget.geometry(g);
-    if (geometries.length === 0) return fail('invalid_feature', `${label} has an empty MultiPoint`);
+    if (geometries.length === 0) return fail('invalid_feature', { code: 'feature_invalid_geometry', feature, problem: 'empty' });
     const at = { layer, feature: index + 1 };
     if (geometries.length > 1) notes.push({ code: 'multipoint_split', ...at, count: geometries.length });
 
@@ -195,15 +210,16 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
         kind = possible[0];
         inferred.push(index + 1);
       } else if (typeof kindValue === 'string' && (FEATURE_KINDS as readonly string[]).includes(kindValue)) {
-        if (!(possible as string[]).includes(kindValue)) return fail('invalid_feature', `${label}: kind "${kindValue}" does not fit a ${geometry.type}`);
+        if (!(possible as string[]).includes(kindValue)) return fail('invalid_feature', { code: 'feature_kind_misfit', feature, kind: kindValue as FeatureKind, geometryType: geometry.type });
         kind = kindValue as FeatureKind;
       } else {
-        return fail('invalid_feature', `${label}: unknown kind ${JSON.stringify(kindValue)} (expected one of ${FEATURE_KINDS.join(', ')})`);
+        return fail('invalid_feature', { code: 'feature_unknown_kind', feature, kind: typeof kindValue === 'string' ? kindValue : JSON.stringify(kindValue) });
       }
       const id = uniqueId(scenario, raw.id, geometries.length > 1);
       if (id.replaced) notes.push({ code: 'duplicate_id', ...at, id: id.replaced });
       const built = buildProfileFeature({ id: id.id, kind, geometry, attributes, props, label });
-      if (!built.ok) return fail('invalid_feature', built.detail);
+      // The validator's path and message are not for people: the field, or what is wrong with the geometry, is.
+      if (!built.ok) return fail('invalid_feature', built.field ? { code: 'feature_invalid_attribute', feature, field: built.field } : { code: 'feature_invalid_geometry', feature, problem: geometryProblem(geometry) });
       scenario.features.push(built.feature);
       notes.push(...built.notes.map((n) => ({ ...n, ...at })));
     }
@@ -216,7 +232,7 @@ function readDocument(json: unknown, options: GeoJsonImportOptions): GeoJsonImpo
   const valid = parkDocumentSchema.safeParse(base);
   if (!valid.success) {
     const issue = valid.error.issues[0];
-    return fail('invalid_metadata', `the project is invalid at ${issue.path.map(String).join('.')}: ${issue.message}`);
+    return fail('invalid_metadata', { code: 'project_invalid', at: issue.path.map(String).join('.'), technical: issue.message });
   }
   return { ok: true, document: valid.data, notes, warnings: notes.map((n) => describeImportNote(n, 'en')) };
 }

@@ -33,7 +33,7 @@ function crsOfSrs(db: Database, srsId: number): CrsDefinition | undefined {
 /** `transformation`: the VN-2000 → WGS 84 one for VN-2000 tables (absent: 'auto', PROJ's choice at each point). */
 export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, transformation?: VnTransformationChoice): ImportResult {
   const header = checkSqliteHeader(bytes);
-  if (!header.ok) return importFailure('invalid_geopackage', header.detail);
+  if (!header.ok) return importFailure({ code: 'gpkg_not_sqlite', technical: header.detail });
   // Our own project file: its scenarios, with kinds and attributes exactly as saved.
   const project = readProject(SQL, bytes);
   if (project.ok) {
@@ -46,7 +46,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
   try {
     db = new SQL.Database(bytes.slice());
     const tables = tableNames(db);
-    if (!tables.has('gpkg_contents') || !tables.has('gpkg_geometry_columns')) return importFailure('invalid_geopackage', 'the file is a SQLite database but not a GeoPackage (no gpkg_contents or gpkg_geometry_columns)');
+    if (!tables.has('gpkg_contents') || !tables.has('gpkg_geometry_columns')) return importFailure({ code: 'gpkg_not_geopackage' });
     const rows = queryRows(
       db,
       `SELECT c.table_name AS table_name, g.column_name AS column_name, g.srs_id AS srs_id
@@ -62,7 +62,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
       const table = String(r.table_name);
       const geomColumn = String(r.column_name);
       const declared = crsOfSrs(db, Number(r.srs_id));
-      if (!declared) return importFailure('unsupported_crs', `layer ${table} uses srs_id ${String(r.srs_id)}, a coordinate system EcoPark Planner does not know; reproject it (ogr2ogr -t_srs EPSG:4326)`);
+      if (!declared) return importFailure({ code: 'gpkg_unknown_srs', layer: table, srsId: String(r.srs_id) });
       used.add(declared.code);
       const crs = withTransformation(declared, transformation);
       const pk = queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).find((c) => Number(c.pk) === 1);
@@ -81,7 +81,7 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
         }
         const decoded = decodeGpkgGeometry(blob, { maxVertices: limits['vertices-per-feature'] });
         if (!decoded.ok && decoded.limit) return limitFailure({ ...decoded.limit, where: label });
-        if (!decoded.ok) return importFailure('invalid_geopackage', `${label}: unreadable geometry: ${decoded.detail}`);
+        if (!decoded.ok) return importFailure({ code: 'gpkg_bad_geometry', layer: table, fid: pkName ? String(row[pkName]) : '?', technical: decoded.detail });
         if (!decoded.geometry) {
           notes.push({ code: 'invalid_geometry', layer: table, feature, problem: 'empty' });
           continue;
@@ -100,11 +100,11 @@ export function importGeoPackageLayers(SQL: SqlJsStatic, bytes: Uint8Array, limi
       for (const code of transformationCodes(crs, features.map((f) => f.geometry))) transformations.add(code);
       layers.push(makeLayer(table, features));
     }
-    if (layers.length === 0) return importFailure('empty', 'the GeoPackage has no feature layers');
+    if (layers.length === 0) return importFailure({ code: 'gpkg_no_layers' });
     return { ok: true, layers, notes, crs: [...used].join(', '), transformations: [...transformations] };
   } catch (error) {
     if (error instanceof LimitExceededError) return limitFailure(error.exceeded);
-    return importFailure('invalid_geopackage', `the database cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return importFailure({ code: 'gpkg_unreadable', technical: error instanceof Error ? error.message : String(error) });
   } finally {
     db?.close();
   }

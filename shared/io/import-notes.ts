@@ -75,12 +75,12 @@ export function geometryProblem(g: ParkGeometry): GeometryProblem {
 
 type Lang = FormatLang;
 
-const KIND_WORDS: Record<Lang, Record<FeatureKind, string>> = {
+export const KIND_WORDS: Record<Lang, Record<FeatureKind, string>> = {
   en: { boundary: 'park boundary', landuse: 'land use', building: 'building', road: 'road', point: 'point' },
   vi: { boundary: 'ranh giới khu', landuse: 'vùng sử dụng đất', building: 'công trình', road: 'đường', point: 'điểm' },
 };
 
-const GEOMETRY_WORDS: Record<Lang, Record<GeometryProblem, string>> = {
+export const GEOMETRY_WORDS: Record<Lang, Record<GeometryProblem, string>> = {
   en: {
     bad_coordinate: 'a coordinate is missing or not a number',
     coordinate_out_of_range: 'a coordinate lies outside the longitude/latitude range (are longitude and latitude swapped, or is the file in another coordinate system?)',

@@ -1,8 +1,9 @@
 import type { Feature, Geometry } from 'geojson';
 import { mapPositions, toWgs84, transformationsUsed, type CrsDefinition } from './crs/crs';
 import type { ImportNote } from './import-notes';
+import { describeImportRefusal, REFUSAL_REASONS, type FileRefusal } from './import-refusals';
 import { VN2000_TO_WGS84_2 } from './crs/vn2000-transformations';
-import { describeLimitExceeded, LimitExceededError, type LimitExceeded } from '../limits';
+import { LimitExceededError, type LimitExceeded } from '../limits';
 
 /**
  * What every importer returns (GeoJSON, KML/KMZ, Shapefile, DXF, foreign GeoPackage): layers of
@@ -54,6 +55,9 @@ export type ImportResult =
   | {
       ok: false;
       reason: ImportFailure;
+      /** Why, as data for describeImportRefusal in the reader's language. */
+      refusal: FileRefusal;
+      /** The refusal in English, for logs and tests. */
       detail: string;
       /** For crs_required: the suggested default. */
       guess?: string;
@@ -65,16 +69,14 @@ export type ImportResult =
 
 export type ImportFailureResult = Extract<ImportResult, { ok: false }>;
 
-export const importFailure = (reason: ImportFailure, detail: string, guess?: string): ImportFailureResult =>
-  guess === undefined ? { ok: false, reason, detail } : { ok: false, reason, detail, guess };
+/** A refusal; `guess`: for crs_required and unknown .prj, the coordinate system to suggest. */
+export function importFailure(refusal: FileRefusal, guess?: string): ImportFailureResult {
+  const failure: ImportFailureResult = { ok: false, reason: REFUSAL_REASONS[refusal.code], refusal, detail: describeImportRefusal(refusal, 'en') };
+  return guess === undefined ? failure : { ...failure, guess };
+}
 
-/** A refusal for an exceeded limit; `detail` is the English sentence, for logs and tests. */
-export const limitFailure = (exceeded: LimitExceeded): ImportFailureResult => ({
-  ok: false,
-  reason: 'limit_exceeded',
-  detail: describeLimitExceeded(exceeded, 'en'),
-  limit: exceeded,
-});
+/** A refusal for an exceeded limit. */
+export const limitFailure = (exceeded: LimitExceeded): ImportFailureResult => ({ ...importFailure({ code: 'limit_exceeded', limit: exceeded }), limit: exceeded });
 
 /**
  * Runs a reader, turning a LimitExceededError thrown from deep inside it (a streamed inflate, a

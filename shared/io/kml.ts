@@ -121,10 +121,10 @@ export function importKml(text: string, fileName: string, limits: Limits = DEFAU
 
 function readKml(text: string, fileName: string, limits: Limits): ImportResult {
   const parsed = parseXml(text, limits);
-  if (!parsed.ok) return parsed.limit ? limitFailure(parsed.limit) : importFailure('invalid_kml', `the KML is not well-formed XML: ${parsed.detail}`);
+  if (!parsed.ok) return parsed.limit ? limitFailure(parsed.limit) : importFailure({ code: 'kml_not_xml', technical: parsed.detail });
   const budget = new ImportBudget(limits);
   const kml = parsed.root.children.find((c) => c.name === 'kml');
-  if (!kml) return importFailure('invalid_kml', 'the file has no <kml> root element');
+  if (!kml) return importFailure({ code: 'kml_no_root' });
   const layers: ImportedLayer[] = [];
   const notes: ImportNote[] = [];
   const top = child(kml, 'Document') ?? child(kml, 'Folder') ?? kml;
@@ -142,7 +142,7 @@ function readKml(text: string, fileName: string, limits: Limits): ImportResult {
     }
   };
   walk(top, topName);
-  if (layers.length === 0) return importFailure('empty', 'the KML has no placemarks with a geometry');
+  if (layers.length === 0) return importFailure({ code: 'kml_no_placemarks' });
   return { ok: true, layers, notes, crs: 'EPSG:4326' };
 }
 

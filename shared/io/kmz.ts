@@ -11,12 +11,12 @@ import { fromUtf8, openZip, utf8, writeZip } from './zip';
 export function importKmz(bytes: Uint8Array, fileName: string, limits: Limits = DEFAULT_LIMITS): ImportResult {
   return catchLimits(() => {
     const zip = openZip(bytes, limits);
-    if (!zip.ok) return importFailure('broken_zip', zip.detail);
+    if (!zip.ok) return importFailure(zip.notZip ? { code: 'not_zip' } : { code: 'zip_damaged', technical: zip.detail });
     const names = zip.archive.names.filter((n) => n.toLowerCase().endsWith('.kml'));
     names.sort((a, b) => a.split('/').length - b.split('/').length || Number(!a.endsWith('doc.kml')) - Number(!b.endsWith('doc.kml')));
-    if (names.length === 0) return importFailure('invalid_kml', 'the KMZ holds no .kml file');
+    if (names.length === 0) return importFailure({ code: 'kmz_no_kml' });
     const main = zip.archive.read(names[0]);
-    if (!main.ok) return importFailure('broken_zip', main.detail);
+    if (!main.ok) return importFailure({ code: 'zip_damaged', technical: main.detail });
     return importKml(fromUtf8(main.data), fileName, limits);
   });
 }

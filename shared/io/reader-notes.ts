@@ -43,7 +43,7 @@ export const READER_NOTE_CODES: readonly ReaderNoteCode[] = [
 export const isReaderNote = (note: { code: string }): note is ReaderNote => (READER_NOTE_CODES as readonly string[]).includes(note.code);
 
 /** DXF type names the reader itself coins (a mesh is a POLYLINE with flag 16 or 64). */
-const ENTITY_WORDS: Record<FormatLang, Record<string, string>> = {
+export const ENTITY_WORDS: Record<FormatLang, Record<string, string>> = {
   en: { 'POLYLINE mesh': 'POLYLINE (mesh)' },
   vi: { 'POLYLINE mesh': 'POLYLINE (dạng lưới)' },
 };

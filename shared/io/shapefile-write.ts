@@ -137,8 +137,8 @@ function writeShpShx(type: number, shapes: Position[][][]): { shp: Uint8Array; s
 
 export interface ShapefileExport {
   bytes: Uint8Array;
-  /** Layer names written, e.g. "park_polygons". */
-  layers: string[];
+  /** Layers written with their feature counts, e.g. "park_polygons". */
+  layers: { name: string; count: number }[];
   /** Values cut to fit their .dbf column. */
   notes: ExportNote[];
 }
@@ -159,7 +159,7 @@ export function exportShapefileZip(input: ScenarioExport, crs: CrsDefinition, ba
   const project = (p: Position): Position => mapPositions(p, (x, y) => fromWgs84(crs, x, y)).slice(0, 2);
   const entries: ZipEntries = {};
   const notes: ExportNote[] = [];
-  const layers: string[] = [];
+  const layers: ShapefileExport['layers'] = [];
   for (const group of ['polygons', 'lines', 'points'] as ShapeGroup[]) {
     const features = input.features.filter((f) => groupOf(f) === group);
     if (features.length === 0) continue;
@@ -181,7 +181,7 @@ export function exportShapefileZip(input: ScenarioExport, crs: CrsDefinition, ba
     entries[`${name}.shx`] = shx;
     entries[`${name}.prj`] = utf8(crsToWkt(crs));
     entries[`${name}.cpg`] = utf8('UTF-8');
-    layers.push(name);
+    layers.push({ name, count: features.length });
   }
   return { bytes: writeZip(entries), layers, notes };
 }

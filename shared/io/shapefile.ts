@@ -159,7 +159,7 @@ export function importShapefileZip(bytes: Uint8Array, options: ShapefileImportOp
 
 function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, limits: Limits): ImportResult {
   const zip = openZip(bytes, limits);
-  if (!zip.ok) return importFailure('broken_zip', zip.detail);
+  if (!zip.ok) return importFailure(zip.notZip ? { code: 'not_zip' } : { code: 'zip_damaged', technical: zip.detail });
   const byBase = new Map<string, Partial<Record<ShapefilePart, string>>>();
   for (const name of zip.archive.names) {
     const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(name);
@@ -169,9 +169,9 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
     byBase.set(m[1], parts);
   }
   const bases = [...byBase.entries()].filter(([, p]) => p.shp).sort(([a], [b]) => a.localeCompare(b));
-  if (bases.length === 0) return importFailure('no_shapefile', 'the zip holds no .shp file');
+  if (bases.length === 0) return importFailure({ code: 'zip_no_shp' });
   const override = options.crs !== undefined ? parseCrsCode(options.crs) : undefined;
-  if (options.crs !== undefined && !override) return importFailure('unsupported_crs', `unknown coordinate system ${options.crs}`);
+  if (options.crs !== undefined && !override) return importFailure({ code: 'unknown_crs', crs: options.crs });
   const layers: ImportedLayer[] = [];
   const notes: ImportNote[] = [];
   const used = new Set<string>();
@@ -179,25 +179,25 @@ function readShapefileZip(bytes: Uint8Array, options: ShapefileImportOptions, li
   for (const [base, names] of bases) {
     const name = base.split('/').pop() ?? base;
     const read = readParts(zip.archive, names);
-    if (!read.ok) return importFailure('broken_zip', read.detail);
+    if (!read.ok) return importFailure({ code: 'zip_damaged', technical: read.detail });
     const files = read.files;
     if (!files.shp) continue;
     const shp = readShp(files.shp, limits);
-    if (!shp.ok) return importFailure('invalid_shapefile', `${name}.shp: ${shp.detail}`);
+    if (!shp.ok) return importFailure({ code: 'shp_damaged', file: `${name}.shp`, technical: shp.detail });
     let crs: CrsDefinition | undefined = override;
     if (!crs && files.prj) {
       crs = crsFromWkt(fromUtf8(files.prj));
-      if (!crs) return importFailure('unsupported_crs', `${name}.prj describes a coordinate system EcoPark Planner does not know; choose one (VN-2000 zone, UTM 48N/49N or WGS 84)`, guessCrsFromCoordinates(rawBbox(shp.geometries), options.province));
+      if (!crs) return importFailure({ code: 'prj_unknown', layer: name }, guessCrsFromCoordinates(rawBbox(shp.geometries), options.province));
     }
     if (!crs) {
       const guess = guessCrsFromCoordinates(rawBbox(shp.geometries), options.province);
-      return importFailure('crs_required', `${name} has no .prj file, so its coordinate system is unknown; choose it${guess ? ` (the coordinates suggest ${guess})` : ''}`, guess);
+      return importFailure(guess ? { code: 'prj_missing', layer: name, guess } : { code: 'prj_missing', layer: name }, guess);
     }
     used.add(crs.code);
     let rows: Record<string, unknown>[] = [];
     if (files.dbf) {
       const dbf = readDbf(files.dbf, files.cpg ? codePageLabel(fromUtf8(files.cpg)) : 'utf-8', limits);
-      if (!dbf.ok) return importFailure('invalid_shapefile', `${name}.dbf: ${dbf.detail}`);
+      if (!dbf.ok) return importFailure({ code: 'shp_damaged', file: `${name}.dbf`, technical: dbf.detail });
       if (dbf.usedFallback) notes.push({ code: 'encoding_fallback', file: `${name}.dbf`, encoding: dbf.encoding });
       // An empty DBF cell is the format's only way to say "no value": nothing to keep.
       rows = dbf.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => [getOwn(DBF_NAMES, k) ?? k, v])));

@@ -36,7 +36,8 @@ export interface ZipArchive {
   read(name: string): ZipReadResult;
 }
 
-export type OpenZipResult = { ok: true; archive: ZipArchive } | { ok: false; detail: string };
+/** `notZip`: the bytes are no zip at all (rather than a damaged one). */
+export type OpenZipResult = { ok: true; archive: ZipArchive } | { ok: false; detail: string; notZip?: true };
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const ZIP64_END_LOCATOR = 0x07064b50;
@@ -57,7 +58,7 @@ class ZipDamaged extends Error {}
 
 /** Reads the central directory; refuses zip64, split and malformed archives with a sentence. */
 export function openZip(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): OpenZipResult {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, detail: 'the file is not a zip archive (no PK signature)' };
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, detail: 'the file is not a zip archive (no PK signature)', notZip: true };
   try {
     const entries = readCentralDirectory(bytes, limits);
     const byName = new Map<string, ZipEntry>();

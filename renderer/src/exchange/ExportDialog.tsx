@@ -3,12 +3,14 @@ import { provinceCrs, WGS84_CODE } from '../../../shared/io/crs/crs';
 import { CrsOptions, TransformationSelect } from './CrsOptions';
 import type { VnTransformationChoice } from '../../../shared/io/crs/vn2000-transformations';
 import { describeExportNotes } from '../../../shared/io/export-notes';
+import { describeExportSummary } from '../../../shared/io/export-summary';
 import { EXCHANGE_FORMATS, exportDocument, FORMAT_EXTENSIONS, PROJECTED_EXPORTS, type ExchangeFormat } from '../../../shared/io/exchange';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import { loadSqlJs } from '../host/sqljs';
 import { downloadBytes } from './download';
+import { ModalDialog } from '../components/ModalDialog';
 import './exchange.css';
 
 /** "Yên Phong / A" → "Yên Phong - A": a file name without path separators or reserved characters. */
@@ -29,14 +31,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   if (!doc) {
     return (
-      <section className="panel dialog exchange-dialog" role="dialog" aria-label={t('exchange.exportTitle')}>
+      <ModalDialog title={t('exchange.exportTitle')} onClose={onClose} className="exchange-dialog">
         <p>{t('exchange.noDocument')}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('exchange.cancel')}
           </button>
         </div>
-      </section>
+      </ModalDialog>
     );
   }
   const projected = PROJECTED_EXPORTS.includes(format);
@@ -48,16 +50,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const scenario = doc.scenarios.find((s) => s.id === scenarioId);
     const fileName = `${safeFileName(`${doc.project.name} - ${scenario?.name ?? ''}`)}${FORMAT_EXTENSIONS[format]}`;
     downloadBytes(result.bytes, fileName);
-    useUiStore.getState().notify({ tone: 'info', text: t('exchange.exported', { file: fileName, summary: result.summary }) });
-    // What was lost on the way (a value cut to its .dbf column) is said, in the user's language.
     const lang = useUiStore.getState().lang;
+    useUiStore.getState().notify({ tone: 'info', text: describeExportSummary({ ...result.summary, file: fileName }, lang) });
+    // What was lost on the way (a value cut to its .dbf column) is said, in the user's language.
     if (result.notes.length > 0) useUiStore.getState().notify({ tone: 'error', text: describeExportNotes(result.notes, lang) });
     onClose();
   };
 
   return (
-    <section className="panel dialog exchange-dialog" role="dialog" aria-label={t('exchange.exportTitle')}>
-      <h2>{t('exchange.exportTitle')}</h2>
+    <ModalDialog title={t('exchange.exportTitle')} onClose={onClose} className="exchange-dialog">
       <label className="exchange-row">
         {t('exchange.format')}
         <select aria-label={t('exchange.format')} value={format} onChange={(e) => setFormat(e.target.value as ExchangeFormat)}>
@@ -99,6 +100,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {t('exchange.exportButton')}
         </button>
       </div>
-    </section>
+    </ModalDialog>
   );
 }

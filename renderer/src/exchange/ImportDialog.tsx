@@ -15,10 +15,11 @@ import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import { loadUntitled } from '../actions';
 import { useT } from '../i18n/use-t';
-import { describeLimitExceeded } from '../../../shared/limits';
+import { describeImportRefusal } from '../../../shared/io/import-refusals';
 import { loadSqlJs } from '../host/sqljs';
 import { useImportPreview } from './import-store';
 import { MappingTable } from './MappingTable';
+import { ModalDialog } from '../components/ModalDialog';
 import './exchange.css';
 
 interface Loaded {
@@ -129,8 +130,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const scenarioName = doc ? activeScenario(doc).name : '';
 
   return (
-    <section className="panel dialog exchange-dialog" role="dialog" aria-label={t('exchange.importTitle')}>
-      <h2>{t('exchange.importTitle')}</h2>
+    // Not modal: the map beside it previews the import. Esc or × cancels, like Cancel.
+    <ModalDialog title={t('exchange.importTitle')} onClose={() => close(false)} modal={false} className="exchange-dialog">
       {/* The native input's own "Choose File" text is in the browser's language: it is hidden under a label in the app's. */}
       <label className="exchange-row exchange-file">
         <span className="exchange-file-button" aria-hidden="true">{t('exchange.chooseFile')}</span>
@@ -172,7 +173,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {result?.ok && !guessed && crs === undefined && format === 'shp' && <p className="exchange-note">{t('exchange.crsFromFile', { crs: crsLabel(result.crs.split(', ')[0]) })}</p>}
       {result && !result.ok && (
         <p className="error-text" role="alert">
-          {t(`exchange.error.${result.reason}`)} {result.limit ? describeLimitExceeded(result.limit, lang) : result.detail}
+          {t(`exchange.error.${result.reason}`)} {describeImportRefusal(result.refusal, lang)}
         </p>
       )}
       {/* A refusal's notes explain it (e.g. a DXF holding only unsupported entities): shown open. */}
@@ -211,7 +212,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {t('exchange.addToScenario', { scenario: scenarioName })}
         </button>
       </div>
-    </section>
+    </ModalDialog>
   );
 }
 

@@ -61,7 +61,7 @@ describe('ecopark convert: exports checked by GDAL', () => {
       const { code, out, err, store } = await convert(['in.gpkg', name, ...extra], { 'in.gpkg': sampleBytes });
       expect(err).toEqual([]);
       expect(code).toBe(0);
-      expect(out[0]).toMatch(new RegExp(`in.gpkg -> ${name.replace('.', '\\.')}: scenario "Phương án A", 8 features`));
+      expect(out[0]).toMatch(new RegExp(`in.gpkg -> ${name.replace('.', '\\.')}: scenario “Phương án A”, 8 features`));
       const file = join(dir, name);
       writeFileSync(file, store.get(name) as Uint8Array);
       const got = ogrLayers(file);
@@ -167,10 +167,10 @@ describe('ecopark convert: imports', () => {
     const noPrj = writeZip(Object.fromEntries(Object.entries(entries.entries).filter(([n]) => !n.endsWith('.prj'))));
     const polygonsMap = utf8(JSON.stringify({ layers: { DUONG: { kind: 'landuse' } } }));
     const cases: [string[], Record<string, Uint8Array>, RegExp, number][] = [
-      [['plots.dxf', 'o.gpkg'], { 'plots.dxf': dxf }, /the coordinate system is needed: .*metres.*pass --crs CODE \(e\.g\. --crs EPSG:9209\)/, 1],
+      [['plots.dxf', 'o.gpkg'], { 'plots.dxf': dxf }, /A DXF has no coordinate system and these coordinates are in metres.*pass --crs CODE \(e\.g\. --crs EPSG:9209\)/, 1],
       [['l.dxf', 'o.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'm.json'], { 'l.dxf': linesOnly, 'm.json': polygonsMap }, /no closed polylines/, 1],
       [['p.shp.zip', 'o.gpkg'], { 'p.shp.zip': noPrj }, /has no \.prj file.*pass --crs CODE \(e\.g\. --crs EPSG:9209\)/, 1],
-      [['p.shp.zip', 'o.gpkg'], { 'p.shp.zip': (shp.store.get('p.shp.zip') as Uint8Array).slice(0, 200) }, /the zip archive is damaged/, 1],
+      [['p.shp.zip', 'o.gpkg'], { 'p.shp.zip': (shp.store.get('p.shp.zip') as Uint8Array).slice(0, 200) }, /The ZIP archive is damaged/, 1],
       [['t.csv', 'o.gpkg'], { 't.csv': utf8('id\n1\n') }, /cannot import t\.csv: attribute tables .* export-only/, 2],
       [['t.xlsx', 'o.gpkg'], {}, /cannot import t\.xlsx: attribute tables/, 2],
       [['plots.dxf', 'o.gpkg', '--crs', 'EPSG:2154'], { 'plots.dxf': dxf }, /unknown coordinate system EPSG:2154/, 2],
@@ -183,6 +183,21 @@ describe('ecopark convert: imports', () => {
       expect(err).toHaveLength(1);
       expect(err[0]).toMatch(message);
     }
+  });
+
+  it('in Vietnamese, a refusal and the summary are the same sentences the dialogs show', async () => {
+    const refused = await convert(['--lang', 'vi', 'l.dxf', 'o.gpkg', '--crs', 'VN2000:105.5', '--layer-map', 'm.json'], {
+      'l.dxf': linesOnly,
+      'm.json': utf8(JSON.stringify({ layers: { DUONG: { kind: 'landuse' } } })),
+    });
+    expect(refused.code).toBe(1);
+    // lines-only.dxf: 2 LWPOLYLINEs, neither closed.
+    expect(refused.err).toEqual([
+      'ecopark: không nhập được l.dxf: Tệp DXF không có polyline khép kín (chỉ có 2 polyline hở) nên không tạo được lô đất hay vùng nào; hãy khép các đường bao trong CAD (PEDIT → Close) hoặc nhập chúng thành đường.',
+    ]);
+    const done = await convert(['--lang', 'vi', 'in.gpkg', 'park.kml'], { 'in.gpkg': sampleBytes });
+    // Scenario A of sample-document.ts: 1 boundary, 2 land-use polygons, 2 buildings, 2 roads, 1 point.
+    expect(done.out[0]).toBe('in.gpkg -> park.kml: phương án “Phương án A”, 8 đối tượng (1 ranh giới khu, 2 vùng sử dụng đất, 2 công trình, 2 đường, 1 điểm).');
   });
 
   it('a foreign GeoPackage in UTM 48N (made by ogr2ogr) is reprojected on import', async () => {

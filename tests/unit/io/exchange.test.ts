@@ -40,7 +40,8 @@ describe('exchange dispatcher', () => {
     if (!read.ok) throw new Error(read.detail);
     expect(read.document.scenarios.map((s) => s.name)).toEqual(['Phương án B']);
     expect(read.document.activeScenarioId).toBe('s-b');
-    expect(out.summary).toBe('1 scenario, 2 features');
+    // Phương án B (sample-document.ts): one boundary b1, one land-use polygon l1.
+    expect(out.summary).toEqual({ scenarios: 1, features: 2, kinds: [{ kind: 'boundary', count: 1 }, { kind: 'landuse', count: 1 }] });
   });
 
   it('refuses tables as input and unknown CRS codes as output with reason codes', () => {

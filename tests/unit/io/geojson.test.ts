@@ -119,18 +119,18 @@ describe('geoJsonToDocument', () => {
     expect(describeImportNote(result.notes[0], 'vi')).toBe('Lớp “GeoJSON”, đối tượng 1: nhóm điểm (MultiPoint) được tách thành 2 điểm.');
   });
 
-  it('refuses invalid input, naming the feature index and the reason', () => {
+  it('refuses invalid input, naming the feature number (from 1, as notes do) and the reason', () => {
     const fc = (feature: unknown) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [106, 21] } }, feature] });
     const cases: [unknown, string, RegExp][] = [
       [null, 'not_geojson', /FeatureCollection/],
       [{ type: 'Feature' }, 'not_geojson', /FeatureCollection/],
-      [fc({ type: 'Feature', properties: {}, geometry: null }), 'invalid_feature', /feature 1 has no geometry/],
-      [fc({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[106, 21], [106.1, 21], [106.1, 21.1], [106, 21.2]]] } }), 'invalid_feature', /feature 1: .*not closed/],
-      [fc({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [200, 21] } }), 'invalid_feature', /feature 1: .*outside longitude\/latitude/],
-      [fc({ type: 'Feature', properties: { kind: 'road' }, geometry: { type: 'Polygon', coordinates: square } }), 'invalid_feature', /feature 1: kind "road" does not fit a Polygon/],
-      [fc({ type: 'Feature', properties: { kind: 'tree' }, geometry: { type: 'Point', coordinates: [106, 21] } }), 'invalid_feature', /feature 1: unknown kind "tree"/],
-      [fc({ type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: [] } }), 'invalid_feature', /feature 1 has an unsupported geometry type "GeometryCollection"/],
-      [fc('nope'), 'invalid_feature', /feature 1 is not a GeoJSON Feature/],
+      [fc({ type: 'Feature', properties: {}, geometry: null }), 'invalid_feature', /Feature 2: its geometry is empty, so the file was not imported/],
+      [fc({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[106, 21], [106.1, 21], [106.1, 21.1], [106, 21.2]]] } }), 'invalid_feature', /Feature 2: its polygon outline does not end where it starts/],
+      [fc({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [200, 21] } }), 'invalid_feature', /Feature 2: a coordinate lies outside the longitude\/latitude range/],
+      [fc({ type: 'Feature', properties: { kind: 'road' }, geometry: { type: 'Polygon', coordinates: square } }), 'invalid_feature', /Feature 2: kind "road" does not fit a Polygon/],
+      [fc({ type: 'Feature', properties: { kind: 'tree' }, geometry: { type: 'Point', coordinates: [106, 21] } }), 'invalid_feature', /Feature 2: unknown kind “tree”/],
+      [fc({ type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: [] } }), 'invalid_feature', /Feature 2 has the geometry type GeometryCollection/],
+      [fc('nope'), 'invalid_feature', /Feature 2 is not a GeoJSON Feature/],
     ];
     for (const [input, reason, detail] of cases) {
       const result = geoJsonToDocument(input);
@@ -147,6 +147,6 @@ describe('geoJsonToDocument', () => {
     expect(geoJsonToDocument({ ...fc, ecopark: { ...fc.ecopark, activeScenarioId: 'x' } })).toMatchObject({ ok: false, reason: 'invalid_metadata', detail: expect.stringMatching(/activeScenarioId/) });
     const orphan = structuredClone(fc);
     orphan.features[3].properties.scenarioId = 'ghost';
-    expect(geoJsonToDocument(orphan)).toMatchObject({ ok: false, reason: 'invalid_feature', detail: expect.stringMatching(/feature 3 belongs to scenario "ghost"/) });
+    expect(geoJsonToDocument(orphan)).toMatchObject({ ok: false, reason: 'invalid_feature', detail: expect.stringMatching(/Feature 4 belongs to scenario “ghost”/) });
   });
 });

@@ -17,7 +17,9 @@ const zipOf = (shp: Uint8Array, dbf?: Uint8Array): Uint8Array =>
 function refusal(bytes: Uint8Array, reason = 'invalid_shapefile'): string {
   const result = importShapefileZip(bytes);
   expect(result).toMatchObject({ ok: false, reason });
-  return result.ok ? '' : result.detail;
+  if (result.ok) return '';
+  // The damaged part and the parser's own words, which the refusal sentence carries verbatim.
+  return result.refusal.code === 'shp_damaged' ? `${result.refusal.file}: ${result.refusal.technical}` : result.detail;
 }
 
 // Records start at byte 100 after the header; each is 8 header bytes plus its content.

@@ -26,7 +26,7 @@ describe('zipped Shapefile', () => {
     it(`round trips every feature through ${code}: attributes exact, coordinates within 1 cm`, () => {
       const input = sampleExport();
       const out = exportShapefileZip(input, crs(code), 'park');
-      expect(out.layers).toEqual(['park_polygons', 'park_lines', 'park_points']);
+      expect(out.layers.map((l) => l.name)).toEqual(['park_polygons', 'park_lines', 'park_points']);
       const back = importShapefileZip(out.bytes);
       if (!back.ok) throw new Error(back.detail);
       const mapped = applyMapping(back.layers, { layers: {} });
