@@ -7,6 +7,7 @@ import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange-f
 import { CliError, oneLine } from './io';
 import { describeLimitExceeded, type LimitExceeded, type Limits } from '../shared/limits';
 import type { CliMessageKey, Messages } from './i18n';
+import { describeImportRefusal, type ImportRefusal } from '../shared/io/import-refusals';
 
 /**
  * File formats the CLI reads and writes, chosen by extension: 'project' is a .gpkg (our project
@@ -67,8 +68,9 @@ export async function readProjectFile(
   throw new CliError(oneLine(m.t('file.cannotOpen', { path, reason: `${lead} (${result.detail})${hint}` })));
 }
 
-/** Why an import was refused, in the reader's language when it is a limit (with how to raise it). */
-export function refusalText(result: { detail: string; limit?: LimitExceeded }, m: Messages): string {
+/** Why an import was refused, in the reader's language (a limit with how to raise it). */
+export function refusalText(result: { detail: string; limit?: LimitExceeded; refusal?: ImportRefusal }, m: Messages): string {
+  if (result.refusal) return describeImportRefusal(result.refusal, m.lang, { raiseHint: true });
   return result.limit ? describeLimitExceeded(result.limit, m.lang, { raiseHint: true }) : result.detail;
 }
 

@@ -20,3 +20,17 @@ describe('ecopark analyze words the GeoJSON reader’s notes in the output langu
     });
   }
 });
+
+describe('ecopark analyze words a refused GeoJSON file in the output language', () => {
+  const TOPOLOGY = new TextEncoder().encode('{"type":"Topology","objects":{}}');
+  for (const [lang, sentence] of [
+    ['vi', 'ecopark: không nhập được bad.geojson: Tệp không phải một FeatureCollection GeoJSON (đối tượng có "type": "FeatureCollection" và mảng "features").'],
+    ['en', 'ecopark: cannot import bad.geojson: The file is not a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array).'],
+  ] as const) {
+    it(lang, async () => {
+      const { io, err } = memoryIo({ 'bad.geojson': TOPOLOGY });
+      await run(['--lang', lang, 'analyze', 'bad.geojson'], io, CONTEXT);
+      expect(err).toEqual([sentence]);
+    });
+  }
+});
