@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import type { Page } from 'playwright-core';
-import type { ParkFeature, Position } from '../../shared/model';
+import type { ParkFeature } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
-import { openAppForFile, screenPoint, startNewProject, waitForIdleMap } from './browser';
+import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { mapPointer } from './map-pointer';
 
 // The drawing tools driven with the mouse on the real map canvas, in an empty project at a
 // fixed view near Bac Ninh (north-up, flat, zoom 17: about 0.9 m per pixel).
@@ -22,22 +23,7 @@ async function features(): Promise<ParkFeature[]> {
   });
 }
 
-/** Screen point of a lon/lat on the live map. */
-const screen = (lonLat: Position) => screenPoint(page, lonLat);
-
-/** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
-function at(eastM: number, northM: number): [number, number] {
-  const metresPerDegLat = 110_760; // WGS84 at 21.1° N
-  const metresPerDegLon = 103_900;
-  return [CENTRE[0] + eastM / metresPerDegLon, CENTRE[1] + northM / metresPerDegLat];
-}
-
-async function clickAt(lonLat: Position, options: { double?: boolean } = {}) {
-  const p = await screen(lonLat);
-  await page.mouse.move(p.x, p.y, { steps: 2 });
-  if (options.double) await page.mouse.dblclick(p.x, p.y);
-  else await page.mouse.click(p.x, p.y);
-}
+const { at, clickAt } = mapPointer(() => page, CENTRE);
 
 async function tool(name: string) {
   await page.getByRole('button', { name, exact: true }).click();

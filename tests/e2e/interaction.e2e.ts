@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
-import { openAppForFile, screenPoint, startNewProject, waitForIdleMap } from './browser';
+import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { mapPointer } from './map-pointer';
 
 /**
  * Issue 13, bugs 1, 3 and 6, driven as a user would in Chromium: Shift-click on the map adds to
@@ -37,23 +38,7 @@ async function features(): Promise<ParkFeature[]> {
 
 const selection = () => page.evaluate(() => window.__ecoparkStores!.ui.getState().selectedIds);
 
-/** A lon/lat `east`, `north` metres from the centre (small offsets: flat approximation). */
-function at(eastM: number, northM: number): Position {
-  const metresPerDegLat = 110_760; // WGS84 at 21.1° N
-  const metresPerDegLon = 103_900;
-  return [CENTRE[0] + eastM / metresPerDegLon, CENTRE[1] + northM / metresPerDegLat];
-}
-
-/** Page coordinates of a lon/lat on the live map. */
-const screen = (lonLat: Position) => screenPoint(page, lonLat);
-
-async function clickAt(lonLat: Position, options: { shift?: boolean } = {}) {
-  const p = await screen(lonLat);
-  await page.mouse.move(p.x, p.y, { steps: 2 });
-  if (options.shift) await page.keyboard.down('Shift');
-  await page.mouse.click(p.x, p.y);
-  if (options.shift) await page.keyboard.up('Shift');
-}
+const { at, clickAt } = mapPointer(() => page, CENTRE);
 
 const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 // "Land use of new shapes" (older builds: "Land use").

@@ -2,7 +2,7 @@ import type { AnalysisResult, RuleResult, RuleStatus } from '../../../shared/ana
 import { parkMetric } from '../../../shared/analysis/evaluate';
 import type { MetricId } from '../../../shared/analysis/rule-schema';
 import { formatNumber } from '../../../shared/format';
-import { formatRuleValue } from '../panels/analysis/format';
+import { COMPARATOR_SYMBOL, formatRuleValue } from '../panels/analysis/format';
 import { useAnalysis } from '../panels/analysis/use-analysis';
 import { useSolarStore } from '../panels/solar/solar-store';
 import { SIDE_PANELS } from '../panels/registry';
@@ -10,12 +10,12 @@ import { useUiStore } from '../state/ui-store';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/strings';
 
-const SYMBOL: Record<RuleResult['comparator'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
-
 /** A figure of the strip: its label, value, the rule it is judged by and the panel it opens. */
 interface Figure {
   id: string;
   labelKey: MessageKey;
+  /** The full wording for the tooltip, when the strip's label is a short form. */
+  fullKey?: MessageKey;
   value: string;
   /** "≥ 10 %", or null when no rule of the active rule sets judges this figure. */
   target: string | null;
@@ -33,7 +33,7 @@ function ruleOn(r: AnalysisResult, metric: MetricId): RuleResult | undefined {
 function shareFigure(r: AnalysisResult, lang: 'en' | 'vi', id: string, labelKey: MessageKey, metric: MetricId, panel: string): Figure {
   const rule = ruleOn(r, metric);
   const value = rule?.value ?? parkMetric(r, metric);
-  const target = rule && rule.threshold !== null ? `${SYMBOL[rule.comparator]} ${formatRuleValue(lang, { unit: 'ratio' }, rule.threshold)}` : null;
+  const target = rule && rule.threshold !== null ? `${COMPARATOR_SYMBOL[rule.comparator]} ${formatRuleValue(lang, { unit: 'ratio' }, rule.threshold)}` : null;
   return { id, labelKey, value: formatRuleValue(lang, { unit: 'ratio' }, value), target, status: rule && rule.threshold !== null ? rule.status : null, panel };
 }
 
@@ -59,6 +59,7 @@ export function MetricsStrip() {
     {
       id: 'pv',
       labelKey: 'strip.pv',
+      fullKey: 'strip.pvFull',
       value: solar ? `${formatNumber(lang, solar.totalKwp, 1)} kWp · ${formatNumber(lang, solar.annualKwh / 1000, 1)} ${t('solar.col.mwh')}` : t('strip.pvNone'),
       target: null,
       status: null,
@@ -69,7 +70,7 @@ export function MetricsStrip() {
   return (
     <footer className="metrics-strip" role="group" aria-label={t('strip.label')} data-testid="metrics-strip">
       {figures.map((f) => (
-        <button key={f.id} type="button" data-metric={f.id} data-status={f.status ?? 'none'} onClick={() => showPanel(f.panel)} title={t('strip.open', { panel: panelTitle(f.panel) })}>
+        <button key={f.id} type="button" data-metric={f.id} data-status={f.status ?? 'none'} onClick={() => showPanel(f.panel)} title={`${t(f.fullKey ?? f.labelKey)} — ${t('strip.open', { panel: panelTitle(f.panel) })}`}>
           <span>{t(f.labelKey)}</span>
           <strong data-testid="metric-value">{f.value}</strong>
           {f.target && <span className="metric-target">{f.target}</span>}

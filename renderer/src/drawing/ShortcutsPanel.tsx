@@ -1,4 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
+import { ModalDialog } from '../components/ModalDialog';
 import type { MessageKey } from '../i18n/strings';
 import { useToolStore } from './tool-store';
 import { ACTIONS, pageKeyActions, shortcutLabels, type ActionSpec } from '../../../shared/actions';
@@ -51,17 +53,40 @@ export function ShortcutsTable({ className }: { className?: string }) {
   );
 }
 
+/**
+ * The shortcuts panel (the ? key or toolbar button), floating beside the map like Help: it takes
+ * the focus, and Esc, its × or a click elsewhere closes it and gives the focus back (ModalDialog).
+ */
 export function ShortcutsPanel() {
+  const open = useToolStore((s) => s.shortcutsOpen);
+  return open ? <OpenShortcutsPanel /> : null;
+}
+
+const close = () => useToolStore.getState().set({ shortcutsOpen: false });
+
+function OpenShortcutsPanel() {
   const t = useT();
-  const { shortcutsOpen, set } = useToolStore();
-  if (!shortcutsOpen) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  // Read while rendering, before the dialog moves the focus into itself: the button that opened it.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLButtonElement ? document.activeElement : null));
+
+  useEffect(() => {
+    // A press on the opener is left to it (it toggles the panel shut); any other outside press closes.
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target instanceof Node ? event.target : null;
+      if (!target || ref.current?.contains(target) || opener?.contains(target)) return;
+      close();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [opener]);
+
   return (
-    <section className="panel shortcuts" role="dialog" aria-label={t('shortcuts.title')}>
-      <h2>{t('shortcuts.title')}</h2>
-      <ShortcutsTable />
-      <button type="button" onClick={() => set({ shortcutsOpen: false })}>
-        {t('dialog.close')}
-      </button>
-    </section>
+    // The holder only gives the listener one element to test the press against.
+    <div ref={ref}>
+      <ModalDialog title={t('shortcuts.title')} onClose={close} modal={false} className="shortcuts-panel">
+        <ShortcutsTable className="help-shortcuts" />
+      </ModalDialog>
+    </div>
   );
 }

@@ -113,6 +113,7 @@ export const EN = {
   'strip.traffic': 'Traffic',
   'strip.failing': 'Failing rules',
   'strip.pv': 'Rooftop PV',
+  'strip.pvFull': 'Rooftop solar power (installed capacity · energy a year)',
   'strip.pvNone': 'not computed',
   'strip.noRule': 'no rule',
   'strip.open': 'Open {panel}',
@@ -232,7 +233,9 @@ export const VI: Record<keyof typeof EN, string> = {
   'strip.green': 'Cây xanh',
   'strip.traffic': 'Giao thông',
   'strip.failing': 'Quy định không đạt',
-  'strip.pv': 'Điện mặt trời mái nhà',
+  // The strip's short form (the usual abbreviation in Vietnamese writing); the tooltip says it in full.
+  'strip.pv': 'ĐMT mái nhà',
+  'strip.pvFull': 'Điện mặt trời mái nhà (công suất lắp đặt · điện năng mỗi năm)',
   'strip.pvNone': 'chưa tính',
   'strip.noRule': 'không có quy định',
   'strip.open': 'Mở {panel}',

@@ -1,12 +1,10 @@
-import { citationIn, type RuleResult } from '../../../../shared/analysis';
+import { citationIn } from '../../../../shared/analysis';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
-import { formatRuleValue } from './format';
+import { COMPARATOR_SYMBOL, formatRuleValue } from './format';
 import { StoreyHeightInput, ThresholdInput } from './RuleSettingsInputs';
 import { useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
-
-const SYMBOL: Record<RuleResult['comparator'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
 
 /** The "Compliance" panel: every rule with its status, measured value, threshold, citation and confidence. */
 export function CompliancePanel() {
@@ -29,7 +27,7 @@ export function CompliancePanel() {
               {rule.title[lang]}
             </div>
             <div>
-              {t('analysis.measured')}: <strong data-testid="rule-value">{formatRuleValue(lang, rule, rule.value)}</strong> {SYMBOL[rule.comparator]}{' '}
+              {t('analysis.measured')}: <strong data-testid="rule-value">{formatRuleValue(lang, rule, rule.value)}</strong> {COMPARATOR_SYMBOL[rule.comparator]}{' '}
               {t('analysis.threshold')}: <strong>{formatRuleValue(lang, rule, rule.threshold)}</strong>
               {rule.overridden && <em> — {t('analysis.overridden', { original: formatRuleValue(lang, rule, rule.originalThreshold ?? null) })}</em>}
               {rule.origin === 'project' && <em> — {t('analysis.projectRule')}</em>}

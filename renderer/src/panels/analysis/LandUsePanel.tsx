@@ -5,7 +5,7 @@ import { formatArea, formatNumber } from '../../i18n/strings';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { DonutChart } from './DonutChart';
-import { formatRatio, formatRuleValue } from './format';
+import { COMPARATOR_SYMBOL, formatRatio, formatRuleValue } from './format';
 import { lastAnalysisMs, useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
 
@@ -17,7 +17,7 @@ const SHARE_METRIC: Partial<Record<LandUseCode, string[]>> = {
 function requirement(code: LandUseCode, r: AnalysisResult, lang: 'en' | 'vi'): string {
   const metrics = SHARE_METRIC[code] ?? [`park.share.${code}`];
   const rule = r.rules.find((x) => metrics.includes(x.metric) && x.threshold !== null && x.status !== 'n/a');
-  return rule ? `${rule.comparator.replace('>=', '≥').replace('<=', '≤')} ${formatRuleValue(lang, rule, rule.threshold)}` : '';
+  return rule ? `${COMPARATOR_SYMBOL[rule.comparator]} ${formatRuleValue(lang, rule, rule.threshold)}` : '';
 }
 
 /** The "Land-use structure" panel: donut and table of categories, unassigned and overlap lines, green and road figures. */

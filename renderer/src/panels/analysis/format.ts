@@ -1,6 +1,9 @@
 import { formatNumber, formatPercent, type Lang } from '../../i18n/format';
 import type { RuleResult } from '../../../../shared/analysis';
 
+/** How a rule's comparator is written beside its threshold (Compliance, Land-use structure, the metrics strip). */
+export const COMPARATOR_SYMBOL: Record<RuleResult['comparator'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
+
 /** A ratio 0–1 as a percentage with `digits` decimals; "—" for null. */
 export const formatRatio = formatPercent;
 
