@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides. No test ever downloads a browser. */
@@ -21,12 +21,22 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * Tests never touch the network: the page sees navigator.onLine false, so the app starts on its
+ * offline basemap (an online machine would start on OpenStreetMap). The test of the online start
+ * (first-run-basemap.e2e.ts) makes its own context and answers the tile requests itself.
+ */
+export async function pretendOffline(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }));
+}
+
+/**
  * Opens the app and waits until the sample park is on the map. The language is set once (a
  * reload keeps what the page chose); the first-run tour is marked done unless `firstRun`.
  * `baseUrl` defaults to the e2e run's server; the bench, outside vitest, serves its own.
  */
 export async function openApp(browser: Browser, options: { lang?: 'en' | 'vi'; firstRun?: boolean; baseUrl?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  await pretendOffline(context);
   const page = await context.newPage();
   const lang = options.lang ?? 'en';
   await page.addInitScript(
