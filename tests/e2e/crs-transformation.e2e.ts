@@ -51,7 +51,7 @@ describe('VN-2000 → WGS 84 transformation in the exchange dialogs', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     const file = join(dir, 'park.shp.zip');
     await download.saveAs(file);
-    await page.getByText(/EPSG:9209 \(VN-2000 → WGS 84: EPSG:5194 "VN-2000 to WGS 84 \(1\)"\)/).first().waitFor();
+    await page.getByText(/EPSG:9209 \(VN-2000 → WGS 84: EPSG:5194 “VN-2000 to WGS 84 \(1\)”\)/).first().waitFor();
     await page.screenshot({ path: join(shots, 'crs-transformation-exported.png') });
     const info = spawnSync('ogrinfo', ['-so', '-al', `/vsizip/${file}`], { encoding: 'utf8' });
     expect(info.status, info.stderr).toBe(0);

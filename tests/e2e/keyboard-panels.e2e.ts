@@ -46,7 +46,11 @@ describe('the Features list as one Tab stop', () => {
     const doc = await page.evaluate(() => window.__ecoparkStores!.document.getState().document!);
     const feature = doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features.find((f) => f.id === id)!;
     expect(plot!.text.startsWith(feature.code!)).toBe(true);
-    await page.waitForFunction((featureId) => window.__ecoparkMap!.getFeatureState({ source: 'park', id: featureId }).selected === true, id);
+    // The map outlines it: the selection overlay's path names the feature.
+    await page.waitForFunction(
+      (featureId) => document.querySelector<SVGPathElement>('.map-selection-overlay path[data-state="selected"]')?.dataset.ids?.split(' ').includes(featureId) === true,
+      id,
+    );
     expect((await activeRow())!.selected).toBe('true');
     // Looked at for issue 13: the outlined row is the keyboard's, the blue one the selection.
     await page.keyboard.press('ArrowDown');
