@@ -79,6 +79,7 @@ export function ecoJson(r: EcoResult) {
       quantity: round(e.quantity, 2),
       unit: e.unit,
       distanceM: round(e.distanceM, 1),
+      distanceAlongRoads: e.alongRoads,
       status: e.status,
     })),
     criteria: r.criteria.map((c) => ({ id: c.id, status: c.status, value: roundOrNull(c.value, 4), threshold: c.threshold, citation: c.citation })),
@@ -125,7 +126,7 @@ export function formatEco(r: EcoResult, m: Messages = messages('en')): string[] 
     lines.push(`  ${m.t('eco.cbamPlot', { plot: p.name ?? p.id, sector: sectorLabel(p.sector ?? '', p.sectorScheme, m.lang), t: m.num(p.carbon.cbam?.embeddedT ?? 0, 0) })}`);
   }
   for (const x of r.symbiosis) {
-    lines.push(`  ${m.t('eco.exchange', { from: plotName(x.fromPlotId), to: plotName(x.toPlotId), resource: x.row?.name[m.lang] ?? x.resource, quantity: m.num(x.quantity, 0), unit: x.unit, distance: m.num(x.distanceM, 0), status: m.t(`eco.status.${x.status}`) })}`);
+    lines.push(`  ${m.t('eco.exchange', { from: plotName(x.fromPlotId), to: plotName(x.toPlotId), resource: x.row?.name[m.lang] ?? x.resource, quantity: m.num(x.quantity, 0), unit: x.unit, distance: `${m.num(x.distanceM, 0)}${x.alongRoads ? '' : '*'}`, status: m.t(`eco.status.${x.status}`) })}`);
   }
   lines.push(m.t('eco.distanceNote'));
   return lines;

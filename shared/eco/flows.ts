@@ -17,6 +17,8 @@ export type FlowKind = (typeof FLOW_KINDS)[number];
 
 /** Line widths on screen, px: the smallest flow and the largest flow of its unit. */
 export const FLOW_WIDTH_PX = { min: 2, max: 10 } as const;
+/** Colours by kind, far from the land-use fills: heat red-orange, by-products brown, water blue (map and report). */
+export const FLOW_COLOURS: Record<FlowKind, string> = { heat: '#d7301f', 'by-product': '#7f3b08', water: '#1f78b4' };
 
 /** The kind of a flow from its unit: energy is heat, volume is water, mass a by-product. */
 export function flowKindOf(unit: string): FlowKind {
@@ -26,7 +28,12 @@ export function flowKindOf(unit: string): FlowKind {
 }
 
 /** How far the curve bows out from the straight line, as a share of the distance (reads as a flow, not a road). */
-const BOW = 0.2;
+export const BOW = 0.2;
+/**
+ * Each further flow into the same receiver bows this much more (a share of BOW), so flows from
+ * neighbouring suppliers — nearly the same line — are drawn as distinct, nested curves.
+ */
+export const BOW_STEP = 0.75;
 const CURVE_SEGMENTS = 16;
 /** Arrowhead: its sides' length as a share of the distance (capped), and their angle to the line. */
 const ARROW_SHARE = 0.12;
@@ -38,14 +45,14 @@ const ARROW_ANGLE_RAD = (25 * Math.PI) / 180;
  * metric frame from `from` to `to`, bowed to the right of the direction of travel (so A→B and
  * B→A do not overlap); the arrowhead is two short sides meeting at `to`.
  */
-export function flowGeometry(from: Position, to: Position): Position[][] {
+export function flowGeometry(from: Position, to: Position, bow = BOW): Position[][] {
   const frame = createLocalFrame(from[0], from[1]);
   const [bx, by] = lonLatToLocal(frame, to[0], to[1]);
   const length = Math.hypot(bx, by);
   if (length === 0) return [[from, to]];
-  // Control point: the middle, moved sideways (to the right of travel) by BOW × length.
-  const cx = bx / 2 + (by / length) * BOW * length;
-  const cy = by / 2 - (bx / length) * BOW * length;
+  // Control point: the middle, moved sideways (to the right of travel) by bow × length.
+  const cx = bx / 2 + (by / length) * bow * length;
+  const cy = by / 2 - (bx / length) * bow * length;
   const curve: Position[] = [from];
   for (let i = 1; i < CURVE_SEGMENTS; i++) {
     const t = i / CURVE_SEGMENTS;
@@ -81,12 +88,16 @@ export function flowFeatures(exchanges: readonly SymbiosisExchange[], locations:
   const accepted = exchanges.filter((e) => e.status === 'accepted' && locations.has(e.fromPlotId) && locations.has(e.toPlotId));
   const largest = new Map<string, number>();
   for (const e of accepted) largest.set(e.unit, Math.max(largest.get(e.unit) ?? 0, e.quantity));
+  const intoReceiver = new Map<string, number>();
   const features = accepted.map((e): Feature<MultiLineString, FlowProperties> => {
     const max = largest.get(e.unit) ?? 0;
     const share = max > 0 ? Math.sqrt(e.quantity / max) : 0;
+    const k = intoReceiver.get(e.toPlotId) ?? 0;
+    intoReceiver.set(e.toPlotId, k + 1);
+    const bow = BOW * (1 + BOW_STEP * k);
     return {
       type: 'Feature',
-      geometry: { type: 'MultiLineString', coordinates: flowGeometry(locations.get(e.fromPlotId)!, locations.get(e.toPlotId)!) },
+      geometry: { type: 'MultiLineString', coordinates: flowGeometry(locations.get(e.fromPlotId)!, locations.get(e.toPlotId)!, bow) },
       properties: {
         fromPlotId: e.fromPlotId,
         toPlotId: e.toPlotId,

@@ -6,6 +6,7 @@ import { evaluateCriteria, type CriterionResult, type EcoMetrics } from './crite
 import type { EcoLang } from './sectors';
 import { readEcoSettings, type ResolvedEcoSettings } from './settings';
 import { symbiosisExchanges, wasteExchangedTPerYear, type SymbiosisExchange } from './symbiosis';
+import { roadDistances } from './road-distance';
 
 export * from './data';
 export * from './sectors';
@@ -15,6 +16,7 @@ export * from './carbon';
 export * from './symbiosis';
 export * from './criteria';
 export * from './flows';
+export * from './road-distance';
 
 export interface EcoPlot extends PlotResources {
   carbon: PlotCarbon;
@@ -62,7 +64,9 @@ export function analyzeEco(doc: ParkDocument, options: EcoOptions = {}): EcoResu
   const water = waterBalance(scenario.features, resources);
   const solidWasteTPerYear = resources.reduce((a, p) => a + p.solidWasteTPerYear, 0);
   const locations = new Map(plotFeatures.map((f) => [f.id, interiorPoint(f.geometry)]));
-  const symbiosis = symbiosisExchanges(resources, locations, settings.exchanges);
+  const roads = scenario.features.flatMap((f) => (f.kind === 'road' ? [{ geometry: f.geometry, widthM: f.widthM }] : []));
+  const places = plotFeatures.map((f) => ({ id: f.id, geometry: f.geometry, interior: locations.get(f.id)! }));
+  const symbiosis = symbiosisExchanges(resources, locations, settings.exchanges, roadDistances(roads, places));
   const accepted = symbiosis.filter((e) => e.status === 'accepted');
   const tenants = resources.filter((p) => p.sector !== null);
   const inSymbiosis = tenants.filter((p) => accepted.some((e) => e.fromPlotId === p.id || e.toPlotId === p.id));

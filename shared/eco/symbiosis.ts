@@ -4,13 +4,14 @@ import { SYMBIOSIS, type SymbiosisExchangeRow } from './data';
 import type { PlotResources } from './balances';
 import { profileFor } from './sectors';
 import type { ExchangeDecision, ExchangeStatus } from './settings';
+import type { RoadDistances } from './road-distance';
 
 /**
  * Industrial-symbiosis exchanges between plots: candidates matched from the by-product → input
  * table (data/eco/symbiosis.json) — a supplier's by-product that a receiver's sector accepts —
  * merged with the user's decisions saved in the document (accepted, rejected, edited quantity).
- * Distances are straight lines between the plots' interior points: the park has no routable
- * road graph yet (docs/eco-performance.md).
+ * Distances run along the roads (./road-distance.ts); plots the roads do not connect keep the
+ * straight line between their interior points, flagged (docs/eco-performance.md).
  */
 
 export interface SymbiosisExchange {
@@ -21,8 +22,13 @@ export interface SymbiosisExchange {
   /** Per year: the user's quantity when set, else the estimate. */
   quantity: number;
   estimatedQuantity: number;
-  /** Geodesic straight line between the plots' interior points, m. */
+  /** The quantity the user entered (edit), when set. */
+  userQuantity?: number;
+  /** The user's note on the resource or the deal, when set. */
+  note?: string;
+  /** Along the roads when `alongRoads`, else the geodesic straight line between the plots' interior points, m. */
   distanceM: number;
+  alongRoads: boolean;
   status: ExchangeStatus;
   /** False for a saved decision the table no longer proposes (a sector changed): kept, not lost. */
   matched: boolean;
@@ -42,14 +48,16 @@ function estimate(row: SymbiosisExchangeRow, supply: number, receiver: PlotResou
 
 const key = (from: string, to: string, resource: string) => JSON.stringify([from, to, resource]);
 
-export function symbiosisExchanges(plots: readonly PlotResources[], locations: PlotLocations, decisions: readonly ExchangeDecision[]): SymbiosisExchange[] {
+export function symbiosisExchanges(plots: readonly PlotResources[], locations: PlotLocations, decisions: readonly ExchangeDecision[], roads?: RoadDistances): SymbiosisExchange[] {
   const rows = new Map(SYMBIOSIS.exchanges.map((r) => [r.resource, r]));
   const decided = new Map(decisions.map((d) => [key(d.fromPlotId, d.toPlotId, d.resource), d]));
   const byId = new Map(plots.map((p) => [p.id, p]));
-  const distance = (a: string, b: string) => {
+  const distance = (a: string, b: string): { distanceM: number; alongRoads: boolean } => {
+    const alongRoads = roads?.between(a, b) ?? null;
+    if (alongRoads !== null) return { distanceM: alongRoads, alongRoads: true };
     const pa = locations.get(a);
     const pb = locations.get(b);
-    return pa && pb ? distanceM(pa, pb) : 0;
+    return { distanceM: pa && pb ? distanceM(pa, pb) : 0, alongRoads: false };
   };
   const build = (from: string, to: string, resource: string, unit: string, estimated: number, matched: boolean): SymbiosisExchange => {
     const row = rows.get(resource);
@@ -62,7 +70,9 @@ export function symbiosisExchanges(plots: readonly PlotResources[], locations: P
       unit,
       quantity,
       estimatedQuantity: estimated,
-      distanceM: distance(from, to),
+      ...(d?.quantity !== undefined ? { userQuantity: d.quantity } : {}),
+      ...(d?.note ? { note: d.note } : {}),
+      ...distance(from, to),
       status: d?.status ?? 'candidate',
       matched,
       co2SavedT: row?.co2SavedTPerUnit ? quantity * row.co2SavedTPerUnit.value : null,
@@ -87,6 +97,24 @@ export function symbiosisExchanges(plots: readonly PlotResources[], locations: P
     out.push(build(d.fromPlotId, d.toPlotId, d.resource, rows.get(d.resource)?.unit ?? '', 0, false));
   }
   return out;
+}
+
+/**
+ * The decision to save for an exchange after a change (accept, reject or edit): what the user
+ * set before — status, quantity, note — is kept unless the change replaces it. A note emptied is
+ * removed; a quantity of null goes back to the estimate.
+ */
+export function exchangeDecisionFor(e: SymbiosisExchange, change: { status?: ExchangeStatus; quantity?: number | null; note?: string }): ExchangeDecision {
+  const quantity = change.quantity === undefined ? e.userQuantity : change.quantity ?? undefined;
+  const note = (change.note ?? e.note ?? '').trim();
+  return {
+    fromPlotId: e.fromPlotId,
+    toPlotId: e.toPlotId,
+    resource: e.resource,
+    status: change.status ?? e.status,
+    ...(quantity !== undefined ? { quantity } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 /**

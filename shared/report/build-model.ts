@@ -362,7 +362,7 @@ export function buildReportModel(doc: ParkDocument, scenarioId: string, options:
     plotTable: plots,
     problems: problemsTable(problems, scenario.features, lang, s),
     solar: solar ? solarSection(solar, lang, s, names) : null,
-    eco: ecoChapter(ecoForReport(doc, scenarioId, { lang, greenSpaceRatio: a.green.greenSpaceRatio, pv: options.ecoPv }), lang, s),
+    eco: ecoChapter(ecoForReport(doc, scenarioId, { lang, greenSpaceRatio: a.green.greenSpaceRatio, pv: options.ecoPv }), lang, s, scenario),
     methods: methods(doc, a, date, lang, s, solar, options.solarOrigin ?? 'computed'),
     sources: sources.items,
   };

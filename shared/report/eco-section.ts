@@ -3,7 +3,9 @@ import type { ParkDocument } from '../model';
 import { formatNumber } from '../format';
 import { num, text } from './cells';
 import { fill, type ReportStringKey } from './strings';
-import type { KeyValue, ReportCell, ReportLang, ReportTable } from './types';
+import type { KeyValue, MapFigure, ReportCell, ReportLang, ReportTable } from './types';
+import type { Scenario } from '../model/document';
+import { ecoSymbiosisMap } from './eco-map';
 
 /**
  * The eco-performance chapter of the report (issue 16; figures from shared/eco, as
@@ -15,6 +17,8 @@ export interface EcoChapter {
   balanceTable: ReportTable;
   plotTable: ReportTable;
   symbiosisTable: ReportTable;
+  /** The accepted exchanges over the plots; null when none is accepted. */
+  symbiosisMap: MapFigure | null;
   criteriaTable: ReportTable;
 }
 
@@ -39,7 +43,7 @@ const EXCHANGE_STATUS: Record<ReportLang, Record<EcoResult['symbiosis'][number][
   vi: { candidate: 'đề xuất', accepted: 'đã chấp nhận', rejected: 'đã từ chối' },
 };
 
-export function ecoChapter(r: EcoResult, lang: ReportLang, s: Record<ReportStringKey, string>): EcoChapter {
+export function ecoChapter(r: EcoResult, lang: ReportLang, s: Record<ReportStringKey, string>, scenario?: Scenario): EcoChapter {
   const f = (v: number, d: number) => formatNumber(lang, v, d);
   const year = lang === 'vi' ? 'năm' : 'year';
   const day = lang === 'vi' ? 'ngày' : 'day';
@@ -126,6 +130,7 @@ export function ecoChapter(r: EcoResult, lang: ReportLang, s: Record<ReportStrin
       { header: s.ecoQuantity, align: 'right', weight: 1.2 },
       { header: s.unit, align: 'left', weight: 0.8 },
       { header: s.ecoDistance, align: 'right', weight: 1.1 },
+      { header: s.ecoRoute, align: 'left', weight: 1.1 },
       { header: s.status, align: 'left', weight: 1.3 },
     ],
     rows: r.symbiosis.map((x) => [
@@ -135,6 +140,7 @@ export function ecoChapter(r: EcoResult, lang: ReportLang, s: Record<ReportStrin
       num(x.quantity, 0),
       text(x.unit),
       num(x.distanceM, 0),
+      text(x.alongRoads ? s.ecoAlongRoads : s.ecoStraightLine),
       text(EXCHANGE_STATUS[lang][x.status]),
     ]),
     note: r.symbiosis.length === 0 ? s.ecoNoExchanges : s.ecoDistanceNote,
@@ -162,7 +168,9 @@ export function ecoChapter(r: EcoResult, lang: ReportLang, s: Record<ReportStrin
       ];
     }),
   };
-  return { summary, balanceTable, plotTable, symbiosisTable, criteriaTable };
+  const flowLabels = { heat: s.ecoFlowHeat, 'by-product': s.ecoFlowByProduct, water: s.ecoFlowWater };
+  const symbiosisMap = scenario ? ecoSymbiosisMap(scenario, r, lang, s.ecoSymbiosisMap, flowLabels) : null;
+  return { summary, balanceTable, plotTable, symbiosisTable, symbiosisMap, criteriaTable };
 }
 
 /**

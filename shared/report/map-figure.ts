@@ -57,12 +57,15 @@ function ticks(from: number, to: number, step: number, digits: number, hemi: [st
   return out;
 }
 
+/** Drawn over a map figure (e.g. the eco chapter's symbiosis flows), placed with the figure's own frame. */
+export type MapOverlay = (toXY: (lonLat: readonly number[]) => MapXY) => { primitives: MapPrimitive[]; legend: MapLegendItem[] };
+
 /**
  * The vector map of a scenario in a local azimuthal-equidistant frame centred on its features:
  * land use in category colours over the unassigned boundary, road corridors at their width,
  * buildings, the boundary and facilities, with legend, a round scale bar and degree ticks.
  */
-export function buildMapFigure(scenario: Scenario, lang: ReportLang, title: string): MapFigure {
+export function buildMapFigure(scenario: Scenario, lang: ReportLang, title: string, overlay?: MapOverlay): MapFigure {
   const s = reportStrings(lang);
   const features = scenario.features;
   const centre = bboxCentre(features) ?? [106, 21];
@@ -113,6 +116,11 @@ export function buildMapFigure(scenario: Scenario, lang: ReportLang, title: stri
   if (buildings.length > 0) legend.push({ label: s.legendBuilding, fill: cat.buildingFill, stroke: cat.buildingOutline, shape: 'box' });
   if (roads.length > 0) legend.push({ label: s.legendRoad, fill: ROAD_COLOUR, stroke: ROAD_COLOUR, shape: 'line' });
   if (points.length > 0) legend.push({ label: s.legendPoint, fill: POINT_COLOUR, stroke: '#ffffff', shape: 'dot' });
+  if (overlay) {
+    const extra = overlay(toXY);
+    primitives.push(...extra.primitives);
+    legend.push(...extra.legend);
+  }
 
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   const grow = ([x, y]: MapXY, pad = 0) => {

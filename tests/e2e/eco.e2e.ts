@@ -41,6 +41,24 @@ describe('the Eco panel (issue 16)', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelector('.eco-exchange .eco-status')?.getAttribute('data-status') === 'candidate');
   });
+
+  it('editing a candidate’s quantity and note is one undoable step, saved in the project, status kept', async () => {
+    const panel = page.getByRole('region', { name: 'Eco' });
+    const first = panel.locator('.eco-exchange').first();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.getByLabel(/^Quantity/).fill('1234');
+    await first.getByLabel('Note on the resource').fill('baled, weekly');
+    await first.screenshot({ path: 'test-results/eco-exchange-edit.png' });
+    await first.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => first.textContent()).toContain('1,234');
+    expect(await first.textContent()).toContain('baled, weekly');
+    const saved = await page.evaluate(() => (window.__ecoparkStores!.document.getState().document!.settings.eco as { exchanges: { status: string; quantity?: number; note?: string }[] }).exchanges);
+    expect(saved[saved.length - 1]).toMatchObject({ status: 'candidate', quantity: 1234, note: 'baled, weekly' });
+    expect(saved).toHaveLength(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.evaluate(() => (window.__ecoparkStores!.document.getState().document!.settings.eco as { exchanges: unknown[] }).exchanges.length)).toBe(1);
+    expect(await first.textContent()).not.toContain('1,234');
+  });
 });
 
 describe('rooftop PV and symbiosis flows (issue 16, session 6)', () => {
@@ -84,8 +102,11 @@ describe('rooftop PV and symbiosis flows (issue 16, session 6)', () => {
     // The flow starts inside the supplier's plot and ends inside the receiver's (ray casting, here).
     expect(inside(curve[0], plots[decision.fromPlotId] as GeoJSON.Polygon)).toBe(true);
     expect(inside(curve[curve.length - 1], plots[decision.toPlotId] as GeoJSON.Polygon)).toBe(true);
-    await expect.poll(() => page.locator('.eco-flow-legend').isVisible()).toBe(true);
-    expect(await page.locator('.eco-flow-legend').textContent()).toContain('Symbiosis flows');
+    // The flow colours are part of the main map legend, not a box of their own over the map.
+    const flowLegend = page.getByRole('region', { name: 'Legend' }).locator('.eco-flow-legend');
+    await expect.poll(() => flowLegend.isVisible()).toBe(true);
+    expect(await flowLegend.textContent()).toContain('Symbiosis flows');
+    expect(await page.locator('.eco-flow-legend').count()).toBe(1);
     // Frame both flows for the screenshot.
     await page.evaluate((lines) => {
       const all = lines.flatMap((l) => l.geometry.coordinates.flat());

@@ -1,26 +1,17 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { ecoFlowsOf, FLOW_KINDS, type FlowKind } from '../../../shared/eco/flows';
-import { translate } from '../i18n/strings';
+import { ecoFlowsOf, FLOW_COLOURS } from '../../../shared/eco/flows';
 import { useDocumentStore } from '../state/document-store';
-import { useUiStore } from '../state/ui-store';
 import { useEcoFlows } from '../panels/eco/eco-flows-store';
 
 /**
  * Accepted symbiosis exchanges drawn as flows between plots (shared/eco/flows.ts), in a GeoJSON
  * source of their own above the park: a curved line with an arrowhead at the receiver, its width
- * by quantity, its colour by kind. Switched from the Eco panel; a legend says the colours.
+ * by quantity, its colour by kind. Switched from the Eco panel; the main map legend
+ * (components/LegendPanel.tsx) lists the colours while flows are drawn.
  */
 
 export const ECO_FLOWS_SOURCE_ID = 'eco-flows';
 export const ECO_FLOWS_LAYER_ID = 'eco-flows-line';
-
-/** Colours by kind, far from the land-use fills: heat red-orange, by-products brown, water blue. */
-export const FLOW_COLOURS: Record<FlowKind, string> = { heat: '#d7301f', 'by-product': '#7f3b08', water: '#1f78b4' };
-
-function legendHtml(lang: 'en' | 'vi'): string {
-  const rows = FLOW_KINDS.map((k) => `<div><i style="background:${FLOW_COLOURS[k]}"></i>${translate(lang, `eco.flows.kind.${k}`)}</div>`);
-  return `<strong>${translate(lang, 'eco.flows.legend')}</strong>${rows.join('')}<div class="eco-flow-legend-note">${translate(lang, 'eco.flows.widthNote')}</div>`;
-}
 
 export function attachEcoFlows(map: MapLibreMap): () => void {
   map.addSource(ECO_FLOWS_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -35,12 +26,6 @@ export function attachEcoFlows(map: MapLibreMap): () => void {
       'line-opacity': 0.85,
     },
   });
-  const legend = document.createElement('div');
-  legend.className = 'eco-flow-legend';
-  legend.setAttribute('role', 'note');
-  legend.hidden = true;
-  map.getContainer().appendChild(legend);
-
   let shownEco: unknown = undefined;
   let shownFeatures: unknown = undefined;
   let featureCount = 0;
@@ -61,8 +46,7 @@ export function attachEcoFlows(map: MapLibreMap): () => void {
       source.setData(flows);
       map.getCanvas().dataset.ecoFlows = String(featureCount);
     }
-    legend.hidden = !show || featureCount === 0;
-    if (!legend.hidden) legend.innerHTML = legendHtml(useUiStore.getState().lang);
+    useEcoFlows.getState().setDrawnFlows(show ? featureCount : 0);
   };
   const schedule = () => {
     clearTimeout(pending);
@@ -71,13 +55,12 @@ export function attachEcoFlows(map: MapLibreMap): () => void {
   const unsubs = [
     useDocumentStore.subscribe((s, p) => s.document !== p.document && schedule()),
     useEcoFlows.subscribe((s, p) => s.showFlows !== p.showFlows && schedule()),
-    useUiStore.subscribe((s, p) => s.lang !== p.lang && schedule()),
   ];
   refresh();
   return () => {
     unsubs.forEach((u) => u());
     clearTimeout(pending);
-    legend.remove();
+    useEcoFlows.getState().setDrawnFlows(0);
     if (map.getLayer(ECO_FLOWS_LAYER_ID)) map.removeLayer(ECO_FLOWS_LAYER_ID);
     if (map.getSource(ECO_FLOWS_SOURCE_ID)) map.removeSource(ECO_FLOWS_SOURCE_ID);
   };

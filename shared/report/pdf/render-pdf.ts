@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { fill } from '../strings';
 import { formatDate } from '../../format';
-import type { ComparisonModel, ReportLang, ReportModel } from '../types';
+import type { ComparisonModel, MapFigure, ReportLang, ReportModel } from '../types';
 import type { Fonts } from './canvas';
 import { PAGE_H } from './canvas';
 import { drawChart } from './chart';
@@ -58,6 +58,16 @@ function mapSection(layout: Layout, m: ReportModel): void {
   layout.y += used + 8;
   layout.canvas.text(m.strings.gridNote, MARGIN_X + inset, layout.y + 6, { size: 6.5, colour: '#555555' });
   layout.y += 12;
+}
+
+/** The eco chapter's symbiosis map: the scenario map with the accepted flows, on a page of its own when the rest is short. */
+function ecoMapSection(layout: Layout, fig: MapFigure, m: ReportModel): void {
+  const extra = 30 + Math.ceil(fig.legend.length / 3) * 13;
+  if (BOTTOM - layout.y - extra < 300) layout.newPage();
+  layout.heading(fig.title, 11);
+  const inset = 34;
+  const h = Math.min(BOTTOM - layout.y - extra, 420);
+  layout.y += drawMapFigure(layout.canvas, fig, { x: MARGIN_X + inset, y: layout.y + 4, w: CONTENT_W - 2 * inset, h }, { northLabel: m.strings.north }) + 12;
 }
 
 function comparisonSection(layout: Layout, cmp: ComparisonModel, m: ReportModel, lang: ReportLang): void {
@@ -144,7 +154,9 @@ export async function renderReportPdf(m: ReportModel, fontBytes: ReportFonts): P
     layout.heading(s.ecoTitle);
     layout.paragraph(s.ecoIntro, 8, '#555555');
     layout.keyValues(m.eco.summary, 200, 8.5);
-    for (const t of [m.eco.balanceTable, m.eco.plotTable, m.eco.symbiosisTable, m.eco.criteriaTable]) drawTable(layout, t, lang, { size: 7 });
+    for (const t of [m.eco.balanceTable, m.eco.plotTable, m.eco.symbiosisTable]) drawTable(layout, t, lang, { size: 7 });
+    if (m.eco.symbiosisMap) ecoMapSection(layout, m.eco.symbiosisMap, m);
+    drawTable(layout, m.eco.criteriaTable, lang, { size: 7 });
   }
 
   if (m.comparison) comparisonSection(layout, m.comparison, m, lang);

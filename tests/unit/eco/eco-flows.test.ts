@@ -35,7 +35,7 @@ describe('symbiosis flows on the map', () => {
 
   it('widths grow with the square root of the quantity among flows of the same unit', () => {
     const exchange = (to: string, quantity: number, unit: string): SymbiosisExchange =>
-      ({ fromPlotId: 'a', toPlotId: to, resource: 'r', unit, quantity, estimatedQuantity: quantity, distanceM: 1, status: 'accepted', matched: true, co2SavedT: null, row: undefined });
+      ({ fromPlotId: 'a', toPlotId: to, resource: 'r', unit, quantity, estimatedQuantity: quantity, distanceM: 1, alongRoads: false, status: 'accepted', matched: true, co2SavedT: null, row: undefined });
     const at = new Map([['a', [106, 21]], ['b', [106.01, 21]], ['c', [106, 21.01]], ['d', [106.01, 21.01]]]);
     const flows = flowFeatures(
       [exchange('b', 400, 't'), exchange('c', 100, 't'), exchange('d', 5, 'MWh'), { ...exchange('b', 900, 't'), status: 'candidate' }],
@@ -47,6 +47,22 @@ describe('symbiosis flows on the map', () => {
       ['c', 'by-product', 6],
       ['d', 'heat', FLOW_WIDTH_PX.max],
     ]);
+  });
+
+  it('bows each further flow into the same receiver more, so flows from neighbouring suppliers stay apart', () => {
+    const exchange = (from: string): SymbiosisExchange =>
+      ({ fromPlotId: from, toPlotId: 'b', resource: 'r', unit: 't', quantity: 1, estimatedQuantity: 1, distanceM: 1, alongRoads: false, status: 'accepted', matched: true, co2SavedT: null, row: undefined });
+    // Two suppliers at the same point (the worst case of neighbours), one receiver 0.01° east.
+    const at = new Map([['a1', [106, 21]], ['a2', [106, 21]], ['b', [106.01, 21]]]);
+    const [first, second] = flowFeatures([exchange('a1'), exchange('a2')], at).features.map((f) => f.geometry.coordinates[0][8]);
+    // Middles (t = ½) bow·L/2 south of the chord's middle, bow = 0.2 then 0.2 × (1 + 0.75) = 0.35,
+    // L = 1039.704 m. geographiclib (/usr/bin/python3):
+    //   s = Geodesic.WGS84.Inverse(21, 106, 21, 106.01)['s12']
+    //   Geodesic.WGS84.Direct(21, 106, degrees(atan2(s/2, -bow/2*s)), hypot(s/2, bow/2*s))
+    //   → bow 0.2: lat 20.9990608623; bow 0.35: lat 20.9983565640 (≈ 78 m further south)
+    // Within 6 cm: the reference takes the chord due east; the receiver lies 0.002° of azimuth off it.
+    expect(first[1]).toBeCloseTo(20.9990608623, 6);
+    expect(second[1]).toBeCloseTo(20.998356564, 6);
   });
 
   it('draws the accepted exchanges of a document and nothing else', () => {

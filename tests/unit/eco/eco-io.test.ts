@@ -89,14 +89,14 @@ describe('ecopark eco', () => {
     expect(Object.keys(json)).toEqual(['plots', 'totals', 'carbon', 'symbiosis', 'criteria']);
     expect(Object.keys(json.plots[0])).toEqual(['id', 'code', 'sector', 'electricityMwhPerYear', 'waterM3PerDay', 'wastewaterM3PerDay', 'solidWasteTPerYear', 'scope1T', 'scope2T', 'cbam']);
     expect(Object.keys(json.totals)).toEqual(['electricityMwhPerYear', 'rooftopPvMwhPerYear', 'selfConsumedMwhPerYear', 'waterM3PerDay', 'wastewaterM3PerDay', 'solidWasteTPerYear']);
-    expect(Object.keys(json.symbiosis[0])).toEqual(['fromPlotId', 'toPlotId', 'resource', 'quantity', 'unit', 'distanceM', 'status']);
+    expect(Object.keys(json.symbiosis[0])).toEqual(['fromPlotId', 'toPlotId', 'resource', 'quantity', 'unit', 'distanceM', 'distanceAlongRoads', 'status']);
     expect(Object.keys(json.criteria[0])).toEqual(['id', 'status', 'value', 'threshold', 'citation']);
     // Hand figures of eco-park.test.ts, rounded as printed: 41 750.126 MWh → 41 750.1; 27 521.683 t → 27 521.68.
     expect(json.totals.electricityMwhPerYear).toBe(41750.1);
     expect(json.carbon).toEqual({ gridEmissionFactorTPerMwh: 0.6592, scope2T: 27521.68, avoidedByPvT: 0 });
     expect(json.plots[0]).toMatchObject({ id: 'al', sector: '2420', cbam: { sector: 'aluminium', embeddedT: 3874.44, costEur: 290582.67 } });
     expect(json.symbiosis.find((e: { status: string }) => e.status === 'accepted')).toEqual({
-      fromPlotId: 'beer', toPlotId: 'fert', resource: 'spent-grain', quantity: 9202.93, unit: 't', distanceM: 311.7, status: 'accepted',
+      fromPlotId: 'beer', toPlotId: 'fert', resource: 'spent-grain', quantity: 9202.93, unit: 't', distanceM: 311.7, distanceAlongRoads: false, status: 'accepted',
     });
   });
 

@@ -1,14 +1,19 @@
-import type { SymbiosisExchange } from '../../../../shared/eco/symbiosis';
+import { useState } from 'react';
+import { exchangeDecisionFor, type SymbiosisExchange } from '../../../../shared/eco/symbiosis';
 import { formatNumber } from '../../../../shared/format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { decideExchange } from './eco-actions';
+import { ExchangeEditor } from './ExchangeEditor';
 
-/** Candidate and decided exchanges, each with accept / reject (saved in the project, undoable). */
+const exchangeKey = (e: SymbiosisExchange) => `${e.fromPlotId}/${e.toPlotId}/${e.resource}`;
+
+/** Candidate and decided exchanges, each with accept / edit / reject (saved in the project, undoable). */
 export function SymbiosisList({ exchanges, names }: { exchanges: SymbiosisExchange[]; names: ReadonlyMap<string, string> }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
-  const decide = (e: SymbiosisExchange, status: 'accepted' | 'rejected') => decideExchange({ fromPlotId: e.fromPlotId, toPlotId: e.toPlotId, resource: e.resource, status });
+  const [editing, setEditing] = useState<string | null>(null);
+  const decide = (e: SymbiosisExchange, status: 'accepted' | 'rejected') => decideExchange(exchangeDecisionFor(e, { status }));
   return (
     <>
       <h4>{t('eco.symbiosis')}</h4>
@@ -17,7 +22,7 @@ export function SymbiosisList({ exchanges, names }: { exchanges: SymbiosisExchan
       ) : (
         <ul className="eco-list" aria-label={t('eco.symbiosis')}>
           {exchanges.map((e) => (
-            <li key={`${e.fromPlotId}/${e.toPlotId}/${e.resource}`} className="eco-exchange">
+            <li key={exchangeKey(e)} className="eco-exchange">
               <span>
                 {t('eco.exchange', {
                   resource: e.row?.name[lang] ?? e.resource,
@@ -25,7 +30,7 @@ export function SymbiosisList({ exchanges, names }: { exchanges: SymbiosisExchan
                   to: names.get(e.toPlotId) ?? e.toPlotId,
                   quantity: formatNumber(lang, e.quantity),
                   unit: e.unit,
-                  distance: formatNumber(lang, e.distanceM),
+                  distance: `${formatNumber(lang, e.distanceM)}${e.alongRoads ? '' : '*'}`,
                 })}
               </span>
               <span className="eco-actions">
@@ -35,10 +40,15 @@ export function SymbiosisList({ exchanges, names }: { exchanges: SymbiosisExchan
                 <button type="button" disabled={e.status === 'accepted'} onClick={() => decide(e, 'accepted')}>
                   {t('eco.accept')}
                 </button>
+                <button type="button" aria-expanded={editing === exchangeKey(e)} onClick={() => setEditing(editing === exchangeKey(e) ? null : exchangeKey(e))}>
+                  {t('eco.edit')}
+                </button>
                 <button type="button" disabled={e.status === 'rejected'} onClick={() => decide(e, 'rejected')}>
                   {t('eco.reject')}
                 </button>
               </span>
+              {e.note && <span className="eco-note">{e.note}</span>}
+              {editing === exchangeKey(e) && <ExchangeEditor exchange={e} onClose={() => setEditing(null)} />}
             </li>
           ))}
         </ul>

@@ -19,6 +19,11 @@ export function decideExchange(decision: ExchangeDecision): void {
   save(withExchangeDecision(storedEcoSettings(), decision), 'eco.command.exchange');
 }
 
+/** Sets the quantity and note of one exchange, keeping its status: one undoable step. */
+export function editExchange(decision: ExchangeDecision): void {
+  save(withExchangeDecision(storedEcoSettings(), decision), 'eco.command.exchangeEdit');
+}
+
 /** Answers one checklist criterion with its evidence note. */
 export function answerCriterion(id: string, answer: ChecklistAnswer): void {
   const current = storedEcoSettings();
