@@ -77,6 +77,8 @@ const result = await build({
     { in: 'cli/main.ts', out: 'main' },
     // Batch workers start from their own file (cli/commands/batch-pool.ts names it).
     { in: 'cli/commands/batch-worker.ts', out: 'batch-worker' },
+    // So does the problem check of `analyze` (cli/commands/problems-ahead.ts).
+    { in: 'cli/commands/problems-worker.ts', out: 'problems-worker' },
   ],
   outdir: tmpDir,
   bundle: true,

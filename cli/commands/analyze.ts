@@ -8,7 +8,8 @@ import { CliError, oneLine, readInput, warn, type CliIo, type CommandContext, ty
 import { fileName, findScenarioId, formatOf, readProjectFile, refusalText } from '../formats';
 import type { CliMessageKey, Messages } from '../i18n';
 import { landUseName } from './info';
-import { warnProblems } from '../problems';
+import { printProblems, warnProblems } from '../problems';
+import { startProblemsAhead } from './problems-ahead';
 import { ANALYZE_USAGE } from '../usage';
 
 interface AnalyzeArgs {
@@ -127,17 +128,26 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
 export async function analyzeCommand(args: string[], io: CliIo, { now, m, limits }: CommandContext): Promise<ExitCode> {
   const opts = parseArgs(args, m);
   const bytes = await readInput(io, opts.path, m);
-  const doc = await readDocument(opts.path, bytes, io, now, m, limits);
-  const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m, 1);
-  const scenario = doc.scenarios.find((s) => s.id === scenarioId)!;
-  const date = opts.date ?? now().slice(0, 10);
-  const result = analyzeScenario(doc, scenario.id, { date, ...(opts.rules ? { ruleSets: opts.rules } : {}) });
-  // Problems go to stderr in both modes (stdout stays parseable) and into the JSON as data.
-  const problems = warnProblems(io, m, doc, [scenario.id]).get(scenario.id) ?? [];
-  // --json is for programs: the same in every language (dot decimals, codes).
-  if (opts.json) io.stdout(JSON.stringify(analysisJson(doc, scenario.name, result, date, problems)));
-  else for (const line of formatAnalysis(doc, scenario.name, result, m, problems)) io.stdout(line);
-  return 0;
+  // The problem check runs on another thread while this one analyses (problems-ahead.ts).
+  const ahead = startProblemsAhead();
+  try {
+    const doc = await readDocument(opts.path, bytes, io, now, m, limits);
+    const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m, 1);
+    const scenario = doc.scenarios.find((s) => s.id === scenarioId)!;
+    const checking = ahead?.check(scenario.features) ?? null;
+    const date = opts.date ?? now().slice(0, 10);
+    const result = analyzeScenario(doc, scenario.id, { date, ...(opts.rules ? { ruleSets: opts.rules } : {}) });
+    // Problems go to stderr in both modes (stdout stays parseable) and into the JSON as data.
+    const checked = await checking;
+    if (checked) printProblems(io, m, scenario, checked);
+    const problems = checked ?? warnProblems(io, m, doc, [scenario.id]).get(scenario.id) ?? [];
+    // --json is for programs: the same in every language (dot decimals, codes).
+    if (opts.json) io.stdout(JSON.stringify(analysisJson(doc, scenario.name, result, date, problems)));
+    else for (const line of formatAnalysis(doc, scenario.name, result, m, problems)) io.stdout(line);
+    return 0;
+  } finally {
+    ahead?.cancel();
+  }
 }
 
 /** The figures above that come from invalid geometry, marked so they are not read as sound. */
