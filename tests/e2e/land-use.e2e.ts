@@ -135,7 +135,8 @@ describe('land use as a planner draws it', () => {
     await dialog.getByRole('button', { name: 'Subdivide' }).click();
     const plots = (await features()).filter((f) => f.kind === 'landuse');
     expect(plots).toHaveLength(2);
-    expect(await page.evaluate(() => window.__ecoparkMap!.querySourceFeatures('subdivide-preview').length)).toBe(0);
+    // The preview source is emptied at once; MapLibre re-tiles it in its worker, so wait for that.
+    await page.waitForFunction(() => window.__ecoparkMap!.querySourceFeatures('subdivide-preview').length === 0, undefined, { timeout: 10000 });
 
     // After: a layout problem on the building.
     await page.evaluate((id) => window.__ecoparkStores!.ui.getState().select([id]), building.id);
