@@ -1,4 +1,5 @@
 import { defaultLayoutParameters, generateVariants, layoutVariantsCommand, MAX_VARIANTS, type LayoutParameters } from '../../shared/layout';
+import { DESIGN_BOUNDS, designValueInBounds, type DesignField } from '../../shared/layout/parameters';
 import { applyDocumentCommand } from '../../shared/model/document-command';
 import { writeProject } from '../../shared/project-file';
 import { checkOutput, CliError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
@@ -20,6 +21,8 @@ interface LayoutArgs {
   smeSharePct?: number;
   /** Entrances [lon, lat] in the order given: the first is the main one. */
   entrances: [number, number][];
+  /** Design parameters given (metres; shares 0–1). */
+  design: Partial<Record<DesignField, number>>;
   scenario?: string;
   json: boolean;
   force: boolean;
@@ -27,8 +30,18 @@ interface LayoutArgs {
 
 const DEFAULT_VARIANTS = 4;
 
+/** The design options, each the parameter it sets; --green-min is typed in percent. */
+const DESIGN_OPTIONS: Record<string, DesignField> = {
+  '--main-road': 'mainRoadWidthM',
+  '--internal-road': 'internalRoadWidthM',
+  '--block-depth': 'blockDepthM',
+  '--strip': 'isolationStripM',
+  '--green-min': 'greenShareMin',
+};
+const PERCENT_FIELDS: ReadonlySet<DesignField> = new Set(['greenShareMin']);
+
 function parseArgs(args: string[], m: Messages): LayoutArgs {
-  const parsed: Partial<LayoutArgs> & { json: boolean; force: boolean; entrances: [number, number][] } = { json: false, force: false, entrances: [] };
+  const parsed: Partial<LayoutArgs> & Pick<LayoutArgs, 'json' | 'force' | 'entrances' | 'design'> = { json: false, force: false, entrances: [], design: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -44,6 +57,7 @@ function parseArgs(args: string[], m: Messages): LayoutArgs {
     else if (a === '--sme-share') parsed.smeSharePct = percent(value(), m);
     else if (a === '--wind-from') parsed.windFromDeg = windFrom(value(), m);
     else if (a === '--entrance') parsed.entrances.push(lonLat(value(), m));
+    else if (a in DESIGN_OPTIONS) parsed.design[DESIGN_OPTIONS[a]] = designValue(a, value(), m);
     else if (a === '--scenario') parsed.scenario = value();
     else if (a === '--json') parsed.json = true;
     else if (a === '--force') parsed.force = true;
@@ -88,6 +102,20 @@ function windFrom(text: string, m: Messages): number {
   return ((n % 360) + 360) % 360;
 }
 
+/** A design option's value in metres, or in percent ("15" or "15%") for the share targets, within DESIGN_BOUNDS. */
+function designValue(option: string, text: string, m: Messages): number {
+  const field = DESIGN_OPTIONS[option];
+  const percent = PERCENT_FIELDS.has(field);
+  const n = (percent ? /^\d+(?:\.\d+)?%?$/ : /^\d+(?:\.\d+)?$/).test(text) ? Number(text.replace('%', '')) : NaN;
+  const value = percent ? n / 100 : n;
+  if (!designValueInBounds(field, value)) {
+    const { min, max } = DESIGN_BOUNDS[field];
+    const shown = (x: number) => m.num(percent ? x * 100 : x);
+    throw new CliError(m.t(percent ? 'layout.badDesignPct' : 'layout.badDesignM', { option, min: shown(min), max: shown(max), value: text }), 2);
+  }
+  return value;
+}
+
 /** "LON,LAT" in degrees. */
 function lonLat(text: string, m: Messages): [number, number] {
   const match = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(text);
@@ -119,6 +147,7 @@ export async function layoutCommand(args: string[], io: CliIo, context: CommandC
   const params: LayoutParameters = {
     ...defaults,
     seed: opts.seed,
+    ...opts.design,
     ...(opts.bearingDeg !== undefined ? { bearingDeg: opts.bearingDeg } : {}),
     ...(opts.smeSharePct !== undefined ? { smeShare: opts.smeSharePct / 100 } : {}),
     ...(opts.windFromDeg !== undefined ? { windFromDeg: opts.windFromDeg } : {}),

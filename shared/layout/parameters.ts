@@ -77,6 +77,38 @@ export const DESIGN_DEFAULTS = {
   },
 } as const;
 
+/** The design parameters a user edits in the panel and on the command line (`ecopark layout --main-road` …). */
+export const DESIGN_FIELDS = ['mainRoadWidthM', 'internalRoadWidthM', 'blockDepthM', 'isolationStripM', 'greenShareMin'] as const;
+// trafficShareMin is not offered: the generator's roads follow the widths and block sizes, and no
+// step of it aims at a traffic share (zoning.ts tops up green only), so the field would do nothing.
+export type DesignField = (typeof DESIGN_FIELDS)[number];
+
+/**
+ * What a user may ask for each design parameter (metres; shares as 0–1). Narrower than
+ * checkParameters, which only refuses what the generator cannot run: these refuse what no
+ * industrial park would be built with.
+ * - Roads at least 7 m: two 3.5 m lanes, the narrowest two-way carriageway a truck can use
+ *   (TCVN 4054 lane width); at most 80 m, wider than any park boulevard we know (VHIP 44 m).
+ * - Block depth 60–1,000 m: two plot depths of at least 30 m (a 0.3 ha SME plot with 100 m
+ *   frontage) up to two 500 m deep plots (beyond the 5 ha plots the park sells).
+ * - Isolation strip 10–200 m: below 10 m the rule qcvn.park.isolation-strip-min fails by
+ *   construction; 200 m is already a third of the short side of a 50 ha square site.
+ * - Green target 0–50 %: a target above half the park leaves no saleable land worth laying out.
+ */
+export const DESIGN_BOUNDS: Record<DesignField, { min: number; max: number }> = {
+  mainRoadWidthM: { min: 7, max: 80 },
+  internalRoadWidthM: { min: 7, max: 80 },
+  blockDepthM: { min: 60, max: 1000 },
+  isolationStripM: { min: 10, max: 200 },
+  greenShareMin: { min: 0, max: 0.5 },
+};
+
+/** True when `value` is a design value a user may ask for `field` (DESIGN_BOUNDS). */
+export function designValueInBounds(field: DesignField, value: number): boolean {
+  const { min, max } = DESIGN_BOUNDS[field];
+  return Number.isFinite(value) && value >= min && value <= max;
+}
+
 /** Threshold of a shipped rule by id (a programmer error when the rule data lacks it). */
 function ruleThreshold(ruleId: string): number {
   for (const set of RULE_SETS) {

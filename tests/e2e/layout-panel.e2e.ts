@@ -4,6 +4,7 @@ import type { ParkDocument } from '../../shared/model';
 import { generateVariants, layoutVariantsCommand, defaultLayoutParameters } from '../../shared/layout';
 import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
 import { mapPointer } from './map-pointer';
+import { measureDesign } from '../unit/layout/design-judge';
 
 // Issue 15: the "Lay out park" panel. A new project, a 600 m × 400 m boundary drawn with the
 // mouse near Bac Ninh (zoom 15.5), two variants generated in the worker, one used.
@@ -115,5 +116,35 @@ describe('the "Lay out park" panel (issue 15)', () => {
     const sme = used.filter((f) => f.kind === 'landuse' && f.props?.plotBand === 'sme');
     expect(sme.length).toBeGreaterThan(0);
     expect(smeShown).toBe(String(sme.length));
+  }, 120_000);
+
+  it('takes design parameters from its closed-by-default section: a 30 m isolation strip', async () => {
+    // Back to the drawn boundary alone (the layout used above would keep its roads).
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ index: 0 });
+    const section = panel().getByTestId('layout-design');
+    const strip = panel().getByRole('textbox', { name: 'Isolation strip width (m)' });
+    expect(await section.getAttribute('open')).toBeNull();
+    expect(await strip.isVisible()).toBe(false);
+    await section.getByText('Design parameters').click();
+    // The default from the rule set, its source in the tooltip.
+    expect(await strip.inputValue()).toBe('10');
+    expect(await strip.locator('xpath=..').getAttribute('title')).toBe('Default 10. Source: rule “isolation strip at least 10 m” (QCVN 01:2019/BXD)');
+    await panel().getByRole('textbox', { name: 'Number of variants' }).fill('1');
+    await strip.fill('5');
+    await button('Generate').click();
+    await expect.poll(() => panel().getByRole('alert').textContent()).toBe('Isolation strip width (m) must be between 10 and 200.');
+    await strip.fill('30');
+    await button('Generate').click();
+    const card = panel().getByRole('article').first();
+    await card.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/layout-panel-design.png` });
+    await card.getByRole('button', { name: 'Use this variant' }).click();
+    const after = await documentNow();
+    // Measured by GDAL (tests/unit/layout/design-judge.ts): the strip is drawn 30·1.01 + 0.1 = 30.4 m
+    // wide on the sphere (Turf's buffer, up to 0.5 % off the ellipsoid: at most 30.55 m); 10.2 m had
+    // it been ignored.
+    const { stripWidthM } = measureDesign(after.scenarios.find((s) => s.id === after.activeScenarioId)!.features);
+    expect(stripWidthM).toBeGreaterThanOrEqual(30);
+    expect(stripWidthM).toBeLessThan(30.4 * 1.005);
   }, 120_000);
 });

@@ -69,6 +69,20 @@ export const EN = {
   'layout.reason.bearing': 'the bearing is not a number',
   'layout.reason.entrance': 'the picked entrances are not valid (at most 8 points)',
   'layout.reason.seed': 'the seed is not a whole number',
+  'layout.design': 'Design parameters',
+  'layout.design.mainRoad': 'Main road width (m)',
+  'layout.design.internalRoad': 'Internal road width (m)',
+  'layout.design.blockDepth': 'Block depth (m)',
+  'layout.design.strip': 'Isolation strip width (m)',
+  'layout.design.greenMin': 'Green land target (% of park)',
+  'layout.design.tooltip': 'Default {value}. Source: {source}',
+  'layout.design.bad': '{field} must be between {min} and {max}.',
+  // Where each default comes from (shared/layout/parameters.ts DESIGN_DEFAULTS and data/rules).
+  'layout.design.source.mainRoadWidthM': 'main roads of 30–42 m in Vietnamese parks (Tan Do IP road No. 1: 42 m; VHIP: 44 m)',
+  'layout.design.source.internalRoadWidthM': 'internal roads of 16–20 m (VHIP rules: 16, 17.5 and 20 m)',
+  'layout.design.source.blockDepthM': 'two plot depths of 120–300 m for 1–5 ha plots (developer guidance)',
+  'layout.design.source.isolationStripM': 'rule “isolation strip at least 10 m” (QCVN 01:2019/BXD)',
+  'layout.design.source.greenShareMin': 'rule “green land at least 10 %” (Circular 35/2015/TT-BTNMT, Art. 6)',
 } as const satisfies Record<string, string> & Record<Reason, string>;
 
 export const VI: Record<keyof typeof EN, string> = {
@@ -137,4 +151,17 @@ export const VI: Record<keyof typeof EN, string> = {
   'layout.reason.bearing': 'hướng lưới không phải là số',
   'layout.reason.entrance': 'các cổng vào đã chọn không hợp lệ (tối đa 8 điểm)',
   'layout.reason.seed': 'hạt giống (seed) không phải là số nguyên',
+  'layout.design': 'Thông số thiết kế',
+  'layout.design.mainRoad': 'Bề rộng đường chính (m)',
+  'layout.design.internalRoad': 'Bề rộng đường nội bộ (m)',
+  'layout.design.blockDepth': 'Chiều sâu ô phố (m)',
+  'layout.design.strip': 'Bề rộng dải cách ly (m)',
+  'layout.design.greenMin': 'Chỉ tiêu đất cây xanh (% diện tích khu)',
+  'layout.design.tooltip': 'Mặc định {value}. Nguồn: {source}',
+  'layout.design.bad': '{field} phải nằm trong khoảng {min} đến {max}.',
+  'layout.design.source.mainRoadWidthM': 'đường chính rộng 30–42 m ở các KCN Việt Nam (đường số 1 KCN Tân Đô: 42 m; VHIP: 44 m)',
+  'layout.design.source.internalRoadWidthM': 'đường nội bộ rộng 16–20 m (quy định của VHIP: 16; 17,5 và 20 m)',
+  'layout.design.source.blockDepthM': 'hai chiều sâu lô 120–300 m cho lô 1–5 ha (hướng dẫn của chủ đầu tư)',
+  'layout.design.source.isolationStripM': 'quy định “dải cách ly rộng tối thiểu 10 m” (QCVN 01:2019/BXD)',
+  'layout.design.source.greenShareMin': 'quy định “đất cây xanh tối thiểu 10 %” (Thông tư 35/2015/TT-BTNMT, Điều 6)',
 };

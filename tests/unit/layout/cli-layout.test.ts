@@ -4,24 +4,18 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../cli/run';
-import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
-import { readProject, writeProject } from '../../../shared/project-file';
+import { readProject } from '../../../shared/project-file';
 import { CONTEXT, memoryIo } from '../cli/helpers';
 import { ogrLayers } from './judge';
-import { rotatedRectangle } from './sites';
+import { rectangleProject } from './sites';
 import { createLocalFrame, localToLonLat } from '../../../shared/geometry/local-frame';
 import { distanceM } from '../../../shared/geometry/geodesic';
 
-/** `ecopark layout` end to end on a 50 ha rotated site, in memory, then the file through GDAL. */
-async function inputProject(): Promise<Uint8Array> {
-  const base = createEmptyDocument('Layout test', { now: '2026-01-01T00:00:00.000Z', location: { lon: 106.07, lat: 21.18 } });
-  const doc: ParkDocument = { ...base, scenarios: [{ ...base.scenarios[0], features: rotatedRectangle(800, 625, 30) }] };
-  return writeProject(await initSqlJs(), doc);
-}
 
+/** `ecopark layout` end to end on a 50 ha rotated site, in memory, then the file through GDAL. */
 describe('ecopark layout', () => {
   it('writes the variants as scenarios, the best active, and GDAL reads the file', { timeout: 600_000 }, async () => {
-    const input = await inputProject();
+    const input = await rectangleProject();
     const { io, out, err, store } = memoryIo({ 'in.gpkg': input });
     const code = await run(['layout', 'in.gpkg', '-o', 'out.gpkg', '--variants', '2', '--seed', '3', '--json'], io, CONTEXT);
     expect(err).toEqual([]);
@@ -57,7 +51,7 @@ describe('ecopark layout', () => {
   });
 
   it('takes --sme-share and --entrance: SME plots, the main gate at the given point', { timeout: 600_000 }, async () => {
-    const input = await inputProject();
+    const input = await rectangleProject();
     // The middle of the rectangle's first side (0,0)→(800,0) before its 30° turn: (400, 0) → (346.41, −200) m
     // from the origin (x·cos30 + y·sin30, −x·sin30 + y·cos30), picked as a click would be.
     const entrance = localToLonLat(createLocalFrame(106.07, 21.18), 346.41, -200);

@@ -1,4 +1,7 @@
+import initSqlJs from 'sql.js';
 import { createLocalFrame, localToLonLat } from '../../../shared/geometry/local-frame';
+import { createEmptyDocument, type ParkDocument } from '../../../shared/model';
+import { writeProject } from '../../../shared/project-file';
 import type { LandUseFeature, ParkFeature } from '../../../shared/model/feature';
 import type { Position } from '../../../shared/model/geometry-schema';
 
@@ -77,3 +80,10 @@ export function canalSite(): ParkFeature[] {
 
 /** Where the canal's centre line meets the south and north boundary (y = 0 and 1,200 m): x = 720 + 100·(y + 50)/1,300 + 20 → 723.85 and 816.15 m. */
 export const CANAL_CROSSINGS: Position[] = [localToLonLat(ORIGIN, 723.85, 0), localToLonLat(ORIGIN, 816.15, 1200)];
+
+/** A project file (.gpkg bytes) whose one scenario holds the 50 ha rotated rectangle (800 × 625 m at 30°), for the CLI tests. */
+export async function rectangleProject(): Promise<Uint8Array> {
+  const base = createEmptyDocument('Layout test', { now: '2026-01-01T00:00:00.000Z', location: { lon: 106.07, lat: 21.18 } });
+  const doc: ParkDocument = { ...base, scenarios: [{ ...base.scenarios[0], features: rotatedRectangle(800, 625, 30) }] };
+  return writeProject(await initSqlJs(), doc);
+}

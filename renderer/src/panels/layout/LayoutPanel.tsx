@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { defaultLayoutParameters, MAX_VARIANTS, type LayoutParameters, type Variant } from '../../../../shared/layout';
-import { formatEditableNumber, parseLocaleNumber } from '../../i18n/format';
+import { formatEditableNumber, formatNumber, parseLocaleNumber } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/strings';
 import type { Position } from '../../../../shared/model';
 import { useT } from '../../i18n/use-t';
@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/ui-store';
 import { variantChoiceCommand } from './apply-layout';
 import { cancelLayout, clearLayout, startLayout, useLayoutRun } from './layout-runner';
 import { setPicking, useEntrancePick } from './entrance-pick';
+import { DESIGN_LABELS, DesignParameters, defaultDesignForm, readDesignForm, type DesignForm, type DesignProblem } from './DesignParameters';
 import { SiteInputs } from './SiteInputs';
 import { VariantCard } from './VariantCard';
 import './layout.css';
@@ -24,10 +25,11 @@ interface Form {
   bearingAuto: boolean;
   bearingDeg: string;
   seed: string;
+  design: DesignForm;
 }
 
 /** The typed form as generator parameters, or the label key of the first field that is not valid. */
-function readForm(lang: 'en' | 'vi', form: Form, entrances: readonly Position[]): { count: number; params: LayoutParameters } | { bad: MessageKey } {
+function readForm(lang: 'en' | 'vi', form: Form, entrances: readonly Position[]): { count: number; params: LayoutParameters } | { bad: MessageKey } | { design: DesignProblem } {
   const n = (text: string) => parseLocaleNumber(lang, text);
   const count = n(form.variants);
   if (count === null || !Number.isInteger(count) || count < 1 || count > MAX_VARIANTS) return { bad: 'layout.variants' };
@@ -44,7 +46,9 @@ function readForm(lang: 'en' | 'vi', form: Form, entrances: readonly Position[])
   if (bearing === null || (bearing !== undefined && Math.abs(bearing) > 360)) return { bad: 'layout.bearingDeg' };
   const seed = n(form.seed);
   if (seed === null || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return { bad: 'layout.seed' };
-  const params: LayoutParameters = { ...defaultLayoutParameters(), seed, plotMinM2: min * 10_000, plotMaxM2: max * 10_000, plotTargetM2: ((min + max) / 2) * 10_000, smeShare: smePct / 100 };
+  const design = readDesignForm(lang, form.design);
+  if ('problem' in design) return { design: design.problem };
+  const params: LayoutParameters = { ...defaultLayoutParameters(), ...design.values, seed, plotMinM2: min * 10_000, plotMaxM2: max * 10_000, plotTargetM2: ((min + max) / 2) * 10_000, smeShare: smePct / 100 };
   if (entrances.length > 0) params.entrances = [...entrances];
   if (wind !== undefined) params.windFromDeg = ((wind % 360) + 360) % 360;
   if (bearing !== undefined) params.bearingDeg = ((bearing % 180) + 180) % 180;
@@ -59,9 +63,9 @@ export function LayoutPanel() {
   const run = useLayoutRun();
   const [form, setForm] = useState<Form>(() => {
     const d = defaultLayoutParameters();
-    return { variants: '4', plotMinHa: formatEditableNumber(lang, d.plotMinM2 / 10_000), plotMaxHa: formatEditableNumber(lang, d.plotMaxM2 / 10_000), smeSharePct: '0', windFromDeg: '', bearingAuto: true, bearingDeg: '0', seed: String(d.seed) };
+    return { variants: '4', plotMinHa: formatEditableNumber(lang, d.plotMinM2 / 10_000), plotMaxHa: formatEditableNumber(lang, d.plotMaxM2 / 10_000), smeSharePct: '0', windFromDeg: '', bearingAuto: true, bearingDeg: '0', seed: String(d.seed), design: defaultDesignForm(lang) };
   });
-  const [bad, setBad] = useState<MessageKey | null>(null);
+  const [bad, setBad] = useState<MessageKey | DesignProblem | null>(null);
   // Variants of another park (or of this park before an edit) are not offered.
   useEffect(() => {
     if (run.state === 'done' && run.doc !== doc) clearLayout();
@@ -76,6 +80,7 @@ export function LayoutPanel() {
   const generate = () => {
     const read = readForm(lang, form, useEntrancePick.getState().points);
     if ('bad' in read) return setBad(read.bad);
+    if ('design' in read) return setBad(read.design);
     setBad(null);
     setPicking(false);
     startLayout(doc, read.params, read.count);
@@ -103,8 +108,12 @@ export function LayoutPanel() {
         {!form.bearingAuto && field('bearingDeg', 'layout.bearingDeg')}
         {field('seed', 'layout.seed')}
       </div>
+      <DesignParameters form={form.design} onChange={(design) => setForm({ ...form, design })} />
       <SiteInputs doc={doc} />
-      {bad && <p role="alert">{t('layout.badInput', { field: t(bad) })}</p>}
+      {typeof bad === 'string' && <p role="alert">{t('layout.badInput', { field: t(bad) })}</p>}
+      {bad !== null && typeof bad === 'object' && (
+        <p role="alert">{t('layout.design.bad', { field: t(DESIGN_LABELS[bad.field]), min: formatNumber(lang, bad.min), max: formatNumber(lang, bad.max) })}</p>
+      )}
       {run.state === 'running' ? (
         <div className="layout-running" role="status">
           <progress aria-label={t('layout.running', { count: run.count })} value={run.done} max={run.count} />
