@@ -83,11 +83,12 @@ describe('the language of the CLI', () => {
         const bytes = r.store.get(`out.${ext}`)!;
         if (written[ext]) expect(bytes).toEqual(written[ext]);
         written[ext] = bytes;
-        if (lang === 'vi' && ext === 'csv') expect(r.out).toEqual([`${SAMPLE} -> out.csv: phương án "Phương án A", 178 đối tượng`]);
-        if (lang === 'vi' && ext === 'geojson') expect(r.out).toEqual([`${SAMPLE} -> out.geojson: 1 phương án, 178 đối tượng`]);
-        if (lang === 'en' && ext === 'csv') expect(r.out).toEqual([`${SAMPLE} -> out.csv: scenario "Phương án A", 178 features`]);
+        if (lang === 'vi' && ext === 'csv') expect(r.out).toEqual([`${SAMPLE} -> out.csv: phương án “Phương án A”, 178 đối tượng (1 ranh giới khu, 64 vùng sử dụng đất, 98 công trình, 6 đường, 9 điểm).`]);
+        if (lang === 'vi' && ext === 'geojson') expect(r.out).toEqual([`${SAMPLE} -> out.geojson: 1 phương án, 178 đối tượng (1 ranh giới khu, 64 vùng sử dụng đất, 98 công trình, 6 đường, 9 điểm).`]);
+        if (lang === 'en' && ext === 'csv') expect(r.out).toEqual([`${SAMPLE} -> out.csv: scenario “Phương án A”, 178 features (1 park boundary, 64 land-use areas, 98 buildings, 6 roads, 9 points).`]);
       }
     }
+    // 1 + 64 + 98 + 6 + 9 = 178 features, counted by kind in the summary.
     // The boundary row's area: 3347024.93 with a dot, never 3.347.024,93.
     const csv = new TextDecoder().decode(written.csv);
     expect(csv).toContain(',3347024.93,');
@@ -96,7 +97,7 @@ describe('the language of the CLI', () => {
   it('convert keeps the layer names and CRS of a layered export, translated around them', async () => {
     const r = await cli(['convert', SAMPLE, 'out.dxf', '--crs', 'EPSG:32648', '--lang', 'vi']);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^data\/samples\/bac-ninh-demo\.gpkg -> out\.dxf: phương án "Phương án A", 178 đối tượng, các lớp .+, EPSG:32648$/);
+    expect(r.out[0]).toMatch(/^data\/samples\/bac-ninh-demo\.gpkg -> out\.dxf: phương án “Phương án A”, 178 đối tượng \(.+\); các lớp: BOUNDARY 1, .+; hệ tọa độ EPSG:32648\.$/);
   });
 
   it('info --lang vi: labels, numbers and dates in Vietnamese, land-use names from the data file', async () => {
@@ -107,7 +108,7 @@ describe('the language of the CLI', () => {
       'Vị trí:              21,10000° N, 106,00000° E',
       'Ngày tạo:            15/01/2026 08:00 UTC',
       'Ngày sửa:            15/01/2026 08:00 UTC',
-      'Phiên bản định dạng: 1',
+      'Phiên bản định dạng: 2',
       'Phương án:           1 (* = đang dùng)',
     ]);
     const name = (code: string) => categories.find((c) => c.code === code)!.vi;
