@@ -3,6 +3,7 @@ import { activeScenario, type ParkDocument, type ParkFeature } from '../../../sh
 import { geodesicAreaM2, geodesicLengthM, geodesicPerimeterM } from '../../../shared/geometry/geodesic';
 import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
+import { useDeferredSelection } from '../state/deferred-selection';
 import { useT } from '../i18n/use-t';
 import { formatArea, formatNumber, type Lang, type MessageKey } from '../i18n/strings';
 import { formatLatLon, formatNumberAuto } from '../i18n/format';
@@ -93,7 +94,8 @@ function ProjectSummary({ document, t, lang }: { document: ParkDocument; t: Tran
 export function PropertiesPanel() {
   const t = useT();
   const document = useDocumentStore((s) => s.document);
-  const { lang, selectedIds } = useUiStore();
+  const lang = useUiStore((s) => s.lang);
+  const selectedIds = useDeferredSelection();
   const features = document ? activeScenario(document).features.filter((f) => selectedIds.includes(f.id)) : [];
   return (
     <section className="panel properties" role="region" aria-label={t('properties.title')}>

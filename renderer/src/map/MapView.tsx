@@ -25,6 +25,7 @@ import { applyMapUiLanguage } from './map-ui-language';
 import { MAP_EXTENSIONS } from './extensions';
 import { attachGoTo } from './go-to-map';
 import { attachSelectionOverlay } from './selection-overlay';
+import { attachHitTestWarmup } from './hit-test-warmup';
 import { webglIsSoftware } from './software-webgl';
 import { useToolStore } from '../drawing/tool-store';
 import { useOverlayUi } from '../overlay/overlay-store';
@@ -86,6 +87,10 @@ export function MapView() {
     const unsubscribers: (() => void)[] = [];
 
     const parkSource = () => map.getSource('park') as GeoJSONSource | undefined;
+    // The park's layers a click can select (hidden ones are not drawn, so cannot be hit).
+    const clickableLayers = () => CLICKABLE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+    const hitTestWarmup = attachHitTestWarmup(map, clickableLayers);
+    unsubscribers.push(hitTestWarmup.detach);
 
     let shown: { scenarioId: string; features: ParkFeature[] } | null = null;
     // Features of a newly shown park not yet sent to the map (see sendInBatches).
@@ -106,6 +111,7 @@ export function MapView() {
     // How many features the map has been sent, once all are (tests and the bench wait for it).
     const countSent = (count: number | null) => {
       map.getCanvas().dataset.parkFeatures = count === null ? '' : String(count);
+      if (count !== null) hitTestWarmup.markStale();
     };
     const renderDocument = (fit: boolean) => {
       const doc = useDocumentStore.getState().document;
@@ -181,7 +187,7 @@ export function MapView() {
     });
 
     const hitAt = ([x, y]: [number, number]): MapGeoJSONFeature | undefined => {
-      const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      const layers = clickableLayers();
       const hits = map.queryRenderedFeatures(
         [
           [x - 3, y - 3],
