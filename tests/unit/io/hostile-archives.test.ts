@@ -54,14 +54,14 @@ describe('hostile archives in a child process: bounded time and memory', () => {
   it('the looping Shapefile (content length −4 words) is refused naming the record and its offset', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
     const report = runChild('shp-negative-length');
     expect(report.result).toMatchObject({ ok: false, reason: 'invalid_shapefile' });
-    expect(report.result.detail).toBe('loop.shp: record 1 at byte 100: its content length of -8 bytes is not between 4 and the 4 bytes left in the file');
+    expect(report.result.detail).toBe('The file loop.shp is damaged or not in the expected format (record 1 at byte 100: its content length of -8 bytes is not between 4 and the 4 bytes left in the file).');
     expect(report.ms).toBeLessThan(1000);
   });
 
   it('a .dbf announcing 4 billion records of 0 bytes is refused before reading any', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
     const report = runChild('dbf-zero-record-length');
     expect(report.result).toMatchObject({ ok: false, reason: 'invalid_shapefile' });
-    expect(report.result.detail).toContain('wells.dbf: the record length of 0 bytes');
+    expect(report.result.detail).toContain('The file wells.dbf is damaged or not in the expected format (the record length of 0 bytes');
     expect(report.ms).toBeLessThan(1000);
   });
 });
