@@ -4,7 +4,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { ParkDocument } from '../shared/model';
 import { readProject } from '../shared/project-file';
 import { formatFromFileName, type ExchangeFormat } from '../shared/io/exchange-formats';
-import { CliError, oneLine } from './io';
+import { checkOutput, CliError, oneLine, readInput, type CliIo, type CommandContext, type OutputTarget } from './io';
 import { describeLimitExceeded, type LimitExceeded, type Limits } from '../shared/limits';
 import type { CliMessageKey, Messages } from './i18n';
 import { describeImportRefusal, type ImportRefusal } from '../shared/io/import-refusals';
@@ -84,4 +84,22 @@ export function findScenarioId(doc: ParkDocument, name: string, path: string, m:
   const s = doc.scenarios.find((x) => x.name === name) ?? doc.scenarios.find((x) => x.id === name);
   if (!s) throw new CliError(m.t('error.noScenario', { name, path, list: doc.scenarios.map((x) => x.name).join(', ') }), exitCode);
   return s.id;
+}
+
+/**
+ * For a command that reads one project and writes another file (layout, report): refuses an
+ * output that exists (unless --force) or is the input before reading anything, then reads the
+ * project and finds the scenario (the active one unless named).
+ */
+export async function readProjectForOutput(
+  opts: { path: string; out: string; force: boolean; scenario?: string },
+  io: CliIo,
+  context: CommandContext,
+): Promise<{ target: OutputTarget; doc: ParkDocument; scenarioId: string }> {
+  const { m } = context;
+  const target: OutputTarget = { path: opts.out, inputs: [opts.path], force: opts.force };
+  await checkOutput(io, target, m);
+  const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
+  const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
+  return { target, doc, scenarioId };
 }

@@ -2,8 +2,8 @@ import { defaultLayoutParameters, generateVariants, layoutVariantsCommand, MAX_V
 import { DESIGN_BOUNDS, designValueInBounds, type DesignField } from '../../shared/layout/parameters';
 import { applyDocumentCommand } from '../../shared/model/document-command';
 import { writeProject } from '../../shared/project-file';
-import { checkOutput, CliError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
-import { findScenarioId, loadSql, readProjectFile, requireProjectPath } from '../formats';
+import { CliError, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { loadSql, readProjectForOutput, requireProjectPath } from '../formats';
 import type { CliMessageKey, Messages } from '../i18n';
 import { LAYOUT_USAGE } from '../usage';
 
@@ -139,10 +139,7 @@ function bearing(text: string, m: Messages): number {
 export async function layoutCommand(args: string[], io: CliIo, context: CommandContext): Promise<ExitCode> {
   const { m } = context;
   const opts = parseArgs(args, m);
-  const target: OutputTarget = { path: opts.out, inputs: [opts.path], force: opts.force };
-  await checkOutput(io, target, m);
-  const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
-  const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
+  const { target, doc, scenarioId } = await readProjectForOutput(opts, io, context);
   const defaults = defaultLayoutParameters();
   const params: LayoutParameters = {
     ...defaults,

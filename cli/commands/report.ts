@@ -3,8 +3,8 @@ import { buildReportModel, compareScenarios, renderReportCsv, renderReportPdf, r
 import type { ParkSolarResult } from '../../shared/solar';
 import type { RooftopPv } from '../../shared/eco';
 import { solarWithRooftopPv } from '../../shared/eco/pv';
-import { checkOutput, CliError, describeFsError, readInput, writeOutput, type CliIo, type CommandContext, type ExitCode, type OutputTarget } from '../io';
-import { findScenarioId, readProjectFile, requireProjectPath } from '../formats';
+import { CliError, describeFsError, writeOutput, type CliIo, type CommandContext, type ExitCode } from '../io';
+import { findScenarioId, readProjectForOutput, requireProjectPath } from '../formats';
 import { warnProblems } from '../problems';
 import type { Messages } from '../i18n';
 import { REPORT_USAGE } from '../usage';
@@ -68,10 +68,7 @@ export async function loadReportFonts(m: Messages): Promise<{ regular: Uint8Arra
 export async function reportCommand(args: string[], io: CliIo, context: CommandContext): Promise<ExitCode> {
   const { m } = context;
   const opts = parseArgs(args, m);
-  const target: OutputTarget = { path: opts.out, inputs: [opts.path], force: opts.force };
-  await checkOutput(io, target, m);
-  const doc = await readProjectFile(opts.path, await readInput(io, opts.path, m), { acceptForeign: false, limits: context.limits }, m);
-  const scenarioId = opts.scenario === undefined ? doc.activeScenarioId : findScenarioId(doc, opts.scenario, opts.path, m);
+  const { target, doc, scenarioId } = await readProjectForOutput(opts, io, context);
   const compareIds = opts.compare?.map((n) => findScenarioId(doc, n, opts.path, m));
   // One solar run per scenario gives the solar chapter and the eco chapter's PV, hour by hour,
   // exactly as `ecopark eco` counts it.
