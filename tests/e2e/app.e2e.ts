@@ -91,7 +91,8 @@ describe('the app on its sample park (browser host)', () => {
     const selected = await page.evaluate(() => window.__ecoparkStores!.ui.getState().selectedIds);
     expect(selected).toEqual([plot!.feature.id]);
     const properties = page.getByRole('region', { name: 'Properties' });
-    await expect(properties.locator('h3').textContent()).resolves.toBe(plot!.feature.code);
+    // Properties follows the selection in a React transition (after the outline is painted).
+    await expect.poll(() => properties.locator('h3').textContent(), { timeout: 15000 }).toBe(plot!.feature.code);
     await expect(properties.getByText('Area', { exact: true }).count()).resolves.toBe(1);
     await expect(properties.getByText(/ha\)/).count()).resolves.toBe(1);
   });
