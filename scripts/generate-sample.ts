@@ -7,7 +7,7 @@
  * Deterministic: ids derive from codes, timestamps come from the description.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
@@ -22,6 +22,7 @@ import {
   type ParkFeature,
 } from '../shared/model';
 import type { SectorScheme } from '../shared/model/feature';
+import { writeGeneratedFile } from './write-generated';
 import { ECO_SETTINGS_KEY, type ExchangeStatus } from '../shared/eco/settings';
 
 /** Shape of bac-ninh-demo.description.json; every length in metres, positions local [east, north]. */
@@ -353,12 +354,12 @@ async function main(): Promise<void> {
   const { writeProject } = await import('../shared/project-file/index');
   const { documentToGeoJson } = await import('../shared/io/geojson');
   const SQL = await initSqlJs();
-  writeFileSync(GPKG_PATH, writeProject(SQL, document));
+  await writeGeneratedFile(GPKG_PATH, writeProject(SQL, document));
   const fc = documentToGeoJson(document);
   // One feature per line: readable diffs when the description changes.
   const { features, ...rest } = fc;
   const head = JSON.stringify(rest).slice(0, -1);
-  writeFileSync(GEOJSON_PATH, `${head},"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
+  await writeGeneratedFile(GEOJSON_PATH, `${head},"features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
   printReport(report, [GPKG_PATH, GEOJSON_PATH]);
 }
 

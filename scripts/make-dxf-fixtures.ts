@@ -6,9 +6,10 @@
  * Coordinates are VN-2000 / TM-3 105°30′ (Bắc Ninh). The corner 556925.3168 E, 2339658.1937 N is
  * WGS 84 106.05° E, 21.15° N by PROJ (see tests/unit/io/crs.test.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGeneratedFile } from './write-generated';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'exchange');
 const E0 = 556925.3168;
@@ -64,7 +65,7 @@ const linesOnly: Pair[] = [
 ];
 
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'plots-vn2000-105-30.dxf'), dxf(plots));
-writeFileSync(join(OUT, 'lines-only.dxf'), dxf(linesOnly));
-writeFileSync(join(OUT, 'not-a-dxf.dxf'), 'AutoCAD Binary DXF\r\n\u001a\u0000garbage');
+await writeGeneratedFile(join(OUT, 'plots-vn2000-105-30.dxf'), dxf(plots));
+await writeGeneratedFile(join(OUT, 'lines-only.dxf'), dxf(linesOnly));
+await writeGeneratedFile(join(OUT, 'not-a-dxf.dxf'), 'AutoCAD Binary DXF\r\n\u001a\u0000garbage');
 console.log(`DXF fixtures written to ${OUT}`);

@@ -8,10 +8,11 @@
  * end-to-end tests); the ICO and ICNS containers are written here with PNG payloads, which
  * Windows Vista+ and macOS 10.7+ read for every size.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { writeGeneratedFile } from './write-generated';
 import { encodeIcns, encodeIco, LINUX_ICON_SIZES, ICNS_ENTRIES, ICO_SIZES } from './icon-containers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,8 +38,8 @@ try {
 
 const png = (size: number) => rendered.get(size)!;
 mkdirSync(path.join(buildDir, 'icons'), { recursive: true });
-writeFileSync(path.join(buildDir, 'icon.png'), png(1024));
-for (const size of LINUX_ICON_SIZES) writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), png(size));
-writeFileSync(path.join(buildDir, 'icon.ico'), encodeIco(ICO_SIZES.map((size) => ({ size, png: png(size) }))));
-writeFileSync(path.join(buildDir, 'icon.icns'), encodeIcns(ICNS_ENTRIES.map((entry) => ({ type: entry.type, png: png(entry.size) }))));
+await writeGeneratedFile(path.join(buildDir, 'icon.png'), png(1024));
+for (const size of LINUX_ICON_SIZES) await writeGeneratedFile(path.join(buildDir, 'icons', `${size}x${size}.png`), png(size));
+await writeGeneratedFile(path.join(buildDir, 'icon.ico'), encodeIco(ICO_SIZES.map((size) => ({ size, png: png(size) }))));
+await writeGeneratedFile(path.join(buildDir, 'icon.icns'), encodeIcns(ICNS_ENTRIES.map((entry) => ({ type: entry.type, png: png(entry.size) }))));
 console.log(`icons written for sizes ${sizes.join(', ')}`);
