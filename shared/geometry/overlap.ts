@@ -181,8 +181,28 @@ function simpleLoops(ring: PlanarPoint[]): PlanarPoint[][] {
 
 /** Planar area (m²) of the part of ring `pts` inside the convex counter-clockwise ring `convex`. */
 function areaInConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
+  // Rings whose boxes share no area share none: nothing to clip (most pairs of neighbours).
+  if (!boxesShareArea(pts, convex)) return 0;
   for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
   return Math.abs(signedArea2(pts)) / 2;
+}
+
+function boxesShareArea(a: PlanarPoint[], b: PlanarPoint[]): boolean {
+  const p = planarBox(a);
+  const q = planarBox(b);
+  return Math.min(p[2], q[2]) > Math.max(p[0], q[0]) && Math.min(p[3], q[3]) > Math.max(p[1], q[1]);
+}
+
+/** [minX, minY, maxX, maxY] of planar points. */
+function planarBox(pts: PlanarPoint[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of pts) {
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  }
+  return box;
 }
 
 /** Σ over `subjects` × `hulls` of the area of each subject ring inside each hull, stopping at `limitM2`. */
@@ -212,10 +232,56 @@ function areaInHulls(subjects: PlanarPoint[][], hulls: PlanarPoint[][], limitM2:
  * loops, and those inside its hulls. Anything they cannot decide goes to the exact intersection.
  */
 function overlapSurelyBelow(a: Screened, b: Screened, limitM2: number): boolean {
+  if (hullsMeetBelow(a.hulls, b.hulls, limitM2)) return true;
   if (areaInHulls(a.hulls, b.hulls, limitM2) < limitM2) return true;
   if (areaInHulls(loopsOf(a), b.hulls, limitM2) < limitM2 || areaInHulls(loopsOf(b), a.hulls, limitM2) < limitM2) return true;
   const triangles = trianglesOf(b);
   return triangles !== null && areaInHulls(loopsOf(a), triangles, limitM2) < limitM2;
+}
+
+/**
+ * The cheapest bound, without clipping: two convex hulls side by side (neighbours sharing an
+ * edge) overlap at most in a slab along one hull's edge, as deep as the other hull's vertices
+ * reach past that edge's line, and no longer than the hull's box diagonal. Summed over the pairs
+ * of hulls (each pair's smallest slab), true when below `limitM2`.
+ */
+function hullsMeetBelow(as: PlanarPoint[][], bs: PlanarPoint[][], limitM2: number): boolean {
+  let sum = 0;
+  for (const a of as) {
+    for (const b of bs) {
+      const first = slabBound(a, b);
+      sum += first < limitM2 - sum ? first : Math.min(first, slabBound(b, a));
+      if (!(sum < limitM2)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Over the edges of the convex counter-clockwise ring `hull`, the smallest area of a slab that
+ * holds hull ∩ other: (how deep the farthest vertex of `other` lies inside the edge's line) ×
+ * (the diagonal of hull's box, at least its extent along any line). Infinity for a hull of fewer
+ * than 3 vertices.
+ */
+function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
+  if (hull.length < 3) return Infinity;
+  const box = planarBox(hull);
+  const diagonal = Math.hypot(box[2] - box[0], box[3] - box[1]);
+  let best = Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i];
+    const b = hull[(i + 1) % hull.length];
+    const ux = b[0] - a[0];
+    const uy = b[1] - a[1];
+    const len = Math.hypot(ux, uy);
+    if (!(len > 0)) continue;
+    // Depth inside (left of a→b) of the other's deepest vertex; nothing of it inside: no overlap.
+    let depth = 0;
+    for (const p of other) depth = Math.max(depth, (ux * (p[1] - a[1]) - uy * (p[0] - a[0])) / len);
+    best = Math.min(best, depth * diagonal);
+    if (best === 0) break;
+  }
+  return best;
 }
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */

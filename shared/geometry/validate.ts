@@ -1,12 +1,11 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, polygonsOf, subtractAreas } from './boolean';
-import { clipByEdge, findOverlaps, SLIVER_OVERLAP_M2 } from './overlap';
-import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
+import { polygonsOf } from './boolean';
+import { findOverlaps } from './overlap';
+import { outsideBoundary } from './outside-boundary';
+import { signedDepth, type XY } from './planar-depth';
+import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
-import { pointInRings } from './planar-faces';
 import { openRing, signedArea2 } from './ring';
 import { issueSentence, type IssueParams } from './issue-sentence';
 
@@ -100,6 +99,9 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   const plane = createTangentPlane(all[0][0], all[0][1]);
 
   let structural = false;
+  // Each ring in the plane, open (what openRing gives): projected once, read by every check below.
+  const planar = new Map<Position[], XY[]>();
+  const inPlane = (ring: Position[]) => planar.get(ring) ?? openRing(ring).map((p) => toPlane(plane, p));
   for (const { ring, closed } of paths) {
     const first = ring[0];
     const last = ring[ring.length - 1];
@@ -107,13 +109,14 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     if (closed && !isClosed) add('ring_not_closed', undefined, last, 'close_ring');
     const open = closed && isClosed ? ring.slice(0, -1) : ring;
     const xy = open.map((p) => toPlane(plane, p));
-    const distinct = countDistinct(xy);
     const needed = closed ? 3 : 2;
+    const distinct = countDistinct(xy, needed);
     if (distinct < needed) {
       add('too_few_vertices', { distinct, needed, shape: closed ? 'polygon' : 'line' }, first);
       structural = true;
       continue;
     }
+    planar.set(ring, xy);
     const limit = closed ? xy.length : xy.length - 1;
     for (let i = 0; i < limit; i++) {
       const j = (i + 1) % xy.length;
@@ -124,14 +127,14 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     }
   }
   if (structural || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-    if (context.boundary && feature.kind !== 'boundary') checkOutside(feature, context.boundary, add);
+    if (context.boundary && feature.kind !== 'boundary') addOutside(feature, context.boundary, add);
     return issues;
   }
 
   // Self-intersections within each polygon (rings crossing themselves or each other).
   const polys = polygonsOf(g);
   for (const rings of polys) {
-    const crossings = ringCrossings(rings.map((r) => dedupe(openRing(r).map((p) => toPlane(plane, p)))));
+    const crossings = ringCrossings(rings.map((r) => dedupe(inPlane(r))));
     if (crossings.length > 0) {
       const at = fromPlane(plane, crossings[0].at[0], crossings[0].at[1]);
       const bowTie = g.type === 'Polygon' && rings.length === 1 && crossings.length === 1;
@@ -143,11 +146,11 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   if (!structural) {
     const minWidthM = context.minSliverWidthM ?? 2;
     for (const rings of polys) {
-      const sliverAt = sliverPosition(rings, minWidthM, plane);
+      const sliverAt = sliverPosition(rings.map(inPlane), minWidthM, plane);
       if (sliverAt) add('sliver', { minWidthM }, sliverAt);
     }
   }
-  if (context.boundary && feature.kind !== 'boundary') checkOutside(feature, context.boundary, add);
+  if (context.boundary && feature.kind !== 'boundary') addOutside(feature, context.boundary, add);
   return issues;
 }
 
@@ -177,25 +180,9 @@ export function validateLayout(features: ParkFeature[], options: { minSliverWidt
   return issues;
 }
 
-type Add = (reason: ValidationReason, params?: IssueParams, at?: Position) => void;
-
-function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
-  const g = feature.geometry;
-  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    if (surelyInside(g, boundary)) return;
-    const outside = subtractAreas(g, [boundary]);
-    if (!outside) return;
-    // Measured in the plane: only the size matters here, not the number shown.
-    const p = polygonsOf(outside)[0][0][0];
-    const plane = createTangentPlane(p[0], p[1]);
-    const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
-    if (m2 >= SLIVER_OVERLAP_M2) add('outside_boundary', { vertexOutside: false }, p);
-    return;
-  }
-  const vertices = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
-  const boundaryPolys = polygonsOf(boundary).map((rings) => turfPolygon(rings));
-  const out = vertices.find((v) => !boundaryPolys.some((b) => booleanPointInPolygon(turfPoint(v), b)));
-  if (out) add('outside_boundary', { vertexOutside: true }, out);
+function addOutside(feature: ParkFeature, boundary: AreaGeometry, add: (reason: ValidationReason, params?: IssueParams, at?: Position) => void) {
+  const outside = outsideBoundary(feature.geometry, boundary);
+  if (outside) add('outside_boundary', { vertexOutside: outside.vertexOutside }, outside.at);
 }
 
 /**
@@ -205,8 +192,7 @@ function checkOutside(feature: ParkFeature, boundary: AreaGeometry, add: Add) {
  * width of any polygon such a buffer erases) keeps the search to the candidates. The issue is
  * shown at the mean of the outer ring's vertices.
  */
-function sliverPosition(rings: Position[][], minWidthM: number, plane: ReturnType<typeof createTangentPlane>): Position | null {
-  const xyRings = rings.map((r) => openRing(r).map((p) => toPlane(plane, p)));
+function sliverPosition(xyRings: XY[][], minWidthM: number, plane: ReturnType<typeof createTangentPlane>): Position | null {
   const outer = xyRings[0];
   const areaM2 = xyRings.reduce((s, r, i) => s + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r)) / 2, 0);
   let perimeterM = 0;
@@ -253,190 +239,15 @@ function hasPointAtDepth(rings: XY[][], depthM: number): boolean {
   return false;
 }
 
-/** Distance (m) from p to the nearest edge of the rings, negative when p is outside them (even-odd). */
-function signedDepth(p: XY, rings: XY[][]): number {
-  let best = Infinity;
-  for (const ring of rings) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) best = Math.min(best, distanceToSegment(p, ring[i], ring[j]));
-  return pointInRings(p, rings) ? best : -best;
-}
-
-function distanceToSegment(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-}
-
-function countDistinct(xy: [number, number][]): number {
+/**
+ * How many of the points are apart (greedily, by DUPLICATE_VERTEX_M), counted up to `enough`:
+ * only a count below what a shape needs is reported, so the search stops there (O(n), not O(n²)).
+ */
+function countDistinct(xy: [number, number][], enough: number): number {
   const keep: [number, number][] = [];
-  for (const p of xy) if (!keep.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < DUPLICATE_VERTEX_M)) keep.push(p);
+  for (const p of xy) {
+    if (!keep.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < DUPLICATE_VERTEX_M)) keep.push(p);
+    if (keep.length >= enough) break;
+  }
   return keep.length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cheap screens in front of the polygon clipping (polyclip-ts, the cost of every CLI command):
-// they only ever skip work whose result is known to be "nothing to report", so the issues are
-// exactly those of the full computation. Anything they cannot decide goes to the clipping.
-
-/** Half the area limit: the screens' planar figures are within far less than that of the truth. */
-const SCREEN_LIMIT_M2 = SLIVER_OVERLAP_M2 / 2;
-/** A vertex whose two edges' cross product is below this (m²) is dropped as collinear; its triangle is accounted for. */
-const COLLINEAR_CROSS_M2 = 1e-6;
-
-type XY = [number, number];
-
-/** Every ring closed with ≥ 4 positions (what Turf accepts): otherwise the full path runs, as before. */
-function closedRings(g: AreaGeometry): boolean {
-  return polygonsOf(g).every((rings) => rings.length > 0 && rings.every((r) => r.length >= 4 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1]));
-}
-
-/**
- * A single-ring polygon in the plane as a convex counter-clockwise ring, after dropping
- * (near-)collinear vertices such as T-junctions; `slackM2` bounds the area those changed. Null
- * when the polygon is not convex.
- */
-function nearConvex(g: AreaGeometry, plane: TangentPlane): { pts: XY[]; slackM2: number } | null {
-  if (g.type !== 'Polygon' || g.coordinates.length !== 1) return null;
-  let pts = openRing(g.coordinates[0]).map((p) => toPlane(plane, p));
-  if (signedArea2(pts) < 0) pts = pts.reverse();
-  let slackM2 = 0;
-  const cross = (i: number) => {
-    const a = pts[(i - 1 + pts.length) % pts.length];
-    const b = pts[i];
-    const c = pts[(i + 1) % pts.length];
-    return (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
-  };
-  for (let i = 0; i < pts.length && pts.length >= 3; ) {
-    const x = cross(i);
-    if (Math.abs(x) <= COLLINEAR_CROSS_M2) {
-      slackM2 += Math.abs(x) / 2;
-      pts.splice(i, 1);
-      i = Math.max(0, i - 1);
-    } else i++;
-  }
-  if (pts.length < 3) return null;
-  for (let i = 0; i < pts.length; i++) if (cross(i) <= 0) return null;
-  return { pts, slackM2 };
-}
-
-/** Area (m²) common to two convex counter-clockwise rings (Sutherland–Hodgman, exact for convex). */
-function convexCommonM2(a: XY[], b: XY[]): number {
-  let pts = a;
-  for (let k = 0; k < b.length && pts.length > 0; k++) pts = clipByEdge(pts, b[k], b[(k + 1) % b.length]);
-  return Math.abs(signedArea2(pts)) / 2;
-}
-
-function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boolean {
-  if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.max(c[0], d[0]) < Math.min(a[0], b[0])) return false;
-  if (Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.max(c[1], d[1]) < Math.min(a[1], b[1])) return false;
-  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const d1 = o(a, b, c), d2 = o(a, b, d), d3 = o(c, d, a), d4 = o(c, d, b);
-  // Touching or collinear counts as meeting: undecided cases go to the clipping.
-  return d1 * d2 <= 0 && d3 * d4 <= 0;
-}
-
-function pointInRingsEvenOdd(p: Position, rings: Position[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i];
-      const b = ring[j];
-      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/**
- * True only when the polygon surely has less than SLIVER_OVERLAP_M2 outside the boundary (so
- * checkOutside would report nothing): either both are convex and the planar outside area is
- * far below the limit, or no edge of the polygon meets the boundary, no boundary vertex lies
- * within the polygon's box and a vertex of it is inside the boundary (it lies wholly inside),
- * or, for a boundary of one ring, every point of the polygon's outline lies in the boundary.
- */
-function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
-  if (!closedRings(g) || !closedRings(boundary)) return false;
-  const box = bboxOf(g.coordinates);
-  const bBox = bboxOf(boundary.coordinates);
-  if (box[0] < bBox[0] || box[1] < bBox[1] || box[2] > bBox[2] || box[3] > bBox[3]) return false;
-  const plane = createTangentPlane(box[0], box[1]);
-  const f = nearConvex(g, plane);
-  const b = f && nearConvex(boundary, plane);
-  if (f && b) {
-    const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - convexCommonM2(f.pts, b.pts);
-    if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
-  }
-  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary.coordinates[0], plane);
-  const bRings = polygonsOf(boundary).flat();
-  for (const ring of bRings) for (const v of ring) if (v[0] >= box[0] && v[0] <= box[2] && v[1] >= box[1] && v[1] <= box[3]) return false;
-  const fRings = polygonsOf(g).flat();
-  for (const ring of fRings) {
-    for (let i = 1; i < ring.length; i++) {
-      for (const bRing of bRings) for (let j = 1; j < bRing.length; j++) if (segmentsMeet(ring[i - 1], ring[i], bRing[j - 1], bRing[j])) return false;
-    }
-  }
-  return pointInRingsEvenOdd(fRings[0][0], bRings);
-}
-
-/** Points this close (m) to the boundary's outline count as on it: T-junctions and shared edges. */
-const ON_BOUNDARY_M = 1e-3;
-
-/**
- * Whether the polygon lies inside the boundary ring but for less than SCREEN_LIMIT_M2. Each
- * edge of the polygon is cut where a boundary vertex lies on it or a boundary edge crosses it;
- * between cuts it does not meet the boundary's outline, so its ends and middle decide it: the
- * middle must be inside or within ON_BOUNDARY_M of the outline, and a piece along the outline
- * (T-junctions, shared edges, whose bends the convex screen rejects) can leave outside at most
- * its length times the farthest its ends and middle lie outside, which is summed and bounded.
- * Every point of the outline being in the ring (no holes), the whole polygon is, whatever its
- * fill rule: a point outside the ring reaches infinity without meeting the outline.
- */
-function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: TangentPlane): boolean {
-  const b = [openRing(boundaryRing).map((p) => toPlane(plane, p))];
-  let outsideBoundM2 = 0;
-  for (const ring of polygonsOf(g).flat()) {
-    const xy = ring.map((p) => toPlane(plane, p));
-    for (let k = 1; k < xy.length; k++) {
-      const p = xy[k - 1];
-      const q = xy[k];
-      const dx = q[0] - p[0];
-      const dy = q[1] - p[1];
-      const len2 = dx * dx + dy * dy;
-      const cuts = [0, 1];
-      // A boundary edge whose two ends lie beyond the same side of pq's box (with a margin
-      // twice the contact distance) can neither cross pq nor bring its end within reach of it.
-      const loX = Math.min(p[0], q[0]) - 2 * ON_BOUNDARY_M, hiX = Math.max(p[0], q[0]) + 2 * ON_BOUNDARY_M;
-      const loY = Math.min(p[1], q[1]) - 2 * ON_BOUNDARY_M, hiY = Math.max(p[1], q[1]) + 2 * ON_BOUNDARY_M;
-      for (let i = 0, j = b[0].length - 1; i < b[0].length && len2 > 0; j = i++) {
-        const v = b[0][i];
-        const w = b[0][j];
-        if ((v[0] < loX && w[0] < loX) || (v[0] > hiX && w[0] > hiX) || (v[1] < loY && w[1] < loY) || (v[1] > hiY && w[1] > hiY)) continue;
-        if (distanceToSegment(v, p, q) <= ON_BOUNDARY_M) cuts.push(((v[0] - p[0]) * dx + (v[1] - p[1]) * dy) / len2);
-        const t = crossingParameter(p, q, w, v);
-        if (t !== null) cuts.push(t);
-      }
-      cuts.sort((x, y) => x - y);
-      const depthAt = (t: number) => signedDepth([p[0] + t * dx, p[1] + t * dy], b);
-      // Each cut ends one piece and starts the next: its depth is computed once.
-      let startDepth = depthAt(cuts[0]);
-      for (let c = 1; c < cuts.length; c++) {
-        const depths = [startDepth, depthAt((cuts[c - 1] + cuts[c]) / 2), depthAt(cuts[c])];
-        startDepth = depths[2];
-        if (depths.some((d) => d < -ON_BOUNDARY_M)) return false;
-        if (depths[1] <= ON_BOUNDARY_M) outsideBoundM2 += Math.max(0, ...depths.map((d) => -d)) * (cuts[c] - cuts[c - 1]) * Math.sqrt(len2);
-      }
-    }
-  }
-  return outsideBoundM2 < SCREEN_LIMIT_M2;
-}
-
-/** Where segment pq properly crosses segment ab, as a fraction of pq; null when they do not cross. */
-function crossingParameter(p: XY, q: XY, a: XY, b: XY): number | null {
-  const rx = q[0] - p[0], ry = q[1] - p[1], sx = b[0] - a[0], sy = b[1] - a[1];
-  const denom = rx * sy - ry * sx;
-  if (denom === 0) return null;
-  const t = ((a[0] - p[0]) * sy - (a[1] - p[1]) * sx) / denom;
-  const u = ((a[0] - p[0]) * ry - (a[1] - p[1]) * rx) / denom;
-  return t > 0 && t < 1 && u > 0 && u < 1 ? t : null;
 }

@@ -8,16 +8,9 @@ import { seededRandom } from '../../helpers/seeded-random';
 
 // Spy on the polygon clipping, to see which features still need it.
 const clipping = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../../../shared/geometry/boolean', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../shared/geometry/boolean')>();
-  return {
-    ...actual,
-    subtractAreas: (...args: Parameters<typeof actual.subtractAreas>) => {
-      clipping.calls++;
-      return actual.subtractAreas(...args);
-    },
-  };
-});
+vi.mock('../../../shared/geometry/boolean', async (importOriginal) =>
+  (await import('./clipping-spy')).countingSubtract(await importOriginal<typeof import('../../../shared/geometry/boolean')>(), clipping),
+);
 const { validateFeature } = await import('../../../shared/geometry/validate');
 
 // The park: a rectangle (one ring, convex). A plot stands on its south edge (lat 20.99) with a

@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AreaGeometry, ParkFeature } from '../../../shared/model';
+import { seededRandom } from '../../helpers/seeded-random';
+import { at, largeParkFeatures, ring, sampleFeatures } from './screen-parks';
+
+// Count the polygon clippings, to show how many polygons the screens settle without one.
+const clipping = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../../../shared/geometry/boolean', async (importOriginal) =>
+  (await import('./clipping-spy')).countingSubtract(await importOriginal<typeof import('../../../shared/geometry/boolean')>(), clipping),
+);
+const { clippedOutside, outsideBoundary } = await import('../../../shared/geometry/outside-boundary');
+
+/**
+ * The screens of outsideBoundary may only skip a clipping whose answer is "nothing outside":
+ * on every polygon below, the answer with screens equals the clipping's alone (clippedOutside,
+ * what checkOutside computed before any screen), place included.
+ */
+function expectSameAsClipping(g: AreaGeometry, boundary: AreaGeometry): boolean {
+  clipping.calls = 0;
+  const screened = outsideBoundary(g, boundary);
+  const settled = clipping.calls === 0;
+  expect(screened).toEqual(clippedOutside(g, boundary));
+  return settled;
+}
+
+
+// Boundaries: convex; concave (a notch in its south side); many vertices (a jittered 240-gon,
+// so the near-edge search has many edges to skip); with a hole; of two parts.
+const rectangle: AreaGeometry = { type: 'Polygon', coordinates: [ring([[0, 0], [10, 0], [10, 6], [0, 6]])] };
+const notched: AreaGeometry = { type: 'Polygon', coordinates: [ring([[0, 0], [4, 0], [4, 2], [6, 2], [6, 0], [10, 0], [10, 6], [0, 6]])] };
+const jitter = seededRandom(7);
+const manySided: AreaGeometry = {
+  type: 'Polygon',
+  coordinates: [ring(Array.from({ length: 240 }, (_, i): [number, number] => {
+    const a = (2 * Math.PI * i) / 240;
+    const r = 4.5 + (jitter() - 0.5) * 0.4;
+    return [5 + r * Math.cos(a), 3 + r * Math.sin(a) * 0.75];
+  }))],
+};
+const holed: AreaGeometry = { type: 'Polygon', coordinates: [ring([[0, 0], [10, 0], [10, 6], [0, 6]]), ring([[4, 2], [4, 4], [6, 4], [6, 2]])] };
+const twoParts: AreaGeometry = { type: 'MultiPolygon', coordinates: [[ring([[0, 0], [4, 0], [4, 6], [0, 6]])], [ring([[6, 0], [10, 0], [10, 6], [6, 6]])]] };
+const boundaries = { rectangle, notched, manySided, holed, twoParts };
+
+/** Random polygons on a quarter grid (on the boundaries' vertices and edges), some corners nudged by a hair. */
+function randomPolygons(seed: number, count: number): AreaGeometry[] {
+  const next = seededRandom(seed);
+  const coord = () => Math.floor(next() * 44) / 4 - 0.5 + (next() < 0.2 ? (next() - 0.5) * 1e-6 : 0);
+  const out: AreaGeometry[] = [];
+  for (let n = 0; n < count; n++) {
+    const x = coord();
+    const y = Math.min(coord(), 6.5);
+    const w = 0.25 + Math.floor(next() * 8) / 4;
+    const h = 0.25 + Math.floor(next() * 8) / 4;
+    const shape = next();
+    const box = ring([[x, y], [x + w / 2, y], [x + w, y], [x + w, y + h], [x, y + h]]);
+    if (shape < 0.4) out.push({ type: 'Polygon', coordinates: [box] });
+    else if (shape < 0.6) out.push({ type: 'Polygon', coordinates: [ring([[x, y], [x + w, y], [x + w / 2, y + h]])] });
+    else if (shape < 0.75) out.push({ type: 'Polygon', coordinates: [box, ring([[x + w / 4, y + h / 4], [x + w / 4, y + (3 * h) / 4], [x + (3 * w) / 4, y + (3 * h) / 4], [x + (3 * w) / 4, y + h / 4]])] });
+    else if (shape < 0.9) out.push({ type: 'MultiPolygon', coordinates: [[box], [ring([[x + w + 0.5, y], [x + w + 1, y], [x + w + 1, y + h], [x + w + 0.5, y + h]])]] });
+    // A bow tie: its own outline crosses itself.
+    else out.push({ type: 'Polygon', coordinates: [ring([[x, y], [x + w, y + h], [x + w, y], [x, y + h]])] });
+  }
+  return out;
+}
+
+describe('outside_boundary with the screens gives the clipping’s answer', () => {
+  for (const [name, boundary] of Object.entries(boundaries)) {
+    it(`on random polygons, with holes, of two parts and crossing themselves, against a ${name} boundary`, () => {
+      let settled = 0;
+      let reported = 0;
+      for (const g of randomPolygons(name.length * 101, 250)) {
+        if (expectSameAsClipping(g, boundary)) settled++;
+        if (clippedOutside(g, boundary)) reported++;
+      }
+      // Both answers are common, and the screens settle a good share of the polygons inside.
+      expect(reported).toBeGreaterThan(25);
+      expect(settled).toBeGreaterThan(40);
+    });
+  }
+
+  it('on polygons exactly on the boundary, sharing its edges, or just inside and outside it', () => {
+    for (const boundary of Object.values(boundaries)) {
+      const outline = boundary.type === 'Polygon' ? boundary : { type: 'Polygon' as const, coordinates: boundary.coordinates[0] };
+      expectSameAsClipping(outline, boundary);
+      expectSameAsClipping({ type: 'Polygon', coordinates: [outline.coordinates[0]] }, boundary);
+      for (const d of [0, 1e-7, -1e-7, 1e-4, -1e-4]) {
+        expectSameAsClipping({ type: 'Polygon', coordinates: [ring([[d, d], [2, d], [2, 1], [d, 1]])] }, boundary);
+        expectSameAsClipping({ type: 'Polygon', coordinates: [ring([[3, 1], [4 + d, 1], [4 + d, 3], [3, 3]])] }, boundary);
+      }
+    }
+  });
+
+  // A plot on the rectangle's south edge (y = 0) with a T-junction vertex at its middle nudged
+  // south by d degrees of latitude leaves outside a triangle of ½ · 207.9 m · (d · 110,700 m)
+  // (1° of longitude is 103.96 km and of latitude 110.70 km at 21° N): 0.01 m² at d = 8.69e-10.
+  it('on slivers just under and just over the 0.01 m² limit along the edge, and collinear T-junctions on it', () => {
+    const plot = (d: number): AreaGeometry => ({ type: 'Polygon', coordinates: [[at(2, 0), [106.003, 21 - d], at(4, 0), at(4, 1), at(2, 1), at(2, 0)]] });
+    expect(outsideBoundary(plot(8.0e-10), rectangle)).toBeNull();
+    expect(outsideBoundary(plot(9.5e-10), rectangle)).not.toBeNull();
+    for (const d of [0, 1e-12, -1e-12, 4e-10, 8.0e-10, 8.6e-10, 8.8e-10, 9.5e-10, 2e-9, -2e-9]) {
+      for (const boundary of Object.values(boundaries)) expectSameAsClipping(plot(d), boundary);
+    }
+  });
+
+  it('on every polygon of the sample park and of the generated 5,113-feature park', async () => {
+    for (const features of [await sampleFeatures(), largeParkFeatures()]) {
+      const boundary = features.find((f) => f.kind === 'boundary')!.geometry as AreaGeometry;
+      let settled = 0;
+      const polygons = features.filter((f): f is ParkFeature & { geometry: AreaGeometry } => f.kind !== 'boundary' && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+      for (const f of polygons) if (expectSameAsClipping(f.geometry, boundary)) settled++;
+      expect(settled).toBeGreaterThan(polygons.length * 0.9);
+    }
+  }, 120_000);
+});
