@@ -149,6 +149,20 @@ export async function clickMapAndTimeHighlight(page: Page, at: { x: number; y: n
 }
 
 /**
+ * Waits until the map is idle and its last frame has been drawn by the graphics process:
+ * MapLibre's 'idle' comes when the page has sent the frame, and software WebGL draws it for
+ * a few hundred ms more, in which time no later frame can be shown. A measure that starts
+ * before then times the end of that earlier frame (a user clicks a map that is quiet).
+ */
+export async function waitForDrawnMap(page: Page): Promise<void> {
+  await waitForIdleMap(page);
+  await page.evaluate(() => {
+    const gl = window.__ecoparkMap!.getCanvas().getContext('webgl2')!;
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+  });
+}
+
+/**
  * Makes the map redraw everything once and measures the milliseconds until the drawing is
  * finished: reading one pixel back waits for the graphics process (software WebGL draws on the
  * CPU, in another process, after the page's own task has ended).

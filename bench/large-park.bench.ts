@@ -2,13 +2,13 @@ import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { waitForIdleMap } from '../tests/e2e/browser';
 import { longestMs, recordLongTasks, takeLongTasks, totalMs, withAppPage } from './browser-bench';
-import { clickMapAndTimeHighlight, dragMapAndTimeRedraw, largeParkGpkg, offerFileToOpen, openLargePark, screenPointOf, timeFullRedraw } from './large-park-page';
+import { clickMapAndTimeHighlight, dragMapAndTimeRedraw, largeParkGpkg, offerFileToOpen, openLargePark, screenPointOf, timeFullRedraw, waitForDrawnMap } from './large-park-page';
 import type { Figure } from './measure';
 
-/** Lets deferred work (chunked map updates, idle callbacks, debounced analysis) finish, then waits for the map. */
+/** Lets deferred work (chunked map updates, idle callbacks, debounced analysis) finish, then waits until the map is drawn. */
 async function settle(page: Page, ms = 1500): Promise<void> {
   await page.waitForTimeout(ms);
-  await waitForIdleMap(page);
+  await waitForDrawnMap(page);
 }
 
 /** The median of `n` runs of `measure` (one slow frame on a shared machine says little). */

@@ -90,12 +90,19 @@ describe('a 5,000-feature park', () => {
     await expect(outlined(selected)).resolves.toEqual({ ids: [selected], placed: true });
     // No layer draws the selection: a click must not make the map redraw 5,000 features.
     await expect(page.evaluate(() => window.__ecoparkMap!.getStyle().layers.filter((l) => l.id.includes('selection')).length)).resolves.toBe(0);
+    // Its vertex handles follow once the outline's frame is painted (a rectangle: 4 vertices; a
+    // handle on a tile edge may be listed by both tiles).
+    const vertexHandles = (featureId: string) =>
+      page.evaluate((id) => window.__ecoparkMap!.querySourceFeatures('edit-handles').filter((f) => f.properties.role === 'vertex' && f.properties.featureId === id).length, featureId);
+    await expect.poll(() => vertexHandles(selected), { timeout: 20000 }).toBeGreaterThanOrEqual(4);
 
     const secondAt = await screenPointOf(page, second);
     await page.mouse.click(secondAt.x, secondAt.y);
     const [next] = await selectedIds();
     expect(next).not.toBe(selected);
     await expect(outlined(next)).resolves.toEqual({ ids: [next], placed: true });
+    await expect.poll(() => vertexHandles(next), { timeout: 20000 }).toBeGreaterThanOrEqual(4);
+    await expect(vertexHandles(selected)).resolves.toBe(0);
 
     // The outline follows the map: after a pan it is still on the feature.
     await page.evaluate(() => window.__ecoparkMap!.panBy([40, -30], { duration: 0 }));

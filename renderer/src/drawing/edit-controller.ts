@@ -11,6 +11,7 @@ import { deleteVertexCommand, insertVertexCommand, moveCommand } from '../../../
 import { moveSharedVertexCommand, samePosition } from '../../../shared/editing/shared-vertex';
 import { applyResult, selectedFeatures } from './edit-actions';
 import type { MapAdapter, MapPointerEvent, ScreenPoint } from './map-adapter';
+import { coalescedAfterPaint } from '../map/after-paint';
 
 /**
  * Editing in the Select tool: vertex handles on a single selected shape (drag to move — every
@@ -88,9 +89,16 @@ export function attachEditing(map: MapAdapter): () => void {
   ]);
 
   let gesture: Gesture | null = null;
+  // What the handle and preview sources hold, so that an update changing nothing (no handles
+  // before and after a click, the empty preview after every release) costs no map redraw. The
+  // handles are those of one feature object (features are immutable); undefined: not yet drawn.
+  let handlesFeature: ParkFeature | null | undefined;
+  let previewShown = true;
 
   const renderHandles = () => {
     const feature = useToolStore.getState().tool === 'select' ? singleEditable() : null;
+    if (feature === handlesFeature) return;
+    handlesFeature = feature;
     const features: Feature[] = [];
     if (feature) {
       const { vertices, midpoints } = handlesOf(feature);
@@ -99,8 +107,12 @@ export function attachEditing(map: MapAdapter): () => void {
     }
     map.setSourceData(HANDLES, collection(features));
   };
+  // After the frame that outlines a new selection (map/after-paint.ts), once per frame.
+  const handleUpdates = coalescedAfterPaint(renderHandles, (run) => map.afterPaint(run));
 
   const renderPreview = (features: ParkFeature[]) => {
+    if (features.length === 0 && !previewShown) return;
+    previewShown = features.length > 0;
     map.setSourceData(PREVIEW, collection(features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} }) as Feature)));
   };
 
@@ -212,11 +224,13 @@ export function attachEditing(map: MapAdapter): () => void {
     map.on('move', onMove),
     map.on('up', onUp),
     map.on('contextmenu', onContextMenu),
-    useUiStore.subscribe((s, p) => s.selectedIds !== p.selectedIds && renderHandles()),
-    useDocumentStore.subscribe((s, p) => s.document !== p.document && renderHandles()),
-    useToolStore.subscribe((s, p) => s.tool !== p.tool && renderHandles()),
+    useUiStore.subscribe((s, p) => s.selectedIds !== p.selectedIds && handleUpdates.request()),
+    useDocumentStore.subscribe((s, p) => s.document !== p.document && handleUpdates.request()),
+    useToolStore.subscribe((s, p) => s.tool !== p.tool && handleUpdates.request()),
+    handleUpdates.cancel,
   ];
   renderHandles();
+  renderPreview([]);
   return () => {
     unsubscribers.forEach((u) => u());
   };

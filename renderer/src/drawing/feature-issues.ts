@@ -2,12 +2,13 @@ import { activeScenario, type ParkFeature, type ParkDocument } from '../../../sh
 import { validateLayout, type ValidationIssue } from '../../../shared/geometry/validate';
 import { buildingCrossingIssues } from '../../../shared/analysis/building-crossings';
 import { useDocumentStore } from '../state/document-store';
+import { issueNeighbourhood } from './issue-neighbourhood';
 
 /**
  * Problems of the given features in the active scenario: their own geometry, their place
  * against the park boundary, overlaps with other land use (the "flag" overlap policy relies on
- * this) and buildings standing across a plot edge. Only the given features are checked, so it
- * stays cheap after an edit.
+ * this) and buildings standing across a plot edge. Only the given features are checked, against
+ * the features near them (issue-neighbourhood.ts), so it stays cheap after an edit or a click.
  */
 export function issuesOf(...features: ParkFeature[]): ValidationIssue[] {
   const doc = useDocumentStore.getState().document;
@@ -38,5 +39,10 @@ function computeIssues(doc: ParkDocument, features: ParkFeature[]): ValidationIs
   // Features not yet in the document (a preview) are checked alongside it.
   const inDocument = new Set(scenario.map((f) => f.id));
   const all = [...scenario, ...features.filter((f) => !inDocument.has(f.id))];
-  return [...validateLayout(all, { onlyIds: ids }), ...buildingCrossingIssues(all, { onlyIds: ids })].filter((issue) => ids.includes(issue.featureId));
+  return problemsAmong(issueNeighbourhood(all, ids) ?? all, ids);
+}
+
+/** The problems of the features `ids` among `features` (the whole scenario, or the part that bears on them). */
+export function problemsAmong(features: ParkFeature[], ids: string[]): ValidationIssue[] {
+  return [...validateLayout(features, { onlyIds: ids }), ...buildingCrossingIssues(features, { onlyIds: ids })].filter((issue) => ids.includes(issue.featureId));
 }

@@ -63,4 +63,9 @@ export interface MapAdapter {
   setInteraction(interaction: MapInteraction, enabled: boolean): void;
   /** Shows the Shift-drag selection rectangle, or hides it (null). */
   showSelectionBox(box: ScreenBox | null): void;
+  /**
+   * Calls `run` once the frame being prepared has been painted (map/after-paint.ts): a source
+   * update made before would hold that frame back by a whole map redraw. Returns a cancel function.
+   */
+  afterPaint(run: () => void): () => void;
 }

@@ -2,6 +2,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-
 import type { MapAdapter, MapInteraction, MapPointerEvent, PointerEventType, RenderedFeature } from './map-adapter';
 import { attachDrawingTools as attachDrawing } from './draw-controller';
 import { attachEditing as attachEdit } from './edit-controller';
+import { afterPaint } from '../map/after-paint';
 
 /** The drawing controllers' view of a MapLibre map (map-adapter.ts). */
 
@@ -84,6 +85,7 @@ export function createMapLibreAdapter(map: MapLibreMap): MapAdapter {
       }
       Object.assign(selectionBox.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
     },
+    afterPaint,
   };
 }
 

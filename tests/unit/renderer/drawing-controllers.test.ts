@@ -11,10 +11,14 @@ import { createEmptyDocument, type AreaGeometry, type ParkFeature, type PolygonG
 
 /**
  * The drawing controllers driven through a fake map: a plain projection of 1 px = 1e-5° (about
- * 1 m), pointer events fed by the test, sources kept as data. No MapLibre, no DOM.
+ * 1 m), pointer events fed by the test, sources kept as data (with the updates each received).
+ * Work waiting for the next paint runs when the test calls `paint()`. No MapLibre, no DOM.
  */
 class FakeMap implements MapAdapter {
   readonly sources = new Map<string, FeatureCollection>();
+  /** setSourceData calls per source: each one is a full redraw of a real map. */
+  readonly updates = new Map<string, number>();
+  private afterPaints: (() => void)[] = [];
   readonly interactions: Partial<Record<MapInteraction, boolean>> = {};
   cursor = '';
   box: ScreenBox | null = null;
@@ -34,6 +38,19 @@ class FakeMap implements MapAdapter {
   }
   setSourceData(sourceId: string, data: FeatureCollection) {
     this.sources.set(sourceId, data);
+    this.updates.set(sourceId, (this.updates.get(sourceId) ?? 0) + 1);
+  }
+  afterPaint(run: () => void) {
+    this.afterPaints.push(run);
+    return () => {
+      this.afterPaints = this.afterPaints.filter((r) => r !== run);
+    };
+  }
+  /** The browser paints a frame: what waited for it runs. */
+  paint() {
+    const runs = this.afterPaints;
+    this.afterPaints = [];
+    runs.forEach((run) => run());
   }
   on(type: PointerEventType, handler: (e: MapPointerEvent) => void) {
     const set = this.handlers.get(type) ?? new Set();
@@ -196,6 +213,7 @@ describe('edit controller through a map adapter', () => {
     const map = new FakeMap();
     const detach = attachEditing(map);
     useUiStore.getState().select(['left']);
+    map.paint();
     expect(map.sources.get('edit-handles')?.features.filter((f) => f.properties?.role === 'vertex')).toHaveLength(4);
 
     expect(map.fire('down', [106.051, 21.051])).toBe(true);
@@ -254,6 +272,68 @@ describe('edit controller through a map adapter', () => {
     map.fire('move', [106.0525, 21.0495]);
     map.fire('up', [106.0525, 21.0495]);
     expect(useUiStore.getState().selectedIds).toEqual(['far', 'right']);
+    detach();
+  });
+
+  it('draws the handles of a new selection after the frame that outlines it, once, and only when they change', () => {
+    load([rect('left', 106.05, 106.051, 21.05, 21.051), rect('right', 106.051, 106.052, 21.05, 21.051), { id: 'well', kind: 'point', geometry: { type: 'Point', coordinates: [106.0505, 21.0505] } } as ParkFeature]);
+    const map = new FakeMap();
+    const detach = attachEditing(map);
+    const handleUpdates = () => map.updates.get('edit-handles') ?? 0;
+    const vertexIds = () => (map.sources.get('edit-handles')?.features ?? []).filter((f) => f.properties?.role === 'vertex').map((f) => f.properties?.featureId);
+    const atStart = handleUpdates();
+
+    // Two selections within one frame: nothing before the paint, then the last one's handles, once.
+    useUiStore.getState().select(['left']);
+    useUiStore.getState().select(['right']);
+    expect(handleUpdates()).toBe(atStart);
+    map.paint();
+    expect(vertexIds()).toEqual(['right', 'right', 'right', 'right']);
+    expect(handleUpdates()).toBe(atStart + 1);
+
+    // The same feature object again (an edit elsewhere, a tool switched back): the source is left alone.
+    useUiStore.getState().select(['right']);
+    useToolStore.getState().setTool('rectangle');
+    useToolStore.getState().setTool('select');
+    map.paint();
+    expect(handleUpdates()).toBe(atStart + 1);
+
+    // No handles before and after (a point, then nothing selected): no update either.
+    useUiStore.getState().select([]);
+    map.paint();
+    expect(handleUpdates()).toBe(atStart + 2);
+    useUiStore.getState().select(['well']);
+    map.paint();
+    useUiStore.getState().select([]);
+    map.paint();
+    expect(vertexIds()).toEqual([]);
+    expect(handleUpdates()).toBe(atStart + 2);
+
+    // Detached before the paint: nothing is drawn afterwards.
+    useUiStore.getState().select(['left']);
+    detach();
+    map.paint();
+    expect(handleUpdates()).toBe(atStart + 2);
+  });
+
+  it('a click that moves nothing leaves the preview source alone; a drag fills it and its release empties it', () => {
+    load([rect('left', 106.05, 106.051, 21.05, 21.051)]);
+    const map = new FakeMap();
+    const detach = attachEditing(map);
+    useUiStore.getState().select(['left']);
+    map.paint();
+    const previewUpdates = () => map.updates.get('edit-preview') ?? 0;
+    const atStart = previewUpdates();
+    map.fire('down', [106.06, 21.06]);
+    map.fire('up', [106.06, 21.06]);
+    expect(previewUpdates()).toBe(atStart);
+
+    map.fire('down', [106.0505, 21.0505]);
+    map.fire('move', [106.0506, 21.0505]);
+    expect(map.sources.get('edit-preview')?.features).toHaveLength(1);
+    map.fire('up', [106.0506, 21.0505]);
+    expect(map.sources.get('edit-preview')?.features).toHaveLength(0);
+    expect(previewUpdates()).toBe(atStart + 2);
     detach();
   });
 });
