@@ -10,7 +10,7 @@ import { importDxf } from './dxf';
 import { exportDxf } from './dxf-write';
 import { scenarioExport } from './export-input';
 import { exportCsv, exportXlsx } from './feature-table';
-import { documentToGeoJson } from './geojson';
+import { documentToGeoJsonText } from './geojson';
 import { importGeoJsonLayers } from './geojson-layers';
 import { importGeoPackageLayers } from './geopackage-layers';
 import { importFailure, type ImportResult } from './imported-layer';
@@ -102,22 +102,26 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
     notes.push({ code: 'crs_not_applied', format: FORMAT_EXTENSIONS[format], crs: options.crs });
   }
   const input = scenarioExport(doc, options.scenarioId);
-  // One transformation for the whole file, so its coordinates and its .prj TOWGS84 agree.
-  const transformation = transformationForExport(withTransformation(parsed, options.transformation), bboxOf(input.features.map((f) => f.geometry.coordinates)));
-  const crs = withTransformation(parsed, transformation?.code);
   const flat: ExportSummary = { scenario: input.scenarioName, scenarios: 1, features: input.features.length, kinds: kindCounts(input.features) };
-  const projected = (layers: ExportSummary['layers']): ExportSummary => ({
-    ...flat,
-    layers,
-    crs: crs.code,
-    ...(transformation ? { transformation: { code: transformation.code, name: transformation.name } } : {}),
-  });
+  /** For the projected formats only: finding the extent walks every coordinate. */
+  const projection = () => {
+    // One transformation for the whole file, so its coordinates and its .prj TOWGS84 agree.
+    const transformation = transformationForExport(withTransformation(parsed, options.transformation), bboxOf(input.features.map((f) => f.geometry.coordinates)));
+    const crs = withTransformation(parsed, transformation?.code);
+    const summary = (layers: ExportSummary['layers']): ExportSummary => ({
+      ...flat,
+      layers,
+      crs: crs.code,
+      ...(transformation ? { transformation: { code: transformation.code, name: transformation.name } } : {}),
+    });
+    return { crs, transformation, summary };
+  };
   const whole = options.scenarioId ? singleScenario(doc, options.scenarioId) : doc;
   const wholeFeatures = whole.scenarios.flatMap((s) => s.features);
   const wholeSummary: ExportSummary = { scenarios: whole.scenarios.length, features: wholeFeatures.length, kinds: kindCounts(wholeFeatures) };
   switch (format) {
     case 'geojson':
-      return { ok: true, bytes: utf8(`${JSON.stringify(documentToGeoJson(whole), null, 1)}\n`), notes, summary: wholeSummary };
+      return { ok: true, bytes: utf8(documentToGeoJsonText(whole)), notes, summary: wholeSummary };
     case 'gpkg':
       if (!options.SQL) return { ok: false, reason: 'unsupported_format', detail: 'GeoPackage export needs sql.js' };
       return { ok: true, bytes: writeProject(options.SQL, whole), notes, summary: wholeSummary };
@@ -126,13 +130,15 @@ export function exportDocument(doc: ParkDocument, format: ExchangeFormat, option
     case 'kmz':
       return { ok: true, bytes: exportKmz(input), notes, summary: flat };
     case 'shp': {
+      const { crs, transformation, summary } = projection();
       const out = exportShapefileZip(input, crs, asciiBaseName(input.projectName));
-      return { ok: true, bytes: out.bytes, notes: [...notes, ...out.notes], summary: projected(out.layers), transformation: transformation?.code };
+      return { ok: true, bytes: out.bytes, notes: [...notes, ...out.notes], summary: summary(out.layers), transformation: transformation?.code };
     }
     case 'dxf': {
+      const { crs, transformation, summary } = projection();
       const out = exportDxf(input, crs);
       const layers = Object.entries(out.counts).map(([name, count]) => ({ name, count }));
-      return { ok: true, bytes: utf8(out.text), notes, summary: projected(layers), transformation: transformation?.code };
+      return { ok: true, bytes: utf8(out.text), notes, summary: summary(layers), transformation: transformation?.code };
     }
     case 'csv':
       return { ok: true, bytes: utf8(exportCsv(input)), notes, summary: flat };

@@ -43,6 +43,19 @@ export type ParkFeatureCollection = FeatureCollection<Geometry, ProfilePropertie
 
 /** Every feature of every scenario, in scenario order then feature order. */
 export function documentToGeoJson(doc: ParkDocument): ParkFeatureCollection {
+  return featureCollection(doc, structuredCloneGeometry);
+}
+
+/**
+ * The text of a GeoJSON export: JSON.stringify of documentToGeoJson(doc), one space of indent,
+ * a final newline. The collection shares its geometry arrays with the document, since it lives
+ * only as long as the call: copying them first cost more than writing them out.
+ */
+export function documentToGeoJsonText(doc: ParkDocument): string {
+  return `${JSON.stringify(featureCollection(doc, (g) => g), null, 1)}\n`;
+}
+
+function featureCollection(doc: ParkDocument, geometryOf: (g: ParkGeometry) => Geometry): ParkFeatureCollection {
   const features: Feature<Geometry, ProfileProperties>[] = [];
   for (const scenario of doc.scenarios) {
     for (const f of scenario.features) {
@@ -53,7 +66,7 @@ export function documentToGeoJson(doc: ParkDocument): ParkFeatureCollection {
         if (typeof value === 'string' || typeof value === 'number') properties[name] = value;
       }
       if (f.props !== undefined) properties.props = { ...f.props };
-      features.push({ type: 'Feature', id: f.id, properties, geometry: structuredCloneGeometry(f.geometry) });
+      features.push({ type: 'Feature', id: f.id, properties, geometry: geometryOf(f.geometry) });
     }
   }
   return {

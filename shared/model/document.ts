@@ -43,19 +43,31 @@ export const parkDocumentSchema = z
     settings: z.record(z.string(), z.unknown()),
   })
   .superRefine((doc, ctx) => {
-    if (!doc.scenarios.some((s) => s.id === doc.activeScenarioId)) {
-      ctx.addIssue({ code: 'custom', message: 'active scenario does not exist', path: ['activeScenarioId'] });
-    }
-    for (const scenario of doc.scenarios) {
-      const seen = new Set<string>();
-      for (const f of scenario.features) {
-        if (seen.has(f.id)) {
-          ctx.addIssue({ code: 'custom', message: `duplicate feature id ${f.id}`, path: ['scenarios', scenario.id] });
-        }
-        seen.add(f.id);
-      }
-    }
+    for (const issue of documentRuleIssues(doc)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/**
+ * The rules between parts of a document (the active scenario exists; feature ids are unique
+ * within a scenario), in the order parkDocumentSchema reports them. Exported for the project
+ * reader, which checks a file's features one by one and its document without them.
+ */
+export function documentRuleIssues(doc: {
+  activeScenarioId: string;
+  scenarios: readonly { id: string; features: readonly { id: string }[] }[];
+}): { message: string; path: string[] }[] {
+  const issues: { message: string; path: string[] }[] = [];
+  if (!doc.scenarios.some((s) => s.id === doc.activeScenarioId)) {
+    issues.push({ message: 'active scenario does not exist', path: ['activeScenarioId'] });
+  }
+  for (const scenario of doc.scenarios) {
+    const seen = new Set<string>();
+    for (const f of scenario.features) {
+      if (seen.has(f.id)) issues.push({ message: `duplicate feature id ${f.id}`, path: ['scenarios', scenario.id] });
+      seen.add(f.id);
+    }
+  }
+  return issues;
+}
 
 export type ProjectInfo = z.infer<typeof projectInfoSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;

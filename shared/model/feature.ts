@@ -18,11 +18,14 @@ const isFreeValue = (value: unknown): value is FreeValue =>
  * numbers, booleans and nulls. Not a z.record: zod leaves a key named "__proto__" out of a
  * record's output, and an attribute from another tool may have any name (issue 11).
  */
-export const freePropsSchema = z.custom<Record<string, FreeValue>>(
-  (value) =>
-    typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)) && Object.values(value).every(isFreeValue),
-  { message: 'expected an object whose values are text, finite numbers, true/false or null' },
-);
+export const freePropsSchema = z.custom<Record<string, FreeValue>>((value) => isFreeProps(value), {
+  message: 'expected an object whose values are text, finite numbers, true/false or null',
+});
+
+/** What freePropsSchema accepts; also the project reader's fast attribute check (shared/project-file). */
+export function isFreeProps(value: unknown): value is Record<string, FreeValue> {
+  return typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)) && Object.values(value).every(isFreeValue);
+}
 
 const ratio = z.number().min(0).max(1);
 const positive = z.number().finite().positive();
@@ -36,6 +39,8 @@ const nonNegative = z.number().finite().nonnegative();
 export const SECTOR_SCHEMES = ['VSIC2025', 'VSIC2018'] as const;
 export type SectorScheme = (typeof SECTOR_SCHEMES)[number];
 export const DEFAULT_SECTOR_SCHEME: SectorScheme = 'VSIC2025';
+/** A plot's `sector`: a VSIC code of 2 (division) to 5 digits. */
+export const VSIC_CODE_PATTERN = /^\d{2,5}$/;
 
 /** Attributes every kind may carry. */
 const commonFields = {
@@ -68,7 +73,7 @@ export const landUseFeatureSchema = z.object({
   minGreenRatio: ratio.optional(),
   maxFar: positive.optional(),
   /** The tenant's industry: a VSIC code of 2 (division) to 5 digits, read in `sectorScheme` (VSIC2025 when absent). */
-  sector: z.string().regex(/^\d{2,5}$/, 'expected a VSIC code of 2 to 5 digits').optional(),
+  sector: z.string().regex(VSIC_CODE_PATTERN, 'expected a VSIC code of 2 to 5 digits').optional(),
   sectorScheme: z.enum(SECTOR_SCHEMES).optional(),
   tenant: z.string().optional(),
   employees: z.number().int().nonnegative().optional(),

@@ -208,11 +208,11 @@ class WkbReader {
   /** Vertices read or announced so far, checked against `maxVertices` before a point list is read. */
   private vertices = 0;
   constructor(
-    bytes: Uint8Array,
+    view: DataView,
     offset: number,
     private readonly maxVertices = Infinity,
   ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = view;
     this.offset = offset;
   }
   /** Counts `n` more vertices; past the maximum, stops decoding before they are allocated. */
@@ -245,6 +245,31 @@ class WkbReader {
     if (n * minBytesEach > this.view.byteLength - this.offset) throw new Error(`implausible element count ${n}`);
     return n;
   }
+  /** One position; M, when present, is read and dropped. */
+  position(le: boolean, z: boolean, m: boolean): Coord {
+    const c = [this.f64(le), this.f64(le)];
+    if (z) c.push(this.f64(le));
+    if (m) this.f64(le);
+    return c;
+  }
+  /** A counted list of positions, checked against `maxVertices` on the count before any is read. */
+  positions(le: boolean, z: boolean, m: boolean): Coord[] {
+    const width = 2 + (z ? 1 : 0) + (m ? 1 : 0);
+    const n = this.count(le, width * 8);
+    this.addVertices(n);
+    // count() has made sure the n positions are all in the blob: read them without a check each.
+    const view = this.view;
+    let at = this.offset;
+    const out: Coord[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = [view.getFloat64(at, le), view.getFloat64(at + 8, le)];
+      if (z) c.push(view.getFloat64(at + 16, le));
+      at += width * 8;
+      out.push(c);
+    }
+    this.offset = at;
+    return out;
+  }
 }
 
 const TYPE_BY_CODE: Record<number, GpkgGeometry['type']> = {
@@ -273,46 +298,40 @@ function readWkb(r: WkbReader, depth: number): GpkgGeometry {
   if (dims === 2 || dims === 3) m = true;
   const type = TYPE_BY_CODE[code];
   if (!type || dims > 3) throw new Error(`unsupported WKB geometry type ${raw}`);
-  const width = 2 + (z ? 1 : 0) + (m ? 1 : 0);
-  const readPoint = (): Coord => {
-    const x = r.f64(le);
-    const y = r.f64(le);
-    const c = [x, y];
-    if (z) c.push(r.f64(le));
-    if (m) r.f64(le);
-    return c;
-  };
-  const point = (): Coord => {
-    r.addVertices(1);
-    return readPoint();
-  };
-  const points = (): Coord[] => {
-    const n = r.count(le, width * 8);
-    // Checked on the announced count, so a 10⁷-vertex ring is refused before it is decoded.
-    r.addVertices(n);
-    return Array.from({ length: n }, readPoint);
-  };
-  const children = <T extends GpkgGeometry['type']>(want: T) =>
-    Array.from({ length: r.count(le, 5) }, () => {
+  const children = <T extends GpkgGeometry['type']>(want: T): Extract<GpkgGeometry, { type: T }>[] => {
+    const n = r.count(le, 5);
+    const out: Extract<GpkgGeometry, { type: T }>[] = [];
+    for (let i = 0; i < n; i++) {
       const child = readWkb(r, depth + 1);
       if (child.type !== want) throw new Error(`${type} contains a ${child.type}`);
-      return child as Extract<GpkgGeometry, { type: T }>;
-    });
+      out.push(child as Extract<GpkgGeometry, { type: T }>);
+    }
+    return out;
+  };
   switch (type) {
     case 'Point':
-      return { type, coordinates: point() };
+      r.addVertices(1);
+      return { type, coordinates: r.position(le, z, m) };
     case 'LineString':
-      return { type, coordinates: points() };
-    case 'Polygon':
-      return { type, coordinates: Array.from({ length: r.count(le, 4) }, points) };
+      return { type, coordinates: r.positions(le, z, m) };
+    case 'Polygon': {
+      const n = r.count(le, 4);
+      const rings: Coord[][] = [];
+      for (let i = 0; i < n; i++) rings.push(r.positions(le, z, m));
+      return { type, coordinates: rings };
+    }
     case 'MultiPoint':
       return { type, coordinates: children('Point').map((p) => p.coordinates) };
     case 'MultiLineString':
       return { type, coordinates: children('LineString').map((p) => p.coordinates) };
     case 'MultiPolygon':
       return { type, coordinates: children('Polygon').map((p) => p.coordinates) };
-    case 'GeometryCollection':
-      return { type, geometries: Array.from({ length: r.count(le, 5) }, () => readWkb(r, depth + 1)) };
+    case 'GeometryCollection': {
+      const n = r.count(le, 5);
+      const geometries: GpkgGeometry[] = [];
+      for (let i = 0; i < n; i++) geometries.push(readWkb(r, depth + 1));
+      return { type, geometries };
+    }
   }
 }
 
@@ -360,7 +379,7 @@ export function decodeGpkgGeometry(blob: Uint8Array, options: DecodeOptions = {}
       if (flags & 0x10) return { ok: true, srsId, geometry: null };
       return { ok: false, detail: 'geometry blob ends before its WKB' };
     }
-    const geometry = readWkb(new WkbReader(blob, wkbStart, options.maxVertices), 0);
+    const geometry = readWkb(new WkbReader(view, wkbStart, options.maxVertices), 0);
     const empty = (flags & 0x10) !== 0 || isEmptyGeometry(geometry);
     return { ok: true, srsId, geometry: empty ? null : geometry };
   } catch (error) {

@@ -1,8 +1,8 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import { z } from 'zod';
-import { FORMAT_VERSION, parkDocumentSchema, projectInfoSchema, type ParkDocument, type Scenario } from '../model/document';
-import * as featureSchemas from '../model/feature';
-import { parkFeatureSchema, type FeatureKind, type ParkFeature } from '../model/feature';
+import { documentRuleIssues, FORMAT_VERSION, parkDocumentSchema, projectInfoSchema, type ParkDocument, type Scenario } from '../model/document';
+import { parkFeatureSchema, type ParkFeature } from '../model/feature';
+import { setOwn } from '../own-property';
+import { FEATURE_ATTRIBUTES_SCHEMA, fastFeatureAttributes } from './feature-attributes';
 import type { OpenFailureReason } from '../host-api';
 import { checkLimit, DEFAULT_LIMITS, LimitExceededError, type LimitExceeded, type Limits } from '../limits';
 import { countVertices, decodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry';
@@ -11,7 +11,7 @@ import { checkGeoPackageIdentity } from './gpkg-identity';
 import { importForeignFromDatabase } from './import-foreign';
 import { applyMigrations, MIGRATIONS, type Migration } from './migrations';
 import { GPKG_APPLICATION_ID, LAYERS, type LayerDefinition } from './schema';
-import { checkSqliteHeader, queryRows, tableNames } from './sqlite-bytes';
+import { checkSqliteHeader, queryArrays, queryRows, tableNames } from './sqlite-bytes';
 import { METADATA_KEYS } from './write-project';
 
 /** The failures readProject reports: the file-level subset of OpenFailureReason (no 'io_error'). */
@@ -37,6 +37,9 @@ export interface ReadProjectOptions {
    */
   limits?: Limits;
 }
+
+/** Kept here for the tests that hold the reader's zod path to the whole-feature schema. */
+export { FEATURE_ATTRIBUTES_SCHEMA };
 
 type Failure = Extract<ReadProjectResult, { ok: false }>;
 const fail = (reason: ProjectReadFailure, detail: string): Failure => ({ ok: false, reason, detail });
@@ -105,20 +108,16 @@ function readOpenDatabase(db: Database, options: ReadProjectOptions): ReadProjec
     migratedFrom = version;
   }
   const stored = readDocument(db, options.limits ?? DEFAULT_LIMITS);
-  // Every feature has passed its schema in readFeature: the document's schema sees each as a
-  // stand-in with its id only (for the duplicate-id rule), and the features are put back after.
-  const skeleton = { ...stored, scenarios: stored.scenarios.map((s) => ({ ...s, features: s.features.map(standInFeature) })) };
+  // Every feature has passed its schema in readFeature: the document's schema sees the scenarios
+  // without them, then its rules between parts (duplicate ids) see them, in zod's order of
+  // issues, and the features are put back after. A feature can add no issue of its own, so the
+  // first issue is the one parsing the whole document would give.
+  const skeleton = { ...stored, scenarios: stored.scenarios.map((s) => ({ ...s, features: [] })) };
   const valid = parkDocumentSchema.safeParse(skeleton);
-  if (!valid.success) {
-    const issue = valid.error.issues[0];
-    return fail('corrupt', `the project is invalid at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-  }
+  const issue = valid.success ? documentRuleIssues(stored)[0] : valid.error.issues[0];
+  if (!valid.success || issue) return fail('corrupt', `the project is invalid at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   valid.data.scenarios.forEach((scenario, i) => (scenario.features = stored.scenarios[i].features));
   return migratedFrom === undefined ? { ok: true, document: valid.data } : { ok: true, document: valid.data, migratedFrom };
-}
-
-function standInFeature(f: ParkFeature): ParkFeature {
-  return { id: f.id, kind: 'point', geometry: { type: 'Point', coordinates: [0, 0] } };
 }
 
 function parseJson(text: unknown, where: string): unknown {
@@ -147,9 +146,10 @@ class SizeBudget {
   nextFeatureMax(): number {
     return Math.min(this.limits['vertices-per-feature'], this.limits['vertices-per-file'] - this.vertices);
   }
-  addVertices(n: number, where: string): void {
+  /** `where` is worded only when the file is past the limit. */
+  addVertices(n: number, where: () => string): void {
     this.vertices += n;
-    checkLimit(this.limits, 'vertices-per-file', this.vertices, where);
+    if (this.vertices > this.limits['vertices-per-file']) checkLimit(this.limits, 'vertices-per-file', this.vertices, where());
   }
 }
 
@@ -178,18 +178,17 @@ function readDocument(db: Database, limits: Limits): ParkDocument {
   checkLimit(limits, 'features-per-file', featureCount);
   const budget = new SizeBudget(limits);
   for (const layer of LAYERS) {
-    for (const row of queryRows(db, `SELECT * FROM ${layer.table} ORDER BY fid`)) {
-      const scenarioId = String(row.scenario_id);
+    // Rows as arrays, read by column index: an object per row cost more than reading it.
+    const { names, rows } = queryArrays(db, `SELECT * FROM ${layer.table} ORDER BY fid`);
+    const columns = layerColumns(layer, names);
+    for (const row of rows) {
+      const scenarioId = String(cell(row, columns.scenarioId));
       const bucket = order.get(scenarioId);
-      const label = `layer ${layer.table}, feature ${JSON.stringify(row.feature_id)} (fid ${String(row.fid)})`;
-      if (!bucket) throw new CorruptFile(`${label} belongs to scenario ${JSON.stringify(scenarioId)}, which does not exist`);
-      bucket.push({ feature: readFeature(layer, row, label, budget), sortOrder: Number(row.sort_order) });
+      if (!bucket) throw new CorruptFile(`${rowLabel(layer, row, columns)} belongs to scenario ${JSON.stringify(scenarioId)}, which does not exist`);
+      bucket.push({ feature: readFeature(layer, row, columns, budget), sortOrder: Number(cell(row, columns.sortOrder)) });
     }
   }
-  for (const scenario of scenarios) {
-    // Array.prototype.sort is stable, so ties keep layer order.
-    scenario.features = (order.get(scenario.id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder).map((e) => e.feature);
-  }
+  for (const scenario of scenarios) scenario.features = inSortOrder(order.get(scenario.id) ?? []);
   const settings: Record<string, unknown> = {};
   for (const row of queryRows(db, 'SELECT key, value FROM ecopark_settings')) {
     settings[String(row.key)] = parseJson(row.value, `setting ${String(row.key)}`);
@@ -203,6 +202,21 @@ function readDocument(db: Database, limits: Limits): ParkDocument {
   };
 }
 
+/** The features by `sortOrder`, ties in the order they were read (layer order). */
+function inSortOrder(entries: { feature: ParkFeature; sortOrder: number }[]): ParkFeature[] {
+  // We write a scenario's features numbered 0 to n-1: each then goes straight to its place,
+  // without the sort, which cost a cold process more than reading the rows. Anything else
+  // (gaps, ties, NaN from a hostile file) is sorted; Array.prototype.sort is stable.
+  const placed: ParkFeature[] = new Array<ParkFeature>(entries.length);
+  for (const { feature, sortOrder } of entries) {
+    if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder >= entries.length || placed[sortOrder] !== undefined) {
+      return entries.sort((a, b) => a.sortOrder - b.sortOrder).map((e) => e.feature);
+    }
+    placed[sortOrder] = feature;
+  }
+  return placed;
+}
+
 /** Single-part multis read back as the single type: we store every area as MultiPolygon. */
 function fromStoredGeometry(g: GpkgGeometry): GpkgGeometry {
   if (g.type === 'MultiPolygon' && g.coordinates.length === 1) return { type: 'Polygon', coordinates: g.coordinates[0] };
@@ -210,57 +224,91 @@ function fromStoredGeometry(g: GpkgGeometry): GpkgGeometry {
   return g;
 }
 
-function readFeature(layer: LayerDefinition, row: Record<string, unknown>, label: string, budget: SizeBudget): ParkFeature {
-  if (!(row.geom instanceof Uint8Array)) throw new CorruptFile(`${label} has no geometry`);
+/** Where a layer's columns are in its rows (-1: the table lacks the column). */
+interface LayerColumns {
+  fid: number;
+  geom: number;
+  featureId: number;
+  scenarioId: number;
+  sortOrder: number;
+  props: number;
+  /** Each attribute column of the layer, with its model field. */
+  attributes: { field: string; index: number }[];
+  /** Every column, in the order their text is checked against the limit (see readFeature). */
+  textOrder: { name: string; index: number }[];
+}
+
+function layerColumns(layer: LayerDefinition, names: string[]): LayerColumns {
+  const index = (name: string) => names.indexOf(name);
+  // The order Object.keys gives a row object (integer-like names first), as when rows were
+  // objects: a file with two texts past the limit is refused naming the same one.
+  const positions: Record<string, number> = {};
+  names.forEach((name, i) => setOwn(positions, name, i));
+  return {
+    fid: index('fid'),
+    geom: index('geom'),
+    featureId: index('feature_id'),
+    scenarioId: index('scenario_id'),
+    sortOrder: index('sort_order'),
+    props: index('props'),
+    attributes: layer.columns.map((c) => ({ field: c.field, index: index(c.column) })),
+    textOrder: Object.keys(positions).map((name) => ({ name, index: positions[name] })),
+  };
+}
+
+/** The row's value in column `index`; undefined for a column the table lacks. */
+const cell = (row: unknown[], index: number): unknown => (index < 0 ? undefined : row[index]);
+
+/** Names a row in a refusal; worded only when one is made (it cost more than reading the row). */
+function rowLabel(layer: LayerDefinition, row: unknown[], columns: LayerColumns): string {
+  return `layer ${layer.table}, feature ${JSON.stringify(cell(row, columns.featureId))} (fid ${String(cell(row, columns.fid))})`;
+}
+
+function readFeature(layer: LayerDefinition, row: unknown[], columns: LayerColumns, budget: SizeBudget): ParkFeature {
+  const label = () => rowLabel(layer, row, columns);
+  const geom = cell(row, columns.geom);
+  if (!(geom instanceof Uint8Array)) throw new CorruptFile(`${label()} has no geometry`);
   // The place is worded only for a text past the limit: wording it for every column of every
   // row cost more than the check itself.
   const maxChars = budget.limits['attribute-chars'];
-  for (const column of Object.keys(row)) {
-    const value = row[column];
-    if (typeof value === 'string' && value.length > maxChars) checkText(budget.limits, value, `${label}, ${column}`);
+  const { textOrder } = columns;
+  for (let i = 0; i < textOrder.length; i++) {
+    const value = row[textOrder[i].index];
+    if (typeof value === 'string' && value.length > maxChars) checkText(budget.limits, value, `${label()}, ${textOrder[i].name}`);
   }
   const maxVertices = budget.nextFeatureMax();
-  const decoded = decodeGpkgGeometry(row.geom, { maxVertices });
+  const decoded = decodeGpkgGeometry(geom, { maxVertices });
   if (!decoded.ok && decoded.limit) {
     // Stopped by what the file had left rather than by the feature's own limit: say so.
     const perFeature = budget.limits['vertices-per-feature'];
     if (maxVertices < perFeature && decoded.limit.value <= perFeature) budget.addVertices(decoded.limit.value, label);
-    throw new LimitExceededError({ ...decoded.limit, where: label });
+    throw new LimitExceededError({ ...decoded.limit, where: label() });
   }
-  if (!decoded.ok) throw new CorruptFile(`${label} has an unreadable geometry: ${decoded.detail}`);
-  if (!decoded.geometry) throw new CorruptFile(`${label} has an empty geometry`);
-  if (decoded.srsId !== 4326) throw new CorruptFile(`${label} has srs_id ${decoded.srsId}; project files are EPSG:4326`);
+  if (!decoded.ok) throw new CorruptFile(`${label()} has an unreadable geometry: ${decoded.detail}`);
+  if (!decoded.geometry) throw new CorruptFile(`${label()} has an empty geometry`);
+  if (decoded.srsId !== 4326) throw new CorruptFile(`${label()} has srs_id ${decoded.srsId}; project files are EPSG:4326`);
   budget.addVertices(countVertices(decoded.geometry), label);
-  const candidate: Record<string, unknown> = { id: row.feature_id, kind: layer.kind, geometry: fromStoredGeometry(decoded.geometry) };
-  for (const c of layer.columns) {
-    const value = row[c.column];
-    if (value !== null && value !== undefined) candidate[c.field] = value;
+  const candidate: Record<string, unknown> = { id: cell(row, columns.featureId), kind: layer.kind, geometry: fromStoredGeometry(decoded.geometry) };
+  for (const { field, index } of columns.attributes) {
+    const value = cell(row, index);
+    if (value !== null && value !== undefined) candidate[field] = value;
   }
-  if (row.props !== null && row.props !== undefined) candidate.props = parseJson(row.props, `${label}: props`);
-  // The geometry is checked by plain loops (geometry-check.ts), so zod checks the attributes
-  // only, with the kind's own schema (the union would pick it by `kind`, which is the layer's).
-  // Refusals of a geometry the loops reject still come from zod, as before.
+  const props = cell(row, columns.props);
+  if (props !== null && props !== undefined) candidate.props = parseJson(props, `${label()}: props`);
+  // The geometry is checked by plain loops (geometry-check.ts), and the attributes of a valid
+  // feature by plain checks (feature-attributes.ts); zod checks what those cannot vouch for,
+  // with the kind's own schema (the union would pick it by `kind`, which is the layer's), so
+  // every refusal keeps zod's wording. A geometry the loops reject goes to the whole union.
   const geometryOk = geometryMatchesKind(layer.kind, candidate.geometry);
+  const fast = geometryOk ? fastFeatureAttributes(layer.kind, candidate) : undefined;
+  if (fast) return fast;
   const parsed = (geometryOk ? FEATURE_ATTRIBUTES_SCHEMA[layer.kind] : parkFeatureSchema).safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.map(String).join('.') || 'feature';
-    throw new CorruptFile(`${label}: ${field}: ${issue.message}`);
+    throw new CorruptFile(`${label()}: ${field}: ${issue.message}`);
   }
   const feature = parsed.data as ParkFeature;
   feature.geometry = candidate.geometry as ParkFeature['geometry'];
   return feature;
 }
-
-/**
- * Each kind's schema with the geometry left to geometry-check.ts: parsing a stand-in geometry
- * through the area schema's union cost most of zod's time per feature. The other fields, their
- * checks and their messages are the kind's own.
- */
-export const FEATURE_ATTRIBUTES_SCHEMA: Record<FeatureKind, z.ZodType> = {
-  boundary: featureSchemas.boundaryFeatureSchema.extend({ geometry: z.unknown() }),
-  landuse: featureSchemas.landUseFeatureSchema.extend({ geometry: z.unknown() }),
-  building: featureSchemas.buildingFeatureSchema.extend({ geometry: z.unknown() }),
-  road: featureSchemas.roadFeatureSchema.extend({ geometry: z.unknown() }),
-  point: featureSchemas.pointFeatureSchema.extend({ geometry: z.unknown() }),
-};
