@@ -36,9 +36,15 @@ export function bboxesTouch(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
+// Every ring of every part, listed once per geometry (features are immutable, DESIGN.md §2):
+// pointInArea runs for every vertex of every neighbour.
+const ringLists = new WeakMap<AreaGeometry, XY[][]>();
+
 /** Even-odd point in polygon over every ring of every part (holes included). */
 export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
-  return pointInRings(p as XY, polygonsOf(geometry).flat() as XY[][]);
+  let rings = ringLists.get(geometry);
+  if (!rings) ringLists.set(geometry, (rings = polygonsOf(geometry).flat() as XY[][]));
+  return pointInRings(p as XY, rings);
 }
 
 function segDistance(p: Position, a: Position, b: Position, k: number): number {
@@ -98,9 +104,18 @@ function sideOf(a: Position, b: Position, c: Position, k: number): number {
   return (dx * (c[1] - a[1]) - dy * (c[0] - a[0]) * k) / len;
 }
 
-/** Some edge of `a` crosses some edge of `b` at a point interior to both (not a touch). */
-export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG, boxB = bboxOf(b)): boolean {
-  const edgesB = edgesOf(b);
+/** The edge's box, widened by `eps`, meets `box`. */
+function edgeNearBox(e: Edge, box: BBox, eps: number): boolean {
+  return Math.max(e.a[0], e.b[0]) >= box[0] - eps && Math.min(e.a[0], e.b[0]) <= box[2] + eps && Math.max(e.a[1], e.b[1]) >= box[1] - eps && Math.min(e.a[1], e.b[1]) <= box[3] + eps;
+}
+
+/**
+ * Some edge of `a` crosses some edge of `b` at a point interior to both (not a touch). With
+ * `boxA`, only the edges of `b` near it are searched (the others fail every edge's box test below).
+ */
+export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG, boxB = bboxOf(b), boxA?: BBox): boolean {
+  const edgesB = boxA ? edgesOf(b).filter((f) => edgeNearBox(f, boxA, eps)) : edgesOf(b);
+  if (edgesB.length === 0) return false;
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
   for (const e of edgesOf(a)) {
     if (Math.max(e.a[0], e.b[0]) < boxB[0] || Math.min(e.a[0], e.b[0]) > boxB[2]) continue;
@@ -148,12 +163,11 @@ function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): 
     if (v[1] < Math.min(a[1], b[1]) - eps || v[1] > Math.max(a[1], b[1]) + eps) continue;
     // Interior on the left of each edge: outer rings counter-clockwise, holes clockwise.
     const interiorLeft = ringIsCounterClockwise(ring) === (r === 0);
-    const prev = ring[(i - 1 + n) % n];
     const nearA = segDistance(v, a, a, k) <= eps;
     if (nearA) {
-      const [out, back] = interiorLeft ? [b, prev] : [prev, b];
-      const start = angle(a, out, k);
-      wedges.push({ start, sweep: norm(angle(a, back, k) - start) || TAU });
+      const prev = ring[(i - 1 + n) % n];
+      const start = angle(a, interiorLeft ? b : prev, k);
+      wedges.push({ start, sweep: norm(angle(a, interiorLeft ? prev : b, k) - start) || TAU });
     } else if (segDistance(v, b, b, k) > eps && segDistance(v, a, b, k) <= eps) {
       const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
       wedges.push({ start, sweep: Math.PI });
@@ -190,9 +204,9 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
           if (pointInArea(v, b)) return true;
           continue;
         }
-        const wa = wedgesAt(v, a, k, eps);
         const wb = wedgesAt(v, b, k, eps);
-        if (wa.some((x) => wb.some((y) => wedgesMeet(x, y)))) return true;
+        if (wb.length === 0) continue;
+        for (const x of wedgesAt(v, a, k, eps)) for (const y of wb) if (wedgesMeet(x, y)) return true;
       }
     }
   }
@@ -207,14 +221,44 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
  */
 export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bboxOf(a), boxB = bboxOf(b), eps = EPS_DEG): boolean {
   if (!bboxesOverlap(boxA, boxB, eps)) return false;
-  if (edgesProperlyCross(a, b, eps, boxB)) return true;
+  if (edgesProperlyCross(a, b, eps, boxB, boxA)) return true;
   return contactOverlaps(a, b, boxB, eps) || contactOverlaps(b, a, boxA, eps);
 }
 
-/** `inner` lies inside `outer` (touching allowed): no crossing, and no vertex of either pokes out/in. */
-export function isWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bboxOf(inner), boxOuter = bboxOf(outer)): boolean {
-  if (boxInner[0] < boxOuter[0] - EPS_DEG || boxInner[1] < boxOuter[1] - EPS_DEG) return false;
-  if (boxInner[2] > boxOuter[2] + EPS_DEG || boxInner[3] > boxOuter[3] + EPS_DEG) return false;
+/**
+ * Margin (degrees, ~10 cm, ten times EPS_DEG) of isWithin's screens: a point this far outside a
+ * polygon's box is outside the polygon whatever the rounding of the even-odd test (its crossing
+ * abscissae are off by ~1e-14°), and an edge this far from a box is beyond every EPS_DEG test.
+ */
+const CLEAR_DEG = 1e-6;
+
+/** No edge of `geometry` comes within `margin` of `box`: each edge's own box lies apart from it. */
+function edgesClearOf(box: BBox, geometry: AreaGeometry, margin: number): boolean {
+  for (const { a, b } of edgesOf(geometry)) {
+    if (Math.max(a[0], b[0]) < box[0] - margin || Math.min(a[0], b[0]) > box[2] + margin) continue;
+    if (Math.max(a[1], b[1]) < box[1] - margin || Math.min(a[1], b[1]) > box[3] + margin) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The exact fast answer of isWithin for the common case, and true only when isWithin is: no edge
+ * of `outer` comes near inner's box (`boxInner` holds every vertex of `inner`), so no edge
+ * crosses, the even-odd test gives every vertex of `inner` the answer it gives the first, and no
+ * vertex of `outer` lies in `inner`. False says nothing. O(edges of outer).
+ */
+export function clearlyWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bboxOf(inner)): boolean {
+  const first = polygonsOf(inner)[0]?.[0]?.[0];
+  return first !== undefined && edgesClearOf(boxInner, outer, CLEAR_DEG) && pointInArea(first, outer);
+}
+
+/**
+ * isWithin's full test, vertex by vertex (exported as the reference its screen is tested
+ * against): no proper crossing, every vertex of `inner` inside `outer` or within EPS_DEG of its
+ * outline, and no vertex of `outer` strictly inside `inner`.
+ */
+export function withinByVertices(inner: AreaGeometry, outer: AreaGeometry, boxOuter = bboxOf(outer)): boolean {
   if (edgesProperlyCross(inner, outer, EPS_DEG, boxOuter)) return false;
   for (const rings of polygonsOf(inner)) {
     for (const ring of rings) {
@@ -226,4 +270,14 @@ export function isWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bb
     for (const ring of rings) for (const v of ring) if (strictlyInside(v, inner)) return false;
   }
   return true;
+}
+
+/**
+ * `inner` lies inside `outer` (touching allowed): no crossing, and no vertex of either pokes out/in.
+ * `boxInner` must hold every vertex of `inner` (the default does).
+ */
+export function isWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner = bboxOf(inner), boxOuter = bboxOf(outer)): boolean {
+  if (boxInner[0] < boxOuter[0] - EPS_DEG || boxInner[1] < boxOuter[1] - EPS_DEG) return false;
+  if (boxInner[2] > boxOuter[2] + EPS_DEG || boxInner[3] > boxOuter[3] + EPS_DEG) return false;
+  return clearlyWithin(inner, outer, boxInner) || withinByVertices(inner, outer, boxOuter);
 }
