@@ -203,6 +203,30 @@ describe('GridIndex with numeric cell keys', () => {
   });
 });
 
+describe('GridIndex on hostile boxes', () => {
+  it('keeps huge and non-finite boxes out of the grid, still answers every query exactly, and removes them', () => {
+    const index = new GridIndex<string>();
+    const boxes: Record<string, BBox> = {
+      plot: [106.0, 21.0, 106.001, 21.001],
+      // 10° across: 5,000 × 5,000 cells of 0.002° if it were spread over the grid.
+      country: [100, 15, 110, 25],
+      infinite: [106.0, 21.0, Infinity, 21.001],
+      nan: [Number.NaN, 21.0, 106.001, 21.001],
+      far: [-70, -30, -69.999, -29.999],
+    };
+    for (const [id, box] of Object.entries(boxes)) index.insert(id, box);
+    // By hand: the plot's box lies inside the country's and starts the infinite one; NaN compares false with everything.
+    expect(index.query([106.0005, 21.0005, 106.0006, 21.0006]).sort()).toEqual(['country', 'infinite', 'plot']);
+    expect(index.query([-70, -30, -69.9995, -29.9995])).toEqual(['far']);
+    // A query box too large for the grid sees every item it touches.
+    expect(index.query([-180, -90, 180, 90]).sort()).toEqual(['country', 'far', 'infinite', 'plot']);
+    index.remove('country');
+    index.remove('infinite');
+    expect(index.query([106.0005, 21.0005, 106.0006, 21.0006])).toEqual(['plot']);
+    expect(index.size).toBe(3);
+  });
+});
+
 describe('pointInArea over memoised ring lists', () => {
   it('answers the same for a geometry asked twice and for an equal copy (holes, parts)', () => {
     const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
