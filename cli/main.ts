@@ -1,5 +1,6 @@
 /** Entry point of the `ecopark` command (bin/ecopark.mjs runs its bundle, or this file through tsx). */
 import { readFileSync } from 'node:fs';
+import { markCommandStart } from './idle-cores';
 import { nodeIo } from './io';
 import { run } from './run';
 
@@ -16,6 +17,7 @@ function packageVersion(): string {
   }
 }
 
+markCommandStart();
 process.exitCode = await run(process.argv.slice(2), nodeIo, {
   version: packageVersion(),
   now: () => new Date().toISOString(),

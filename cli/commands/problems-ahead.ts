@@ -1,7 +1,7 @@
-import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { Problem } from '../../shared/analysis';
 import type { ParkFeature } from '../../shared/model';
+import { spareCore } from '../idle-cores';
 
 /** A problem check running on another thread. */
 export interface ProblemsAhead {
@@ -17,14 +17,14 @@ export interface ProblemsAhead {
  * starts first and loads its code while this one reads the file; it then receives the scenario's
  * features, a structured copy: measured on that park, copying costs this thread about 25 ms of
  * CPU, reading the file again in the worker about 200 ms of the other core's.
- * Only in the main thread, when a core is idle, and only from the bundle, unless `always` asks
+ * Only in the main thread, when a core is idle (idle-cores.ts), and only from the bundle, unless `always` asks
  * for it (tests): in a batch worker (batch-pool.ts) every core is busy already; with no core to
  * spare, the worker's start-up and copy (a fifth more CPU) slow the command down (by 1 s on 2
  * cores loaded 10); from the sources, tsx would compile the code again in the worker (seconds).
  */
 export function startProblemsAhead(options: { always?: boolean } = {}): ProblemsAhead | null {
   const fromSources = import.meta.url.endsWith('.ts');
-  if (!options.always && (!isMainThread || !idleCore() || fromSources)) return null;
+  if (!options.always && (!isMainThread || !spareCore() || fromSources)) return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL(fromSources ? './problems-worker-source.mjs' : './problems-worker.mjs', import.meta.url));
@@ -50,9 +50,4 @@ export function startProblemsAhead(options: { always?: boolean } = {}): Problems
     },
     cancel: () => void worker.terminate(),
   };
-}
-
-/** Whether the last minute's load leaves a core free besides this process's. */
-function idleCore(): boolean {
-  return loadavg()[0] <= availableParallelism() - 1;
 }
