@@ -28,5 +28,18 @@ export function attachLabelPoints(map: MapLibreMap): () => void {
     (map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
   };
   render();
-  return useDocumentStore.subscribe((s, p) => s.document !== p.document && render());
+  let deferred: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
+    if (state.document === previous.document) return;
+    clearTimeout(deferred);
+    // A newly opened park needs an anchor per plot (tens of ms for 1,700 plots): they are
+    // computed in a task of their own, not in the one that loads the park (issue 13 bug 7).
+    // An edit reuses the cached anchors of the features it did not touch: drawn at once.
+    if (state.loadSeq !== previous.loadSeq) deferred = setTimeout(render, 0);
+    else render();
+  });
+  return () => {
+    clearTimeout(deferred);
+    unsubscribe();
+  };
 }

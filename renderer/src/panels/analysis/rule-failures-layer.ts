@@ -4,6 +4,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { currentAnalysis, subscribeAnalysis } from './use-analysis';
 
 const SOURCE = 'rule-failure-segments';
+const FAIL_RED = '#d32f2f';
 
 /**
  * Boundary stretches where a rule fails (the green isolation strip narrower than required),
@@ -16,14 +17,18 @@ export function attachRuleFailureSegments(map: MapLibreMap): () => void {
     type: 'line',
     source: SOURCE,
     layout: { 'line-cap': 'round' },
-    paint: { 'line-color': '#d32f2f', 'line-width': 6, 'line-opacity': 0.8 },
+    // The colour is read from each feature, not set once for the layer: MapLibre then draws it
+    // with the line program the park's outlines already use (colour per feature). A constant
+    // colour needs a program of its own, compiled on the first frame that shows a failing rule,
+    // a task of 130-900 ms in software WebGL just after a large park opens (issue 13 bug 7).
+    paint: { 'line-color': ['get', 'colour'], 'line-width': 6, 'line-opacity': 0.8 },
   });
   const render = () => {
     const { document: doc, loadSeq } = useDocumentStore.getState();
     const features: Feature[] = doc
       ? (currentAnalysis(doc, loadSeq)?.rules ?? [])
           .filter((rule) => rule.status === 'fail')
-          .flatMap((rule) => (rule.segments ?? []).map((geometry): Feature => ({ type: 'Feature', geometry, properties: { rule: rule.id } })))
+          .flatMap((rule) => (rule.segments ?? []).map((geometry): Feature => ({ type: 'Feature', geometry, properties: { rule: rule.id, colour: FAIL_RED } })))
       : [];
     (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   };

@@ -112,11 +112,27 @@ function send(doc: ParkDocument, loadSeq: number): void {
   target.postMessage(request);
 }
 
-/** Starts analysing a large document in the worker; small ones are analysed when asked for. */
+/** The large document to send to the worker once the current task is over (see onDocument). */
+let nextTask: { doc: ParkDocument; loadSeq: number } | null = null;
+
+/**
+ * Starts analysing a large document in the worker; small ones are analysed when asked for.
+ * The document is posted in a task of its own: cloning a 5,000-feature park to the worker
+ * takes tens of ms, and opening one already runs the store's subscribers and the panels'
+ * rendering in one task (issue 13 bug 7: no task over 200 ms while opening). Only the latest
+ * document asked for before that task runs is sent.
+ */
 function onDocument(doc: ParkDocument | null, loadSeq: number): void {
   if (!doc || !needsWorker(doc) || useWorkerResult.getState().doc === doc) return;
-  if (inFlight?.doc === doc || waiting?.doc === doc) return;
-  send(doc, loadSeq);
+  if (inFlight?.doc === doc || waiting?.doc === doc || nextTask?.doc === doc) return;
+  if (!nextTask) {
+    setTimeout(() => {
+      const next = nextTask!;
+      nextTask = null;
+      send(next.doc, next.loadSeq);
+    }, 0);
+  }
+  nextTask = { doc, loadSeq };
 }
 
 useDocumentStore.subscribe((state, previous) => {
