@@ -59,6 +59,14 @@ describe('a 5,000-feature park', () => {
   it('opens through the Open button: every feature on the map and the analysis computed', async () => {
     const park = await largeParkGpkg();
     await offerFileToOpen(page, park.bytes);
+    // Every height the map takes from here on: the figures strip under it keeps its row while
+    // the park is analysed ("Analysing the park…"), so the map is not resized (each resize is a
+    // full redraw) when the analysis starts or answers.
+    await page.evaluate(() => {
+      const heights: number[] = [];
+      (window as unknown as { mapHeights: number[] }).mapHeights = heights;
+      new ResizeObserver((entries) => heights.push(Math.round(entries[0].contentRect.height))).observe(window.__ecoparkMap!.getContainer());
+    });
     await openLargePark(page, park.features);
     const state = await page.evaluate(() => {
       const s = window.__ecoparkStores!.document.getState();
@@ -75,6 +83,10 @@ describe('a 5,000-feature park', () => {
     const area = page.getByTestId('park-area');
     await page.waitForFunction(() => document.querySelector('[data-testid="park-area"]') !== null, undefined, { timeout: 120000 });
     await expect(area.textContent()).resolves.toBe('15,932,736 m² (1,593.27 ha)');
+    await expect(page.getByTestId('metric-value').first().textContent()).resolves.not.toBe('');
+    const heights = await page.evaluate(() => (window as unknown as { mapHeights: number[] }).mapHeights);
+    // The observer reports the height it starts with, then nothing: one height throughout.
+    expect(new Set(heights).size).toBe(1);
     await page.getByRole('tab', { name: 'Properties' }).click();
   }, 300000);
 

@@ -3,7 +3,7 @@ import { parkMetric } from '../../../shared/analysis/evaluate';
 import type { MetricId } from '../../../shared/analysis/rule-schema';
 import { formatNumber } from '../../../shared/format';
 import { COMPARATOR_SYMBOL, formatRuleValue } from '../panels/analysis/format';
-import { useAnalysis } from '../panels/analysis/use-analysis';
+import { useAnalysis, useNoAnalysisMessage } from '../panels/analysis/use-analysis';
 import { useSolarStore } from '../panels/solar/solar-store';
 import { SIDE_PANELS } from '../panels/registry';
 import { useUiStore } from '../state/ui-store';
@@ -48,8 +48,18 @@ export function MetricsStrip() {
   const lang = useUiStore((s) => s.lang);
   const showPanel = useUiStore((s) => s.showSidePanel);
   const r = useAnalysis();
+  const noAnalysis = useNoAnalysisMessage();
   const solar = useSolarStore((s) => s.result);
-  if (!r) return null;
+  if (!r) {
+    // A large park is being analysed: the strip keeps its place (one row, as tall as its
+    // buttons) so the map does not shrink and grow, each time a full software-WebGL redraw.
+    if (noAnalysis !== 'analysis.computing') return null;
+    return (
+      <footer className="metrics-strip" role="group" aria-label={t('strip.label')} data-testid="metrics-strip">
+        <span className="metric-pending" role="status">{t('analysis.computing')}</span>
+      </footer>
+    );
+  }
   const failing = r.rules.filter((rule) => rule.status === 'fail').length;
   const figures: Figure[] = [
     shareFigure(r, lang, 'industrial', 'strip.industrial', 'park.share.industrial', 'land-use-structure'),
