@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EN as UI_EN, VI as UI_VI } from '../../../renderer/src/i18n/strings';
-import { EN as CLI_EN, VI as CLI_VI } from '../../../cli/i18n';
+import { EN as CLI_EN } from '../../../cli/i18n';
+import { VI as CLI_VI } from '../../../cli/i18n-vi';
 import { reportStrings, statusLabel } from '../../../shared/report/strings';
 import { EN as MAIN_EN, VI as MAIN_VI } from '../../../electron/main-strings';
 
