@@ -29,9 +29,31 @@ export interface CliIo {
   identify(path: string): Promise<FileIdentity | null>;
 }
 
+/** Streams whose reader has gone (`ecopark analyze --json park.gpkg | head`): nothing more is written to them. */
+const closedStreams = new Set<NodeJS.WriteStream>();
+
+/**
+ * When the program reading our output stops early (`| head`), the next write fails with EPIPE,
+ * and Node throws it as an unhandled 'error' event: a stack trace instead of the quiet stop of a
+ * native tool. The command goes on to its end instead, so a file it is writing is finished and
+ * nothing is lost, with its lines to that stream dropped. Called by the entry point only.
+ */
+export function tolerateClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      closedStreams.add(stream);
+    });
+  }
+}
+
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  if (!closedStreams.has(stream)) stream.write(`${line}\n`);
+}
+
 export const nodeIo: CliIo = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stdout: (line) => writeLine(process.stdout, line),
+  stderr: (line) => writeLine(process.stderr, line),
   readFile: async (path) => new Uint8Array(await fs.readFile(path)),
   writeFile: (path, bytes, options = {}) => atomicWriteFile(fs, path, bytes, { backup: options.backup }),
   identify: async (path) => {

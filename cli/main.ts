@@ -1,7 +1,7 @@
 /** Entry point of the `ecopark` command (bin/ecopark.mjs runs its bundle, or this file through tsx). */
 import { readFileSync } from 'node:fs';
 import { markCommandStart } from './idle-cores';
-import { nodeIo } from './io';
+import { nodeIo, tolerateClosedOutput } from './io';
 import { run } from './run';
 
 /** Set by scripts/build-cli.mjs: the bundle lives in dist/cli/, where ../package.json is not ours. */
@@ -18,6 +18,7 @@ function packageVersion(): string {
 }
 
 markCommandStart();
+tolerateClosedOutput();
 process.exitCode = await run(process.argv.slice(2), nodeIo, {
   version: packageVersion(),
   now: () => new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +214,20 @@ describe('bin/ecopark.mjs (spawned)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('ecopark: cannot open no-such-park.gpkg: no such file\n');
     expect(r.stdout).toBe('');
+  });
+
+  it('stops quietly when the reader of its output goes away (`| head`)', async () => {
+    // The reading end is closed before the command writes: its first write fails with EPIPE,
+    // which Node used to throw as an unhandled 'error' event (exit 1 and a stack trace).
+    const child = spawn(process.execPath, ['bin/ecopark.mjs', 'analyze', SAMPLE, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    // The warnings on stderr, still open, are all there.
+    expect(stderr).toContain('geometry problems');
   });
 
   it('prints the package version', () => {
