@@ -25,6 +25,7 @@ export default tseslint.config(
             { group: frontEnds, message: 'shared/ is the pure domain core: it must not import the front ends.' },
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ has no Node built-ins.' },
             { group: ['electron', 'react', 'react-dom', 'zustand', 'maplibre-gl'], message: 'shared/ has no UI or shell dependencies.' },
+            { group: ['@turf/turf'], message: 'The Turf barrel is a devDependency (scripts and tests only): import the single @turf/* package.' },
           ],
         },
       ],
@@ -40,10 +41,15 @@ export default tseslint.config(
           patterns: [
             { group: ['**/electron/**', 'electron'], message: 'The renderer talks to the desktop shell only through HostApi.' },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'No Node in the renderer.' },
+            { group: ['@turf/turf'], message: 'The Turf barrel is a devDependency (scripts and tests only): import the single @turf/* package.' },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['electron/**/*.ts', 'cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@turf/turf'], message: 'The Turf barrel is a devDependency (scripts and tests only): import the single @turf/* package.' },] }] },
   },
   {
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'tests/**/*.{ts,mjs}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.js', 'renderer/vite.config.ts'],

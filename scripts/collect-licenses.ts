@@ -63,9 +63,6 @@ export const LICENSE_TEXT_OVERRIDES: Record<string, { files: string[]; source: s
     files: ['EDL-1.0.txt', 'EPL-1.0.txt'],
     source: 'https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EDLv1.txt, https://github.com/bjornharrtell/jsts/blob/master/LICENSE_EPLv1.txt',
   },
-  // package.json declares MIT, but github.com/solzimer/skmeans has no licence file: the standard
-  // MIT text with the holder its package.json names as author.
-  skmeans: { files: ['skmeans-MIT.txt'], source: 'https://spdx.org/licenses/MIT.html (holder: package.json author, https://github.com/solzimer/skmeans)' },
 };
 
 function readText(file: string): string {

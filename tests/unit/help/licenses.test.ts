@@ -57,7 +57,7 @@ describe('third-party licences shown in the About box (data/third-party-licenses
 
   it('takes the upstream texts of packages that ship none from scripts/license-texts, with their source', () => {
     const names = Object.keys(LICENSE_TEXT_OVERRIDES);
-    expect(names.sort()).toEqual(['@turf/jsts', 'jsts', 'pmtiles', 'skmeans']);
+    expect(names.sort()).toEqual(['@turf/jsts', 'jsts', 'pmtiles']);
     for (const name of names) {
       const { files, source } = LICENSE_TEXT_OVERRIDES[name];
       // Still needed: the installed package has no licence file of its own.
@@ -75,8 +75,6 @@ describe('third-party licences shown in the About box (data/third-party-licenses
     expect(text('jsts')).toContain('Eclipse Distribution License - v 1.0');
     expect(text('jsts')).toContain('Eclipse Public License - v 1.0');
     expect(text('@turf/jsts')).toBe(text('jsts'));
-    expect(text('skmeans')).toContain('Copyright (c) David Gómez Matarrodona');
-    expect(text('skmeans')).toContain('Permission is hereby granted, free of charge');
   });
 
   it('cuts the licence section of a README at the next heading of its level', () => {
