@@ -1,4 +1,5 @@
 import type { CliMessageKey } from './i18n';
+import { layoutRefusalMessages } from '../shared/layout/refusal-text';
 
 /**
  * The command's messages in Vietnamese, key for key with EN in i18n.ts (the type makes a missing
@@ -180,19 +181,7 @@ export const VI: Record<CliMessageKey, string> = {
   'layout.badDesignM': '{option} nhận số mét từ {min} đến {max}, không phải "{value}"',
   'layout.badDesignPct': '{option} nhận phần trăm diện tích khu từ {min} đến {max}, không phải "{value}"',
   'layout.failed': 'không sinh được phương án nào: {reason}',
-  'layout.reason.no_boundary': 'kịch bản chưa có ranh giới',
-  'layout.reason.boundary_too_small': 'ranh giới bao quanh chưa tới 1 ha',
-  'layout.reason.no_room': 'không lô nào vừa bên trong dải cách ly và các tuyến đường (khu quá nhỏ hoặc quá hẹp so với diện tích lô)',
-  'layout.reason.geometry_failed': 'bộ cắt đa giác bị lỗi trên khu này; hãy thử --bearing hoặc --seed khác',
-  'layout.reason.plot_range': 'khoảng diện tích lô không hợp lệ',
-  'layout.reason.sme': 'tỷ lệ hoặc khoảng diện tích lô cho doanh nghiệp nhỏ và vừa không hợp lệ',
-  'layout.reason.road_width': 'bề rộng đường không hợp lệ',
-  'layout.reason.block_size': 'kích thước ô phố không hợp lệ',
-  'layout.reason.strip_width': 'bề rộng dải cách ly không hợp lệ',
-  'layout.reason.share': 'một tỷ lệ không nằm trong khoảng 0 đến 1',
-  'layout.reason.bearing': 'hướng lưới không phải là số',
-  'layout.reason.entrance': 'các cổng vào không hợp lệ (tối đa 8 điểm kinh độ, vĩ độ)',
-  'layout.reason.seed': 'hạt giống (seed) không phải là số nguyên',
+  ...layoutRefusalMessages('cli', 'vi'),
   'layout.scenarioName': 'Phương án',
   'layout.label': 'Quy hoạch khu',
   'layout.wrote': 'đã ghi {path}: thêm {count} phương án quy hoạch thành kịch bản, tốt nhất trước (đang chọn)',

@@ -5,6 +5,7 @@
  */
 import { formatDateTime, formatNumber, formatPercent } from '../shared/format';
 import { fillPlaceholders as fill } from '../shared/i18n/fill-placeholders';
+import { layoutRefusalMessages } from '../shared/layout/refusal-text';
 import { VI } from './i18n-vi';
 
 export type CliLang = 'en' | 'vi';
@@ -195,19 +196,7 @@ export const EN = {
   'layout.badDesignM': '{option} takes metres from {min} to {max}, not "{value}"',
   'layout.badDesignPct': '{option} takes a percentage of the park area from {min} to {max}, not "{value}"',
   'layout.failed': 'no layout was generated: {reason}',
-  'layout.reason.no_boundary': 'the scenario has no boundary',
-  'layout.reason.boundary_too_small': 'the boundary encloses less than 1 ha',
-  'layout.reason.no_room': 'no plot fits inside the strip and the roads (the site is too small or too narrow for the plot size)',
-  'layout.reason.geometry_failed': 'the polygon clipper failed on this site; try another --bearing or --seed',
-  'layout.reason.plot_range': 'the plot size range is not valid',
-  'layout.reason.sme': 'the SME share or SME plot range is not valid',
-  'layout.reason.road_width': 'a road width is not valid',
-  'layout.reason.block_size': 'a block size is not valid',
-  'layout.reason.strip_width': 'the isolation strip width is not valid',
-  'layout.reason.share': 'a share or ratio is not between 0 and 1',
-  'layout.reason.bearing': 'the bearing is not a number',
-  'layout.reason.entrance': 'the entrances are not valid (at most 8 points of longitude and latitude)',
-  'layout.reason.seed': 'the seed is not a whole number',
+  ...layoutRefusalMessages('cli', 'en'),
   'layout.scenarioName': 'Layout',
   'layout.label': 'Lay out park',
   'layout.wrote': 'wrote {path}: {count} layout variants added as scenarios, best first (active)',

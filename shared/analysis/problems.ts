@@ -1,6 +1,7 @@
 import { featureLabel, validateLayout, type ValidationReason } from '../geometry/validate';
 import { issueSentence, type IssueParams } from '../geometry/issue-sentence';
 import { clipText } from '../i18n/clip-text';
+import { idLabel } from '../i18n/id-label';
 import { buildingCrossingIssues } from './building-crossings';
 import type { ParkFeature } from '../model/feature';
 import type { AnalysisResult } from './types';
@@ -95,7 +96,7 @@ const KIND_NAMES_VI: Record<ParkFeature['kind'], string> = {
 export function clippedLabel(f: ParkFeature, lang: ProblemLang): string {
   const name = f.name ?? f.code;
   if (lang === 'en') return name ? featureLabel({ ...f, name: clipText(name, PROBLEM_NAME_CHARS) } as ParkFeature) : featureLabel(f);
-  return name ? `${KIND_NAMES_VI[f.kind]} “${clipText(name, PROBLEM_NAME_CHARS)}”` : `${KIND_NAMES_VI[f.kind]} ${f.id.slice(0, 8)}`;
+  return name ? `${KIND_NAMES_VI[f.kind]} “${clipText(name, PROBLEM_NAME_CHARS)}”` : `${KIND_NAMES_VI[f.kind]} ${idLabel(f.id)}`;
 }
 
 /**
@@ -105,7 +106,7 @@ export function clippedLabel(f: ParkFeature, lang: ProblemLang): string {
 export function describeProblem(problem: Problem, features: ReadonlyMap<string, ParkFeature>, lang: ProblemLang): string {
   const label = (id: string | undefined) => {
     const f = id ? features.get(id) : undefined;
-    return f ? clippedLabel(f, lang) : (id ?? '').slice(0, 8);
+    return f ? clippedLabel(f, lang) : idLabel(id ?? '');
   };
   return issueSentence(problem, label(problem.featureId), problem.otherId ? label(problem.otherId) : undefined, lang);
 }

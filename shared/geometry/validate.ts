@@ -8,6 +8,7 @@ import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
 import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
 import { openRing, signedArea2 } from './ring';
 import { issueSentence, type IssueParams } from './issue-sentence';
+import { idLabel } from '../i18n/id-label';
 
 export { DUPLICATE_VERTEX_M } from './ring-checks';
 
@@ -69,10 +70,10 @@ const KIND_NAMES: Record<ParkFeature['kind'], string> = {
   point: 'Point',
 };
 
-/** "Land-use polygon “CN-05”" — how messages name a feature. */
+/** "Land-use polygon “CN-05”", "Road road-000040" — how messages name a feature. */
 export function featureLabel(f: ParkFeature): string {
   const name = f.name ?? f.code;
-  return name ? `${KIND_NAMES[f.kind]} “${name}”` : `${KIND_NAMES[f.kind]} ${f.id.slice(0, 8)}`;
+  return name ? `${KIND_NAMES[f.kind]} “${name}”` : `${KIND_NAMES[f.kind]} ${idLabel(f.id)}`;
 }
 
 export function validateFeature(feature: ParkFeature, context: ValidationContext = {}): ValidationIssue[] {

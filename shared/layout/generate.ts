@@ -6,7 +6,7 @@ import { readFeatureCodeScheme, withFeatureCode, type FeatureCodeScheme } from '
 import type { ParkDocument, Scenario } from '../model/document';
 import type { AreaGeometry } from '../model/geometry-schema';
 import { candidateBearings } from './orientation';
-import { checkParameters, plotRange, type LayoutParameters, type ParameterReason } from './parameters';
+import { checkParameters, plotRange, type LayoutParameters } from './parameters';
 import { buildParcels, type Parcel } from './parcels';
 import { cleanArea, lonLatOf, piecesOf, type PlanePolygons } from './plane';
 import type { XY } from '../geometry/planar-ring';
@@ -14,7 +14,8 @@ import { signedArea2 } from '../geometry/ring';
 import { rectangularity, REGULAR_PLOT_MIN_RECTANGULARITY } from './plot-shape';
 import { seededRandom, type SeededRandom } from './random';
 import { buildRoads, type RoadClass } from './roads';
-import { readSite, type Site, type SiteReason } from './site';
+import { readSite, type Site } from './site';
+import type { LayoutRefusalReason } from './refusal-text';
 import { zonePlots, type PlotUse } from './zoning';
 
 /** One rule the layout does not meet: measured value against threshold, and by how much. */
@@ -46,7 +47,7 @@ export interface Layout {
   analysis: AnalysisResult;
 }
 
-export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: SiteReason | ParameterReason | 'no_room' | 'geometry_failed' };
+export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: LayoutRefusalReason };
 
 const ROAD_NAMES: Record<RoadClass, string> = { main: 'Main axis', access: 'Access road', loop: 'Loop road', cross: 'Cross road', internal: 'Internal road', lane: 'Service lane' };
 const USE_OF: Record<Exclude<PlotUse, 'industrial'>, { landUse: LandUseFeature['landUse']; subtype: string; name: string }> = {

@@ -8,5 +8,6 @@ export { layoutFigures, compareFigures, typicalPvKwp, FACTORY_ASPECT } from './f
 export type { LayoutFigures } from './figures';
 export { SITE_REASONS, isKept } from './site';
 export type { SiteReason } from './site';
+export type { LayoutRefusalReason } from './refusal-text';
 export { candidateBearings } from './orientation';
 export { plotCount, FRONTAGE_M } from './parcels';

@@ -1,6 +1,4 @@
-import type { SiteReason, ParameterReason } from '../../../shared/layout';
-
-type Reason = `layout.reason.${SiteReason | ParameterReason | 'no_room' | 'geometry_failed'}`;
+import { layoutRefusalMessages, type LayoutRefusalKey } from '../../../shared/layout/refusal-text';
 
 /** Strings of the "Lay out park" panel (issue 15). */
 export const EN = {
@@ -56,19 +54,7 @@ export const EN = {
   'layout.use': 'Use this variant',
   'layout.scenarioName': 'Layout',
   'layout.label': 'Lay out park',
-  'layout.reason.no_boundary': 'the scenario has no boundary; draw one first',
-  'layout.reason.boundary_too_small': 'the boundary encloses less than 1 ha',
-  'layout.reason.no_room': 'no plot fits inside the isolation strip and the roads (the site is too small or too narrow for the plot size)',
-  'layout.reason.geometry_failed': 'the polygon clipper failed on this site; try another bearing or seed',
-  'layout.reason.plot_range': 'the plot size range is not valid',
-  'layout.reason.sme': 'the SME share or plot range is not valid',
-  'layout.reason.road_width': 'a road width is not valid',
-  'layout.reason.block_size': 'a block size is not valid',
-  'layout.reason.strip_width': 'the isolation strip width is not valid',
-  'layout.reason.share': 'a share or ratio is not between 0 and 1',
-  'layout.reason.bearing': 'the bearing is not a number',
-  'layout.reason.entrance': 'the picked entrances are not valid (at most 8 points)',
-  'layout.reason.seed': 'the seed is not a whole number',
+  ...layoutRefusalMessages('app', 'en'),
   'layout.design': 'Design parameters',
   'layout.design.mainRoad': 'Main road width (m)',
   'layout.design.internalRoad': 'Internal road width (m)',
@@ -83,7 +69,7 @@ export const EN = {
   'layout.design.source.blockDepthM': 'two plot depths of 120–300 m for 1–5 ha plots (developer guidance)',
   'layout.design.source.isolationStripM': 'rule “isolation strip at least 10 m” (QCVN 01:2019/BXD)',
   'layout.design.source.greenShareMin': 'rule “green land at least 10 %” (Circular 35/2015/TT-BTNMT, Art. 6)',
-} as const satisfies Record<string, string> & Record<Reason, string>;
+} as const satisfies Record<string, string> & Record<LayoutRefusalKey, string>;
 
 export const VI: Record<keyof typeof EN, string> = {
   'layout.title': 'Bố trí khu',
@@ -138,19 +124,7 @@ export const VI: Record<keyof typeof EN, string> = {
   'layout.use': 'Dùng phương án này',
   'layout.scenarioName': 'Bố trí',
   'layout.label': 'Bố trí khu',
-  'layout.reason.no_boundary': 'kịch bản chưa có ranh giới; hãy vẽ ranh giới trước',
-  'layout.reason.boundary_too_small': 'ranh giới bao quanh chưa tới 1 ha',
-  'layout.reason.no_room': 'không lô nào vừa bên trong dải cách ly và các tuyến đường (khu quá nhỏ hoặc quá hẹp so với diện tích lô)',
-  'layout.reason.geometry_failed': 'bộ cắt đa giác bị lỗi trên khu này; hãy thử hướng lưới hoặc seed khác',
-  'layout.reason.plot_range': 'khoảng diện tích lô không hợp lệ',
-  'layout.reason.sme': 'tỷ lệ hoặc khoảng diện tích lô cho doanh nghiệp nhỏ và vừa không hợp lệ',
-  'layout.reason.road_width': 'bề rộng đường không hợp lệ',
-  'layout.reason.block_size': 'kích thước ô phố không hợp lệ',
-  'layout.reason.strip_width': 'bề rộng dải cách ly không hợp lệ',
-  'layout.reason.share': 'một tỷ lệ không nằm trong khoảng 0 đến 1',
-  'layout.reason.bearing': 'hướng lưới không phải là số',
-  'layout.reason.entrance': 'các cổng vào đã chọn không hợp lệ (tối đa 8 điểm)',
-  'layout.reason.seed': 'hạt giống (seed) không phải là số nguyên',
+  ...layoutRefusalMessages('app', 'vi'),
   'layout.design': 'Thông số thiết kế',
   'layout.design.mainRoad': 'Bề rộng đường chính (m)',
   'layout.design.internalRoad': 'Bề rộng đường nội bộ (m)',
