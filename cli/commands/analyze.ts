@@ -11,6 +11,7 @@ import { landUseName } from './info';
 import { printProblems, warnProblems } from '../problems';
 import { startProblemsAhead } from './problems-ahead';
 import { ANALYZE_USAGE } from '../usage';
+import { idLabel } from '../../shared/i18n/id-label';
 
 interface AnalyzeArgs {
   path: string;
@@ -156,7 +157,7 @@ function invalidFigureLines(r: AnalysisResult, problems: readonly Problem[], m: 
   const lines = boundaryInvalid(r, invalid) ? [m.t('analyze.invalidBoundary')] : [];
   const marked = plotsFromInvalid(r, invalid);
   const plots = r.plots.filter((p) => marked.has(p.id));
-  if (plots.length > 0) lines.push(m.t('analyze.invalidPlots', { count: m.num(plots.length), codes: plots.map((p) => clipText(p.code ?? p.name ?? p.id.slice(0, 8), 40)).join(', ') }));
+  if (plots.length > 0) lines.push(m.t('analyze.invalidPlots', { count: m.num(plots.length), codes: plots.map((p) => clipText(p.code ?? p.name ?? idLabel(p.id), 40)).join(', ') }));
   return lines;
 }
 

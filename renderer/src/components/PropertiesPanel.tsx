@@ -10,6 +10,7 @@ import { formatLatLon, formatNumberAuto } from '../i18n/format';
 import { AttributeEditor } from './AttributeEditor';
 import { TransformBox } from './TransformBox';
 import { ValidationList } from './ValidationList';
+import { idLabel } from '../../../shared/i18n/id-label';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -111,7 +112,7 @@ export function PropertiesPanel() {
           <ul className="multi">
             {features.map((f) => (
               <li key={f.id}>
-                {t(`kind.${f.kind}` as MessageKey)} — {f.code ?? f.name ?? f.id.slice(0, 8)}
+                {t(`kind.${f.kind}` as MessageKey)} — {f.code ?? f.name ?? idLabel(f.id)}
               </li>
             ))}
           </ul>

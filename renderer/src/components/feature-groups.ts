@@ -1,4 +1,5 @@
 import { LAND_USE_CATALOGUE, type LandUseCode, type ParkFeature } from '../../../shared/model';
+import { idLabel } from '../../../shared/i18n/id-label';
 
 /** A group of the feature list: the boundary, one per land-use category, then other kinds. */
 export interface FeatureGroup {
@@ -11,7 +12,7 @@ export interface FeatureGroup {
 /** Text a feature is listed under: its code and name where it has them. */
 export function featureLabel(feature: ParkFeature): string {
   const parts = [feature.code, feature.name].filter((p): p is string => Boolean(p && p.trim()));
-  return parts.length > 0 ? parts.join(' · ') : feature.id.slice(0, 8);
+  return parts.length > 0 ? parts.join(' · ') : idLabel(feature.id);
 }
 
 // The order of `a.localeCompare(b, 'vi', { numeric: true })`, which is this collator's compare

@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/ui-store';
 import { formatRatio } from './format';
 import { useAnalysis, useNoAnalysisMessage } from './use-analysis';
 import './analysis.css';
+import { idLabel } from '../../../../shared/i18n/id-label';
 
 type Column = 'code' | 'areaM2' | 'footprintM2' | 'buildingDensity' | 'far' | 'maxFloors' | 'greenRatio';
 const COLUMNS: [Column, MessageKey][] = [
@@ -110,7 +111,7 @@ const PlotRow = memo(function PlotRow({ plot: p, lang, selected, failed, failedL
       title={failed ? failedLabel : undefined}
       onClick={() => onSelect([p.id], { zoom: true })}
     >
-      <td>{p.code ?? p.name ?? p.id.slice(0, 8)}</td>
+      <td>{p.code ?? p.name ?? idLabel(p.id)}</td>
       <td>{formatNumber(lang, p.areaM2)}</td>
       <td>{formatNumber(lang, p.footprintM2)}</td>
       <td>{formatRatio(lang, p.buildingDensity)}</td>

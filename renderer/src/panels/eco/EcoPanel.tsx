@@ -14,6 +14,7 @@ import { ensureSolarRunner } from '../solar/solar-runner';
 import { useSolarStore } from '../solar/solar-store';
 import { useEcoFlows } from './eco-flows-store';
 import './eco.css';
+import { idLabel } from '../../../../shared/i18n/id-label';
 
 /** Balances, carbon and CBAM of the active scenario (shared/eco; docs/eco-performance.md). */
 function Balances({ result }: { result: EcoResult }) {
@@ -88,7 +89,7 @@ function EcoPanelView() {
   const pv = useMemo(() => (document && solar && hourly ? rooftopPvFromRun(solar, hourly.acKw, hourly.weight, document.settings) : null), [document, solar, hourly]);
   const result = useMemo(() => (document ? analyzeEco(document, { greenSpaceRatio, lang, pv }) : null), [document, greenSpaceRatio, lang, pv]);
   if (!document || !result) return null;
-  const names = new Map(activeScenario(document).features.map((f) => [f.id, f.name ?? f.code ?? f.id.slice(0, 8)]));
+  const names = new Map(activeScenario(document).features.map((f) => [f.id, f.name ?? f.code ?? idLabel(f.id)]));
   return (
     <div className="eco-panel">
       <TenantEditor />

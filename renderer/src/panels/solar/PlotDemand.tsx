@@ -6,6 +6,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
 import { fmt } from './format';
 import { updateSolarSettings } from './settings-actions';
+import { idLabel } from '../../../../shared/i18n/id-label';
 
 /** Per-plot electricity demand: editable when one land-use plot is selected; totals shown. */
 function PlotDemandView({ settings }: { settings: SolarSettings }) {
@@ -21,7 +22,7 @@ function PlotDemandView({ settings }: { settings: SolarSettings }) {
     <>
       {plot && (
         <label className="solar-field">
-          <span>{t('solar.plotDemand', { name: plot.name ?? plot.code ?? plot.id.slice(0, 8) })}</span>
+          <span>{t('solar.plotDemand', { name: plot.name ?? plot.code ?? idLabel(plot.id) })}</span>
           <input
             type="number"
             min={0}

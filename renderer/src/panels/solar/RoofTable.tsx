@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/strings';
 import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
+import { idLabel } from '../../../../shared/i18n/id-label';
 
 /** What a roof's row is called: the short text shown, the whole label in its tooltip. */
 type RoofName = { short: string; full: string };
@@ -26,7 +27,7 @@ const COLUMNS: Column[] = [
   { key: 'usable', label: 'solar.col.usableShare', value: (b) => usableSharePercent(b.usableAreaM2, b.roofAreaM2), digits: 0, title: 'solar.col.usableShareTitle' },
   { key: 'shading', label: 'solar.col.shading', value: (b) => b.shadingLossPercent, digits: 1, title: 'solar.col.shadingTitle' },
 ];
-const nameOf = (b: RoofResult, names: Names): RoofName => names.get(b.id) ?? { short: b.name ?? b.id.slice(0, 8), full: b.name ?? b.id };
+const nameOf = (b: RoofResult, names: Names): RoofName => names.get(b.id) ?? { short: b.name ?? idLabel(b.id), full: b.name ?? b.id };
 
 /** The buildings of the active scenario by id: code first (as the plan labels them), then the name. */
 function buildingNames(features: readonly ParkFeature[]): Names {

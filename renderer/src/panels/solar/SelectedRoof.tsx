@@ -4,6 +4,7 @@ import { fmt } from './format';
 import { useT } from '../../i18n/use-t';
 import { useDocumentStore } from '../../state/document-store';
 import { useUiStore } from '../../state/ui-store';
+import { idLabel } from '../../../../shared/i18n/id-label';
 
 /** The numbers of the selected building's roof, with the neighbours that shade it. */
 function SelectedRoofView({ result }: { result: ParkSolarResult }) {
@@ -16,7 +17,7 @@ function SelectedRoofView({ result }: { result: ParkSolarResult }) {
   const n = (v: number, d = 0) => fmt(lang, v, d);
   const nameOf = (id: string) => {
     const f = document?.scenarios.find((s) => s.id === document.activeScenarioId)?.features.find((x) => x.id === id);
-    return f?.name ?? f?.code ?? id.slice(0, 8);
+    return f?.name ?? f?.code ?? idLabel(id);
   };
   const rows: [string, string][] = [
     [t('solar.roofArea'), `${n(roof.roofAreaM2)} m²`],
