@@ -2,6 +2,7 @@ import { boundaryInvalid, clippedLabel, describeProblem, invalidFeatureIds, plot
 import type { ParkFeature } from '../model/feature';
 import type { ReportStringKey } from './strings';
 import type { ReportLang, ReportTable } from './types';
+import { idLabel } from '../i18n/id-label';
 
 /** At most this many problems are listed in the report; the rest are counted in the note. */
 export const MAX_REPORT_PROBLEMS = 200;
@@ -22,7 +23,7 @@ export function problemsTable(problems: readonly Problem[], features: readonly P
     rows: shown.map((p) => {
       const f = byId.get(p.featureId);
       return [
-        { t: 'text', v: f ? clippedLabel(f, lang) : p.featureId },
+        { t: 'text', v: f ? clippedLabel(f, lang) : idLabel(p.featureId) },
         { t: 'text', v: p.reason },
         { t: 'text', v: describeProblem(p, byId, lang) },
       ];
