@@ -4,6 +4,7 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ParkFeature } from '../../shared/model';
 import { openAppForFile } from './browser';
+import { activeFeatures } from './app-page';
 
 // Known answers: /usr/bin/python3 with Debian's python3-geographiclib (Geodesic.WGS84.Polygon)
 // over data/samples/bac-ninh-demo.geojson, frozen with repr(): the park boundary, the sum of the
@@ -19,13 +20,6 @@ openAppForFile((p) => (page = p));
 
 /** en-GB percentage with two decimals, as the panel prints it. */
 const percent = (ratio: number) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio * 100)} %`;
-
-async function activeFeatures(p: Page): Promise<ParkFeature[]> {
-  return p.evaluate(() => {
-    const doc = window.__ecoparkStores!.document.getState().document!;
-    return doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
-  });
-}
 
 describe('analysis panels on the sample park', () => {
   it('shows the land-use structure and the green ratio, which follows a new green polygon', async () => {

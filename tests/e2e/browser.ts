@@ -97,17 +97,35 @@ export async function waitForIdleMap(page: Page): Promise<void> {
 }
 
 /**
- * One browser and one app page for a test file: opened before its tests, closed after them.
- * `onPage` receives the page (test files keep it in a `let page`).
+ * One browser for a test file: launched before its tests, closed after them. `onBrowser`
+ * receives it (test files keep it in a `let browser`).
  */
-export function openAppForFile(onPage: (page: Page) => void, options: { lang?: 'en' | 'vi' } = {}): void {
+export function launchBrowserForFile(onBrowser: (browser: Browser) => void): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    onPage(await openApp(browser, options));
+    onBrowser(browser);
   });
   afterAll(async () => {
     await browser?.close();
+  });
+}
+
+/**
+ * One browser and one app page for a test file: opened before its tests, closed after them.
+ * `onPage` receives the page (test files keep it in a `let page`). With `newProjectAt`, the
+ * tests start in a new empty project at that fixed view (see `startNewProjectAtView`).
+ */
+export function openAppForFile(
+  onPage: (page: Page) => void,
+  options: { lang?: 'en' | 'vi'; newProjectAt?: { centre: [number, number]; zoom: number } } = {},
+): void {
+  let browser: Browser;
+  launchBrowserForFile((b) => (browser = b));
+  beforeAll(async () => {
+    const page = await openApp(browser, { lang: options.lang });
+    onPage(page);
+    if (options.newProjectAt) await startNewProjectAtView(page, options.newProjectAt.centre, options.newProjectAt.zoom);
   });
 }
 
@@ -127,4 +145,17 @@ export async function startNewProject(page: Page): Promise<void> {
   await page.waitForFunction(emptyAndClean, true);
   if (await question.count()) await question.getByRole('button', { name: 'Don’t save', exact: true }).click();
   await page.waitForFunction(emptyAndClean, false);
+}
+
+/**
+ * A new empty project at a fixed view, for drawing with the mouse: the window 1280 × 800, the
+ * map flat (2D view) and north-up, centred on `centre` at `zoom`, and done rendering.
+ */
+async function startNewProjectAtView(page: Page, centre: [number, number], zoom: number): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await startNewProject(page);
+  const view3d = page.getByRole('button', { name: '3D view', exact: true });
+  if ((await view3d.getAttribute('aria-pressed')) === 'true') await view3d.click();
+  await page.evaluate(([lon, lat, z]) => window.__ecoparkMap!.jumpTo({ center: [lon, lat], zoom: z, pitch: 0, bearing: 0 }), [centre[0], centre[1], zoom]);
+  await waitForIdleMap(page);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { launchBrowserForFile, openApp, waitForIdleMap } from './browser';
 import { waitForSolarDone } from './solar-page';
 import { SAMPLE_ROAD_N2, SAMPLE_STRIP } from '../unit/cli/helpers';
 
@@ -20,13 +20,10 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? '.tmp/compare-language';
 const RAW = /\b[a-z]+(?:_[a-z0-9]+)+\b|Too small|expected array|geometry\.coordinates/;
 
 let browser: Browser;
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
 async function duplicateScenario(page: Page, name: string) {
   await page.getByRole('button', { name: 'Manage scenarios' }).click();

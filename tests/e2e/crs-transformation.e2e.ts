@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { launchBrowserForFile, openApp, waitForIdleMap } from './browser';
 
 /**
  * Issue 13, VN-2000 transformation: the Import… and Export… dialogs offer the VN-2000 → WGS 84
@@ -16,15 +16,12 @@ let page: Page;
 const dir = mkdtempSync(join(tmpdir(), 'ecopark-e2e-crs-'));
 const shots = process.env.ECOPARK_SCREENSHOTS ?? dir;
 
+launchBrowserForFile((b) => (browser = b));
 beforeAll(async () => {
-  browser = await launchBrowser();
   page = await openApp(browser);
   await waitForIdleMap(page);
 });
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('VN-2000 → WGS 84 transformation in the exchange dialogs', () => {
   it('import of a VN-2000 DXF says the transformation used and offers the choice', async () => {

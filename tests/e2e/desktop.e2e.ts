@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { launchBrowserForFile, openApp } from './browser';
 import { SHORTCUTS } from '../../renderer/src/drawing/ShortcutsPanel';
 
 /**
@@ -15,13 +15,10 @@ const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 const licences = (JSON.parse(readFileSync('data/third-party-licenses.json', 'utf8')) as { packages: unknown[] }).packages.length;
 
 let browser: Browser;
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
 const featureCount = (page: Page) =>
   page.evaluate(() => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import type { Page } from 'playwright-core';
-import type { ParkFeature } from '../../shared/model';
 import { readProject } from '../../shared/project-file';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
 import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { appPage } from './app-page';
 import { mapPointer } from './map-pointer';
 
 // The drawing tools driven with the mouse on the real map canvas, in an empty project at a
@@ -16,18 +16,9 @@ openAppForFile((p) => {
   page = p;
 });
 
-async function features(): Promise<ParkFeature[]> {
-  return page.evaluate(() => {
-    const doc = window.__ecoparkStores!.document.getState().document!;
-    return doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
-  });
-}
+const { features, tool } = appPage(() => page);
 
 const { at, clickAt } = mapPointer(() => page, CENTRE);
-
-async function tool(name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-}
 
 beforeEach(async () => {
   // The previous test's drawing is unsaved: the page asks, and it is not kept.

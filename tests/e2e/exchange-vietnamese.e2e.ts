@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import type { Page } from 'playwright-core';
+import { openAppForFile, waitForIdleMap } from './browser';
 
 /**
  * The exchange dialogs in Vietnamese (issue 13): a refused import says why in Vietnamese (no
  * English parser text), and the export notice is a Vietnamese sentence with the counts.
  */
-let browser: Browser;
 let page: Page;
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'exchange-vietnamese');
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
-  page = await openApp(browser, { lang: 'vi' });
-  await waitForIdleMap(page);
 });
-afterAll(async () => {
-  await browser?.close();
-});
+openAppForFile((p) => (page = p), { lang: 'vi' });
+beforeAll(() => waitForIdleMap(page));
 
 describe('Nhập… và Xuất… in Vietnamese', () => {
   it('a file that is not ASCII DXF is refused with a Vietnamese headline and reason', async () => {

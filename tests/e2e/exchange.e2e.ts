@@ -3,27 +3,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import type { Page } from 'playwright-core';
+import { openAppForFile, waitForIdleMap } from './browser';
 
 /**
  * Data exchange through the dialogs (issue 6): import a GeoJSON file, map its layer to a land
  * use with the preview on the map, apply as one undoable step; export DXF in a VN-2000 zone and
  * check the download with ogrinfo. Needs ExchangeButtons mounted in the toolbar.
  */
-let browser: Browser;
 let page: Page;
 const dir = mkdtempSync(join(tmpdir(), 'ecopark-e2e-exchange-'));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openApp(browser);
-  await waitForIdleMap(page);
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+openAppForFile((p) => (page = p));
+beforeAll(() => waitForIdleMap(page));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const square = (x: number, y: number, d: number): number[][][] => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
 const GEOJSON = {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoApp, launchBrowser, waitForIdleMap } from './browser';
+import { describe, expect, it } from 'vitest';
+import { gotoApp, launchBrowserForFile, waitForIdleMap } from './browser';
 
 /**
  * First start on a connected machine (issue 13): the map starts on OpenStreetMap, so a new site
@@ -19,12 +19,7 @@ const TILE_PNG = Buffer.from(
 );
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
 /** A context that says it is online; OpenStreetMap tiles are served (or refused) here, nothing leaves the machine. */
 async function onlineContext(tiles: 'served' | 'unreachable'): Promise<{ context: BrowserContext; tileRequests: string[] }> {

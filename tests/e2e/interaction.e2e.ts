@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParkFeature, Position } from '../../shared/model';
 import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { appPage } from './app-page';
 import { mapPointer } from './map-pointer';
 
 /**
@@ -29,18 +30,11 @@ openAppForFile((p) => {
   });
 });
 
-async function features(): Promise<ParkFeature[]> {
-  return page.evaluate(() => {
-    const doc = window.__ecoparkStores!.document.getState().document!;
-    return doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
-  });
-}
-
 const selection = () => page.evaluate(() => window.__ecoparkStores!.ui.getState().selectedIds);
 
 const { at, clickAt } = mapPointer(() => page, CENTRE);
 
-const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+const { button, features } = appPage(() => page);
 // "Land use of new shapes" (older builds: "Land use").
 const palette = () => page.getByRole('group', { name: /^Land use/ });
 

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ParkFeature, Position } from '../../shared/model';
+import type { Position } from '../../shared/model';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
-import { launchBrowser, openApp, waitForIdleMap } from './browser';
+import { launchBrowserForFile, openApp, waitForIdleMap } from './browser';
+import { appPage } from './app-page';
 import { mapPointer } from './map-pointer';
 
 // Issue 13, bugs 2 and 4, as a new user meets them: drawn with the mouse in a new project at a
@@ -14,25 +15,11 @@ const SHOTS = process.env.ECOPARK_SCREENSHOTS ?? '/tmp';
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
-async function features(): Promise<ParkFeature[]> {
-  return page.evaluate(() => {
-    const doc = window.__ecoparkStores!.document.getState().document!;
-    return doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
-  });
-}
+const { features, tool } = appPage(() => page);
 
 const { at, clickAt } = mapPointer(() => page, CENTRE);
-
-async function tool(name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-}
 
 async function palette(name: RegExp) {
   await page.getByRole('group', { name: /^Land use/ }).getByRole('button', { name }).click();

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParkDocument } from '../../shared/model';
 import { generateVariants, layoutVariantsCommand, defaultLayoutParameters } from '../../shared/layout';
-import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { openAppForFile } from './browser';
+import { appPage } from './app-page';
 import { mapPointer } from './map-pointer';
 import { measureDesign } from '../unit/layout/design-judge';
 
@@ -12,19 +13,9 @@ const CENTRE: [number, number] = [106.0, 21.1];
 const SHOTS = process.env.ECOPARK_SCREENSHOTS ?? '/tmp';
 
 let page: Page;
-openAppForFile((p) => {
-  page = p;
-});
+openAppForFile((p) => (page = p), { newProjectAt: { centre: CENTRE, zoom: 15.5 } });
 
-beforeAll(async () => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await startNewProject(page);
-  if ((await button('3D view').getAttribute('aria-pressed')) === 'true') await button('3D view').click();
-  await page.evaluate(([lon, lat]) => window.__ecoparkMap!.jumpTo({ center: [lon, lat], zoom: 15.5, pitch: 0, bearing: 0 }), CENTRE);
-  await waitForIdleMap(page);
-});
-
-const button = (name: string) => page.getByRole('button', { name, exact: true });
+const { button } = appPage(() => page);
 const panel = () => page.getByTestId('layout-panel');
 const documentNow = () => page.evaluate(() => window.__ecoparkStores!.document.getState().document!) as Promise<ParkDocument>;
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gotoApp, launchBrowser, pretendOffline, waitForSampleOnMap } from './browser';
+import { gotoApp, launchBrowserForFile, pretendOffline, waitForSampleOnMap } from './browser';
 
 /**
  * Recovery in the browser build when a tab goes without warning (issue 11, findings 13–15):
@@ -22,12 +22,7 @@ const STORED_WITHIN_MS = INTERVAL_S * 1000 - 2000;
 const TEST_TIMEOUT_MS = 240_000;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
 async function newContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });

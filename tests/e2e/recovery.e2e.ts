@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ParkFeature } from '../../shared/model';
-import { gotoApp, launchBrowser, pretendOffline } from './browser';
+import { gotoApp, launchBrowserForFile, pretendOffline } from './browser';
 
 /**
  * "Never losing work" in the browser build: autosave to IndexedDB, the recovery offer after a
@@ -15,12 +15,7 @@ const INTERVAL_S = 10;
 const SCREENSHOTS = process.env.ECOPARK_SCREENSHOTS; // e.g. .tmp/worksafe, for looking at the dialog
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+launchBrowserForFile((b) => (browser = b));
 
 /** A page of the app in `context` (pages of one context share IndexedDB, like tabs of one browser). */
 async function openPage(context: BrowserContext): Promise<Page> {

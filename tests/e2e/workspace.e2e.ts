@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ParkFeature, Position } from '../../shared/model';
+import type { Position } from '../../shared/model';
 import { geodesicAreaM2 } from '../../shared/geometry/geodesic';
-import { openAppForFile, startNewProject, waitForIdleMap } from './browser';
+import { openAppForFile } from './browser';
+import { appPage } from './app-page';
 import { mapPointer } from './map-pointer';
 
 // Issue 13, frictions: the metrics strip, the compact toolbars, Properties brought forward on
@@ -13,29 +14,12 @@ const CENTRE: [number, number] = [106.0, 21.1];
 const SHOTS = process.env.ECOPARK_SCREENSHOTS ?? '/tmp';
 
 let page: Page;
-openAppForFile((p) => {
-  page = p;
-});
+openAppForFile((p) => (page = p), { newProjectAt: { centre: CENTRE, zoom: 17 } });
 
-beforeAll(async () => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await startNewProject(page);
-  if ((await button('3D view').getAttribute('aria-pressed')) === 'true') await button('3D view').click();
-  await page.evaluate(([lon, lat]) => window.__ecoparkMap!.jumpTo({ center: [lon, lat], zoom: 17, pitch: 0, bearing: 0 }), CENTRE);
-  await waitForIdleMap(page);
-});
-
-const button = (name: string) => page.getByRole('button', { name, exact: true });
+const { button, features } = appPage(() => page);
 const strip = () => page.getByRole('group', { name: 'Key figures' });
 const figure = (id: string) => strip().locator(`[data-metric="${id}"]`);
 const figureValue = (id: string) => figure(id).getByTestId('metric-value').textContent();
-
-async function features(): Promise<ParkFeature[]> {
-  return page.evaluate(() => {
-    const doc = window.__ecoparkStores!.document.getState().document!;
-    return doc.scenarios.find((s) => s.id === doc.activeScenarioId)!.features;
-  });
-}
 
 const { at, clickAt } = mapPointer(() => page, CENTRE);
 

@@ -1,12 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeIo } from '../../../cli/io';
 import { makeVersion } from '../electron/fixtures/save-versions';
-import { completeVersion } from '../electron/complete-version';
 import { useTempDir } from '../electron/helpers';
+import { checkAfterKill, checkNextWriteTidies, useWriteLoop } from '../helpers/killed-write-loop';
 
 /**
  * Issue 11, finding 6 (fault test of the CLI writer): a process writing a ~50 MB project through
@@ -17,44 +16,18 @@ import { useTempDir } from '../electron/helpers';
  */
 
 const CHILD = fileURLToPath(new URL('./fixtures/cli-write-loop.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SIZE_BYTES = 50 * 1024 * 1024;
 /** Milliseconds after the child's first write starts (making 50 MB of bytes comes before, untimed). */
 const KILL_DELAYS_MS = [0, 30, 80, 150, 300, 500, 800, 1300];
 
 const tempDir = useTempDir();
-let child: ChildProcess | null = null;
-afterEach(() => {
-  child?.kill('SIGKILL');
-  child = null;
-});
+const runUntilKilled = useWriteLoop();
 
 /** Starts the write loop at version `from`, SIGKILLs it `delayMs` after its first write starts; resolves with its output lines. */
-function runAndKill(target: string, from: number, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, target, String(SIZE_BYTES), String(from)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    child = proc;
-    const lines: string[] = [];
-    let buffered = '';
-    let stderr = '';
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (line === `writing ${from}`) setTimeout(() => proc.kill('SIGKILL'), delayMs);
-      }
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('exit', (_code, signal) => {
-      child = null;
-      if (signal !== 'SIGKILL') reject(new Error(`write loop exited by itself (${String(signal)}): ${stderr}`));
-      else resolve(lines);
-    });
+const runAndKill = (target: string, from: number, delayMs: number) =>
+  runUntilKilled(CHILD, [target, String(SIZE_BYTES), String(from)], (line, kill) => {
+    if (line === `writing ${from}`) setTimeout(kill, delayMs);
   });
-}
 
 describe('CLI writer: SIGKILL in the middle of writing a 50 MB project', () => {
   it(
@@ -70,25 +43,15 @@ describe('CLI writer: SIGKILL in the middle of writing a 50 MB project', () => {
       let killsLeavingTemps = 0;
       for (const delayMs of KILL_DELAYS_MS) {
         const lines = await runAndKill(target, current + 1, delayMs);
-        const done = lines.filter((l) => l.startsWith('done ')).map((l) => Number(l.slice(5)));
-        const lastDone = done.length ? Math.max(...done) : current;
-        const onDisk = await completeVersion(target, SIZE_BYTES);
         // Old (last finished write) or new (killed after its rename, before saying so).
-        expect([lastDone, lastDone + 1]).toContain(onDisk);
-        const bak = await completeVersion(`${target}.bak`, SIZE_BYTES);
-        expect(bak).toBeLessThanOrEqual(onDisk);
-        const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
+        const { done, onDisk, bak, temps } = await checkAfterKill(target, SIZE_BYTES, lines, current);
         if (temps.length > 0) killsLeavingTemps += 1;
         records.push(`  ${String(delayMs).padStart(4)} ms: writes done ${done.length}, on disk v${onDisk}, .bak v${bak}, temps left ${temps.length}`);
         // The writer removes temps older than a minute (younger ones may be a write in flight):
         // age these as if the user ran the command again later, then write through the CLI writer.
         const anHourAgo = new Date(Date.now() - 3_600_000);
         for (const name of temps) await fs.utimes(path.join(dir, name), anHourAgo, anHourAgo);
-        current = onDisk + 1;
-        await nodeIo.writeFile(target, makeVersion(current, SIZE_BYTES), { backup: true });
-        expect(await completeVersion(target, SIZE_BYTES)).toBe(current);
-        expect(await completeVersion(`${target}.bak`, SIZE_BYTES)).toBe(onDisk);
-        expect((await fs.readdir(dir)).sort()).toEqual(['big.gpkg', 'big.gpkg.bak']);
+        current = await checkNextWriteTidies(target, SIZE_BYTES, onDisk, (bytes) => nodeIo.writeFile(target, bytes, { backup: true }));
       }
       console.info(`[cli-writer-kill] ${KILL_DELAYS_MS.length} SIGKILLs of a ${SIZE_BYTES / 1024 / 1024} MB write loop:\n${records.join('\n')}`);
       // Some kills really landed in the middle of a write (they left a temp file behind).

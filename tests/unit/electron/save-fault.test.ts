@@ -1,13 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicWriteFile } from '../../../electron/atomic-write';
 import { createFileService, type FileServiceFs } from '../../../electron/file-service';
 import { fakeLoadSql, fakeReadProject, fakeWriteProject, makeTempDir, removeDir, sampleDocument } from './helpers';
 import { makeVersion, sha256 } from './fixtures/save-versions';
-import { completeVersion } from './complete-version';
+import { checkAfterKill, checkNextWriteTidies, useWriteLoop } from '../helpers/killed-write-loop';
 
 /**
  * Fault tests of "never losing work" (issue 7): whatever goes wrong in the middle of a save,
@@ -163,7 +162,6 @@ describe('save fault injection: every step fails in turn', () => {
 // (2) A real process, killed.
 
 const CHILD = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SIZE_BYTES = 24 * 1024 * 1024;
 
 type KillPlan = { kind: 'delay'; ms: number } | { kind: 'step'; step: string };
@@ -177,47 +175,16 @@ interface KillRecord {
   tempsLeft: number;
 }
 
-let child: ChildProcess | null = null;
-afterEach(() => {
-  child?.kill('SIGKILL');
-  child = null;
-});
+const runUntilKilled = useWriteLoop();
 
 /** Runs the save loop from version `from` and SIGKILLs it as `plan` says; returns its output lines. */
-function runAndKill(target: string, from: number, plan: KillPlan): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, target, String(SIZE_BYTES), String(from)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    child = proc;
-    const lines: string[] = [];
-    let buffered = '';
-    let stderr = '';
-    let killed = false;
-    const kill = () => {
-      if (killed) return;
-      killed = true;
-      proc.kill('SIGKILL');
-    };
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (line === 'ready' && plan.kind === 'delay') setTimeout(kill, plan.ms);
-        // Kill as soon as the chosen step of the second save starts (the first one too often
-        // finds no .bak yet to copy).
-        if (plan.kind === 'step' && line === `step ${from + 1} ${plan.step}`) kill();
-      }
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('exit', (_code, signal) => {
-      child = null;
-      if (signal !== 'SIGKILL') reject(new Error(`save loop exited by itself (${String(signal)}): ${stderr}`));
-      else resolve(lines);
-    });
+const runAndKill = (target: string, from: number, plan: KillPlan) =>
+  runUntilKilled(CHILD, [target, String(SIZE_BYTES), String(from)], (line, kill) => {
+    if (line === 'ready' && plan.kind === 'delay') setTimeout(kill, plan.ms);
+    // Kill as soon as the chosen step of the second save starts (the first one too often
+    // finds no .bak yet to copy).
+    if (plan.kind === 'step' && line === `step ${from + 1} ${plan.step}`) kill();
   });
-}
 
 describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
   it(
@@ -235,14 +202,8 @@ describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
       const records: KillRecord[] = [];
       for (const plan of plans) {
         const lines = await runAndKill(target, current + 1, plan);
-        const done = lines.filter((l) => l.startsWith('done ')).map((l) => Number(l.slice(5)));
-        const lastDone = done.length ? Math.max(...done) : current;
-        const onDisk = await completeVersion(target, SIZE_BYTES);
         // Old (last finished save) or new (killed after the rename, before saying so).
-        expect([lastDone, lastDone + 1]).toContain(onDisk);
-        const bak = await completeVersion(`${target}.bak`, SIZE_BYTES);
-        expect(bak).toBeLessThanOrEqual(onDisk);
-        const temps = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
+        const { done, onDisk, bak, temps } = await checkAfterKill(target, SIZE_BYTES, lines, current);
         const events = lines.filter((l) => l.startsWith('step ') || l.startsWith('done '));
         records.push({
           plan: plan.kind === 'delay' ? `${plan.ms} ms after start` : `at "${plan.step}"`,
@@ -253,11 +214,7 @@ describe('save fault: SIGKILL in the middle of saving 24 MB', () => {
           tempsLeft: temps.length,
         });
         // The next save (the user saving again after restarting) works and tidies the left-overs.
-        current = onDisk + 1;
-        await atomicWriteFile(fs, target, makeVersion(current, SIZE_BYTES), { backup: true, staleTempAgeMs: 0 });
-        expect(await completeVersion(target, SIZE_BYTES)).toBe(current);
-        expect(await completeVersion(`${target}.bak`, SIZE_BYTES)).toBe(onDisk);
-        expect((await fs.readdir(dir)).sort()).toEqual(['big.gpkg', 'big.gpkg.bak']);
+        current = await checkNextWriteTidies(target, SIZE_BYTES, onDisk, (bytes) => atomicWriteFile(fs, target, bytes, { backup: true, staleTempAgeMs: 0 }));
       }
       console.info(`[save-fault] ${records.length} SIGKILLs:\n${records.map((r) => `  ${r.plan.padEnd(22)} last event: ${r.lastStep.padEnd(24)} saves done: ${String(r.savesCompleted).padStart(2)}  on disk: v${r.onDisk}  .bak: v${r.bak}  temps left: ${r.tempsLeft}`).join('\n')}`);
       expect(records).toHaveLength(plans.length);
