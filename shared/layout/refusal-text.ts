@@ -21,20 +21,16 @@ type Sentence = string | Record<LayoutFrontEnd, string>;
 
 /**
  * Every refusal in both languages: the one table the CLI (cli/i18n.ts, cli/i18n-vi.ts) and the
- * app (renderer/src/i18n/layout.ts) read. The English of no_room and sme differs between the
- * front ends only in wording (kept so that no message changes).
+ * app (renderer/src/i18n/layout.ts) read.
  */
 const SENTENCES: Record<LayoutRefusalLang, Record<LayoutRefusalReason, Sentence>> = {
   en: {
     no_boundary: { cli: 'the scenario has no boundary', app: 'the scenario has no boundary; draw one first' },
     boundary_too_small: 'the boundary encloses less than 1 ha',
-    no_room: {
-      cli: 'no plot fits inside the strip and the roads (the site is too small or too narrow for the plot size)',
-      app: 'no plot fits inside the isolation strip and the roads (the site is too small or too narrow for the plot size)',
-    },
+    no_room: 'no plot fits inside the isolation strip and the roads (the site is too small or too narrow for the plot size)',
     geometry_failed: { cli: 'the polygon clipper failed on this site; try another --bearing or --seed', app: 'the polygon clipper failed on this site; try another bearing or seed' },
     plot_range: 'the plot size range is not valid',
-    sme: { cli: 'the SME share or SME plot range is not valid', app: 'the SME share or plot range is not valid' },
+    sme: 'the SME share or SME plot range is not valid',
     road_width: 'a road width is not valid',
     block_size: 'a block size is not valid',
     strip_width: 'the isolation strip width is not valid',

@@ -10,7 +10,9 @@ import { layoutRefusalMessages, type LayoutFrontEnd, type LayoutRefusalLang, typ
  * CLI's messages and the app's strings both read. TODAY (tests/fixtures/layout-refusal-text.json,
  * frozen, never regenerated) is the text each front end showed before the table was shared, taken
  * from cli/i18n.ts, cli/i18n-vi.ts and renderer/src/i18n/layout.ts as they were: moving the
- * sentences must not change a word a person reads.
+ * sentences must not change a word a person reads. Two edits since, on purpose: the English
+ * no_room and sme of the two front ends now share the clearer wording ("isolation strip",
+ * "SME plot range"), which the CLI and the app respectively already had.
  */
 const REASONS: readonly LayoutRefusalReason[] = [...SITE_REASONS, ...PARAMETER_REASONS, 'no_room', 'geometry_failed'];
 
@@ -45,8 +47,8 @@ describe('layout refusal sentences: one shared table', () => {
       return REASONS.filter((r) => cli[`layout.reason.${r}`] !== app[`layout.reason.${r}`]);
     };
     // The remedy names a front end's control (geometry_failed, entrance), the app asks to draw
-    // the boundary (no_boundary); in English no_room and sme were also worded apart.
-    expect(differing('en')).toEqual(['no_boundary', 'sme', 'entrance', 'no_room', 'geometry_failed']);
+    // the boundary (no_boundary).
+    expect(differing('en')).toEqual(['no_boundary', 'entrance', 'geometry_failed']);
     expect(differing('vi')).toEqual(['no_boundary', 'entrance', 'geometry_failed']);
   });
 });
