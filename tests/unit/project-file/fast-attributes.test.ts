@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { everyKindHasFastFields, FEATURE_ATTRIBUTES_SCHEMA, fastFeatureAttributes } from '../../../shared/project-file/feature-attributes';
-import { FEATURE_KINDS, type FeatureKind } from '../../../shared/model/feature';
+import type { FeatureKind } from '../../../shared/model/feature';
 import { seededRandom } from '../../helpers/seeded-random';
+import { picker, validCandidate } from '../../helpers/feature-candidate';
 
 // The plain attribute checks may only ever say "this is what zod would return": on random
 // features of every kind, mostly valid but with hostile values mixed in, each feature they
@@ -59,15 +60,13 @@ describe('the plain attribute checks of the project reader', () => {
 
   it('accept only what zod accepts, returning zod’s feature, and accept nearly all of it', () => {
     const next = seededRandom(1207);
-    const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+    const pick = picker(next);
     let zodAccepted = 0;
     let fastAccepted = 0;
     let foreign = 0;
     for (let n = 0; n < 20_000; n++) {
-      const kind = FEATURE_KINDS[n % FEATURE_KINDS.length];
-      const candidate: Record<string, unknown> = { id: `f-${n}`, kind, geometry: GEOMETRY[kind] };
-      if (kind === 'landuse') candidate.landUse = 'industrial';
-      if (kind === 'road') candidate.widthM = 12;
+      const candidate = validCandidate(n, GEOMETRY);
+      const kind = candidate.kind as FeatureKind;
       const shape = FEATURE_ATTRIBUTES_SCHEMA[kind].shape as Record<string, unknown>;
       for (const [field, values] of Object.entries(VALUES)) {
         // Now and then a field the kind does not have: zod leaves it out, the plain checks pass it to zod.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_ATTRIBUTES_SCHEMA } from '../../../shared/project-file/read-project';
-import { FEATURE_KINDS, parkFeatureSchema, type FeatureKind } from '../../../shared/model/feature';
+import { parkFeatureSchema, type FeatureKind } from '../../../shared/model/feature';
 import { seededRandom } from '../../helpers/seeded-random';
+import { picker, validCandidate } from '../../helpers/feature-candidate';
 
 // The project reader checks a feature whose geometry geometry-check.ts accepted with its kind's
 // schema minus the geometry, where it used to parse the whole feature with a stand-in geometry
@@ -54,14 +55,12 @@ const VALUES: Record<string, unknown[]> = {
 describe('the project reader’s attribute check (geometry left to geometry-check.ts)', () => {
   it('gives the verdict, feature and first refusal of the whole-feature schema, on random features of every kind', () => {
     const next = seededRandom(2026);
-    const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+    const pick = picker(next);
     let accepted = 0;
     let refused = 0;
     for (let n = 0; n < 4000; n++) {
-      const kind = FEATURE_KINDS[n % FEATURE_KINDS.length];
-      const candidate: Record<string, unknown> = { id: `f-${n}`, kind, geometry: GEOMETRY[kind] };
-      if (kind === 'landuse') candidate.landUse = 'industrial';
-      if (kind === 'road') candidate.widthM = 12;
+      const candidate = validCandidate(n, GEOMETRY);
+      const kind = candidate.kind as FeatureKind;
       // Mostly good values, so that both accepted and refused features are common.
       for (const [field, values] of Object.entries(VALUES)) {
         if (next() < 0.25) candidate[field] = next() < 0.7 ? values[0] : pick(values);
