@@ -114,7 +114,10 @@ describe('a 5,000-feature park', () => {
     expect(next).not.toBe(selected);
     await expect(outlined(next)).resolves.toEqual({ ids: [next], placed: true });
     await expect.poll(() => vertexHandles(next), { timeout: 20000 }).toBeGreaterThanOrEqual(4);
-    await expect(vertexHandles(selected)).resolves.toBe(0);
+    // The handles source is reloaded tile by tile, and MapLibre keeps a tile's old data until its
+    // new data arrives: the tile under the first feature may still hold its handles for a frame
+    // after the tile under the second has its own. They go once that tile is reloaded.
+    await expect.poll(() => vertexHandles(selected), { timeout: 20000 }).toBe(0);
 
     // The outline follows the map: after a pan it is still on the feature.
     await page.evaluate(() => window.__ecoparkMap!.panBy([40, -30], { duration: 0 }));
