@@ -15,8 +15,9 @@ describe('the Solar panel', () => {
     expect(await panel.getByTestId('solar-weather-source').textContent()).toMatch(/Hà Nội \(Láng\).*nearest station/);
     // The roof table (the monthly sky table above it has rows too).
     expect(await panel.getByRole('region', { name: 'Roofs' }).getByRole('row').count()).toBeGreaterThan(10);
-    const roofs = await page.evaluate(() => window.__ecoparkMap!.getSource('solar-roofs') !== undefined && window.__ecoparkMap!.querySourceFeatures('solar-roofs').length);
-    expect(roofs).toBeGreaterThan(0);
+    // MapLibre tiles the roofs source in its worker: the features are there once a tile has loaded.
+    const roofs = () => page.evaluate(() => (window.__ecoparkMap!.getSource('solar-roofs') !== undefined ? window.__ecoparkMap!.querySourceFeatures('solar-roofs').length : 0));
+    await expect.poll(roofs, { timeout: 20000 }).toBeGreaterThan(0);
     await expect(page.locator('.solar-map-legend').isVisible()).resolves.toBe(true);
     // Roof colours belong to the Solar tab: hidden on the Properties tab, back with Solar.
     await page.getByRole('tab', { name: 'Properties' }).click();
