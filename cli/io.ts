@@ -47,6 +47,20 @@ export function tolerateClosedOutput(): void {
   }
 }
 
+/**
+ * Resolves once everything written to stdout and stderr has been handed to the system. On POSIX a
+ * pipe is written asynchronously: a process that exits without waiting for this can cut its output
+ * short when the reader is slower than the command. A stream whose reader has gone counts as written.
+ */
+export function outputWritten(): Promise<void> {
+  const written = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => {
+      if (closedStreams.has(stream) || stream.destroyed) resolve();
+      else stream.write('', () => resolve());
+    });
+  return Promise.all([written(process.stdout), written(process.stderr)]).then(() => undefined);
+}
+
 function writeLine(stream: NodeJS.WriteStream, line: string): void {
   if (!closedStreams.has(stream)) stream.write(`${line}\n`);
 }

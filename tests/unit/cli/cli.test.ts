@@ -230,6 +230,22 @@ describe('bin/ecopark.mjs (spawned)', () => {
     expect(stderr).toContain('geometry problems');
   });
 
+  it('writes all of its output to a reader slower than itself before it exits', () => {
+    // The command exits as soon as its output is written (cli/main.ts). On POSIX a pipe is written
+    // asynchronously: six results of about 24 kB are more than a pipe holds (64 kB on Linux), and
+    // a reader that starts after three seconds finds the command done with most of them queued.
+    // Exiting without waiting for them gave this reader about 64 kB of the 145 kB.
+    const dir = mkdtempSync(join(tmpdir(), 'ecopark-slow-reader-'));
+    const files = Array.from({ length: 6 }, (_, i) => join(dir, `park-${i}.gpkg`));
+    for (const file of files) writeFileSync(file, sampleBytes);
+    const command = [process.execPath, 'bin/ecopark.mjs', 'batch', 'analyze', ...files, '--json', '--jobs', '1'].map((word) => `'${word}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `${command} 2>/dev/null | (sleep 3; cat)`], { encoding: 'utf8', env, maxBuffer: 1 << 24 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(6 * 20_000);
+    const lines = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; ok: boolean });
+    expect(lines.map((line) => [line.file, line.ok])).toEqual(files.map((file) => [file, true]));
+  }, 60_000);
+
   it('prints the package version', () => {
     const r = spawnSync(process.execPath, ['bin/ecopark.mjs', '--version'], { encoding: 'utf8' });
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
