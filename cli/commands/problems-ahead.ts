@@ -8,9 +8,10 @@ import { spareCore } from '../idle-cores';
  * The fewest cores for the worker. A worker is a second V8 with its own cold code: it compiles
  * everything again, on the background threads this one compiles on. On 2 idle cores the three
  * compete and the command is slower with the worker than without (alternating runs, medians of
- * ten: the 5,113-feature park 1,557 ms with, 1,439 ms without; the sample 731 / 662 ms). From
- * four cores each thread and V8's compiles have a core of their own (not measured here: this
- * machine has two).
+ * ten: the 5,113-feature park 1,557 ms with, 1,439 ms without; the sample 731 / 662 ms; again
+ * with bin/ecopark.mjs's smaller inlining budget, the park 1,511 / 1,397 ms). From four cores
+ * each thread and V8's compiles have a core of their own (not measured here: this machine has
+ * two).
  */
 const MIN_CORES = 4;
 
@@ -24,10 +25,11 @@ export interface ProblemsAhead {
 
 /**
  * Starts a worker thread for the problem check of `analyze`, so that on a machine with cores to
- * spare it runs while this thread analyses (on the 5,000-feature park the check is a fifth of the work). The thread
- * starts first and loads its code while this one reads the file; it then receives the scenario's
- * features, a structured copy: measured on that park, copying costs this thread about 25 ms of
- * CPU, reading the file again in the worker about 200 ms of the other core's.
+ * spare it runs while this thread analyses (on the 5,000-feature park the check is a fifth of the
+ * work). The thread starts first and loads its code while this one reads the file; it then
+ * receives the scenario's features, a structured copy: measured on that park, copying costs this
+ * thread about 25 ms of CPU, reading the file again in the worker about 200 ms of the other
+ * core's.
  * Only in the main thread, on a machine of at least MIN_CORES, when a core is idle (idle-cores.ts),
  * and only from the bundle, unless `always` asks for it (tests): in a batch worker
  * (batch-pool.ts) every core is busy already; with no core to spare, the worker's start-up and
