@@ -51,7 +51,8 @@ export function subtractAreas(a: AreaGeometry, bs: AreaGeometry[]): AreaGeometry
   return fromResult(difference(fc([toFeature(a), ...(near.length > 0 ? near : bs.slice(0, 1)).map(toFeature)])));
 }
 
-function boxesMeet(p: [number, number, number, number], q: [number, number, number, number]): boolean {
+/** Whether two closed boxes [minLon, minLat, maxLon, maxLat] share a point. */
+export function boxesMeet(p: [number, number, number, number], q: [number, number, number, number]): boolean {
   return p[0] <= q[2] && q[0] <= p[2] && p[1] <= q[3] && q[1] <= p[3];
 }
 

@@ -1,19 +1,23 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
+import { tesselate } from '@turf/tesselate';
 import type { ParkGeometry, AreaGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, polygonsOf, subtractAreas } from './boolean';
+import { bboxOf, boxesMeet, polygonsOf, subtractAreas } from './boolean';
 import { boxWithinArea } from './box-within';
 import { clipByEdge, SLIVER_OVERLAP_M2 } from './overlap';
 import { distanceToSegment, type XY } from './planar-depth';
 import { pointInRings } from './planar-faces';
 import { openRing, signedArea2 } from './ring';
+import { dedupe, ringCrossings } from './ring-checks';
 import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
 
 /**
  * The `outside_boundary` check of validate.ts: where a feature lies outside the park boundary.
- * A polygon is reported when at least SLIVER_OVERLAP_M2 of it is outside, at the first vertex
- * of that outside part as the polygon clipping (polyclip-ts) gives it; a line or point when a
- * vertex is outside. Cheap screens settle the polygons that are inside without clipping.
+ * A polygon is reported when at least SLIVER_OVERLAP_M2 of it is outside: measured by
+ * subtraction and shown at its vertex farthest outside when both are simple rings
+ * (outsideBySubtraction), otherwise by polygon clipping (polyclip-ts) and shown at the first
+ * vertex of the clipped part; a line or point when a vertex is outside. Cheap screens settle
+ * the polygons that are inside without either.
  */
 export interface OutsideBoundary {
   vertexOutside: boolean;
@@ -21,8 +25,16 @@ export interface OutsideBoundary {
   at: Position;
 }
 
-export function outsideBoundary(g: ParkGeometry, boundary: AreaGeometry): OutsideBoundary | null {
-  if (g.type === 'Polygon' || g.type === 'MultiPolygon') return surelyInside(g, boundary) ? null : clippedOutside(g, boundary);
+/**
+ * `simple`: the caller has found no crossing or touching of the polygon's rings (validate.ts), so
+ * the area outside may be measured by subtraction (outsideBySubtraction) instead of clipping.
+ */
+export function outsideBoundary(g: ParkGeometry, boundary: AreaGeometry, known: { simple?: boolean } = {}): OutsideBoundary | null {
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    if (surelyInside(g, boundary)) return null;
+    const measured = known.simple ? outsideBySubtraction(g, boundary) : undefined;
+    return measured === undefined ? clippedOutside(g, boundary) : measured;
+  }
   const vertices = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
   const boundaryPolys = polygonsOf(boundary).map((rings) => turfPolygon(rings));
   const out = vertices.find((v) => !boundaryPolys.some((b) => booleanPointInPolygon(turfPoint(v), b)));
@@ -41,6 +53,91 @@ export function clippedOutside(g: AreaGeometry, boundary: AreaGeometry): Outside
   const plane = createTangentPlane(p[0], p[1]);
   const m2 = polygonsOf(outside).reduce((s, rings) => s + rings.reduce((t, r, i) => t + (i === 0 ? 1 : -1) * Math.abs(signedArea2(r.map((q) => toPlane(plane, q)))) / 2, 0), 0);
   return m2 >= SLIVER_OVERLAP_M2 ? { vertexOutside: false, at: p } : null;
+}
+
+/**
+ * clippedOutside's answer for a simple polygon of one ring (validate.ts found no crossing or
+ * touching in it) against a boundary of one simple ring, without polygon clipping, the check's
+ * cost on the polygons that cross the boundary: the area outside is the polygon's area less its
+ * area in each triangle of the boundary. Sutherland–Hodgman by a convex clip gives that area
+ * exactly for a concave polygon too, and the tangent plane is linear in lon/lat, so the edges
+ * are the straight ones the clipping cuts. The place shown is the polygon's vertex farthest
+ * outside the boundary, where the part outside reaches farthest. Undefined when this cannot
+ * answer (holes or parts, a boundary that is not one simple ring, or area outside but no vertex
+ * clearly outside: the boundary reaching into the polygon between its vertices); the clipping
+ * answers then.
+ */
+function outsideBySubtraction(g: AreaGeometry, boundary: AreaGeometry): OutsideBoundary | null | undefined {
+  if (g.type !== 'Polygon' || g.coordinates.length !== 1 || !closedRings(g)) return undefined;
+  const triangles = boundaryTriangles(boundary);
+  if (!triangles) return undefined;
+  const ring = g.coordinates[0];
+  const box = bboxOf(ring);
+  const plane = createTangentPlane(ring[0][0], ring[0][1]);
+  let xy = openRing(ring).map((p) => toPlane(plane, p));
+  if (signedArea2(xy) < 0) xy = xy.reverse();
+  let outsideM2 = signedArea2(xy) / 2;
+  for (const t of triangles) {
+    if (!boxesMeet(t.box, box)) continue;
+    const corners = t.ring.map((p) => toPlane(plane, p));
+    let piece = xy;
+    for (let k = 0; k < 3 && piece.length > 0; k++) piece = clipByEdge(piece, corners[k], corners[(k + 1) % 3]);
+    outsideM2 -= signedArea2(piece) / 2;
+  }
+  if (outsideM2 < SLIVER_OVERLAP_M2) return null;
+  const at = farthestOutside(ring, boundary.coordinates[0] as Position[], plane);
+  return at ? { vertexOutside: false, at } : undefined;
+}
+
+/** The vertex of `ring` farthest outside `boundaryRing` (by more than ON_BOUNDARY_M); null when none is. */
+function farthestOutside(ring: Position[], boundaryRing: Position[], plane: TangentPlane): Position | null {
+  const b = openRing(boundaryRing).map((p) => toPlane(plane, p));
+  let best: Position | null = null;
+  let bestM = ON_BOUNDARY_M;
+  for (const v of openRing(ring)) {
+    const p = toPlane(plane, v);
+    if (pointInRings(p, [b])) continue;
+    let m = Infinity;
+    for (let i = 0, j = b.length - 1; i < b.length; j = i++) m = Math.min(m, distanceToSegment(p, b[j], b[i]));
+    if (m > bestM) {
+      bestM = m;
+      best = [v[0], v[1]];
+    }
+  }
+  return best;
+}
+
+interface BoundaryTriangle {
+  /** Its three corners, counter-clockwise. */
+  ring: Position[];
+  box: [number, number, number, number];
+}
+
+const triangulations = new WeakMap<AreaGeometry, BoundaryTriangle[] | null>();
+
+/**
+ * The boundary cut into triangles (earcut, through Turf), once per boundary geometry; null
+ * unless it is one closed ring that neither crosses nor touches itself and the triangles tile
+ * it (their areas add up to its own).
+ */
+function boundaryTriangles(boundary: AreaGeometry): BoundaryTriangle[] | null {
+  const known = triangulations.get(boundary);
+  if (known !== undefined) return known;
+  let triangles: BoundaryTriangle[] | null = null;
+  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1 && closedRings(boundary)) {
+    const ring = boundary.coordinates[0];
+    const plane = createTangentPlane(ring[0][0], ring[0][1]);
+    const open = openRing(ring).map((p) => toPlane(plane, p));
+    const ringArea2 = Math.abs(signedArea2(open));
+    if (ringArea2 > 0 && ringCrossings([dedupe(open)]).length === 0) {
+      const rings = tesselate(turfPolygon([ring])).features.map((f) => f.geometry.coordinates[0] as Position[]);
+      const ccw = rings.map((t) => (signedArea2(openRing(t).map((p) => toPlane(plane, p))) < 0 ? [...t].reverse() : t));
+      const tiled2 = ccw.reduce((sum, t) => sum + signedArea2(openRing(t).map((p) => toPlane(plane, p))), 0);
+      if (ccw.every((t) => t.length === 4) && Math.abs(tiled2 - ringArea2) <= 1e-9 * ringArea2) triangles = ccw.map((t) => ({ ring: openRing(t), box: bboxOf(t) }));
+    }
+  }
+  triangulations.set(boundary, triangles);
+  return triangles;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -151,7 +151,8 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
       if (sliverAt) add('sliver', { minWidthM }, sliverAt);
     }
   }
-  if (context.boundary && feature.kind !== 'boundary') addOutside(feature, context.boundary, add);
+  // No ring of it crosses or touches itself or another: the outside check may measure by subtraction.
+  if (context.boundary && feature.kind !== 'boundary') addOutside(feature, context.boundary, add, !structural);
   return issues;
 }
 
@@ -181,8 +182,8 @@ export function validateLayout(features: ParkFeature[], options: { minSliverWidt
   return issues;
 }
 
-function addOutside(feature: ParkFeature, boundary: AreaGeometry, add: (reason: ValidationReason, params?: IssueParams, at?: Position) => void) {
-  const outside = outsideBoundary(feature.geometry, boundary);
+function addOutside(feature: ParkFeature, boundary: AreaGeometry, add: (reason: ValidationReason, params?: IssueParams, at?: Position) => void, simple = false) {
+  const outside = outsideBoundary(feature.geometry, boundary, { simple });
   if (outside) add('outside_boundary', { vertexOutside: outside.vertexOutside }, outside.at);
 }
 

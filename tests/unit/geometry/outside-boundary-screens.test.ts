@@ -1,5 +1,7 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, it, vi } from 'vitest';
-import type { AreaGeometry, ParkFeature } from '../../../shared/model';
+import type { Polygon } from 'geojson';
+import type { AreaGeometry, ParkFeature, Position } from '../../../shared/model';
 import { seededRandom } from '../../helpers/seeded-random';
 import { at, largeParkFeatures, ring, sampleFeatures } from './screen-parks';
 
@@ -110,5 +112,91 @@ describe('outside_boundary with the screens gives the clipping’s answer', () =
       for (const f of polygons) if (expectSameAsClipping(f.geometry, boundary)) settled++;
       expect(settled).toBeGreaterThan(polygons.length * 0.9);
     }
+  }, 120_000);
+});
+
+/** Random simple polygons of one ring: stars (concave, up to 12 points) and boxes with a T-junction vertex. */
+function randomSimplePolygons(seed: number, count: number): AreaGeometry[] {
+  const next = seededRandom(seed);
+  const out: AreaGeometry[] = [];
+  for (let n = 0; n < count; n++) {
+    const cx = Math.floor(next() * 44) / 4 - 0.5;
+    const cy = Math.min(Math.floor(next() * 30) / 4 - 0.5, 6.5);
+    if (next() < 0.3) {
+      const w = 0.25 + Math.floor(next() * 8) / 4;
+      const h = 0.25 + Math.floor(next() * 8) / 4;
+      out.push({ type: 'Polygon', coordinates: [ring([[cx, cy], [cx + w / 2, cy], [cx + w, cy], [cx + w, cy + h], [cx, cy + h]])] });
+      continue;
+    }
+    // Angles strictly increasing around the centre: a star-shaped ring, simple by construction.
+    const k = 3 + Math.floor(next() * 10);
+    const points: [number, number][] = [];
+    for (let i = 0; i < k; i++) {
+      const a = ((i + 0.2 + 0.6 * next()) / k) * 2 * Math.PI;
+      const r = 0.1 + 1.5 * next();
+      points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+    }
+    out.push({ type: 'Polygon', coordinates: [ring(points)] });
+  }
+  return out;
+}
+
+describe('outside_boundary by subtraction (simple polygons, validate.ts) gives the clipping’s answer', () => {
+  const singleRing = { rectangle, notched, manySided };
+  for (const [name, boundary] of Object.entries(singleRing)) {
+    it(`on random stars and boxes against a ${name} boundary: the same polygons reported, each at a vertex clearly outside`, () => {
+      let bySubtraction = 0;
+      let reported = 0;
+      for (const g of randomSimplePolygons(name.length * 37, 300)) {
+        clipping.calls = 0;
+        const measured = outsideBoundary(g, boundary, { simple: true });
+        const decidedWithoutClipping = clipping.calls === 0;
+        const expected = clippedOutside(g, boundary);
+        expect(measured === null).toBe(expected === null);
+        if (!measured) continue;
+        reported++;
+        if (!decidedWithoutClipping) {
+          expect(measured).toEqual(expected);
+          continue;
+        }
+        bySubtraction++;
+        expect(measured.vertexOutside).toBe(false);
+        expect((g.coordinates[0] as Position[]).some((v) => v[0] === measured.at[0] && v[1] === measured.at[1])).toBe(true);
+        expect(booleanPointInPolygon(measured.at, boundary as Polygon)).toBe(false);
+      }
+      expect(reported).toBeGreaterThan(60);
+      expect(bySubtraction).toBeGreaterThan(50);
+    });
+  }
+
+  it('leaves to the clipping the boundaries it cannot triangulate as one simple ring (a hole, two parts, a bow tie)', () => {
+    const bowTie: AreaGeometry = { type: 'Polygon', coordinates: [ring([[0, 0], [10, 6], [10, 0], [0, 6]])] };
+    for (const boundary of [holed, twoParts, bowTie]) {
+      for (const g of randomSimplePolygons(5, 60)) {
+        clipping.calls = 0;
+        const measured = outsideBoundary(g, boundary, { simple: true });
+        const expected = clippedOutside(g, boundary);
+        expect(measured).toEqual(expected);
+      }
+    }
+  });
+
+  it('on every polygon of the generated 5,113-feature park, where the traffic corridors stick out past the boundary by centimetres', () => {
+    const features = largeParkFeatures();
+    const boundary = features.find((f) => f.kind === 'boundary')!.geometry as AreaGeometry;
+    let bySubtraction = 0;
+    let reported = 0;
+    for (const f of features) {
+      if (f.kind === 'boundary' || f.geometry.type !== 'Polygon') continue;
+      clipping.calls = 0;
+      const measured = outsideBoundary(f.geometry, boundary, { simple: true });
+      if (measured && clipping.calls === 0) bySubtraction++;
+      const expected = clippedOutside(f.geometry, boundary);
+      expect(measured === null).toBe(expected === null);
+      if (expected) reported++;
+    }
+    // Every one reported is decided without the clipping.
+    expect(reported).toBeGreaterThan(20);
+    expect(bySubtraction).toBe(reported);
   }, 120_000);
 });

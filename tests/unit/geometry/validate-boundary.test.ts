@@ -1,3 +1,4 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, it, vi } from 'vitest';
 import type { LandUseFeature, Position } from '../../../shared/model';
 import { polygonsOf } from '../../../shared/geometry/boolean';
@@ -54,13 +55,34 @@ describe('validateFeature: polygons touching the park boundary', () => {
     expect(lon).toBeLessThanOrEqual(106.002);
   });
 
-  it('a plot across the edge is reported, through the clipping', () => {
-    expect(outsideReasons(-0.0005)).toHaveLength(1);
-    expect(clipping.calls).toBe(1);
+  it('a plot across the edge is reported without clipping (subtraction), at its vertex farthest outside', () => {
+    const issues = outsideReasons(-0.0005);
+    expect(issues.map((i) => i.at)).toEqual([[106.001, 20.99 - 0.0005]]);
+    expect(clipping.calls).toBe(0);
+  });
+
+  // A spike 5 mm south of the edge on a base of b metres leaves outside a triangle of
+  // ½ · b · 0.005 m²: 0.01 m² at b = 4 m. Its tip is 5 mm out, so subtraction decides, not the clipping.
+  it('a spike 5 mm outward on a base of 3.9 m (0.00975 m²) is not reported, on 4.1 m (0.01025 m²) it is, both by subtraction', () => {
+    const mPerDegLon = 103_960; // along lat 21° (WGS84 tables, as above)
+    const mPerDegLat = 110_700;
+    const spike = (baseM: number): LandUseFeature => {
+      const half = baseM / 2 / mPerDegLon;
+      const ring: Position[] = [[106.0, 20.99], [106.001 - half, 20.99], [106.001, 20.99 - 0.005 / mPerDegLat], [106.001 + half, 20.99], [106.002, 20.99], [106.002, 20.991], [106.0, 20.991], [106.0, 20.99]];
+      return { id: 's', kind: 'landuse', landUse: 'industrial', geometry: { type: 'Polygon', coordinates: [ring] } };
+    };
+    const outside = (f: LandUseFeature) => {
+      clipping.calls = 0;
+      return validateFeature(f, { boundary }).filter((i) => i.reason === 'outside_boundary');
+    };
+    expect(outside(spike(3.9))).toEqual([]);
+    expect(clipping.calls).toBe(0);
+    expect(outside(spike(4.1)).map((i) => i.at)).toEqual([[106.001, 20.99 - 0.005 / 110_700]]);
+    expect(clipping.calls).toBe(0);
   });
 });
 
-describe('validateFeature against a concave park boundary: the screens report what the clipping reports', () => {
+describe('validateFeature against a concave park boundary: the screens and the subtraction report what the clipping reports', () => {
   it('gives the outside_boundary issue of the clipping alone, on random polygons along a notched boundary', async () => {
     const { subtractAreas } = await vi.importActual<typeof import('../../../shared/geometry/boolean')>('../../../shared/geometry/boolean');
     // A park with a notch cut into its south side (concave, one ring): the screen of each edge's
@@ -94,7 +116,13 @@ describe('validateFeature against a concave park boundary: the screens report wh
       const issues = validateFeature(feature, { boundary: park }).filter((i) => i.reason === 'outside_boundary');
       if (clipping.calls === 0) screened++;
       const expected = clippedOutside(feature.geometry);
-      expect(issues.map((i) => i.at ?? null)).toEqual(expected ? [expected] : []);
+      expect(issues.length).toBe(expected ? 1 : 0);
+      if (expected && clipping.calls > 0) expect(issues[0].at).toEqual(expected);
+      // Decided by subtraction (no clipping): shown at a vertex of the polygon clearly outside the park.
+      if (expected && clipping.calls === 0) {
+        expect(ring).toContainEqual(issues[0].at);
+        expect(booleanPointInPolygon(issues[0].at!, park)).toBe(false);
+      }
       if (expected) reported++;
     }
     // Both outcomes are common, and most polygons inside were settled without clipping.
