@@ -44,7 +44,78 @@ const ringLists = new WeakMap<AreaGeometry, XY[][]>();
 export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
   let rings = ringLists.get(geometry);
   if (!rings) ringLists.set(geometry, (rings = polygonsOf(geometry).flat() as XY[][]));
-  return pointInRings(p as XY, rings);
+  const bands = bandsOf(geometry, rings);
+  return bands ? pointInBands(p, bands) : pointInRings(p as XY, rings);
+}
+
+/** From this many edges a polygon's point tests go through latitude bands (bandsOf). */
+const MIN_BANDED_EDGES = 64;
+
+/**
+ * A big polygon's edges sorted into latitude bands. The even-odd test counts the edges that
+ * cross the point's parallel, and every such edge spans the point's latitude, so it is in the
+ * point's band: testing that band's edges, with pointInRings's arithmetic on each, gives
+ * pointInRings's answer. An isolation strip drawn along the boundary has hundreds of vertices
+ * and is tested at every metre inward from every boundary sample (isolation-strip.ts).
+ */
+interface Bands {
+  y0: number;
+  y1: number;
+  height: number;
+  /** Per band, its edges as xi, yi, xj, yj (pointInRings's vertex i and the one before it, j). */
+  edges: Float64Array[];
+}
+
+const bandLists = new WeakMap<AreaGeometry, Bands | null>();
+
+function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
+  const known = bandLists.get(geometry);
+  if (known !== undefined) return known;
+  let count = 0;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const ring of rings) {
+    count += ring.length;
+    for (const q of ring) {
+      if (q[1] < minY) minY = q[1];
+      if (q[1] > maxY) maxY = q[1];
+    }
+  }
+  let bands: Bands | null = null;
+  const n = Math.min(4096, Math.ceil(count / 4));
+  const height = (maxY - minY) / n;
+  if (count >= MIN_BANDED_EDGES && Number.isFinite(height) && height > 0) {
+    const lists: number[][] = Array.from({ length: n }, () => []);
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        const last = bandAt(Math.max(yi, yj), minY, height, n);
+        for (let b = bandAt(Math.min(yi, yj), minY, height, n); b <= last; b++) lists[b].push(xi, yi, xj, yj);
+      }
+    }
+    bands = { y0: minY, y1: maxY, height, edges: lists.map((l) => Float64Array.from(l)) };
+  }
+  bandLists.set(geometry, bands);
+  return bands;
+}
+
+/** The band of latitude y; the same monotone rounding for edges and points, so an edge spanning y is in y's band. */
+function bandAt(y: number, y0: number, height: number, n: number): number {
+  return Math.min(n - 1, Math.max(0, Math.floor((y - y0) / height)));
+}
+
+function pointInBands(p: Position, bands: Bands): boolean {
+  const [px, py] = p;
+  // Beyond the polygon's latitudes no edge crosses the point's parallel.
+  if (!(py >= bands.y0 && py < bands.y1)) return false;
+  const e = bands.edges[bandAt(py, bands.y0, bands.height, bands.edges.length)];
+  let inside = false;
+  for (let k = 0; k < e.length; k += 4) {
+    const xi = e[k], yi = e[k + 1], xj = e[k + 2], yj = e[k + 3];
+    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 function segDistance(p: Position, a: Position, b: Position, k: number): number {
