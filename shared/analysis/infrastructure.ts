@@ -1,3 +1,5 @@
+import { polygon as turfPolygon } from '@turf/helpers';
+import { tesselate } from '@turf/tesselate';
 import { SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { subtractAreas } from '../geometry/boolean';
 import { signedArea2 } from '../geometry/ring';
@@ -5,6 +7,7 @@ import { roadCorridor } from '../geometry/road-corridor';
 import { createTangentPlane, toPlane, type TangentPlane } from '../geometry/tangent-plane';
 import type { LandUseFeature, ParkFeature, RoadFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
+import { clipConvex, isConvexRing } from './convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
 import { bboxesOverlap, bboxesTouch, isWithin, polygonsOf, type BBox } from './planar';
@@ -130,9 +133,54 @@ function planeAt(inside: AreaGeometry): TangentPlane {
 function coverOf(inside: AreaGeometry, f: LandUseFeature, state: SpatialState): number {
   const c = state.clipped.get(f);
   if (!c?.geometry || !bboxesOverlap(bbox(inside), c.box)) return 0;
-  const common = intersection(inside, c.geometry, { pieces: true });
-  const m2 = common ? planarAreaM2(common, planeAt(inside)) : 0;
+  const m2 = planarCommonM2(inside, c.geometry, planeAt(inside));
   return m2 >= SLIVER_OVERLAP_M2 ? m2 : 0;
+}
+
+/**
+ * Planar m² common to two polygons, for the screen above, without Turf's exact-arithmetic clipper
+ * (the cost of corridors over land uses that the boundary cut into parts, that have holes, or
+ * under a bend). One of them is taken as convex pieces that tile it: its ring when that is convex,
+ * else its triangles (earcut, holes left out). Each ring of the other is clipped by each piece
+ * (Sutherland–Hodgman), which in the plane gives the area of the ring's part inside exactly, for
+ * a concave ring too, and the other's outer rings less its holes give the common area, for parts
+ * that lie apart (valid polygons). Exact with a convex piece; earcut's triangles of a ring with
+ * near-collinear vertices (a corridor's join) tile it to a few 1e-6 of its area, far inside the
+ * screen's margins (SLIVER_OVERLAP_M2, COVERED_SLACK). Exported for its test.
+ */
+export function planarCommonM2(a: AreaGeometry, b: AreaGeometry, plane: TangentPlane): number {
+  const [cut, other] = convexRingOf(b) ? [b, a] : convexRingOf(a) || vertexCount(a) <= vertexCount(b) ? [a, b] : [b, a];
+  let m2 = 0;
+  for (const piece of convexPiecesOf(cut)) {
+    for (const rings of polygonsOf(other)) {
+      rings.forEach((ring, i) => {
+        const part = clipConvex(ring, piece);
+        if (part) m2 += (i === 0 ? 1 : -1) * (Math.abs(signedArea2(part.map((p) => toPlane(plane, p)))) / 2);
+      });
+    }
+  }
+  return m2;
+}
+
+function vertexCount(g: AreaGeometry): number {
+  return polygonsOf(g).reduce((n, rings) => n + rings.reduce((k, ring) => k + ring.length, 0), 0);
+}
+
+const convexPieces = new WeakMap<AreaGeometry, Position[][]>();
+
+/** A polygon as convex rings that tile it: its ring when that is convex, else its parts' triangles (earcut, holes left out). */
+function convexPiecesOf(g: AreaGeometry): Position[][] {
+  let pieces = convexPieces.get(g);
+  if (!pieces) {
+    const ring = convexRingOf(g);
+    pieces = ring ? [ring] : polygonsOf(g).flatMap((rings) => tesselate(turfPolygon(rings)).features.map((f) => f.geometry.coordinates[0]));
+    convexPieces.set(g, pieces);
+  }
+  return pieces;
+}
+
+function convexRingOf(g: AreaGeometry): Position[] | null {
+  return g.type === 'Polygon' && g.coordinates.length === 1 && isConvexRing(g.coordinates[0]) ? g.coordinates[0] : null;
 }
 
 /** The road's corridor inside the boundary, and the part of it on no land-use polygon. */
