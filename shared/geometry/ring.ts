@@ -11,13 +11,19 @@ export type RingVertex = readonly number[];
 /**
  * Twice the signed area of a ring, positive counter-clockwise (x east, y north). The ring may
  * be open or closed: a repeated closing vertex adds an edge of zero length and nothing to the sum.
+ * Summed relative to the first vertex (the same area): in lon/lat near 106° E the products of
+ * absolute coordinates round at about 1e-13 deg², a thousandth of a square metre, which would
+ * lose the orientation of a thin triangle.
  */
 export function signedArea2(ring: readonly RingVertex[]): number {
+  if (ring.length === 0) return 0;
+  const x0 = ring[0][0];
+  const y0 = ring[0][1];
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
     const a = ring[i];
     const b = ring[(i + 1) % ring.length];
-    sum += a[0] * b[1] - b[0] * a[1];
+    sum += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
   }
   return sum;
 }

@@ -25,3 +25,15 @@ describe('the one signed ring area', () => {
     expect(openRing(ccw)).not.toBe(ccw);
   });
 });
+
+describe('signedArea2 in lon/lat near 106° E', () => {
+  // Corners on powers of two, so the exact area is known by hand: twice the area of the right
+  // triangle with legs 2^-20° and 2^-30° is 2^-50 deg² (about 1e-5 m²). Products of the absolute
+  // coordinates (about 2,226 deg²) round at 2^-41, which would bury it.
+  const tri = [[106, 21], [106 + 2 ** -20, 21], [106, 21 + 2 ** -30]];
+  it('gives a thin triangle its exact area and orientation', () => {
+    expect(signedArea2(tri)).toBe(2 ** -50);
+    expect(signedArea2([...tri].reverse())).toBe(-(2 ** -50));
+    expect(signedArea2([...tri, tri[0]])).toBe(2 ** -50);
+  });
+});
