@@ -1,13 +1,13 @@
 import { polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
-import { SLIVER_OVERLAP_M2 } from '../geometry/overlap';
+import { clipByEdge, SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { subtractAreas } from '../geometry/boolean';
-import { signedArea2 } from '../geometry/ring';
+import { openRing, signedArea2 } from '../geometry/ring';
 import { roadCorridor } from '../geometry/road-corridor';
 import { createTangentPlane, toPlane, type TangentPlane } from '../geometry/tangent-plane';
 import type { LandUseFeature, ParkFeature, RoadFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { clipConvex, isConvexRing } from './convex-clip';
+import { isConvexRing } from './convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
 import { bboxesOverlap, bboxesTouch, isWithin, polygonsOf, type BBox } from './planar';
@@ -144,19 +144,22 @@ function coverOf(inside: AreaGeometry, f: LandUseFeature, state: SpatialState): 
  * else its triangles (earcut, holes left out). Each ring of the other is clipped by each piece
  * (Sutherland–Hodgman), which in the plane gives the area of the ring's part inside exactly, for
  * a concave ring too, and the other's outer rings less its holes give the common area, for parts
- * that lie apart (valid polygons). Exact with a convex piece; earcut's triangles of a ring with
- * near-collinear vertices (a corridor's join) tile it to a few 1e-6 of its area, far inside the
- * screen's margins (SLIVER_OVERLAP_M2, COVERED_SLACK). Exported for its test.
+ * that lie apart (valid polygons). Exported for its test.
  */
 export function planarCommonM2(a: AreaGeometry, b: AreaGeometry, plane: TangentPlane): number {
   const [cut, other] = convexRingOf(b) ? [b, a] : convexRingOf(a) || vertexCount(a) <= vertexCount(b) ? [a, b] : [b, a];
+  // In the plane, relative to its origin: shoelace sums of lon/lat near 106° E would lose the
+  // orientation of a thin triangle (its area is below their rounding).
+  const xy = (ring: Position[]) => openRing(ring).map((p) => toPlane(plane, p));
+  const rings = polygonsOf(other).flatMap((part) => part.map((ring, i) => ({ xy: xy(ring), sign: i === 0 ? 1 : -1 })));
   let m2 = 0;
   for (const piece of convexPiecesOf(cut)) {
-    for (const rings of polygonsOf(other)) {
-      rings.forEach((ring, i) => {
-        const part = clipConvex(ring, piece);
-        if (part) m2 += (i === 0 ? 1 : -1) * (Math.abs(signedArea2(part.map((p) => toPlane(plane, p)))) / 2);
-      });
+    let corners = xy(piece);
+    if (signedArea2(corners) < 0) corners = corners.reverse();
+    for (const ring of rings) {
+      let part = ring.xy;
+      for (let k = 0; k < corners.length && part.length > 0; k++) part = clipByEdge(part, corners[k], corners[(k + 1) % corners.length]);
+      m2 += (ring.sign * Math.abs(signedArea2(part))) / 2;
     }
   }
   return m2;
