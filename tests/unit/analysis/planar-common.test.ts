@@ -77,3 +77,20 @@ describe('planarCommonM2: a corridor’s cover by a land use, as Turf’s inters
     expect(covered).toBeGreaterThan(60);
   });
 });
+
+describe('planarCommonM2 on two large concave polygons (hostile sizes)', () => {
+  it('measures through the clipper past its budget of clips, with the same answer', () => {
+    // Two combs of 1,200 teeth: about 2,400 triangles of one times 2,403 vertices of the other
+    // (5.8 million clips) is past the budget of a million, so intersection() measures them.
+    const comb = (dy: number): AreaGeometry => {
+      const top: Position[] = [];
+      for (let i = 0; i < 1200; i++) top.push(at(i * 0.004, 2 + dy), at(i * 0.004 + 0.002, 3 + dy));
+      return { type: 'Polygon', coordinates: [closed([at(0, dy), at(4.8, dy), ...top.reverse()])] };
+    };
+    const a = comb(0);
+    const b = comb(0.5);
+    const expected = turfCommonM2(a, b);
+    expect(expected).toBeGreaterThan(1e5);
+    expect(Math.abs(planarCommonM2(a, b, plane) - expected)).toBeLessThanOrEqual(1e-9 * expected);
+  });
+});
