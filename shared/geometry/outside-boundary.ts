@@ -77,8 +77,10 @@ function outsideBySubtraction(g: AreaGeometry, boundary: AreaGeometry): OutsideB
   let xy = openRing(ring).map((p) => toPlane(plane, p));
   if (signedArea2(xy) < 0) xy = xy.reverse();
   let outsideM2 = signedArea2(xy) / 2;
-  for (const t of triangles) {
-    if (!boxesMeet(t.box, box)) continue;
+  const near = triangles.filter((t) => boxesMeet(t.box, box));
+  // Hostile sizes (thousands of vertices on both) go to the clipper, whose cost grows as n log n.
+  if ((near.length + boundary.coordinates[0].length) * xy.length > MAX_SUBTRACTION_STEPS) return undefined;
+  for (const t of near) {
     const corners = t.ring.map((p) => toPlane(plane, p));
     let piece = xy;
     for (let k = 0; k < 3 && piece.length > 0; k++) piece = clipByEdge(piece, corners[k], corners[(k + 1) % 3]);
@@ -88,6 +90,9 @@ function outsideBySubtraction(g: AreaGeometry, boundary: AreaGeometry): OutsideB
   const at = farthestOutside(ring, boundary.coordinates[0] as Position[], plane);
   return at ? { vertexOutside: false, at } : undefined;
 }
+
+/** Above this many vertex steps (clips by triangles, distances to boundary edges) outsideBySubtraction leaves the answer to the clipping. */
+const MAX_SUBTRACTION_STEPS = 1_000_000;
 
 /** The vertex of `ring` farthest outside `boundaryRing` (by more than ON_BOUNDARY_M); null when none is. */
 function farthestOutside(ring: Position[], boundaryRing: Position[], plane: TangentPlane): Position | null {
@@ -114,6 +119,8 @@ interface BoundaryTriangle {
 }
 
 const triangulations = new WeakMap<AreaGeometry, BoundaryTriangle[] | null>();
+/** A boundary of more vertices is not triangulated (a drawn or imported park has hundreds). */
+const MAX_TRIANGULATED_VERTICES = 5_000;
 
 /**
  * The boundary cut into triangles (earcut, through Turf), once per boundary geometry; null
@@ -124,7 +131,8 @@ function boundaryTriangles(boundary: AreaGeometry): BoundaryTriangle[] | null {
   const known = triangulations.get(boundary);
   if (known !== undefined) return known;
   let triangles: BoundaryTriangle[] | null = null;
-  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1 && closedRings(boundary)) {
+  // ringCrossings is quadratic: a boundary of hostile size is left to the clipping.
+  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1 && closedRings(boundary) && boundary.coordinates[0].length <= MAX_TRIANGULATED_VERTICES) {
     const ring = boundary.coordinates[0];
     const plane = createTangentPlane(ring[0][0], ring[0][1]);
     const open = openRing(ring).map((p) => toPlane(plane, p));

@@ -200,3 +200,19 @@ describe('outside_boundary by subtraction (simple polygons, validate.ts) gives t
     expect(bySubtraction).toBe(reported);
   }, 120_000);
 });
+
+describe('outside_boundary by subtraction on polygons of hostile size', () => {
+  it('leaves a 5,000-vertex polygon across a 240-vertex boundary to the clipping, with its answer', () => {
+    const points: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const a = (2 * Math.PI * i) / 5000;
+      points.push([9 + (i % 2 === 0 ? 2 : 1.5) * Math.cos(a), 3 + (i % 2 === 0 ? 2 : 1.5) * Math.sin(a)]);
+    }
+    const star: AreaGeometry = { type: 'Polygon', coordinates: [ring(points)] };
+    clipping.calls = 0;
+    const measured = outsideBoundary(star, manySided, { simple: true });
+    expect(clipping.calls).toBe(1);
+    expect(measured).not.toBeNull();
+    expect(measured).toEqual(clippedOutside(star, manySided));
+  });
+});
