@@ -84,7 +84,7 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
   let bands: Bands | null = null;
   const n = Math.min(4096, Math.ceil(count / 4));
   const height = (maxY - minY) / n;
-  if (count >= MIN_BANDED_EDGES && Number.isFinite(height) && height > 0) {
+  if (count >= MIN_BANDED_EDGES && Number.isFinite(height) && height > 0 && bandEntries(rings, minY, height, n) <= MAX_BAND_ENTRIES_PER_EDGE * count) {
     const lists: number[][] = Array.from({ length: n }, () => []);
     for (const ring of rings) {
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -98,6 +98,26 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
   }
   bandLists.set(geometry, bands);
   return bands;
+}
+
+/**
+ * Bands an edge may sit in, on average: edges that each span most of the polygon's height (a
+ * hostile zigzag) would fill every band, memory growing as edges × bands; such a polygon keeps
+ * the plain test.
+ */
+const MAX_BAND_ENTRIES_PER_EDGE = 16;
+
+/** How many band entries the edges of `rings` would take. */
+function bandEntries(rings: XY[][], y0: number, height: number, n: number): number {
+  let entries = 0;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const yi = ring[i][1];
+      const yj = ring[j][1];
+      entries += bandAt(Math.max(yi, yj), y0, height, n) - bandAt(Math.min(yi, yj), y0, height, n) + 1;
+    }
+  }
+  return entries;
 }
 
 /** The band of latitude y; the same monotone rounding for edges and points, so an edge spanning y is in y's band. */

@@ -62,3 +62,15 @@ describe('pointInArea through latitude bands', () => {
     for (const g of polygons) expectSameAsRings(g, probes(g, next, 300));
   });
 });
+
+describe('pointInArea on a hostile zigzag', () => {
+  it('keeps the plain test when edges would each fill most bands, with the same answers', () => {
+    // 20,000 edges from the bottom to the top of the polygon: in bands, 20,000 × 4,096 entries.
+    const ring: Position[] = [];
+    for (let i = 0; i < 10_000; i++) ring.push([106 + i * 1e-5, 21], [106 + (i + 0.5) * 1e-5, 21.01]);
+    const g: AreaGeometry = { type: 'Polygon', coordinates: [[...ring, [106.1, 20.99], ring[0]]] };
+    const next = seededRandom(3);
+    const points: Position[] = Array.from({ length: 200 }, () => [106 + next() * 0.1, 20.995 + next() * 0.02]);
+    expectSameAsRings(g, points);
+  });
+});
