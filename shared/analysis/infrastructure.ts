@@ -1,6 +1,6 @@
 import { polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
-import { clipByEdge, SLIVER_OVERLAP_M2 } from '../geometry/overlap';
+import { areaInsideConvex, SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { subtractAreas } from '../geometry/boolean';
 import { openRing, signedArea2 } from '../geometry/ring';
 import { roadCorridor } from '../geometry/road-corridor';
@@ -162,11 +162,7 @@ export function planarCommonM2(a: AreaGeometry, b: AreaGeometry, plane: TangentP
   for (const piece of convexPiecesOf(cut)) {
     let corners = xy(piece);
     if (signedArea2(corners) < 0) corners = corners.reverse();
-    for (const ring of rings) {
-      let part = ring.xy;
-      for (let k = 0; k < corners.length && part.length > 0; k++) part = clipByEdge(part, corners[k], corners[(k + 1) % corners.length]);
-      m2 += (ring.sign * Math.abs(signedArea2(part))) / 2;
-    }
+    for (const ring of rings) m2 += ring.sign * areaInsideConvex(ring.xy, corners);
   }
   return m2;
 }

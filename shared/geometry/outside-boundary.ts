@@ -4,7 +4,7 @@ import { tesselate } from '@turf/tesselate';
 import type { ParkGeometry, AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, boxesMeet, polygonsOf, subtractAreas } from './boolean';
 import { boxWithinArea } from './box-within';
-import { clipByEdge, SLIVER_OVERLAP_M2 } from './overlap';
+import { areaInsideConvex, SLIVER_OVERLAP_M2 } from './overlap';
 import { distanceToSegment, type XY } from './planar-depth';
 import { pointInRings } from './planar-faces';
 import { openRing, signedArea2 } from './ring';
@@ -74,18 +74,12 @@ function outsideBySubtraction(g: AreaGeometry, boundary: AreaGeometry): OutsideB
   const ring = g.coordinates[0];
   const box = bboxOf(ring);
   const plane = createTangentPlane(ring[0][0], ring[0][1]);
-  let xy = openRing(ring).map((p) => toPlane(plane, p));
-  if (signedArea2(xy) < 0) xy = xy.reverse();
-  let outsideM2 = signedArea2(xy) / 2;
+  const xy = openRing(ring).map((p) => toPlane(plane, p));
+  let outsideM2 = Math.abs(signedArea2(xy)) / 2;
   const near = triangles.filter((t) => boxesMeet(t.box, box));
   // Hostile sizes (thousands of vertices on both) go to the clipper, whose cost grows as n log n.
   if ((near.length + boundary.coordinates[0].length) * xy.length > MAX_SUBTRACTION_STEPS) return undefined;
-  for (const t of near) {
-    const corners = t.ring.map((p) => toPlane(plane, p));
-    let piece = xy;
-    for (let k = 0; k < 3 && piece.length > 0; k++) piece = clipByEdge(piece, corners[k], corners[(k + 1) % 3]);
-    outsideM2 -= signedArea2(piece) / 2;
-  }
+  for (const t of near) outsideM2 -= areaInsideConvex(xy, t.ring.map((p) => toPlane(plane, p)));
   if (outsideM2 < SLIVER_OVERLAP_M2) return null;
   const at = farthestOutside(ring, boundary.coordinates[0] as Position[], plane);
   return at ? { vertexOutside: false, at } : undefined;
@@ -192,13 +186,6 @@ function nearConvex(g: AreaGeometry, plane: TangentPlane): { pts: XY[]; slackM2:
   return { pts, slackM2 };
 }
 
-/** Area (m²) common to two convex counter-clockwise rings (Sutherland–Hodgman, exact for convex). */
-function convexCommonM2(a: XY[], b: XY[]): number {
-  let pts = a;
-  for (let k = 0; k < b.length && pts.length > 0; k++) pts = clipByEdge(pts, b[k], b[(k + 1) % b.length]);
-  return Math.abs(signedArea2(pts)) / 2;
-}
-
 function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boolean {
   if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.max(c[0], d[0]) < Math.min(a[0], b[0])) return false;
   if (Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.max(c[1], d[1]) < Math.min(a[1], b[1])) return false;
@@ -248,7 +235,7 @@ function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
   const f = nearConvex(g, plane);
   const b = f && nearConvex(boundary, plane);
   if (f && b) {
-    const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - convexCommonM2(f.pts, b.pts);
+    const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - areaInsideConvex(f.pts, b.pts);
     if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
   }
   if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary.coordinates[0], plane);

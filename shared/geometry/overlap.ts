@@ -179,12 +179,10 @@ function simpleLoops(ring: PlanarPoint[]): PlanarPoint[][] {
   return out;
 }
 
-/** Planar area (m²) of the part of ring `pts` inside the convex counter-clockwise ring `convex`. */
+/** areaInsideConvex, after a screen on the boxes. */
 function areaInConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
   // Rings whose boxes share no area share none: nothing to clip (most pairs of neighbours).
-  if (!boxesShareArea(pts, convex)) return 0;
-  for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
-  return Math.abs(signedArea2(pts)) / 2;
+  return boxesShareArea(pts, convex) ? areaInsideConvex(pts, convex) : 0;
 }
 
 function boxesShareArea(a: PlanarPoint[], b: PlanarPoint[]): boolean {
@@ -282,6 +280,16 @@ function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
     if (best === 0) break;
   }
   return best;
+}
+
+/**
+ * Planar area of the part of the open ring `pts` inside the convex counter-clockwise open ring
+ * `convex` (Sutherland–Hodgman by each of its edges): exact for a concave `pts` too, whose
+ * clipped outline may hold zero-width bridges along the clip edges that add no area.
+ */
+export function areaInsideConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
+  for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
+  return Math.abs(signedArea2(pts)) / 2;
 }
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */
