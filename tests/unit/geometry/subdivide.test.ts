@@ -34,7 +34,8 @@ function expectTiling(pieces: AreaGeometry[], blockM2: number) {
 
 describe('subdivideBlock', () => {
   it('cuts a 300 m × 200 m block into 6 equal plots across its long axis', () => {
-    expect(rel(geodesicAreaM2(block), BLOCK_M2)).toBeLessThan(1e-12);
+    // Within GeographicLib's own rounding of a polygon's area (small-ring-area.ts).
+    expect(Math.abs(geodesicAreaM2(block) - BLOCK_M2)).toBeLessThan(2e-4);
     const r = subdivideBlock(block, { count: 6 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
