@@ -2,6 +2,8 @@ import { polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
 import { areaInsideConvex, SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { subtractAreas } from '../geometry/boolean';
+import { subtractConvexRings } from '../geometry/convex-difference';
+import type { PlanarPoint } from '../geometry/convex-hull';
 import { openRing, signedArea2 } from '../geometry/ring';
 import { roadCorridor } from '../geometry/road-corridor';
 import { createTangentPlane, toPlane, type TangentPlane } from '../geometry/tangent-plane';
@@ -242,6 +244,29 @@ function withFree(entry: RoadEntry, state: SpatialState, dirty: BBox[] | null): 
   return { ...entry, tiles, free: free && areaM2(free) >= SLIVER_OVERLAP_M2 ? free : null };
 }
 
+/** Above this many fragments in a tile the convex difference gives way to the clipper. */
+const MAX_FRAGMENTS = 5_000;
+
+/**
+ * A tile's piece of corridor minus the land uses near it, as disjoint convex fragments
+ * (convex-difference.ts) cut by the convex pieces that tile each polygon, or by the clipper when
+ * they would be too many. The result is only measured and united with other corridors' parts,
+ * never drawn, so fragments serve, at microseconds per tile instead of the clipper's
+ * milliseconds. Like a tile edge, a fragment's edge adds a vertex on the corridor's edges where
+ * the clipper's polygon has none, and the geodesic area reads it as a slightly different edge:
+ * on the 5,113-feature test park (a 5 km corridor, 0.48 % of it uncovered) the corridor's free
+ * part moves by 0.9 m², 8e-6 of the corridor, within the tiles' own 1e-5. A corridor under few
+ * land uses is not tiled and keeps the clipper's exact polygon.
+ */
+function uncoveredInTile(a: AreaGeometry, bs: AreaGeometry[]): AreaGeometry | null {
+  const open = (ring: Position[]) => openRing(ring) as PlanarPoint[];
+  const fragments = subtractConvexRings(convexPiecesOf(a).map(open), bs.flatMap((b) => convexPiecesOf(b).map(open)), MAX_FRAGMENTS);
+  if (!fragments) return subtractAreas(a, bs);
+  if (fragments.length === 0) return null;
+  const parts = fragments.map((ring) => [[...ring, ring[0]]] as Position[][]);
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
+
 function planarAreaM2(g: AreaGeometry, plane: TangentPlane): number {
   const ringM2 = (ring: Position[]) => Math.abs(signedArea2(ring.map((p) => toPlane(plane, p)))) / 2;
   return polygonsOf(g).reduce((sum, rings) => sum + rings.reduce((s, ring, i) => s + (i === 0 ? 1 : -1) * ringM2(ring), 0), 0);
@@ -274,7 +299,7 @@ function subtractByTiles(a: AreaGeometry, bs: AreaGeometry[], kept: Map<string, 
       }
       const piece = intersection(a, { type: 'Polygon', coordinates: [[[tile[0], tile[1]], [tile[2], tile[1]], [tile[2], tile[3]], [tile[0], tile[3]], [tile[0], tile[1]]]] });
       const near = piece ? bs.filter((b) => bboxesTouch(bbox(b), tile)) : [];
-      const rest = piece && near.length > 0 ? subtractAreas(piece, near) : piece;
+      const rest = piece && near.length > 0 ? uncoveredInTile(piece, near) : piece;
       tiles.set(key, rest ? (rest.type === 'Polygon' ? [rest.coordinates] : rest.coordinates) : []);
     }
   }

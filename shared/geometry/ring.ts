@@ -44,3 +44,18 @@ export function openRing<T extends RingVertex>(ring: readonly T[]): T[] {
   if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) return ring.slice(0, n - 1);
   return ring.slice();
 }
+
+/**
+ * [minX, minY, maxX, maxY] of points, by a loop: Math.min(...points) overflows the stack on large
+ * layers. [Infinity, Infinity, -Infinity, -Infinity] for none.
+ */
+export function pointsBox(points: readonly RingVertex[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    if (p[0] < box[0]) box[0] = p[0];
+    if (p[1] < box[1]) box[1] = p[1];
+    if (p[0] > box[2]) box[2] = p[0];
+    if (p[1] > box[3]) box[3] = p[1];
+  }
+  return box;
+}

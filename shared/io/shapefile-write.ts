@@ -6,7 +6,7 @@ import { writeDbf, type DbfCut, type DbfField, type DbfValue } from './dbf';
 import type { ExportNote } from './export-notes';
 import type { ScenarioExport } from './export-input';
 import { utf8, writeZip, type ZipEntries } from './zip';
-import { signedRingArea } from '../geometry/ring';
+import { pointsBox as bounds, signedRingArea } from '../geometry/ring';
 
 /**
  * Zipped Shapefile export: one Shapefile per geometry type (a Shapefile holds one), each with
@@ -73,17 +73,6 @@ function shapeParts(f: ParkFeature, project: (p: Position) => Position): Positio
   );
 }
 
-/** [minX, minY, maxX, maxY] by a loop: Math.min(...points) overflows the stack on large layers. */
-function bounds(points: Position[]): number[] {
-  const b = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    if (p[0] < b[0]) b[0] = p[0];
-    if (p[1] < b[1]) b[1] = p[1];
-    if (p[0] > b[2]) b[2] = p[0];
-    if (p[1] > b[3]) b[3] = p[1];
-  }
-  return b;
-}
 
 function writeShpShx(type: number, shapes: Position[][][]): { shp: Uint8Array; shx: Uint8Array } {
   const contents = shapes.map((parts) => {

@@ -118,6 +118,32 @@ describe('road corridors are traffic land', () => {
     expect(withRoad.every((x) => x.widthM === 0 && x.access === true)).toBe(true);
   });
 
+  it('a 2 km corridor under 15 traffic polygons (measured tile by tile) adds its gaps and ends', () => {
+    // Fifteen 0.0011° traffic polygons 0.0001° (about 10 m) apart along the corridor, every other
+    // one leaving a 3 m strip of it uncovered on the south side: more than the clipper takes
+    // whole, so the free part is cut tile by tile into convex fragments. Reference as above with
+    // lon0, lon1 = 105.9995, 106.0195, park = box(105.999, 20.999, 106.021, 21.003),
+    // T = [box(106.0 + k * 0.0012, 21.0008 if k % 2 == 0 else 21.00095, 106.0 + k * 0.0012 + 0.0011,
+    // 21.0012) for k in range(15)], free = corridor.intersection(park).difference(unary_union(T)):
+    //   print(repr(area(park)), repr(sum(area(t) for t in T)), repr(area(free)), repr(area(corridor.intersection(park))))
+    //   1012987.2302856445 62678.57353442907 9323.340348774713 37429.095109393966
+    const park: ParkFeature = { id: 'B', kind: 'boundary', geometry: poly(rect(105.999, 20.999, 106.021, 21.003)) };
+    const long: ParkFeature = { id: 'R', kind: 'road', widthM: 18, geometry: { type: 'LineString', coordinates: [[105.9995, 21.001], [106.0195, 21.001]] } };
+    const strips = Array.from({ length: 15 }, (_, k): ParkFeature => ({
+      id: `T${k}`,
+      kind: 'landuse',
+      landUse: 'traffic',
+      geometry: poly(rect(106.0 + k * 0.0012, k % 2 === 0 ? 21.0008 : 21.00095, 106.0 + k * 0.0012 + 0.0011, 21.0012)),
+    }));
+    const r = analyzeScenario(docOf([park, long, ...strips]), undefined, { date: DATE });
+    const corridorM2 = 37429.095109393966;
+    expect(r.infrastructure.roadAreaM2).toBeCloseTo(corridorM2, 2);
+    // Tile and fragment edges add vertices on the corridor's edges: within 1e-5 of the corridor.
+    expect(Math.abs(r.infrastructure.trafficLandM2 - (62678.57353442907 + 9323.340348774713))).toBeLessThan(1e-5 * corridorM2);
+    expect(r.landUse.find((l) => l.landUse === 'traffic')!.featureIds).toContain('R');
+    expect(r.unassignedAreaM2).toBeCloseTo(1012987.2302856445 - 62678.57353442907 - 9323.340348774713, 0);
+  });
+
   it('the incremental engine agrees with a fresh analysis as land use under a road comes and goes', () => {
     const engine = createAnalysisEngine();
     const steps = [[boundary, road], [boundary, road, traffic], [boundary, plot, road, traffic], [boundary, plot, road]];
