@@ -58,15 +58,14 @@ export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): Str
       const nx = left ? -dy : dy, ny = left ? dx : -dx;
       const count = Math.max(1, Math.round(len / stepM));
       const piece = len / count;
+      // Each piece ends where the next begins: one geodesic per end, shared by the two.
+      let from = localToLonLat(frame, ax, ay);
       for (let k = 0; k < count; k++) {
         const d = (k + 0.5) * piece;
         const px = ax + dx * d, py = ay + dy * d;
-        out.push({
-          position: localToLonLat(frame, px, py),
-          inward: localToLonLat(frame, px + nx, py + ny),
-          from: localToLonLat(frame, ax + dx * (d - piece / 2), ay + dy * (d - piece / 2)),
-          to: localToLonLat(frame, ax + dx * (d + piece / 2), ay + dy * (d + piece / 2)),
-        });
+        const to = localToLonLat(frame, ax + dx * (d + piece / 2), ay + dy * (d + piece / 2));
+        out.push({ position: localToLonLat(frame, px, py), inward: localToLonLat(frame, px + nx, py + ny), from, to });
+        from = to;
       }
     }
   }
