@@ -88,8 +88,8 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
     const lists: number[][] = Array.from({ length: n }, () => []);
     for (const ring of rings) {
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
+        const xi = ring[i][0], yi = ring[i][1];
+        const xj = ring[j][0], yj = ring[j][1];
         const last = bandAt(Math.max(yi, yj), minY, height, n);
         for (let b = bandAt(Math.min(yi, yj), minY, height, n); b <= last; b++) lists[b].push(xi, yi, xj, yj);
       }
@@ -126,7 +126,8 @@ function bandAt(y: number, y0: number, height: number, n: number): number {
 }
 
 function pointInBands(p: Position, bands: Bands): boolean {
-  const [px, py] = p;
+  const px = p[0];
+  const py = p[1];
   // Beyond the polygon's latitudes no edge crosses the point's parallel.
   if (!(py >= bands.y0 && py < bands.y1)) return false;
   const e = bands.edges[bandAt(py, bands.y0, bands.height, bands.edges.length)];
@@ -143,7 +144,8 @@ function segDistance(p: Position, a: Position, b: Position, k: number): number {
   const dx = bx - ax, dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+  const ex = px - ax - t * dx, ey = py - ay - t * dy;
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 /** Planar distance (degrees of latitude) from a point to the nearest edge of the geometry. */
@@ -190,7 +192,7 @@ function ringIsCounterClockwise(ring: Position[]): boolean {
 /** Signed distance of c from the line a→b (positive on the left), scaled degrees. */
 function sideOf(a: Position, b: Position, c: Position, k: number): number {
   const dx = (b[0] - a[0]) * k, dy = b[1] - a[1];
-  const len = Math.hypot(dx, dy);
+  const len = Math.sqrt(dx * dx + dy * dy);
   if (len === 0) return 0;
   return (dx * (c[1] - a[1]) - dy * (c[0] - a[0]) * k) / len;
 }
@@ -208,12 +210,15 @@ export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_D
   const edgesB = boxA ? edgesOf(b).filter((f) => edgeNearBox(f, boxA, eps)) : edgesOf(b);
   if (edgesB.length === 0) return false;
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
-  for (const e of edgesOf(a)) {
+  const edgesA = edgesOf(a);
+  for (let m = 0; m < edgesA.length; m++) {
+    const e = edgesA[m];
     if (Math.max(e.a[0], e.b[0]) < boxB[0] || Math.min(e.a[0], e.b[0]) > boxB[2]) continue;
     if (Math.max(e.a[1], e.b[1]) < boxB[1] || Math.min(e.a[1], e.b[1]) > boxB[3]) continue;
     const ex0 = Math.min(e.a[0], e.b[0]) - eps, ex1 = Math.max(e.a[0], e.b[0]) + eps;
     const ey0 = Math.min(e.a[1], e.b[1]) - eps, ey1 = Math.max(e.a[1], e.b[1]) + eps;
-    for (const f of edgesB) {
+    for (let n = 0; n < edgesB.length; n++) {
+      const f = edgesB[n];
       // Segments whose boxes are apart cannot cross: the common case, rejected cheaply.
       if (Math.max(f.a[0], f.b[0]) < ex0 || Math.min(f.a[0], f.b[0]) > ex1) continue;
       if (Math.max(f.a[1], f.b[1]) < ey0 || Math.min(f.a[1], f.b[1]) > ey1) continue;
@@ -245,7 +250,9 @@ function angle(from: Position, to: Position, k: number): number {
 function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): Wedge[] {
   const wedges: Wedge[] = [];
   // The edges near v only (edge-grid.ts), in no particular order: the caller asks whether any wedge meets.
-  for (const { ring, r, i } of edgesNear(v, geometry, eps)) {
+  const near = edgesNear(v, geometry, eps);
+  for (let m = 0; m < near.length; m++) {
+    const ring = near[m].ring, r = near[m].r, i = near[m].i;
     const n = ring.length - 1;
     const a = ring[i];
     const b = ring[i + 1];
@@ -273,7 +280,9 @@ function wedgesMeet(w1: Wedge, w2: Wedge): boolean {
 
 /** Whether p lies within `eps` of an edge of the geometry (edges far from p rejected on their box). */
 function onBoundary(p: Position, geometry: AreaGeometry, k: number, eps: number): boolean {
-  for (const { ring, i } of edgesNear(p, geometry, eps)) {
+  const near = edgesNear(p, geometry, eps);
+  for (let m = 0; m < near.length; m++) {
+    const ring = near[m].ring, i = near[m].i;
     const a = ring[i];
     const b = ring[i + 1];
     if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
@@ -286,8 +295,10 @@ function onBoundary(p: Position, geometry: AreaGeometry, k: number, eps: number)
 /** At a vertex of `a` lying on the boundary of `b`, do their interiors meet? */
 function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: number): boolean {
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
-  for (const rings of polygonsOf(a)) {
-    for (const ring of rings) {
+  const parts = polygonsOf(a);
+  for (let p = 0; p < parts.length; p++) {
+    for (let r = 0; r < parts[p].length; r++) {
+      const ring = parts[p][r];
       for (let i = 0; i < ring.length - 1; i++) {
         const v = ring[i];
         if (v[0] < boxB[0] - eps || v[0] > boxB[2] + eps || v[1] < boxB[1] - eps || v[1] > boxB[3] + eps) continue;
@@ -297,7 +308,8 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
         }
         const wb = wedgesAt(v, b, k, eps);
         if (wb.length === 0) continue;
-        for (const x of wedgesAt(v, a, k, eps)) for (const y of wb) if (wedgesMeet(x, y)) return true;
+        const wa = wedgesAt(v, a, k, eps);
+        for (let x = 0; x < wa.length; x++) for (let y = 0; y < wb.length; y++) if (wedgesMeet(wa[x], wb[y])) return true;
       }
     }
   }

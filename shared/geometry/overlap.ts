@@ -6,7 +6,7 @@ import { convexHull, type PlanarPoint } from './convex-hull';
 import { geodesicAreaM2 } from './geodesic';
 import { dedupe, ringCrossings } from './ring-checks';
 import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
-import { openRing, signedArea2 } from './ring';
+import { openRing, pointsBox, signedArea2 } from './ring';
 
 /**
  * Overlap policies between land-use polygons (docs/editing.md): by default a new polygon is
@@ -193,14 +193,7 @@ function boxesShareArea(a: PlanarPoint[], b: PlanarPoint[]): boolean {
 
 /** [minX, minY, maxX, maxY] of planar points. */
 function planarBox(pts: PlanarPoint[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of pts) {
-    if (x < box[0]) box[0] = x;
-    if (y < box[1]) box[1] = y;
-    if (x > box[2]) box[2] = x;
-    if (y > box[3]) box[3] = y;
-  }
-  return box;
+  return pointsBox(pts);
 }
 
 /** Σ over `subjects` × `hulls` of the area of each subject ring inside each hull, stopping at `limitM2`. */
@@ -271,11 +264,11 @@ function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
     const b = hull[(i + 1) % hull.length];
     const ux = b[0] - a[0];
     const uy = b[1] - a[1];
-    const len = Math.hypot(ux, uy);
+    const len = Math.sqrt(ux * ux + uy * uy);
     if (!(len > 0)) continue;
     // Depth inside (left of a→b) of the other's deepest vertex; nothing of it inside: no overlap.
     let depth = 0;
-    for (const p of other) depth = Math.max(depth, (ux * (p[1] - a[1]) - uy * (p[0] - a[0])) / len);
+    for (let k = 0; k < other.length; k++) depth = Math.max(depth, (ux * (other[k][1] - a[1]) - uy * (other[k][0] - a[0])) / len);
     best = Math.min(best, depth * diagonal);
     if (best === 0) break;
   }

@@ -29,12 +29,17 @@ export interface Face {
 }
 
 export function pointInRings(p: XY, rings: readonly (readonly XY[])[]): boolean {
+  // Indexed loops, no destructuring: a command's run is mostly unoptimised code, where each
+  // `const [x, y] = …` and `for … of` allocates an iterator and its results.
+  const px = p[0];
+  const py = p[1];
   let inside = false;
-  for (const ring of rings) {
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+      const xi = ring[i][0], yi = ring[i][1];
+      const xj = ring[j][0], yj = ring[j][1];
+      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
   return inside;

@@ -13,14 +13,26 @@ export interface Crossing {
   edgeB: number;
 }
 
+/**
+ * Whether two planar points (metres) are closer than DUPLICATE_VERTEX_M. Squared, not Math.hypot:
+ * most of a command's run is unoptimised code, where each call of the variadic builtin boxes its
+ * arguments (megabytes of garbage over a park's rings).
+ */
+export function closerThanDuplicate(a: readonly number[], b: readonly number[]): boolean {
+  const dx = a[0] - b[0];
+  const dy = a[1] - b[1];
+  return dx * dx + dy * dy < DUPLICATE_VERTEX_M * DUPLICATE_VERTEX_M;
+}
+
 /** Consecutive duplicates (closer than DUPLICATE_VERTEX_M) removed, open ring in and out. */
 export function dedupe(xy: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
-  for (const p of xy) {
+  for (let i = 0; i < xy.length; i++) {
+    const p = xy[i];
     const q = out[out.length - 1];
-    if (!q || Math.hypot(q[0] - p[0], q[1] - p[1]) >= DUPLICATE_VERTEX_M) out.push(p);
+    if (!q || !closerThanDuplicate(q, p)) out.push(p);
   }
-  while (out.length > 1 && Math.hypot(out[0][0] - out[out.length - 1][0], out[0][1] - out[out.length - 1][1]) < DUPLICATE_VERTEX_M) out.pop();
+  while (out.length > 1 && closerThanDuplicate(out[0], out[out.length - 1])) out.pop();
   return out;
 }
 

@@ -5,7 +5,7 @@ import { findOverlaps } from './overlap';
 import { outsideBoundary } from './outside-boundary';
 import { signedDepth, type XY } from './planar-depth';
 import { createTangentPlane, fromPlane, toPlane } from './tangent-plane';
-import { dedupe, DUPLICATE_VERTEX_M, ringCrossings } from './ring-checks';
+import { closerThanDuplicate, dedupe, ringCrossings } from './ring-checks';
 import { openRing, signedArea2 } from './ring';
 import { issueSentence, type IssueParams } from './issue-sentence';
 import { idLabel } from '../i18n/id-label';
@@ -121,7 +121,7 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     const limit = closed ? xy.length : xy.length - 1;
     for (let i = 0; i < limit; i++) {
       const j = (i + 1) % xy.length;
-      if (Math.hypot(xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]) < DUPLICATE_VERTEX_M) {
+      if (closerThanDuplicate(xy[j], xy[i])) {
         add('duplicate_vertex', undefined, open[i], 'remove_duplicate_vertices');
         break;
       }
@@ -202,7 +202,7 @@ function sliverPosition(xyRings: XY[][], minWidthM: number, plane: ReturnType<ty
     for (let i = 0; i < xy.length; i++) {
       const a = xy[i];
       const b = xy[(i + 1) % xy.length];
-      perimeterM += Math.hypot(b[0] - a[0], b[1] - a[1]);
+      perimeterM += Math.sqrt((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2);
     }
   }
   if (perimeterM === 0 || (2 * areaM2) / perimeterM >= minWidthM) return null;
@@ -248,7 +248,7 @@ function hasPointAtDepth(rings: XY[][], depthM: number): boolean {
 function countDistinct(xy: [number, number][], enough: number): number {
   const keep: [number, number][] = [];
   for (const p of xy) {
-    if (!keep.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < DUPLICATE_VERTEX_M)) keep.push(p);
+    if (!keep.some((q) => closerThanDuplicate(q, p))) keep.push(p);
     if (keep.length >= enough) break;
   }
   return keep.length;
