@@ -21,8 +21,19 @@ function idleMsNow(): number {
   return idle;
 }
 
-/** Called once when the command starts. */
+/**
+ * The fewest cores on which a command starts a helper thread (problems-ahead.ts gives the
+ * figures): below it no command asks spareCore().
+ */
+export const MIN_HELPER_CORES = 4;
+
+/**
+ * Called once when the command starts. On a machine of fewer than MIN_HELPER_CORES there is
+ * nothing to decide, and reading every core's counters (os.cpus() also reads each core's model
+ * and speed) costs 4 ms of each command's start.
+ */
 export function markCommandStart(): void {
+  if (availableParallelism() < MIN_HELPER_CORES) return;
   start = { atMs: performance.now(), idleMs: idleMsNow() };
 }
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { Problem } from '../../shared/analysis';
 import type { ParkFeature } from '../../shared/model';
-import { spareCore } from '../idle-cores';
+import { MIN_HELPER_CORES, spareCore } from '../idle-cores';
 
 /**
  * The fewest cores for the worker. A worker is a second V8 with its own cold code: it compiles
@@ -11,9 +11,8 @@ import { spareCore } from '../idle-cores';
  * ten: the 5,113-feature park 1,557 ms with, 1,439 ms without; the sample 731 / 662 ms; again
  * with bin/ecopark.mjs's smaller inlining budget, the park 1,511 / 1,397 ms). From four cores
  * each thread and V8's compiles have a core of their own (not measured here: this machine has
- * two).
+ * two). MIN_HELPER_CORES (idle-cores.ts) is that figure.
  */
-const MIN_CORES = 4;
 
 /** A problem check running on another thread. */
 export interface ProblemsAhead {
@@ -30,7 +29,7 @@ export interface ProblemsAhead {
  * receives the scenario's features, a structured copy: measured on that park, copying costs this
  * thread about 25 ms of CPU, reading the file again in the worker about 200 ms of the other
  * core's.
- * Only in the main thread, on a machine of at least MIN_CORES, when a core is idle (idle-cores.ts),
+ * Only in the main thread, on a machine of at least MIN_HELPER_CORES, when a core is idle (idle-cores.ts),
  * and only from the bundle, unless `always` asks for it (tests): in a batch worker
  * (batch-pool.ts) every core is busy already; with no core to spare, the worker's start-up and
  * copy (a fifth more CPU) slow the command down (by 1 s on 2 cores loaded 10); from the sources,
@@ -38,7 +37,7 @@ export interface ProblemsAhead {
  */
 export function startProblemsAhead(options: { always?: boolean } = {}): ProblemsAhead | null {
   const fromSources = import.meta.url.endsWith('.ts');
-  if (!options.always && (!isMainThread || availableParallelism() < MIN_CORES || !spareCore() || fromSources)) return null;
+  if (!options.always && (!isMainThread || availableParallelism() < MIN_HELPER_CORES || !spareCore() || fromSources)) return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL(fromSources ? './problems-worker-source.mjs' : './problems-worker.mjs', import.meta.url));
