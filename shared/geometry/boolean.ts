@@ -65,17 +65,22 @@ export function unionAreas(gs: AreaGeometry[]): AreaGeometry | null {
 /** [minLon, minLat, maxLon, maxLat] of any nested coordinate array. */
 export function bboxOf(coords: unknown): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown) => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const p = c as number[];
-      if (p[0] < box[0]) box[0] = p[0];
-      if (p[1] < box[1]) box[1] = p[1];
-      if (p[0] > box[2]) box[2] = p[0];
-      if (p[1] > box[3]) box[3] = p[1];
-    } else if (Array.isArray(c)) for (const x of c) walk(x);
-  };
-  walk(coords);
+  extendBox(box, coords);
   return box;
+}
+
+// Indexed and without a closure: asked of every geometry of a park, mostly in unoptimised code,
+// where a closure per call and a for…of per array allocate.
+function extendBox(box: [number, number, number, number], c: unknown): void {
+  if (!Array.isArray(c)) return;
+  if (typeof c[0] === 'number') {
+    if (c[0] < box[0]) box[0] = c[0];
+    if (c[1] < box[1]) box[1] = c[1];
+    if (c[0] > box[2]) box[2] = c[0];
+    if (c[1] > box[3]) box[3] = c[1];
+    return;
+  }
+  for (let i = 0; i < c.length; i++) extendBox(box, c[i]);
 }
 
 /** Polygons of a Polygon or MultiPolygon as ring arrays. */

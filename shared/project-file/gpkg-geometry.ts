@@ -335,6 +335,13 @@ function readWkb(r: WkbReader, depth: number): GpkgGeometry {
   }
 }
 
+/** Points in a list of rings or lines; a loop, not reduce's closures: asked of every feature read. */
+function pointsIn(paths: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (let i = 0; i < paths.length; i++) n += paths[i].length;
+  return n;
+}
+
 /** The number of positions of a decoded geometry (what `maxVertices` counts). */
 export function countVertices(g: GpkgGeometry): number {
   switch (g.type) {
@@ -345,9 +352,12 @@ export function countVertices(g: GpkgGeometry): number {
       return g.coordinates.length;
     case 'Polygon':
     case 'MultiLineString':
-      return g.coordinates.reduce((n, ring) => n + ring.length, 0);
-    case 'MultiPolygon':
-      return g.coordinates.reduce((n, rings) => n + rings.reduce((k, ring) => k + ring.length, 0), 0);
+      return pointsIn(g.coordinates);
+    case 'MultiPolygon': {
+      let n = 0;
+      for (let i = 0; i < g.coordinates.length; i++) n += pointsIn(g.coordinates[i]);
+      return n;
+    }
     case 'GeometryCollection':
       return g.geometries.reduce((n, child) => n + countVertices(child), 0);
   }
