@@ -20,6 +20,29 @@ describe('interiorsMayOverlap', () => {
     expect(interiorsMayOverlap(square, poly(ring))).toBe(expected);
   });
 
+  it('convex neighbours along an edge computed, not copied, are apart; pushed 0.5 m into each other they overlap', () => {
+    // A row of skewed quadrilaterals sharing edges whose ends are computed in two ways (rounded
+    // differently in the last bits), then the same row with every other cell moved 0.5 m east.
+    const cell = (i: number, shiftDeg = 0) => {
+      const x0 = 106 + i * 0.001 + shiftDeg;
+      const x1 = 106 + (i + 1) * 0.001 + shiftDeg;
+      const lean = 0.0003 * Math.sin(i);
+      const leanNext = 0.0003 * Math.sin(i + 1);
+      return poly([[x0, 21.0], [x1, 21.0], [x1 + leanNext, 21.001], [x0 + lean, 21.001], [x0, 21.0]]);
+    };
+    let rounded = 0;
+    for (let i = 0; i < 20; i++) {
+      const left = cell(i);
+      // The shared edge's ends again, as 106.001 + i * 0.001 instead of 106 + (i + 1) * 0.001.
+      const shared = (x: number) => (Math.abs(x - left.coordinates[0][1][0]) < 1e-9 ? 106.001 + i * 0.001 : x);
+      const right = poly(cell(i + 1).coordinates[0].map(([x, y]) => [y === 21.0 ? shared(x) : x, y]));
+      if (right.coordinates[0][0][0] !== left.coordinates[0][1][0]) rounded++;
+      expect(interiorsMayOverlap(left, right), `cells ${i}, ${i + 1}`).toBe(false);
+      expect(interiorsMayOverlap(left, cell(i + 1, -0.5 / 104_000)), `cells ${i}, ${i + 1} pushed together`).toBe(true);
+    }
+    expect(rounded).toBeGreaterThan(0);
+  });
+
   it('a polygon lying in the hole of another does not overlap it', () => {
     const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
     expect(interiorsMayOverlap(holed, poly(rect(106.0006, 21.0006, 106.0014, 21.0014)))).toBe(false);
