@@ -317,6 +317,10 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
   return false;
 }
 
+function boxInside(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
 /**
  * Depth (degrees, ≈1e-9 m) by which two convex rings may reach into each other along an axis and
  * still count as apart: the rounding of projecting a shared edge's two ends, far below EPS_DEG.
@@ -373,7 +377,8 @@ function separatedOnEdgeNormals(edges: Position[], ra: Position[], rb: Position[
  */
 export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bboxOf(a), boxB = bboxOf(b), eps = EPS_DEG): boolean {
   if (!bboxesOverlap(boxA, boxB, eps)) return false;
-  if (convexRingsApart(a, b)) return false;
+  // A box inside the other's (a building in its plot) is seldom apart: no separating axis asked.
+  if (!boxInside(boxA, boxB) && !boxInside(boxB, boxA) && convexRingsApart(a, b)) return false;
   if (edgesProperlyCross(a, b, eps, boxB, boxA)) return true;
   return contactOverlaps(a, b, boxB, eps) || contactOverlaps(b, a, boxA, eps);
 }
