@@ -46,6 +46,9 @@ export function subtractConvexRings(pieces: readonly PlanarPoint[][], cuts: read
       for (let k = 0; k < counterClockwise.length && rest.length >= 3; k++) {
         const a = counterClockwise[k];
         const b = counterClockwise[(k + 1) % counterClockwise.length];
+        // A repeated vertex (or closing vertex) is an edge of no length, which has no side: every
+        // point would be both outside it and inside it, and the piece would be kept twice.
+        if (a[0] === b[0] && a[1] === b[1]) continue;
         const outside = clipByEdge(rest, b, a);
         if (outside.length >= 3 && Math.abs(signedArea2(outside)) > MIN_AREA_DEG2) next.push({ ring: outside, box: pointsBox(outside) });
         rest = clipByEdge(rest, a, b);

@@ -22,7 +22,7 @@ describe('interiorsMayOverlap', () => {
 
   it('convex neighbours along an edge computed, not copied, are apart; pushed 0.5 m into each other they overlap', () => {
     // A row of skewed quadrilaterals sharing edges whose ends are computed in two ways (rounded
-    // differently in the last bits), then the same row with every other cell moved 0.5 m east.
+    // differently in the last bits); then each cell's right neighbour moved 0.5 m west, into it.
     const cell = (i: number, shiftDeg = 0) => {
       const x0 = 106 + i * 0.001 + shiftDeg;
       const x1 = 106 + (i + 1) * 0.001 + shiftDeg;

@@ -56,6 +56,12 @@ describe('convex difference', () => {
     expect(areaOf(subtractConvexRings([square], [[[1, 3], [3, 3], [3, 1], [1, 1]]], 100)!)).toBeCloseTo(3, 12);
   });
 
+  it('reads a repeated vertex of a cut, or its repeated closing vertex, as no edge (the piece is not kept twice)', () => {
+    const cut: PlanarPoint[] = [[1, 1], [3, 1], [3, 1], [3, 3], [1, 3]];
+    expect(areaOf(subtractConvexRings([square], [cut], 100)!)).toBeCloseTo(3, 12);
+    expect(areaOf(subtractConvexRings([square], [[...cut, [1, 1]]], 100)!)).toBeCloseTo(3, 12);
+  });
+
   it('gives way when the fragments would pass the limit', () => {
     const comb = Array.from({ length: 20 }, (_, i): PlanarPoint[] => [[0.1 * i, 0.5], [0.1 * i + 0.05, 0.5], [0.1 * i + 0.05, 1.5], [0.1 * i, 1.5]]);
     expect(subtractConvexRings([square], comb, 10)).toBeNull();
