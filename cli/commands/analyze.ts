@@ -76,7 +76,7 @@ export function analysisJson(doc: ParkDocument, scenarioName: string, r: Analysi
     scenario: scenarioName,
     scenarioId: r.scenarioId,
     date,
-    areaMethod: 'geodesic, WGS84 ellipsoid (GeographicLib)',
+    areaMethod: 'geodesic, WGS84 ellipsoid (as GeographicLib, within 0.001 m²)',
     parkAreaM2: r.parkAreaM2,
     parkAreaFromInvalidGeometry: boundaryInvalid(r, invalid),
     landUse: r.landUse.map((l) => ({ landUse: l.landUse, areaM2: l.areaM2, percent: l.percent })),
