@@ -12,7 +12,7 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { isConvexRing } from './convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
-import { bboxesOverlap, bboxesTouch, convexRingsApart, isWithin, polygonsOf, type BBox } from './planar';
+import { bboxesOverlap, bboxesTouch, ringsApart, isWithin, polygonsOf, type BBox } from './planar';
 import type { SpatialState } from './spatial-state';
 import type { AnalysisResult } from './types';
 
@@ -137,7 +137,7 @@ function coverOf(inside: AreaGeometry, f: LandUseFeature, state: SpatialState): 
   if (!c?.geometry || !bboxesOverlap(bbox(inside), c.box)) return 0;
   // A plot beside the road shares at most an edge with its corridor: no clipping (a third of the
   // land uses near the 5,113-feature park's corridors).
-  if (convexRingsApart(inside, c.geometry)) return 0;
+  if (ringsApart(inside, c.geometry)) return 0;
   const m2 = planarCommonM2(inside, c.geometry, planeAt(inside));
   return m2 >= SLIVER_OVERLAP_M2 ? m2 : 0;
 }

@@ -2,7 +2,6 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
 import { isCounterClockwise } from '../geometry/ring';
-import { isConvexRing } from './convex-clip';
 import { edgesNear } from './edge-grid';
 
 /**
@@ -322,24 +321,24 @@ function boxInside(inner: BBox, outer: BBox): boolean {
 }
 
 /**
- * Depth (degrees, ≈1e-9 m) by which two convex rings may reach into each other along an axis and
+ * Depth (degrees, ≈1e-9 m) by which two rings may reach into each other along an axis and
  * still count as apart: the rounding of projecting a shared edge's two ends, far below EPS_DEG.
  */
 const APART_DEG = 1e-14;
 
 /**
- * Two single convex rings whose projections on the normal of one of their edges do not overlap
- * (the separating axis theorem) share no interior: the common case of neighbouring plots along
- * a shared edge, decided in a few multiplications instead of the contact wedges. A pair it does
- * not separate goes on to the exact tests; on the 5,113-feature park it separates every convex
- * pair those tests find apart (756 of 4,173) and none they find overlapping. Apart, two rings
- * share less than 1e-9 m times their length: no area any caller counts.
+ * Two single rings whose vertices' projections on the normal of one of their edges do not
+ * overlap share no interior (the separating axis theorem: their convex hulls are apart, and each
+ * ring lies in its hull): the common case of neighbouring plots along a shared edge, decided in
+ * a few multiplications instead of the contact wedges. A pair it does not separate goes on to the
+ * exact tests; on the 5,113-feature park it separates every convex pair those tests find apart
+ * (756 of 4,173) and none they find overlapping. Apart, two rings share less than 1e-9 m times
+ * their length: no area any caller counts.
  */
-export function convexRingsApart(a: AreaGeometry, b: AreaGeometry): boolean {
+export function ringsApart(a: AreaGeometry, b: AreaGeometry): boolean {
   if (a.type !== 'Polygon' || b.type !== 'Polygon' || a.coordinates.length !== 1 || b.coordinates.length !== 1) return false;
   const ra = a.coordinates[0];
   const rb = b.coordinates[0];
-  if (!isConvexRing(ra) || !isConvexRing(rb)) return false;
   return separatedOnEdgeNormals(ra, ra, rb) || separatedOnEdgeNormals(rb, ra, rb);
 }
 
@@ -379,7 +378,7 @@ function separatedOnEdgeNormals(edges: Position[], ra: Position[], rb: Position[
 export function interiorsMayOverlap(a: AreaGeometry, b: AreaGeometry, boxA = bboxOf(a), boxB = bboxOf(b), eps = EPS_DEG): boolean {
   if (!bboxesOverlap(boxA, boxB, eps)) return false;
   // A box inside the other's (a building in its plot) is seldom apart: no separating axis asked.
-  if (!boxInside(boxA, boxB) && !boxInside(boxB, boxA) && convexRingsApart(a, b)) return false;
+  if (!boxInside(boxA, boxB) && !boxInside(boxB, boxA) && ringsApart(a, b)) return false;
   if (edgesProperlyCross(a, b, eps, boxB, boxA)) return true;
   return contactOverlaps(a, b, boxB, eps) || contactOverlaps(b, a, boxA, eps);
 }
