@@ -2,6 +2,7 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
 import { isCounterClockwise } from '../geometry/ring';
+import { convexHull, type PlanarPoint } from '../geometry/convex-hull';
 import { edgesNear } from './edge-grid';
 
 /**
@@ -327,44 +328,57 @@ function boxInside(inner: BBox, outer: BBox): boolean {
 const APART_DEG = 1e-14;
 
 /**
- * Two single rings whose vertices' projections on the normal of one of their edges do not
- * overlap share no interior (the separating axis theorem: their convex hulls are apart, and each
- * ring lies in its hull): the common case of neighbouring plots along a shared edge, decided in
- * a few multiplications instead of the contact wedges. A pair it does not separate goes on to the
- * exact tests; on the 5,113-feature park it separates every convex pair those tests find apart
- * (756 of 4,173) and none they find overlapping. Apart, two rings share less than 1e-9 m times
- * their length: no area any caller counts.
+ * Two single rings whose convex hulls have a hull edge with all of the other hull beyond it share
+ * no interior (the separating axis theorem: their hulls are apart, and each ring lies in its
+ * hull): the common case of neighbouring plots along a shared edge, decided in a few
+ * multiplications instead of the contact wedges. A pair it does not separate goes on to the exact
+ * tests; on the 5,113-feature park it separates 2,240 of the 8,116 pairs it is asked about, none
+ * of which those tests find overlapping. Apart, two rings share less than 1e-9 m times their
+ * length: no area any caller counts.
  */
 export function ringsApart(a: AreaGeometry, b: AreaGeometry): boolean {
   if (a.type !== 'Polygon' || b.type !== 'Polygon' || a.coordinates.length !== 1 || b.coordinates.length !== 1) return false;
-  const ra = a.coordinates[0];
-  const rb = b.coordinates[0];
-  return separatedOnEdgeNormals(ra, ra, rb) || separatedOnEdgeNormals(rb, ra, rb);
+  const ha = hullOf(a.coordinates[0]);
+  const hb = hullOf(b.coordinates[0]);
+  return hullEdgeSeparates(ha, hb) || hullEdgeSeparates(hb, ha);
 }
 
-/** Whether the normal of some edge of closed ring `edges` separates the closed rings ra and rb. */
-function separatedOnEdgeNormals(edges: Position[], ra: Position[], rb: Position[]): boolean {
-  // Relative to a vertex: projections of lon/lat near 106° E would round at 1e-14 of their size.
-  const ox = edges[0][0];
-  const oy = edges[0][1];
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const nx = edges[i][1] - edges[i + 1][1];
-    const ny = edges[i + 1][0] - edges[i][0];
-    const length = Math.sqrt(nx * nx + ny * ny);
-    if (length === 0) continue;
-    let minA = Infinity, maxA = -Infinity, minB = Infinity, maxB = -Infinity;
-    for (let k = 0; k < ra.length; k++) {
-      const d = nx * (ra[k][0] - ox) + ny * (ra[k][1] - oy);
-      if (d < minA) minA = d;
-      if (d > maxA) maxA = d;
-    }
-    for (let k = 0; k < rb.length; k++) {
-      const d = nx * (rb[k][0] - ox) + ny * (rb[k][1] - oy);
-      if (d < minB) minB = d;
-      if (d > maxB) maxB = d;
-    }
-    const slack = APART_DEG * length;
-    if (maxA <= minB + slack || maxB <= minA + slack) return true;
+const hulls = new WeakMap<Position[], Position[]>();
+
+/**
+ * The ring's convex hull, counter-clockwise and closed, kept per ring for the life of the geometry
+ * (the analysis asks about a land use once per neighbour). A vertex within rounding (~1e-14°) of a
+ * hull edge may be left out, far inside APART_DEG's margin. A ring with no area gives a hull with
+ * none, which the screen may call apart from anything: rightly, it has no interior.
+ */
+function hullOf(ring: Position[]): Position[] {
+  let hull = hulls.get(ring);
+  if (!hull) {
+    const open = convexHull(ring as PlanarPoint[]);
+    hull = open.length > 0 ? [...open, open[0]] : [];
+    hulls.set(ring, hull);
+  }
+  return hull;
+}
+
+/**
+ * Whether some edge of the closed counter-clockwise convex ring `hull` has every vertex of
+ * `other` on its outer side, within APART_DEG times the edge's length. The pass over `other`
+ * stops at the first vertex inside, so an edge it straddles costs a vertex or two.
+ */
+function hullEdgeSeparates(hull: Position[], other: Position[]): boolean {
+  for (let i = 0; i + 1 < hull.length; i++) {
+    // Relative to the edge's start: lon/lat near 106° E would round at 1e-14 of their size.
+    const px = hull[i][0];
+    const py = hull[i][1];
+    // The inward normal: the hull lies at or above 0 along it.
+    const nx = py - hull[i + 1][1];
+    const ny = hull[i + 1][0] - px;
+    const slack = APART_DEG * Math.sqrt(nx * nx + ny * ny);
+    if (slack === 0) continue;
+    let k = 0;
+    while (k < other.length && nx * (other[k][0] - px) + ny * (other[k][1] - py) <= slack) k++;
+    if (k === other.length) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipConvex, isConvexRing } from '../../../shared/analysis/convex-clip';
-import { interiorsMayOverlap, isWithin } from '../../../shared/analysis/planar';
+import { interiorsMayOverlap, isWithin, ringsApart } from '../../../shared/analysis/planar';
 import { poly, rect } from './fixtures';
 
 // Planar predicates decide only *whether* Turf must clip; the answers here are by hand.
@@ -47,6 +47,40 @@ describe('interiorsMayOverlap', () => {
     const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
     expect(interiorsMayOverlap(holed, poly(rect(106.0006, 21.0006, 106.0014, 21.0014)))).toBe(false);
     expect(interiorsMayOverlap(holed, poly(rect(106.0004, 21.0006, 106.0014, 21.0014)))).toBe(true);
+  });
+});
+
+describe('ringsApart (the separating-axis screen, on convex hulls)', () => {
+  // A long curved strip (an arc of 200 vertices, concave on its inner side) and a plot: by hand,
+  // a plot beside its outer edge is apart; one in the bay of the arc lies inside the strip's hull
+  // without touching the strip, which the screen cannot tell (it answers "not apart", and the
+  // exact tests decide); one across it is not apart.
+  const arc = (r0: number, r1: number) => {
+    const outer = Array.from({ length: 100 }, (_, i) => [106 + r1 * Math.cos((Math.PI * i) / 99), 21 + r1 * Math.sin((Math.PI * i) / 99)]);
+    const inner = Array.from({ length: 100 }, (_, i) => [106 + r0 * Math.cos((Math.PI * (99 - i)) / 99), 21 + r0 * Math.sin((Math.PI * (99 - i)) / 99)]);
+    const ring = [...outer, ...inner];
+    return poly([...ring, ring[0]].reverse());
+  };
+  const strip = arc(0.004, 0.005);
+
+  it('separates a plot beyond the strip’s outer edge, and a row of plots along a shared edge', () => {
+    expect(ringsApart(strip, poly(rect(105.998, 21.0051, 106.002, 21.006)))).toBe(true);
+    expect(interiorsMayOverlap(strip, poly(rect(105.998, 21.0051, 106.002, 21.006)))).toBe(false);
+    expect(ringsApart(square, poly(rect(106.002, 21.0, 106.004, 21.002)))).toBe(true);
+  });
+
+  it('does not separate a plot in the bay (hulls meet) or across the strip; the exact tests then decide', () => {
+    const inBay = poly(rect(105.999, 21.001, 106.001, 21.002));
+    expect(ringsApart(strip, inBay)).toBe(false);
+    expect(interiorsMayOverlap(strip, inBay)).toBe(false);
+    const across = poly(rect(105.9995, 21.0035, 106.0005, 21.0055));
+    expect(ringsApart(strip, across)).toBe(false);
+    expect(interiorsMayOverlap(strip, across)).toBe(true);
+  });
+
+  it('leaves polygons with holes or parts to the exact tests', () => {
+    const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
+    expect(ringsApart(holed, poly(rect(106.01, 21.01, 106.02, 21.02)))).toBe(false);
   });
 });
 
