@@ -1,4 +1,5 @@
-import { createLocalFrame, localToLonLat, lonLatToLocal } from '../geometry/local-frame';
+import { distanceM } from '../geometry/geodesic';
+import { metresPerDegree } from '../geometry/tangent-plane';
 import { isCounterClockwise } from '../geometry/ring';
 import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
 import { bboxOf, pointInArea, polygonsOf, type BBox } from './planar';
@@ -38,33 +39,38 @@ interface Measured {
 }
 
 /**
- * Sample places along the boundary (docs/analysis.md): every `stepM` metres along each outer ring,
- * mid-piece, with the inward normal. Distances are in a local azimuthal frame (geodesic); the
- * inward ray is linear in lon/lat over its few tens of metres (error well under 1 cm).
+ * Sample places along the boundary (docs/analysis.md): every `stepM` metres along each outer ring
+ * (the count per edge from its geodesic length), mid-piece, with the inward normal. Pieces are cut
+ * along each edge's straight lon/lat line, the line the inside tests below use, so a sample lies
+ * on the boundary exactly and a strip drawn on it is measured from its edge; its normal comes from
+ * the WGS84 metres per degree at the edge's start (an angle error below 1e-5 rad over a few km).
+ * The inward ray is linear in lon/lat over its few tens of metres (error well under 1 cm).
  */
 export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): StripSkeleton[] {
-  const box = bboxOf(boundary);
-  const frame = createLocalFrame((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
   const out: StripSkeleton[] = [];
   for (const rings of polygonsOf(boundary)) {
-    const ring = rings[0].map((p) => lonLatToLocal(frame, p[0], p[1]));
+    const ring = rings[0];
     const left = isCounterClockwise(ring); // counter-clockwise: the interior is left of each edge
     for (let i = 1; i < ring.length; i++) {
-      const [ax, ay] = ring[i - 1];
-      const [bx, by] = ring[i];
-      const len = Math.hypot(bx - ax, by - ay);
+      const a = ring[i - 1];
+      const b = ring[i];
+      const len = distanceM(a, b);
       if (len === 0) continue;
-      const dx = (bx - ax) / len, dy = (by - ay) / len;
-      const nx = left ? -dy : dy, ny = left ? dx : -dx;
+      const { kx, ky } = metresPerDegree(a[1]);
+      const ex = (b[0] - a[0]) * kx;
+      const ey = (b[1] - a[1]) * ky;
+      const planeLen = Math.sqrt(ex * ex + ey * ey);
+      // 1 m along the inward normal, in degrees.
+      const inLon = (left ? -ey : ey) / planeLen / kx;
+      const inLat = (left ? ex : -ex) / planeLen / ky;
       const count = Math.max(1, Math.round(len / stepM));
-      const piece = len / count;
-      // Each piece ends where the next begins: one geodesic per end, shared by the two.
-      let from = localToLonLat(frame, ax, ay);
+      const along = (t: number): Position => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+      // Each piece ends where the next begins (the same array); the edge's ends are its vertices.
+      let from: Position = [a[0], a[1]];
       for (let k = 0; k < count; k++) {
-        const d = (k + 0.5) * piece;
-        const px = ax + dx * d, py = ay + dy * d;
-        const to = localToLonLat(frame, ax + dx * (d + piece / 2), ay + dy * (d + piece / 2));
-        out.push({ position: localToLonLat(frame, px, py), inward: localToLonLat(frame, px + nx, py + ny), from, to });
+        const position = along((k + 0.5) / count);
+        const to: Position = k + 1 === count ? [b[0], b[1]] : along((k + 1) / count);
+        out.push({ position, inward: [position[0] + inLon, position[1] + inLat], from, to });
         from = to;
       }
     }
