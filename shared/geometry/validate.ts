@@ -76,12 +76,16 @@ export function featureLabel(f: ParkFeature): string {
   return name ? `${KIND_NAMES[f.kind]} “${name}”` : `${KIND_NAMES[f.kind]} ${idLabel(f.id)}`;
 }
 
+/** A position of at least two numbers, finite and within ±180° longitude, ±90° latitude. */
+function validPosition(p: Position): boolean {
+  return p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+}
+
 export function validateFeature(feature: ParkFeature, context: ValidationContext = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const label = featureLabel(feature);
   const add = (reason: ValidationReason, params?: IssueParams, at?: Position, repair?: RepairKind) => {
     const where: [number, number] | undefined = at ? [at[0], at[1]] : undefined;
-    const message = issueSentence({ reason, params, at: where }, label, undefined, 'en');
+    const message = issueSentence({ reason, params, at: where }, featureLabel(feature), undefined, 'en');
     issues.push({ reason, ...(params ? { params } : {}), message, featureId: feature.id, at: where, repair });
   };
   const g = feature.geometry;
@@ -91,13 +95,12 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   } else if (g.type === 'LineString') paths.push({ ring: g.coordinates, closed: false, rings: [] });
   else if (g.type === 'MultiLineString') for (const line of g.coordinates) paths.push({ ring: line, closed: false, rings: [] });
 
-  const all = g.type === 'Point' ? [g.coordinates] : paths.flatMap((p) => p.ring);
-  const bad = all.find((p) => !(p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90));
-  if (bad || all.length === 0) {
+  const first = g.type === 'Point' ? g.coordinates : paths.find((p) => p.ring.length > 0)?.ring[0];
+  if (!first || (g.type === 'Point' ? !validPosition(g.coordinates) : !paths.every((p) => p.ring.every(validPosition)))) {
     add('invalid_coordinate');
     return issues;
   }
-  const plane = createTangentPlane(all[0][0], all[0][1]);
+  const plane = createTangentPlane(first[0], first[1]);
 
   let structural = false;
   // Each ring in the plane, open (what openRing gives): projected once, read by every check below.
