@@ -1,32 +1,4 @@
 /** Entry point of the `ecopark` command (bin/ecopark.mjs runs its bundle, or this file through tsx). */
-import { readFileSync } from 'node:fs';
-import { markCommandStart } from './idle-cores';
-import { nodeIo, outputWritten, tolerateClosedOutput } from './io';
-import { run } from './run';
+import { runProcess } from './process';
 
-/** Set by scripts/build-cli.mjs: the bundle lives in dist/cli/, where ../package.json is not ours. */
-declare const ECOPARK_BUNDLED_VERSION: string | undefined;
-
-function packageVersion(): string {
-  if (typeof ECOPARK_BUNDLED_VERSION === 'string') return ECOPARK_BUNDLED_VERSION;
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-markCommandStart();
-tolerateClosedOutput();
-const exitCode = await run(process.argv.slice(2), nodeIo, {
-  version: packageVersion(),
-  now: () => new Date().toISOString(),
-  env: process.env,
-});
-process.exitCode = exitCode;
-// The command is over once its output is written: exiting then spares the wait for V8's
-// background compiles to finish and for its heap to be torn down (about 40 ms after `analyze` on
-// the 5,000-feature park). Every file the command writes was awaited inside run().
-await outputWritten();
-process.exit(exitCode);
+await runProcess(process.argv.slice(2));

@@ -9,10 +9,12 @@
 // - sql.js stays external: Node loads it from node_modules, where it finds its own wasm file.
 // - dist/cli/inputs.json lists the source files bundled; bin/ecopark.mjs runs the bundle only
 //   while none of them is newer than it, and falls back to tsx on the sources otherwise.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SCRIPT_NAME } from './cli-code-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ECOPARK_CLI_DIR: build elsewhere than dist/cli/ (the unit test builds into a temporary folder).
@@ -56,7 +58,7 @@ async function checkZodMembers(dir) {
   const exported = new Set();
   for (const file of ZOD_API_MODULES) for (const name of Object.keys(await import(pathToFileURL(file).href))) exported.add(name);
   const missing = new Set();
-  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.mjs'))) {
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.mjs') || f.endsWith('.cjs'))) {
     for (const [, member] of (await readFile(path.join(dir, file), 'utf8')).matchAll(/\bzod_api_exports\.([A-Za-z_$][\w$]*)/g)) {
       if (!exported.has(member)) missing.add(member);
     }
@@ -100,11 +102,40 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// The same command as one CommonJS script, for V8's code cache (scripts/cli-code-cache.mjs).
+// import.meta.url becomes the script's own file: URL, in the same folder as the chunks above, so
+// the paths the commands resolve from it (data/fonts, the worker files) are the same.
+const scriptResult = await build({
+  absWorkingDir: root,
+  entryPoints: ['cli/script-entry.ts'],
+  outfile: path.join(tmpDir, SCRIPT_NAME),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['sql.js'],
+  banner: { js: 'var __ecoparkImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { ECOPARK_BUNDLED_VERSION: JSON.stringify(pkg.version ?? 'unknown'), 'import.meta.url': '__ecoparkImportMetaUrl' },
+  plugins: slimZod ? [zodClassicOnly] : [],
+  metafile: true,
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+});
+
 if (slimZod) await checkZodMembers(tmpDir);
+
+// The training run, in a process of its own with the command's V8 flags. Without the sample (an
+// install that left data/ out) there is no cache, and the command runs its ES modules.
+const sample = path.join(root, 'data', 'samples', 'bac-ninh-demo.gpkg');
+if (existsSync(sample)) {
+  const training = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli-code-cache.mjs'), 'train', tmpDir, sample], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (training.status !== 0) throw new Error('the training run of the command bundle failed (see above)');
+}
 // ECOPARK_CLI_METAFILE: also write esbuild's metafile there, to see which modules each chunk holds
 // (e.g. that jsts and d3-geo, which only @turf/buffer needs, stay out of what `info` loads).
 if (process.env.ECOPARK_CLI_METAFILE) await writeFile(path.resolve(process.env.ECOPARK_CLI_METAFILE), JSON.stringify(result.metafile));
-const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.startsWith('ecopark-zod:'));
+const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(scriptResult.metafile.inputs)])].filter((file) => !file.startsWith('node_modules/') && !file.startsWith('ecopark-zod:'));
 inputs.push('package.json');
 await writeFile(path.join(tmpDir, 'inputs.json'), `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);
 
