@@ -82,6 +82,26 @@ describe('the code cache of the command', () => {
     expect(runBundle(['--version']).esm).toBe(false);
   });
 
+  it('is ASCII, and its regular expressions still read Vietnamese layer names', () => {
+    // ASCII for a fast read (scripts/build-cli.mjs, asciiOnly): the accented letters of a layer
+    // name pattern are \u escapes in the script. A DXF whose boundary layer is named “Ranh giới”
+    // must still give a boundary, and the same layer as “Ranh gixi” not.
+    expect(/[^\x00-\x7f]/.test(readFileSync(path.join(dir, 'ecopark.cjs'), 'latin1'))).toBe(false);
+    const dxf = readFileSync(path.join(root, 'tests', 'fixtures', 'exchange', 'plots-vn2000-105-30.dxf'), 'utf8');
+    const kindsOf = (layer: string) => {
+      const input = path.join(dir, `${layer}.dxf`);
+      const output = path.join(dir, `${layer}.geojson`);
+      writeFileSync(input, dxf.replace('RANH_GIOI', layer));
+      const r = runBundle(['convert', input, output, '--crs', 'VN2000:105.5']);
+      expect(r.esm).toBe(false);
+      expect(r.status, r.stderr).toBe(0);
+      const collection = JSON.parse(readFileSync(output, 'utf8')) as { features: { properties: { kind: string } }[] };
+      return collection.features.map((f) => f.properties.kind);
+    };
+    expect(kindsOf('Ranh giới')[0]).toBe('boundary');
+    expect(kindsOf('Ranh gixi')[0]).toBe('landuse');
+  });
+
   it('a failure is one line and its exit code, as from the ES modules', () => {
     const r = runBundle(['info', 'no-such-park.gpkg']);
     expect(r.esm).toBe(false);
