@@ -73,7 +73,7 @@ async function checkZodMembers(dir) {
  * not (the escape would be escaped): the build then fails instead of changing the program.
  */
 function asciiOnly(source) {
-  return source.replace(/[^\x00-\x7f]/g, (unit, offset) => {
+  return source.replace(/[\u0080-\uffff]/g, (unit, offset) => {
     if (source[offset - 1] === '\\') throw new Error(`the CLI script has an escaped non-ASCII character at ${offset}: asciiOnly cannot rewrite it`);
     return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
