@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /**
  * Subset of node:fs/promises the writer needs, injected so tests can make any step fail.
@@ -152,6 +151,14 @@ async function syncDirectory(fs: AtomicFs, dir: string): Promise<void> {
 }
 
 /**
+ * Twelve random hex digits. From Web Crypto, which Node loads only when it is first used: the
+ * crypto module loaded with this file cost every `ecopark` command 5 ms at start, write or not.
+ */
+function randomSuffix(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * Replaces `target` with `bytes` so that at every instant the target is either the complete
  * old content or the complete new content: temp file in the same directory (same filesystem,
  * so rename is atomic), fsync, optional `.bak` of the old version (itself written and fsynced
@@ -164,7 +171,7 @@ export async function atomicWriteFile(fs: AtomicFs, target: string, bytes: Uint8
   const file = await resolveLinks(fs, target);
   const dir = path.dirname(file);
   const base = path.basename(file);
-  const suffix = options.tempSuffix ?? (() => randomBytes(6).toString('hex'));
+  const suffix = options.tempSuffix ?? randomSuffix;
   const temp = path.join(dir, `.${base}.${suffix()}.tmp`);
   const backupTemp = path.join(dir, `.${base}.bak.${suffix()}.tmp`);
   try {

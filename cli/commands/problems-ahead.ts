@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { isMainThread, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Problem } from '../../shared/analysis';
 import type { ParkFeature } from '../../shared/model';
 import { MIN_HELPER_CORES, spareCore } from '../idle-cores';
@@ -37,10 +38,13 @@ export interface ProblemsAhead {
  */
 export function startProblemsAhead(options: { always?: boolean } = {}): ProblemsAhead | null {
   const fromSources = import.meta.url.endsWith('.ts');
-  if (!options.always && (!isMainThread || availableParallelism() < MIN_HELPER_CORES || !spareCore() || fromSources)) return null;
+  if (!options.always && (availableParallelism() < MIN_HELPER_CORES || fromSources)) return null;
+  // Loaded only here: on a machine too small for the worker, its module is 3 ms of start-up for nothing.
+  const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  if (!options.always && (!threads.isMainThread || !spareCore())) return null;
   let worker: Worker;
   try {
-    worker = new Worker(new URL(fromSources ? './problems-worker-source.mjs' : './problems-worker.mjs', import.meta.url));
+    worker = new threads.Worker(new URL(fromSources ? './problems-worker-source.mjs' : './problems-worker.mjs', import.meta.url));
   } catch {
     return null;
   }
