@@ -67,6 +67,10 @@ describe('ringsApart (the separating-axis screen, on convex hulls)', () => {
     expect(ringsApart(strip, poly(rect(105.998, 21.0051, 106.002, 21.006)))).toBe(true);
     expect(interiorsMayOverlap(strip, poly(rect(105.998, 21.0051, 106.002, 21.006)))).toBe(false);
     expect(ringsApart(square, poly(rect(106.002, 21.0, 106.004, 21.002)))).toBe(true);
+    // Either way round: a ring drawn clockwise is not its own hull, and is taken through it.
+    const clockwise = poly([...rect(106.002, 21.0, 106.004, 21.002)].reverse());
+    expect(ringsApart(square, clockwise)).toBe(true);
+    expect(ringsApart(clockwise, poly(rect(106.003, 21.001, 106.005, 21.003)))).toBe(false);
   });
 
   it('does not separate a plot in the bay (hulls meet) or across the strip; the exact tests then decide', () => {
