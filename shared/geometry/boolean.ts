@@ -80,7 +80,16 @@ function extendBox(box: [number, number, number, number], c: unknown): void {
     if (c[1] > box[3]) box[3] = c[1];
     return;
   }
-  for (let i = 0; i < c.length; i++) extendBox(box, c[i]);
+  for (let i = 0; i < c.length; i++) {
+    const p = c[i];
+    // A position of a ring or line in place, without a call for each (most of the work).
+    if (Array.isArray(p) && typeof p[0] === 'number') {
+      if (p[0] < box[0]) box[0] = p[0];
+      if (p[1] < box[1]) box[1] = p[1];
+      if (p[0] > box[2]) box[2] = p[0];
+      if (p[1] > box[3]) box[3] = p[1];
+    } else extendBox(box, p);
+  }
 }
 
 /** Polygons of a Polygon or MultiPolygon as ring arrays. */
