@@ -43,7 +43,9 @@ interface Measured {
  * (the count per edge from its geodesic length), mid-piece, with the inward normal. Pieces are cut
  * along each edge's straight lon/lat line, the line the inside tests below use, so a sample lies
  * on the boundary exactly and a strip drawn on it is measured from its edge; its normal comes from
- * the WGS84 metres per degree at the edge's start (an angle error below 1e-5 rad over a few km).
+ * the WGS84 metres per degree at the edge's middle latitude (square to it there; the line's own
+ * azimuth turns by about tan(lat)·Δlat along it, 7e-4° over a 1.2 km edge running north, 0.6 mm
+ * sideways shift at the end of a 50 m ray, tests/unit/analysis/isolation-strip.test.ts).
  * The inward ray is linear in lon/lat over its few tens of metres (error well under 1 cm).
  */
 export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): StripSkeleton[] {
@@ -56,7 +58,7 @@ export function stripSkeleton(boundary: AreaGeometry, stepM = STRIP_STEP_M): Str
       const b = ring[i];
       const len = distanceM(a, b);
       if (len === 0) continue;
-      const { kx, ky } = metresPerDegree(a[1]);
+      const { kx, ky } = metresPerDegree((a[1] + b[1]) / 2);
       const ex = (b[0] - a[0]) * kx;
       const ey = (b[1] - a[1]) * ky;
       const planeLen = Math.sqrt(ex * ex + ey * ey);

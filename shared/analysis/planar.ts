@@ -365,19 +365,30 @@ function hullOf(ring: Position[]): Position[] {
 }
 
 /**
- * Whether a closed ring turns left at every vertex: then it is its own hull, and the sort of the
- * hull construction is spared (most plots and buildings; a quarter of the screen's cold cost).
+ * Whether a closed ring turns left at every vertex and winds once (its edges' x direction
+ * changes sign twice; a pentagram also turns left everywhere but winds twice): then it is convex
+ * and its own hull, and the sort of the hull construction is spared (most plots and buildings; a
+ * quarter of the screen's cold cost).
  */
 function isStrictlyConvexCcw(ring: Position[]): boolean {
   const n = ring.length - 1;
   if (n < 3 || ring[0][0] !== ring[n][0] || ring[0][1] !== ring[n][1]) return false;
+  let xSignChanges = 0;
+  // The last edge that moves in x, so the first is compared with it (round the ring).
+  let lastDx = 0;
+  for (let i = n; i > 0 && lastDx === 0; i--) lastDx = ring[i][0] - ring[i - 1][0];
   for (let i = 0; i < n; i++) {
     const a = ring[i];
     const b = ring[i + 1];
     const c = ring[i + 2 > n ? 1 : i + 2];
     if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) <= 0) return false;
+    const dx = b[0] - a[0];
+    if (dx !== 0) {
+      if (lastDx !== 0 && dx > 0 !== lastDx > 0) xSignChanges++;
+      lastDx = dx;
+    }
   }
-  return true;
+  return xSignChanges === 2;
 }
 
 /**

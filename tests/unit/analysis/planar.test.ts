@@ -82,6 +82,20 @@ describe('ringsApart (the separating-axis screen, on convex hulls)', () => {
     expect(interiorsMayOverlap(strip, across)).toBe(true);
   });
 
+  it('does not take a star that turns left at every vertex for its own hull', () => {
+    // A pentagram (the vertices of a regular pentagon taken two apart) turns left at each vertex
+    // but winds twice; a small square in its top spike shares area with it. By hand: the spike
+    // around (106, 21.0009) lies between the two edges meeting at the top vertex.
+    const star = Array.from({ length: 5 }, (_, i) => {
+      const angle = Math.PI / 2 + (4 * Math.PI * i) / 5;
+      return [106 + 0.001 * Math.cos(angle), 21 + 0.001 * Math.sin(angle)];
+    });
+    const pentagram = poly([...star, star[0]]);
+    const inSpike = poly(rect(105.99998, 21.00088, 106.00002, 21.00092));
+    expect(ringsApart(pentagram, inSpike)).toBe(false);
+    expect(interiorsMayOverlap(pentagram, inSpike)).toBe(true);
+  });
+
   it('leaves polygons with holes or parts to the exact tests', () => {
     const holed = poly(rect(106.0, 21.0, 106.002, 21.002), rect(106.0005, 21.0005, 106.0015, 21.0015));
     expect(ringsApart(holed, poly(rect(106.01, 21.01, 106.02, 21.02)))).toBe(false);
