@@ -10,11 +10,12 @@
 // - dist/cli/inputs.json lists the source files bundled; bin/ecopark.mjs runs the bundle only
 //   while none of them is newer than it, and falls back to tsx on the sources otherwise.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SCRIPT_NAME } from './cli-code-cache.mjs';
+import { SCRIPT_NAME, scriptBanner } from './cli-code-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ECOPARK_CLI_DIR: build elsewhere than dist/cli/ (the unit test builds into a temporary folder).
@@ -116,9 +117,8 @@ const result = await build({
   logLevel: 'warning',
 });
 
-// The same command as one CommonJS script, for V8's code cache (scripts/cli-code-cache.mjs).
-// import.meta.url becomes the script's own file: URL, in the same folder as the chunks above, so
-// the paths the commands resolve from it (data/fonts, the worker files) are the same. Without
+// The same command as one CommonJS script, for V8's code cache (scripts/cli-code-cache.mjs),
+// whose first line (scriptBanner) holds this build's id and import.meta.url. Without
 // whitespace or comments, and in ASCII only (asciiOnly below), Node reads the script at memory
 // speed: UTF-8 with a single accented letter is decoded character by character (19 ms a start
 // for the 4.7 MB the script had with comments, against 3.5 ms for the same bytes as ASCII).
@@ -132,7 +132,7 @@ const scriptResult = await build({
   platform: 'node',
   target: 'node20',
   external: ['sql.js'],
-  banner: { js: 'var __ecoparkImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: scriptBanner(randomBytes(8).toString('hex')) },
   define: { ECOPARK_BUNDLED_VERSION: JSON.stringify(pkg.version ?? 'unknown'), 'import.meta.url': '__ecoparkImportMetaUrl' },
   plugins: slimZod ? [zodClassicOnly] : [],
   metafile: true,
@@ -146,12 +146,19 @@ await writeFile(scriptPath, asciiOnly(await readFile(scriptPath, 'utf8')));
 
 if (slimZod) await checkZodMembers(tmpDir);
 
-// The training run, in a process of its own with the command's V8 flags. Without the sample (an
-// install that left data/ out) there is no cache, and the command runs its ES modules.
+// The training run, in a process of its own with the command's V8 flags and none from
+// NODE_OPTIONS (they would be in the cache's flags, and a command started without them would
+// find it refused). Without the sample (an install that left data/ out), or should the run fail,
+// there is no cache: the install goes on, and the command runs its ES modules.
 const sample = path.join(root, 'data', 'samples', 'bac-ninh-demo.gpkg');
 if (existsSync(sample)) {
-  const training = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli-code-cache.mjs'), 'train', tmpDir, sample], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (training.status !== 0) throw new Error('the training run of the command bundle failed (see above)');
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const training = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli-code-cache.mjs'), 'train', tmpDir, sample], { stdio: ['ignore', 'inherit', 'inherit'], env, timeout: 120_000 });
+  if (training.status !== 0) {
+    await rm(path.join(tmpDir, `${SCRIPT_NAME}.cache.json`), { force: true });
+    console.warn(`ecopark: the training run of the command failed${training.error ? ` (${training.error.message})` : ''}; the command will run without its code cache (slower start)`);
+  }
 }
 // ECOPARK_CLI_METAFILE: also write esbuild's metafile there, to see which modules each chunk holds
 // (e.g. that jsts and d3-geo, which only @turf/buffer needs, stay out of what `info` loads).

@@ -5,13 +5,14 @@
 // in dist/cli/ecopark.cjs.cache. bin/ecopark.mjs compiles the script with that cache: V8 then
 // deserialises the functions instead of parsing and compiling them.
 //
-// V8 takes a cache only from the same V8 version and flags and for a source of the same length
-// (it hashes no more of the source). So a stamp beside the cache records the Node version, the
-// platform and the script's size and modification time: a cache made for another script or
-// another Node is not offered at all, and the command runs its ES-module bundle as before. A
-// cache V8 still refuses (other flags: a profiler, NODE_OPTIONS) only costs the compile it would
-// have saved.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// V8 takes a cache only from the same V8 version and flags, and for a source of the same length
+// (it hashes no more of the source). So each build writes a random id into the script's first
+// line and into a stamp beside the cache, with the Node version and platform: a cache is offered
+// only with the very script text it was made from, by the Node that made it; otherwise the
+// command runs its ES-module bundle as before. A cache V8 still refuses (other flags: a profiler,
+// NODE_OPTIONS) only costs the compile it would have saved. ECOPARK_CODE_CACHE_REPORT=1 makes the
+// command say on stderr whether V8 took it.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,18 +47,34 @@ export function setCommandFlags() {
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 }
 
-/** What must match for a cache to be offered to V8: this Node, this script file. */
-function stampFor(scriptPath) {
-  const { size, mtimeMs } = statSync(scriptPath);
-  return { node: process.version, platform: process.platform, arch: process.arch, scriptSize: size, scriptMtimeMs: mtimeMs };
+/**
+ * The first line of the script bundle (scripts/build-cli.mjs): strict mode, as the ES modules
+ * run; the build's id, which ties the script to its cache; and import.meta.url as the script's own
+ * file: URL, in the folder of the ES-module chunks, so the paths the commands resolve from it
+ * (data/fonts, the worker files) are the same.
+ */
+export function scriptBanner(buildId) {
+  return `"use strict";var __ecoparkBuild=${JSON.stringify(buildId)};var __ecoparkImportMetaUrl=require("node:url").pathToFileURL(__filename).href;`;
 }
 
-/** Compiles and runs the script bundle (as Node runs a CommonJS module) and returns it with its exports. */
-function loadScript(scriptPath, cachedData) {
-  const script = new vm.Script(Module.wrap(readFileSync(scriptPath, 'utf8')), {
+/** The build id in the first line of a script bundle; null when it has none. */
+function buildIdOf(source) {
+  return /^"use strict";var __ecoparkBuild="([0-9a-f]+)";/.exec(source)?.[1] ?? null;
+}
+
+/** What must match, besides the build id, for a cache to be offered to V8: this Node. */
+function runtimeStamp() {
+  return { node: process.version, platform: process.platform, arch: process.arch };
+}
+
+/** Compiles and runs the script bundle's text (as Node runs a CommonJS module) and returns it with its exports. */
+function loadScript(scriptPath, source, cachedData) {
+  const script = new vm.Script(Module.wrap(source), {
     filename: scriptPath,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // The bundle makes no import() (esbuild inlines them); should one appear, Node's own loader
+    // answers it where this Node has one to give (20.12 and later).
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(scriptPath), module, scriptPath, path.dirname(scriptPath));
@@ -65,33 +82,34 @@ function loadScript(scriptPath, cachedData) {
 }
 
 /**
- * The cache for the script bundle in `dir` (a file: URL or path of dist/cli/), when this process
- * may use it; null when there is none, it was made for another Node or script, or this Node
- * cannot give a script the default module loader (before 20.12).
+ * The script's text and its cache, when this process may use them: read once, and the text
+ * compiled is the one whose build id the stamp names. Null when there is no cache, or it was made
+ * for another build or another Node.
  */
 function usableCache(scriptPath) {
-  if (!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) return null;
-  const cachePath = `${scriptPath}.cache`;
   try {
     const stamp = JSON.parse(readFileSync(`${scriptPath}.cache.json`, 'utf8'));
-    const here = stampFor(scriptPath);
-    const cache = readFileSync(cachePath);
-    const same = Object.keys(here).every((key) => stamp[key] === here[key]) && stamp.cacheSize === cache.length;
-    return same ? cache : null;
+    const cache = readFileSync(`${scriptPath}.cache`);
+    const source = readFileSync(scriptPath, 'utf8');
+    const here = runtimeStamp();
+    const same = Object.keys(here).every((key) => stamp[key] === here[key]) && stamp.cacheSize === cache.length && buildIdOf(source) === stamp.buildId;
+    return same ? { source, cache } : null;
   } catch {
     return null; // no cache or no stamp: the build made none
   }
 }
 
 /**
- * Runs the command from the script bundle in `dir` with its code cache, and never returns (the
- * command exits); returns false, having run nothing, when there is no cache this process can use.
+ * Runs the command from the script bundle in `dir` (a file: URL or path of dist/cli/) with its
+ * code cache, and never returns (the command exits); returns false, having run nothing, when
+ * there is no cache this process can use.
  */
 export async function runWithCodeCache(dir) {
   const scriptPath = path.join(dir instanceof URL ? fileURLToPath(dir) : dir, SCRIPT_NAME);
-  const cache = usableCache(scriptPath);
-  if (!cache) return false;
-  const { exports } = loadScript(scriptPath, cache);
+  const usable = usableCache(scriptPath);
+  if (!usable) return false;
+  const { script, exports } = loadScript(scriptPath, usable.source, usable.cache);
+  if (process.env.ECOPARK_CODE_CACHE_REPORT === '1') process.stderr.write(`ecopark: code cache ${script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
   await exports.runProcess(process.argv.slice(2));
   return true;
 }
@@ -111,12 +129,16 @@ function writeAtomically(file, bytes) {
 export async function trainCodeCache(dir, samplePath) {
   setCommandFlags();
   const scriptPath = path.join(dir, SCRIPT_NAME);
-  const { script, exports } = loadScript(scriptPath, undefined);
+  const source = readFileSync(scriptPath, 'utf8');
+  const buildId = buildIdOf(source);
+  if (!buildId) throw new Error(`${scriptPath} has no build id in its first line`);
+  const { script, exports } = loadScript(scriptPath, source, undefined);
   const failed = await exports.train(samplePath);
   if (failed.length > 0) throw new Error(`the command bundle failed its training run: ecopark ${failed.join('; ecopark ')}`);
   const cache = script.createCachedData();
+  // The stamp last: a cache without its stamp is never offered.
   writeAtomically(path.join(dir, CACHE_NAME), cache);
-  writeAtomically(path.join(dir, STAMP_NAME), `${JSON.stringify({ ...stampFor(scriptPath), cacheSize: cache.length }, null, 1)}\n`);
+  writeAtomically(path.join(dir, STAMP_NAME), `${JSON.stringify({ ...runtimeStamp(), buildId, cacheSize: cache.length }, null, 1)}\n`);
   return cache.length;
 }
 

@@ -9,25 +9,18 @@ import { SAMPLE } from './helpers';
 const root = process.cwd();
 let dir: string;
 
-/** Runs `ecopark ARGS` from the bundle in `dir` as bin/ecopark.mjs does; `esm` tells which bundle ran. */
-function runBundle(args: string[]): { status: number | null; stdout: string; stderr: string; esm: boolean } {
-  const r = spawnSync(process.execPath, [path.join(dir, 'runner.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, ECOPARK_LANG: 'en' }, maxBuffer: 1 << 26 });
+/**
+ * Runs `ecopark ARGS` from the bundle in `dir` as bin/ecopark.mjs does, with the report of whether
+ * V8 took the cache (ECOPARK_CODE_CACHE_REPORT); `cache` is that report, or 'none' when the ES
+ * modules ran instead.
+ */
+function runBundle(args: string[]): { status: number | null; stdout: string; stderr: string; cache: 'accepted' | 'rejected' | 'none' } {
+  const r = spawnSync(process.execPath, [path.join(dir, 'runner.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, ECOPARK_LANG: 'en', ECOPARK_CODE_CACHE_REPORT: '1' }, maxBuffer: 1 << 26 });
+  const report = /^ecopark: code cache (accepted|rejected)\n/.exec(r.stderr);
   const esm = r.stderr.startsWith('[es modules]\n');
-  return { status: r.status, stdout: r.stdout, stderr: esm ? r.stderr.slice('[es modules]\n'.length) : r.stderr, esm };
-}
-
-/** Whether V8 takes the cache, asked in a process with the command's flags (V8 checks them). */
-function v8TakesCache(): boolean {
-  const probe = `
-    import { readFileSync } from 'node:fs';
-    import { Module } from 'node:module';
-    import vm from 'node:vm';
-    import { setCommandFlags } from ${JSON.stringify(path.join(root, 'scripts', 'cli-code-cache.mjs'))};
-    setCommandFlags();
-    const file = ${JSON.stringify(path.join(dir, 'ecopark.cjs'))};
-    const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(file + '.cache') });
-    process.stdout.write(String(!script.cachedDataRejected));`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout === 'true';
+  expect(Boolean(report) || esm, r.stderr).toBe(true);
+  const cache = report ? (report[1] as 'accepted' | 'rejected') : 'none';
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.slice(report ? report[0].length : '[es modules]\n'.length), cache };
 }
 
 beforeAll(() => {
@@ -52,34 +45,34 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the code cache of the command', () => {
   it('is made by the build, for this Node and this script, and V8 takes it', () => {
     const stamp = JSON.parse(readFileSync(path.join(dir, 'ecopark.cjs.cache.json'), 'utf8'));
-    expect(stamp).toMatchObject({ node: process.version, platform: process.platform, arch: process.arch, scriptSize: readFileSync(path.join(dir, 'ecopark.cjs')).length });
+    expect(stamp).toMatchObject({ node: process.version, platform: process.platform, arch: process.arch });
+    expect(readFileSync(path.join(dir, 'ecopark.cjs'), 'latin1').startsWith(`"use strict";var __ecoparkBuild="${stamp.buildId}";`)).toBe(true);
     expect(stamp.cacheSize).toBe(readFileSync(path.join(dir, 'ecopark.cjs.cache')).length);
     expect(stamp.cacheSize).toBeGreaterThan(100_000);
-    expect(v8TakesCache()).toBe(true);
+    expect(runBundle(['--version']).cache).toBe('accepted');
   });
 
   it('runs the command with the same output as the ES modules', () => {
     const cached = runBundle(['analyze', '--json', '--date', '2026-01-01', SAMPLE]);
-    expect(cached.esm).toBe(false);
+    expect(cached.cache).toBe('accepted');
     expect(cached.status).toBe(0);
     const analysis = JSON.parse(cached.stdout) as { project: { name: string }; problems: unknown[] };
     expect(analysis.project.name).toBe('Khu công nghiệp sinh thái Yên Phong Demo');
     expect(analysis.problems).toHaveLength(2);
-    // The same run from the ES modules: a stamp of another script (here: modified a second later)
-    // keeps the cache from being offered.
+    // The same run from the ES modules: a stamp of another build keeps the cache from being offered.
     const stampPath = path.join(dir, 'ecopark.cjs.cache.json');
     const stamp = readFileSync(stampPath, 'utf8');
     try {
-      const { scriptMtimeMs } = JSON.parse(stamp) as { scriptMtimeMs: number };
-      writeFileSync(stampPath, stamp.replace(String(scriptMtimeMs), String(scriptMtimeMs - 1000)));
+      const { buildId } = JSON.parse(stamp) as { buildId: string };
+      writeFileSync(stampPath, stamp.replace(buildId, '0123456789abcdef'));
       const esm = runBundle(['analyze', '--json', '--date', '2026-01-01', SAMPLE]);
-      expect(esm.esm).toBe(true);
+      expect(esm.cache).toBe('none');
       expect(esm.stdout).toBe(cached.stdout);
       expect(esm.stderr).toBe(cached.stderr);
     } finally {
       writeFileSync(stampPath, stamp);
     }
-    expect(runBundle(['--version']).esm).toBe(false);
+    expect(runBundle(['--version']).cache).toBe('accepted');
   });
 
   it('is ASCII, and its regular expressions still read Vietnamese layer names', () => {
@@ -93,7 +86,7 @@ describe('the code cache of the command', () => {
       const output = path.join(dir, `${layer}.geojson`);
       writeFileSync(input, dxf.replace('RANH_GIOI', layer));
       const r = runBundle(['convert', input, output, '--crs', 'VN2000:105.5']);
-      expect(r.esm).toBe(false);
+      expect(r.cache).toBe('accepted');
       expect(r.status, r.stderr).toBe(0);
       const collection = JSON.parse(readFileSync(output, 'utf8')) as { features: { properties: { kind: string } }[] };
       return collection.features.map((f) => f.properties.kind);
@@ -104,7 +97,7 @@ describe('the code cache of the command', () => {
 
   it('a failure is one line and its exit code, as from the ES modules', () => {
     const r = runBundle(['info', 'no-such-park.gpkg']);
-    expect(r.esm).toBe(false);
+    expect(r.cache).toBe('accepted');
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('ecopark: cannot open no-such-park.gpkg: no such file\n');
   });
@@ -117,17 +110,25 @@ describe('the code cache of the command', () => {
     try {
       truncateSync(cache, 1000);
       const short = runBundle(['--version']);
-      expect(short.esm).toBe(true);
+      expect(short.cache).toBe('none');
       expect(short.status).toBe(0);
       writeFileSync(cache, bytes);
       writeFileSync(stampPath, stamp.replace(process.version, 'v0.0.0'));
-      expect(runBundle(['--version']).esm).toBe(true);
+      expect(runBundle(['--version']).cache).toBe('none');
       rmSync(stampPath);
-      expect(runBundle(['--version']).esm).toBe(true);
+      expect(runBundle(['--version']).cache).toBe('none');
     } finally {
       writeFileSync(cache, bytes);
       writeFileSync(stampPath, stamp);
     }
-    expect(runBundle(['--version']).esm).toBe(false);
+    expect(runBundle(['--version']).cache).toBe('accepted');
+  });
+
+  it('is refused by V8 under other V8 flags, and the command still runs', () => {
+    // V8 checks its flags: the cache was made with the command's own (setCommandFlags).
+    const r = spawnSync(process.execPath, ['--no-opt', path.join(dir, 'runner.mjs'), '--version'], { encoding: 'utf8', env: { ...process.env, ECOPARK_CODE_CACHE_REPORT: '1' } });
+    expect(r.stderr).toBe('ecopark: code cache rejected\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
