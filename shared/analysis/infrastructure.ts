@@ -12,7 +12,8 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { isConvexRing } from './convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
-import { bboxesOverlap, bboxesTouch, ringsApart, isWithin, polygonsOf, type BBox } from './planar';
+import { bboxesOverlap, bboxesTouch, isWithin, polygonsOf, type BBox } from './planar';
+import { ringsApart } from './rings-apart';
 import type { SpatialState } from './spatial-state';
 import type { AnalysisResult } from './types';
 

@@ -2,8 +2,8 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
 import { isCounterClockwise } from '../geometry/ring';
-import { convexHull, type PlanarPoint } from '../geometry/convex-hull';
 import { edgesNear } from './edge-grid';
+import { ringsApart } from './rings-apart';
 
 /**
  * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),
@@ -319,98 +319,6 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
 
 function boxInside(inner: BBox, outer: BBox): boolean {
   return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-}
-
-/**
- * Depth (degrees, ≈1e-9 m) by which two rings may reach into each other along an axis and
- * still count as apart: the rounding of projecting a shared edge's two ends, far below EPS_DEG.
- */
-const APART_DEG = 1e-14;
-
-/**
- * Two single rings whose convex hulls have a hull edge with all of the other hull beyond it share
- * no interior (the separating axis theorem: their hulls are apart, and each ring lies in its
- * hull): the common case of neighbouring plots along a shared edge, decided in a few
- * multiplications instead of the contact wedges. A pair it does not separate goes on to the exact
- * tests; on the 5,113-feature park it separates 2,240 of the 8,116 pairs it is asked about, none
- * of which those tests find overlapping. Apart, two rings share less than 1e-9 m times their
- * length: no area any caller counts.
- */
-export function ringsApart(a: AreaGeometry, b: AreaGeometry): boolean {
-  if (a.type !== 'Polygon' || b.type !== 'Polygon' || a.coordinates.length !== 1 || b.coordinates.length !== 1) return false;
-  const ha = hullOf(a.coordinates[0]);
-  const hb = hullOf(b.coordinates[0]);
-  return hullEdgeSeparates(ha, hb) || hullEdgeSeparates(hb, ha);
-}
-
-const hulls = new WeakMap<Position[], Position[]>();
-
-/**
- * The ring's convex hull, counter-clockwise and closed, kept per ring for the life of the geometry
- * (the analysis asks about a land use once per neighbour). A vertex within rounding (~1e-14°) of a
- * hull edge may be left out, far inside APART_DEG's margin. A ring with no area gives a hull with
- * none, which the screen may call apart from anything: rightly, it has no interior.
- */
-function hullOf(ring: Position[]): Position[] {
-  let hull = hulls.get(ring);
-  if (!hull) {
-    if (isStrictlyConvexCcw(ring)) hull = ring;
-    else {
-      const open = convexHull(ring as PlanarPoint[]);
-      hull = open.length > 0 ? [...open, open[0]] : [];
-    }
-    hulls.set(ring, hull);
-  }
-  return hull;
-}
-
-/**
- * Whether a closed ring turns left at every vertex and winds once (its edges' x direction
- * changes sign twice; a pentagram also turns left everywhere but winds twice): then it is convex
- * and its own hull, and the sort of the hull construction is spared (most plots and buildings; a
- * quarter of the screen's cold cost).
- */
-function isStrictlyConvexCcw(ring: Position[]): boolean {
-  const n = ring.length - 1;
-  if (n < 3 || ring[0][0] !== ring[n][0] || ring[0][1] !== ring[n][1]) return false;
-  let xSignChanges = 0;
-  // The last edge that moves in x, so the first is compared with it (round the ring).
-  let lastDx = 0;
-  for (let i = n; i > 0 && lastDx === 0; i--) lastDx = ring[i][0] - ring[i - 1][0];
-  for (let i = 0; i < n; i++) {
-    const a = ring[i];
-    const b = ring[i + 1];
-    const c = ring[i + 2 > n ? 1 : i + 2];
-    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) <= 0) return false;
-    const dx = b[0] - a[0];
-    if (dx !== 0) {
-      if (lastDx !== 0 && dx > 0 !== lastDx > 0) xSignChanges++;
-      lastDx = dx;
-    }
-  }
-  return xSignChanges === 2;
-}
-
-/**
- * Whether some edge of the closed counter-clockwise convex ring `hull` has every vertex of
- * `other` on its outer side, within APART_DEG times the edge's length. The pass over `other`
- * stops at the first vertex inside, so an edge it straddles costs a vertex or two.
- */
-function hullEdgeSeparates(hull: Position[], other: Position[]): boolean {
-  for (let i = 0; i + 1 < hull.length; i++) {
-    // Relative to the edge's start: lon/lat near 106° E would round at 1e-14 of their size.
-    const px = hull[i][0];
-    const py = hull[i][1];
-    // The inward normal: the hull lies at or above 0 along it.
-    const nx = py - hull[i + 1][1];
-    const ny = hull[i + 1][0] - px;
-    const slack = APART_DEG * Math.sqrt(nx * nx + ny * ny);
-    if (slack === 0) continue;
-    let k = 0;
-    while (k < other.length && nx * (other[k][0] - px) + ny * (other[k][1] - py) <= slack) k++;
-    if (k === other.length) return true;
-  }
-  return false;
 }
 
 /**
