@@ -14,15 +14,28 @@ function cross(o: Position, a: Position, b: Position): number {
   return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 }
 
-/** Whether a closed ring is convex (colinear vertices allowed), memoised per ring. */
+/**
+ * Whether a closed ring is convex (colinear vertices allowed), memoised per ring: its turns are
+ * all one way and it winds once. A pentagram also turns one way at every vertex but winds twice:
+ * its edges' x direction changes sign four times, a convex ring's twice.
+ */
 export function isConvexRing(ring: Position[]): boolean {
   let known = convexity.get(ring);
   if (known !== undefined) return known;
   const n = ring.length - 1;
   let sign = 0;
+  let xSignChanges = 0;
+  // The last edge that moves in x, so the first is compared with it (round the ring).
+  let lastDx = 0;
+  for (let i = n; i > 0 && lastDx === 0; i--) lastDx = ring[i][0] - ring[i - 1][0];
   known = n >= 3;
   for (let i = 0; i < n && known; i++) {
     const c = cross(ring[i], ring[(i + 1) % n], ring[(i + 2) % n]);
+    const dx = ring[(i + 1) % n][0] - ring[i][0];
+    if (dx !== 0) {
+      if (lastDx !== 0 && dx > 0 !== lastDx > 0) xSignChanges++;
+      lastDx = dx;
+    }
     // Relative to the edge lengths: tiny turns are colinear vertices, not concavities.
     const scale = Math.hypot(ring[(i + 1) % n][0] - ring[i][0], ring[(i + 1) % n][1] - ring[i][1]) *
       Math.hypot(ring[(i + 2) % n][0] - ring[(i + 1) % n][0], ring[(i + 2) % n][1] - ring[(i + 1) % n][1]);
@@ -31,6 +44,7 @@ export function isConvexRing(ring: Position[]): boolean {
     if (sign === 0) sign = s;
     else if (s !== sign) known = false;
   }
+  if (known && sign !== 0 && xSignChanges !== 2) known = false;
   convexity.set(ring, known);
   return known;
 }

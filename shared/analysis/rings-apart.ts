@@ -1,5 +1,7 @@
 import { convexHull, type PlanarPoint } from '../geometry/convex-hull';
+import { signedArea2 } from '../geometry/ring';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
+import { isConvexRing } from './convex-clip';
 
 // The separating-axis screen in front of the overlap tests of planar.ts (interiorsMayOverlap)
 // and of the road corridors (infrastructure.ts): two single-ring polygons whose convex hulls are
@@ -30,16 +32,23 @@ export function ringsApart(a: AreaGeometry, b: AreaGeometry): boolean {
 
 const hulls = new WeakMap<Position[], Position[]>();
 
+function isClosed(ring: Position[]): boolean {
+  const n = ring.length - 1;
+  return n >= 3 && ring[0][0] === ring[n][0] && ring[0][1] === ring[n][1];
+}
+
 /**
  * The ring's convex hull, counter-clockwise and closed, kept per ring for the life of the geometry
  * (the analysis asks about a land use once per neighbour). A vertex within rounding (~1e-14°) of a
- * hull edge may be left out, far inside APART_DEG's margin. A ring with no area gives a hull with
+ * hull edge may be left out, and a convex ring's colinear vertex (a turn below 1e-12 of its edges,
+ * isConvexRing) may lie beyond its own edge by as little: nanometres, like APART_DEG's margin. A ring with no area gives a hull with
  * none, which the screen may call apart from anything: rightly, it has no interior.
  */
 function hullOf(ring: Position[]): Position[] {
   let hull = hulls.get(ring);
   if (!hull) {
-    if (isStrictlyConvexCcw(ring)) hull = ring;
+    // A convex ring (most plots and buildings) is its own hull, turned counter-clockwise: no sort.
+    if (isClosed(ring) && isConvexRing(ring)) hull = signedArea2(ring) >= 0 ? ring : [...ring].reverse();
     else {
       const open = convexHull(ring as PlanarPoint[]);
       hull = open.length > 0 ? [...open, open[0]] : [];
@@ -47,33 +56,6 @@ function hullOf(ring: Position[]): Position[] {
     hulls.set(ring, hull);
   }
   return hull;
-}
-
-/**
- * Whether a closed ring turns left at every vertex and winds once (its edges' x direction
- * changes sign twice; a pentagram also turns left everywhere but winds twice): then it is convex
- * and its own hull, and the sort of the hull construction is spared (most plots and buildings; a
- * quarter of the screen's cold cost).
- */
-function isStrictlyConvexCcw(ring: Position[]): boolean {
-  const n = ring.length - 1;
-  if (n < 3 || ring[0][0] !== ring[n][0] || ring[0][1] !== ring[n][1]) return false;
-  let xSignChanges = 0;
-  // The last edge that moves in x, so the first is compared with it (round the ring).
-  let lastDx = 0;
-  for (let i = n; i > 0 && lastDx === 0; i--) lastDx = ring[i][0] - ring[i - 1][0];
-  for (let i = 0; i < n; i++) {
-    const a = ring[i];
-    const b = ring[i + 1];
-    const c = ring[i + 2 > n ? 1 : i + 2];
-    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) <= 0) return false;
-    const dx = b[0] - a[0];
-    if (dx !== 0) {
-      if (lastDx !== 0 && dx > 0 !== lastDx > 0) xSignChanges++;
-      lastDx = dx;
-    }
-  }
-  return xSignChanges === 2;
 }
 
 /**

@@ -137,5 +137,10 @@ describe('convex clipping', () => {
     expect(isConvexRing([[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]])).toBe(true);
     expect(isConvexRing([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]])).toBe(false);
     expect(isConvexRing([[0, 0], [1, 0], [2, 0], [2, 1], [0, 1], [0, 0]])).toBe(true); // colinear vertex
+    // A pentagram turns the same way at every vertex but winds twice: not convex.
+    const star = Array.from({ length: 5 }, (_, i) => [Math.cos(Math.PI / 2 + (4 * Math.PI * i) / 5), Math.sin(Math.PI / 2 + (4 * Math.PI * i) / 5)]);
+    expect(isConvexRing([...star, star[0]])).toBe(false);
+    const pentagon = Array.from({ length: 5 }, (_, i) => [Math.cos(Math.PI / 2 + (2 * Math.PI * i) / 5), Math.sin(Math.PI / 2 + (2 * Math.PI * i) / 5)]);
+    expect(isConvexRing([...pentagon, pentagon[0]])).toBe(true);
   });
 });
