@@ -2,7 +2,7 @@ import { subtractAreas } from '../geometry/boolean';
 import { boxWithinArea } from '../geometry/box-within';
 import { SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { issueSentence } from '../geometry/issue-sentence';
-import { featureLabel, type ValidationIssue } from '../geometry/validate';
+import { featureLabel, validPosition, type ValidationIssue } from '../geometry/validate';
 import type { BuildingFeature, LandUseFeature, ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { GridIndex } from './grid-index';
@@ -120,7 +120,7 @@ function clearlyWithinOne(b: BuildingFeature, box: BBox, candidates: readonly Pl
 
 function validCoordinates(g: AreaGeometry): boolean {
   for (const rings of polygonsOf(g)) {
-    for (const ring of rings) for (const p of ring) if (!(Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) return false;
+    for (const ring of rings) if (!ring.every(validPosition)) return false;
   }
   return true;
 }

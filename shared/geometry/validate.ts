@@ -77,7 +77,7 @@ export function featureLabel(f: ParkFeature): string {
 }
 
 /** A position of at least two numbers, finite and within ±180° longitude, ±90° latitude. */
-function validPosition(p: Position): boolean {
+export function validPosition(p: Position): boolean {
   return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
 }
 
