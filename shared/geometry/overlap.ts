@@ -186,14 +186,9 @@ function areaInConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
 }
 
 function boxesShareArea(a: PlanarPoint[], b: PlanarPoint[]): boolean {
-  const p = planarBox(a);
-  const q = planarBox(b);
+  const p = pointsBox(a);
+  const q = pointsBox(b);
   return Math.min(p[2], q[2]) > Math.max(p[0], q[0]) && Math.min(p[3], q[3]) > Math.max(p[1], q[1]);
-}
-
-/** [minX, minY, maxX, maxY] of planar points. */
-function planarBox(pts: PlanarPoint[]): [number, number, number, number] {
-  return pointsBox(pts);
 }
 
 /** Σ over `subjects` × `hulls` of the area of each subject ring inside each hull, stopping at `limitM2`. */
@@ -256,7 +251,7 @@ function hullsMeetBelow(as: PlanarPoint[][], bs: PlanarPoint[][], limitM2: numbe
  */
 function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
   if (hull.length < 3) return Infinity;
-  const box = planarBox(hull);
+  const box = pointsBox(hull);
   const diagonal = Math.hypot(box[2] - box[0], box[3] - box[1]);
   let best = Infinity;
   for (let i = 0; i < hull.length; i++) {
