@@ -70,21 +70,22 @@ export class GridIndex<T> {
   /** Items whose boxes touch `box` (closed boxes: shared edges count). */
   query(box: BBox): T[] {
     const found = new Set<T>();
-    const touches = (item: T) => {
-      const b = this.boxes.get(item)!;
-      if (b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3]) found.add(item);
-    };
     const keys = this.keys(box);
     if (keys) {
-      for (const key of keys) {
-        const cell = this.cells.get(key);
-        if (cell) for (const item of cell) touches(item);
+      for (let k = 0; k < keys.length; k++) {
+        const cell = this.cells.get(keys[k]);
+        if (cell) for (const item of cell) if (this.touches(item, box)) found.add(item);
       }
     } else {
       // A query box too large for the grid: every item is a candidate.
-      for (const item of this.boxes.keys()) touches(item);
+      for (const item of this.boxes.keys()) if (this.touches(item, box)) found.add(item);
     }
-    for (const item of this.oversized) touches(item);
+    for (const item of this.oversized) if (this.touches(item, box)) found.add(item);
     return [...found];
+  }
+
+  private touches(item: T, box: BBox): boolean {
+    const b = this.boxes.get(item)!;
+    return b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3];
   }
 }

@@ -1,5 +1,5 @@
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { bboxOf as coordinatesBbox } from '../geometry/boolean';
+import { bboxOf as coordinatesBbox, polygonsOf, ringsOf } from '../geometry/boolean';
 import { pointInRings, type XY } from '../geometry/planar-faces';
 import { isCounterClockwise } from '../geometry/ring';
 import { edgesNear } from './edge-grid';
@@ -20,9 +20,7 @@ export const EPS_DEG = 1e-7;
 // such an overlap is nowhere wider than EPS_DEG (docs/analysis.md).
 const ANGLE_EPS = 1e-3;
 
-export function polygonsOf(geometry: AreaGeometry): Position[][][] {
-  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-}
+export { polygonsOf };
 
 export function bboxOf(geometry: AreaGeometry | { type: string; coordinates: unknown }): BBox {
   return coordinatesBbox(geometry.coordinates);
@@ -44,7 +42,7 @@ const ringLists = new WeakMap<AreaGeometry, XY[][]>();
 /** Even-odd point in polygon over every ring of every part (holes included). */
 export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
   let rings = ringLists.get(geometry);
-  if (!rings) ringLists.set(geometry, (rings = polygonsOf(geometry).flat() as XY[][]));
+  if (!rings) ringLists.set(geometry, (rings = ringsOf(geometry) as XY[][]));
   const bands = bandsOf(geometry, rings);
   return bands ? pointInBands(p, bands) : pointInRings(p as XY, rings);
 }

@@ -82,13 +82,18 @@ export function plotIndicators(plot: LandUseFeature, state: SpatialState, storey
     greenRatio: greenIds.length > 0 ? greenInsideM2 / safe : hasDeclared ? declared : null,
     greenSource: greenIds.length > 0 ? 'drawn' : hasDeclared ? 'declared' : 'none',
     greenIds: greenIds.sort(),
-    limits: {
-      ...(plot.maxDensity !== undefined ? { maxDensity: plot.maxDensity } : {}),
-      ...(plot.maxFloors !== undefined ? { maxFloors: plot.maxFloors } : {}),
-      ...(plot.minGreenRatio !== undefined ? { minGreenRatio: plot.minGreenRatio } : {}),
-      ...(plot.maxFar !== undefined ? { maxFar: plot.maxFar } : {}),
-    },
+    limits: plotLimits(plot),
   };
+}
+
+/** The plot's own limits, those it has (assigned in turn: spreads of one key each cost a cold run more). */
+function plotLimits(plot: LandUseFeature): PlotIndicators['limits'] {
+  const limits: PlotIndicators['limits'] = {};
+  if (plot.maxDensity !== undefined) limits.maxDensity = plot.maxDensity;
+  if (plot.maxFloors !== undefined) limits.maxFloors = plot.maxFloors;
+  if (plot.minGreenRatio !== undefined) limits.minGreenRatio = plot.minGreenRatio;
+  if (plot.maxFar !== undefined) limits.maxFar = plot.maxFar;
+  return limits;
 }
 
 /** Plot indicators by plot object, valid for `storeyHeightM`; kept across runs of one scenario. */

@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
 import type { ParkGeometry, AreaGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, boxesMeet, polygonsOf, subtractAreas } from './boolean';
+import { bboxOf, boxesMeet, polygonsOf, ringsOf, subtractAreas } from './boolean';
 import { boxWithinArea } from './box-within';
 import { areaInsideConvex, SLIVER_OVERLAP_M2 } from './overlap';
 import { distanceToSegment, type XY } from './planar-depth';
@@ -239,9 +239,9 @@ function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
     if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
   }
   if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary.coordinates[0], plane);
-  const bRings = polygonsOf(boundary).flat();
+  const bRings = ringsOf(boundary);
   for (const ring of bRings) for (const v of ring) if (v[0] >= box[0] && v[0] <= box[2] && v[1] >= box[1] && v[1] <= box[3]) return false;
-  const fRings = polygonsOf(g).flat();
+  const fRings = ringsOf(g);
   for (const ring of fRings) {
     for (let i = 1; i < ring.length; i++) {
       for (const bRing of bRings) for (let j = 1; j < bRing.length; j++) if (segmentsMeet(ring[i - 1], ring[i], bRing[j - 1], bRing[j])) return false;
@@ -291,7 +291,7 @@ function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: Tangent
   const rings = [b];
   const near: number[] = [];
   let outsideBoundM2 = 0;
-  for (const ring of polygonsOf(g).flat()) {
+  for (const ring of ringsOf(g)) {
     const xy = ring.map((p) => toPlane(plane, p));
     let anyNear = false;
     for (let k = 1; k < xy.length; k++) {

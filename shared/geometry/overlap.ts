@@ -119,8 +119,14 @@ interface Screened {
 }
 
 function screened(g: AreaGeometry, plane: TangentPlane): Screened {
-  const parts = polygonsOf(g).map((rings) => rings.map((ring) => openRing(ring).map((p) => toPlane(plane, p))));
-  return { rings: parts.flat(), hulls: parts.map((rings) => convexHull(rings.flat())) };
+  const rings: PlanarPoint[][] = [];
+  const hulls: PlanarPoint[][] = [];
+  for (const part of polygonsOf(g)) {
+    const planar = part.map((ring) => openRing(ring).map((p) => toPlane(plane, p)));
+    rings.push(...planar);
+    hulls.push(convexHull(planar.length === 1 ? planar[0] : planar.flat()));
+  }
+  return { rings, hulls };
 }
 
 function loopsOf(s: Screened): PlanarPoint[][] {
@@ -282,18 +288,24 @@ export function areaInsideConvex(pts: PlanarPoint[], convex: PlanarPoint[]): num
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */
 export function clipByEdge(pts: PlanarPoint[], a: PlanarPoint, b: PlanarPoint): PlanarPoint[] {
-  const side = (p: PlanarPoint) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+  // The side of a point (left of a→b positive), each point's computed once and carried from one
+  // edge of pts to the next: no closure per call, the costlier in unoptimised code.
+  const ax = a[0], ay = a[1], ux = b[0] - ax, uy = b[1] - ay;
   const out: PlanarPoint[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const p = pts[i];
-    const q = pts[(i + 1) % pts.length];
-    const sp = side(p);
-    const sq = side(q);
+  const n = pts.length;
+  if (n === 0) return out;
+  let p = pts[0];
+  let sp = ux * (p[1] - ay) - uy * (p[0] - ax);
+  for (let i = 0; i < n; i++) {
+    const q = i + 1 < n ? pts[i + 1] : pts[0];
+    const sq = ux * (q[1] - ay) - uy * (q[0] - ax);
     if (sp >= 0) out.push(p);
     if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
       const t = sp / (sp - sq);
       out.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
     }
+    p = q;
+    sp = sq;
   }
   return out;
 }

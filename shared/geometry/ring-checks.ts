@@ -41,16 +41,23 @@ export function dedupe(xy: [number, number][]): [number, number][] {
  * at their shared vertex. O(n²) over edges with a bounding-box screen: fine for drawn shapes.
  */
 export function ringCrossings(rings: [number, number][][]): Crossing[] {
-  const edges: { a: [number, number]; b: [number, number]; ring: number; i: number; n: number }[] = [];
-  rings.forEach((r, ring) => r.forEach((a, i) => edges.push({ a, b: r[(i + 1) % r.length], ring, i, n: r.length })));
+  // Each edge with its box, computed once rather than for every pair.
+  const edges: { a: [number, number]; b: [number, number]; ring: number; i: number; n: number; x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (let ring = 0; ring < rings.length; ring++) {
+    const r = rings[ring];
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i];
+      const b = r[(i + 1) % r.length];
+      edges.push({ a, b, ring, i, n: r.length, x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+    }
+  }
   const out: Crossing[] = [];
   for (let x = 0; x < edges.length; x++) {
     const e = edges[x];
     for (let y = x + 1; y < edges.length; y++) {
       const f = edges[y];
       if (e.ring === f.ring && (Math.abs(e.i - f.i) === 1 || Math.abs(e.i - f.i) === e.n - 1)) continue;
-      if (Math.max(e.a[0], e.b[0]) < Math.min(f.a[0], f.b[0]) || Math.max(f.a[0], f.b[0]) < Math.min(e.a[0], e.b[0])) continue;
-      if (Math.max(e.a[1], e.b[1]) < Math.min(f.a[1], f.b[1]) || Math.max(f.a[1], f.b[1]) < Math.min(e.a[1], e.b[1])) continue;
+      if (e.x1 < f.x0 || f.x1 < e.x0 || e.y1 < f.y0 || f.y1 < e.y0) continue;
       const hit = segmentsMeet(e.a, e.b, f.a, f.b);
       if (hit) out.push({ at: hit, ringA: e.ring, edgeA: e.i, ringB: f.ring, edgeB: f.i });
     }

@@ -26,7 +26,8 @@ export function metresPerDegree(lat: number): { kx: number; ky: number } {
 }
 
 export function createTangentPlane(lon0: number, lat0: number): TangentPlane {
-  return { lon0, lat0, ...metresPerDegree(lat0) };
+  const { kx, ky } = metresPerDegree(lat0);
+  return { lon0, lat0, kx, ky };
 }
 
 export function toPlane(plane: TangentPlane, p: readonly number[]): [number, number] {

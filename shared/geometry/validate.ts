@@ -171,7 +171,8 @@ export function validateLayout(features: ParkFeature[], options: { minSliverWidt
     minSliverWidthM: options.minSliverWidthM,
   };
   const only = options.onlyIds ? new Set(options.onlyIds) : null;
-  const issues = features.filter((f) => !only || only.has(f.id)).flatMap((f) => validateFeature(f, context));
+  const issues: ValidationIssue[] = [];
+  for (const f of features) if (!only || only.has(f.id)) for (const issue of validateFeature(f, context)) issues.push(issue);
   const byId = new Map(features.map((f) => [f.id, f]));
   const landUse = features.filter((f) => f.kind === 'landuse');
   for (const o of findOverlaps(landUse, { onlyIds: options.onlyIds })) {

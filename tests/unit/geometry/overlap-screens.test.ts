@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bboxOf, intersectAreas } from '../../../shared/geometry/boolean';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
-import { findOverlaps, SLIVER_OVERLAP_M2, type Overlap } from '../../../shared/geometry/overlap';
+import { areaInsideConvex, clipByEdge, findOverlaps, SLIVER_OVERLAP_M2, type Overlap } from '../../../shared/geometry/overlap';
 import type { AreaGeometry, ParkFeature } from '../../../shared/model';
 import { seededRandom } from '../../helpers/seeded-random';
 import { at, largeParkFeatures, ring, sampleFeatures } from './screen-parks';
@@ -87,4 +87,27 @@ describe('findOverlaps with its screens gives the exact intersections’ answer'
       expectSameAsExact(landUse);
     }
   }, 300_000);
+});
+
+describe('areaInsideConvex (Sutherland–Hodgman)', () => {
+  // An L of two arms, [0,6]×[0,2] and [0,2]×[2,6], against the square [1,5]²: by hand the part
+  // inside is [1,5]×[1,2] (4 m²) and [1,2]×[2,5] (3 m²), 7 m², whichever way the L turns.
+  const l: [number, number][] = [[0, 0], [6, 0], [6, 2], [2, 2], [2, 6], [0, 6]];
+  const square: [number, number][] = [[1, 1], [5, 1], [5, 5], [1, 5]];
+
+  it('measures the part of a concave ring inside a convex one exactly', () => {
+    expect(areaInsideConvex(l, square)).toBeCloseTo(7, 12);
+    expect(areaInsideConvex(l.slice().reverse(), square)).toBeCloseTo(7, 12);
+    expect(areaInsideConvex(square, square)).toBe(16);
+    expect(areaInsideConvex(l, [[10, 10], [11, 10], [11, 11]])).toBe(0);
+  });
+
+  it('cuts the edges crossing the clip line at the crossing, in the order of the ring', () => {
+    // The triangle (0,0) (2,0) (0,2) against the line x = 1. Going up it, the left is x < 1: the
+    // triangle's corner (0,0), the cuts (1,0) and (1,1), its corner (0,2). Going down, x > 1: the
+    // cut (1,0), the corner (2,0), the cut (1,1).
+    expect(clipByEdge([[0, 0], [2, 0], [0, 2]], [1, -5], [1, 5])).toEqual([[0, 0], [1, 0], [1, 1], [0, 2]]);
+    expect(clipByEdge([[0, 0], [2, 0], [0, 2]], [1, 5], [1, -5])).toEqual([[1, 0], [2, 0], [1, 1]]);
+    expect(clipByEdge([], [0, 0], [1, 0])).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCounterClockwise, openRing, signedArea2, signedRingArea } from '../../../shared/geometry/ring';
+import { polygonsOf, ringsOf } from '../../../shared/geometry/boolean';
 
 // A 4 × 3 rectangle has area 12 (by hand); counter-clockwise is positive.
 const ccw = [[0, 0], [4, 0], [4, 3], [0, 3]];
@@ -35,5 +36,23 @@ describe('signedArea2 in lon/lat near 106° E', () => {
     expect(signedArea2(tri)).toBe(2 ** -50);
     expect(signedArea2([...tri].reverse())).toBe(-(2 ** -50));
     expect(signedArea2([...tri, tri[0]])).toBe(2 ** -50);
+  });
+});
+
+describe('ringsOf', () => {
+  const outer = [[0, 0], [4, 0], [4, 3], [0, 0]];
+  const hole = [[1, 1], [2, 1], [2, 2], [1, 1]];
+  const far = [[10, 10], [11, 10], [11, 11], [10, 10]];
+
+  it("gives a Polygon's own rings, holes included", () => {
+    const polygon = { type: 'Polygon' as const, coordinates: [outer, hole] };
+    expect(ringsOf(polygon)).toBe(polygon.coordinates);
+  });
+
+  it("lists a MultiPolygon's rings part by part, as polygonsOf(g).flat() does", () => {
+    const multi = { type: 'MultiPolygon' as const, coordinates: [[outer, hole], [far]] };
+    expect(ringsOf(multi)).toEqual([outer, hole, far]);
+    expect(ringsOf(multi)).toEqual(polygonsOf(multi).flat());
+    expect(ringsOf({ type: 'MultiPolygon', coordinates: [] })).toEqual([]);
   });
 });
