@@ -75,8 +75,12 @@ export function findOverlaps(features: { id: string; geometry: ParkGeometry }[],
   };
   for (let i = 0; i < items.length; i++) {
     const p = items[i];
+    const minY = p.box[1], maxY = p.box[3];
     for (let j = i + 1; j < items.length && items[j].box[0] < p.box[2]; j++) {
       const q = items[j];
+      // Most boxes in the sweep's band lie above or below: rejected by comparisons alone (the
+      // products below allocate a number each in unoptimised code).
+      if (q.box[1] >= maxY || q.box[3] <= minY) continue;
       if (only && !only.has(p.f.id) && !only.has(q.f.id)) continue;
       const w = (Math.min(p.box[2], q.box[2]) - Math.max(p.box[0], q.box[0])) * kx;
       const h = (Math.min(p.box[3], q.box[3]) - Math.max(p.box[1], q.box[1])) * ky;

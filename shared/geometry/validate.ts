@@ -106,13 +106,16 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   // Each ring in the plane, open (what openRing gives): projected once, read by every check below.
   const planar = new Map<Position[], XY[]>();
   const inPlane = (ring: Position[]) => planar.get(ring) ?? openRing(ring).map((p) => toPlane(plane, p));
+  // Rings with consecutive duplicates: only these differ from their dedupe() (see the crossings).
+  const withDuplicates = new Set<Position[]>();
   for (const { ring, closed } of paths) {
     const first = ring[0];
     const last = ring[ring.length - 1];
     const isClosed = first[0] === last[0] && first[1] === last[1];
     if (closed && !isClosed) add('ring_not_closed', undefined, last, 'close_ring');
-    const open = closed && isClosed ? ring.slice(0, -1) : ring;
-    const xy = open.map((p) => toPlane(plane, p));
+    const n = closed && isClosed ? ring.length - 1 : ring.length;
+    const xy: XY[] = [];
+    for (let i = 0; i < n; i++) xy.push(toPlane(plane, ring[i]));
     const needed = closed ? 3 : 2;
     const distinct = countDistinct(xy, needed);
     if (distinct < needed) {
@@ -125,7 +128,8 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     for (let i = 0; i < limit; i++) {
       const j = (i + 1) % xy.length;
       if (closerThanDuplicate(xy[j], xy[i])) {
-        add('duplicate_vertex', undefined, open[i], 'remove_duplicate_vertices');
+        add('duplicate_vertex', undefined, ring[i], 'remove_duplicate_vertices');
+        withDuplicates.add(ring);
         break;
       }
     }
@@ -138,7 +142,9 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   // Self-intersections within each polygon (rings crossing themselves or each other).
   const polys = polygonsOf(g);
   for (const rings of polys) {
-    const crossings = ringCrossings(rings.map((r) => dedupe(inPlane(r))));
+    // A closed ring without consecutive duplicates (each pair, the last and first too, checked
+    // above) is its own dedupe(): only the others are copied.
+    const crossings = ringCrossings(rings.map((r) => (withDuplicates.has(r) ? dedupe(inPlane(r)) : inPlane(r))));
     if (crossings.length > 0) {
       const at = fromPlane(plane, crossings[0].at[0], crossings[0].at[1]);
       const bowTie = g.type === 'Polygon' && rings.length === 1 && crossings.length === 1;
