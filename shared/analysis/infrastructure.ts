@@ -163,12 +163,17 @@ export function planarCommonM2(a: AreaGeometry, b: AreaGeometry, plane: TangentP
   // In the plane, relative to its origin: shoelace sums of lon/lat near 106° E would lose the
   // orientation of a thin triangle (its area is below their rounding).
   const xy = (ring: Position[]) => openRing(ring).map((p) => toPlane(plane, p));
-  const rings = polygonsOf(other).flatMap((part) => part.map((ring, i) => ({ xy: xy(ring), sign: i === 0 ? 1 : -1 })));
+  // Indexed loops: run for every land use under every corridor, mostly as unoptimised code (a
+  // for…of or flatMap allocates).
+  const rings: { xy: PlanarPoint[]; sign: number }[] = [];
+  const parts = polygonsOf(other);
+  for (let p = 0; p < parts.length; p++) for (let r = 0; r < parts[p].length; r++) rings.push({ xy: xy(parts[p][r]), sign: r === 0 ? 1 : -1 });
   let m2 = 0;
-  for (const piece of convexPiecesOf(cut)) {
-    let corners = xy(piece);
+  const pieces = convexPiecesOf(cut);
+  for (let k = 0; k < pieces.length; k++) {
+    let corners = xy(pieces[k]);
     if (signedArea2(corners) < 0) corners = corners.reverse();
-    for (const ring of rings) m2 += ring.sign * areaInsideConvex(ring.xy, corners);
+    for (let r = 0; r < rings.length; r++) m2 += rings[r].sign * areaInsideConvex(rings[r].xy, corners);
   }
   return m2;
 }

@@ -73,11 +73,15 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
   let count = 0;
   let minY = Infinity;
   let maxY = -Infinity;
-  for (const ring of rings) {
+  // Indexed loops in this file: its predicates run for every pair of neighbours, mostly as
+  // unoptimised code, where each step of a for…of allocates.
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
     count += ring.length;
-    for (const q of ring) {
-      if (q[1] < minY) minY = q[1];
-      if (q[1] > maxY) maxY = q[1];
+    for (let i = 0; i < ring.length; i++) {
+      const y = ring[i][1];
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
   }
   let bands: Bands | null = null;
@@ -85,7 +89,8 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
   const height = (maxY - minY) / n;
   if (count >= MIN_BANDED_EDGES && Number.isFinite(height) && height > 0 && bandEntries(rings, minY, height, n) <= MAX_BAND_ENTRIES_PER_EDGE * count) {
     const lists: number[][] = Array.from({ length: n }, () => []);
-    for (const ring of rings) {
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r];
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
         const xi = ring[i][0], yi = ring[i][1];
         const xj = ring[j][0], yj = ring[j][1];
@@ -109,7 +114,8 @@ const MAX_BAND_ENTRIES_PER_EDGE = 16;
 /** How many band entries the edges of `rings` would take. */
 function bandEntries(rings: XY[][], y0: number, height: number, n: number): number {
   let entries = 0;
-  for (const ring of rings) {
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const yi = ring[i][1];
       const yj = ring[j][1];
@@ -151,8 +157,10 @@ function segDistance(p: Position, a: Position, b: Position, k: number): number {
 export function distanceToEdges(p: Position, geometry: AreaGeometry): number {
   const k = Math.cos((p[1] * Math.PI) / 180);
   let best = Infinity;
-  for (const rings of polygonsOf(geometry)) {
-    for (const ring of rings) for (let i = 1; i < ring.length; i++) best = Math.min(best, segDistance(p, ring[i - 1], ring[i], k));
+  const rings = ringsOf(geometry);
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    for (let i = 1; i < ring.length; i++) best = Math.min(best, segDistance(p, ring[i - 1], ring[i], k));
   }
   return best;
 }
@@ -175,8 +183,10 @@ function edgesOf(geometry: AreaGeometry): Edge[] {
   let edges = edgeLists.get(geometry);
   if (edges) return edges;
   edges = [];
-  for (const rings of polygonsOf(geometry)) {
-    for (const ring of rings) for (let i = 1; i < ring.length; i++) edges.push({ a: ring[i - 1], b: ring[i] });
+  const rings = ringsOf(geometry);
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    for (let i = 1; i < ring.length; i++) edges.push({ a: ring[i - 1], b: ring[i] });
   }
   edgeLists.set(geometry, edges);
   return edges;
@@ -346,7 +356,9 @@ const CLEAR_DEG = 1e-6;
 
 /** No edge of `geometry` comes within `margin` of `box`: each edge's own box lies apart from it. */
 function edgesClearOf(box: BBox, geometry: AreaGeometry, margin: number): boolean {
-  for (const { a, b } of edgesOf(geometry)) {
+  const edges = edgesOf(geometry);
+  for (let e = 0; e < edges.length; e++) {
+    const { a, b } = edges[e];
     if (Math.max(a[0], b[0]) < box[0] - margin || Math.min(a[0], b[0]) > box[2] + margin) continue;
     if (Math.max(a[1], b[1]) < box[1] - margin || Math.min(a[1], b[1]) > box[3] + margin) continue;
     return false;
@@ -372,14 +384,16 @@ export function clearlyWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner
  */
 export function withinByVertices(inner: AreaGeometry, outer: AreaGeometry, boxOuter = bboxOf(outer)): boolean {
   if (edgesProperlyCross(inner, outer, EPS_DEG, boxOuter)) return false;
-  for (const rings of polygonsOf(inner)) {
-    for (const ring of rings) {
-      for (const v of ring) if (distanceToEdges(v, outer) > EPS_DEG && !pointInArea(v, outer)) return false;
-    }
+  const innerRings = ringsOf(inner);
+  for (let r = 0; r < innerRings.length; r++) {
+    const ring = innerRings[r];
+    for (let i = 0; i < ring.length; i++) if (distanceToEdges(ring[i], outer) > EPS_DEG && !pointInArea(ring[i], outer)) return false;
   }
   // A hole of `outer` (or a notch) lying wholly inside `inner` leaves no vertex of `inner` outside.
-  for (const rings of polygonsOf(outer)) {
-    for (const ring of rings) for (const v of ring) if (strictlyInside(v, inner)) return false;
+  const outerRings = ringsOf(outer);
+  for (let r = 0; r < outerRings.length; r++) {
+    const ring = outerRings[r];
+    for (let i = 0; i < ring.length; i++) if (strictlyInside(ring[i], inner)) return false;
   }
   return true;
 }

@@ -49,12 +49,15 @@ export class SpatialState {
     const reassign = new Set<BuildingFeature>();
     const landUse = (list: ParkFeature[]) => list.filter((f): f is LandUseFeature => f.kind === 'landuse');
     this.changedLandUse = { added: landUse(added), removed: landUse(removed) };
-    for (const f of removed) {
+    // Indexed over arrays: run for every feature, mostly as unoptimised code (a for…of allocates).
+    for (let i = 0; i < removed.length; i++) {
+      const f = removed[i];
       this.members.delete(f);
       if (f.kind === 'landuse') this.removeLandUse(f, reassign);
       else if (f.kind === 'building') this.removeBuilding(f, reassign);
     }
-    for (const f of added) {
+    for (let i = 0; i < added.length; i++) {
+      const f = added[i];
       this.members.add(f);
       if (f.kind === 'landuse') this.addLandUse(f, reassign);
       else if (f.kind === 'building') {
@@ -91,7 +94,9 @@ export class SpatialState {
     const clip = this.clip(f);
     this.clipped.set(f, clip);
     if (clip.geometry) {
-      for (const other of this.landUse.query(clip.box)) {
+      const near = this.landUse.query(clip.box);
+      for (let i = 0; i < near.length; i++) {
+        const other = near[i];
         const o = this.clipped.get(other);
         if (!o?.geometry || !interiorsMayOverlap(clip.geometry, o.geometry, clip.box, o.box)) continue;
         const shared = intersection(clip.geometry, o.geometry, { pieces: true });
@@ -145,7 +150,8 @@ export class SpatialState {
       .filter((c) => c.landUse === 'industrial' && interiorsMayOverlap(b.geometry, c.geometry, box, bbox(c.geometry)))
       .sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
     this.plotsOf.set(b, plots);
-    for (const plot of plots) {
+    for (let i = 0; i < plots.length; i++) {
+      const plot = plots[i];
       this.touch(plot);
       if (!this.buildingsOf.has(plot)) this.buildingsOf.set(plot, new Set());
       this.buildingsOf.get(plot)!.add(b);

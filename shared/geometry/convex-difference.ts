@@ -32,12 +32,15 @@ function boxesOverlap(a: Box, b: Box): boolean {
  */
 export function subtractConvexRings(pieces: readonly PlanarPoint[][], cuts: readonly PlanarPoint[][], maxPieces: number): PlanarPoint[][] | null {
   let current = pieces.filter((p) => Math.abs(signedArea2(p)) > MIN_AREA_DEG2).map((ring) => ({ ring, box: pointsBox(ring) }));
-  for (const cut of cuts) {
+  // Indexed loops: run for every tile of every corridor, mostly as unoptimised code (a for…of allocates).
+  for (let c = 0; c < cuts.length; c++) {
+    const cut = cuts[c];
     if (cut.length < 3) continue;
     const counterClockwise = signedArea2(cut) > 0 ? cut : [...cut].reverse();
     const cutBox = pointsBox(counterClockwise);
     const next: typeof current = [];
-    for (const piece of current) {
+    for (let i = 0; i < current.length; i++) {
+      const piece = current[i];
       if (!boxesOverlap(piece.box, cutBox)) {
         next.push(piece);
         continue;

@@ -204,9 +204,9 @@ function boxesShareArea(a: PlanarPoint[], b: PlanarPoint[]): boolean {
 /** Σ over `subjects` × `hulls` of the area of each subject ring inside each hull, stopping at `limitM2`. */
 function areaInHulls(subjects: PlanarPoint[][], hulls: PlanarPoint[][], limitM2: number): number {
   let area = 0;
-  for (const hull of hulls) {
-    for (const ring of subjects) {
-      area += areaInConvex(ring, hull);
+  for (let h = 0; h < hulls.length; h++) {
+    for (let r = 0; r < subjects.length; r++) {
+      area += areaInConvex(subjects[r], hulls[h]);
       if (area >= limitM2) return area;
     }
   }
@@ -243,8 +243,10 @@ function overlapSurelyBelow(a: Screened, b: Screened, limitM2: number): boolean 
  */
 function hullsMeetBelow(as: PlanarPoint[][], bs: PlanarPoint[][], limitM2: number): boolean {
   let sum = 0;
-  for (const a of as) {
-    for (const b of bs) {
+  for (let i = 0; i < as.length; i++) {
+    const a = as[i];
+    for (let j = 0; j < bs.length; j++) {
+      const b = bs[j];
       const first = slabBound(a, b);
       sum += first < limitM2 - sum ? first : Math.min(first, slabBound(b, a));
       if (!(sum < limitM2)) return false;

@@ -1,6 +1,6 @@
 import type { ParkFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { polygonsOf } from './boolean';
+import { polygonsOf, ringsOf } from './boolean';
 import { findOverlaps } from './overlap';
 import { outsideBoundary } from './outside-boundary';
 import { signedDepth, type XY } from './planar-depth';
@@ -89,11 +89,14 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
     issues.push({ reason, ...(params ? { params } : {}), message, featureId: feature.id, at: where, repair });
   };
   const g = feature.geometry;
-  const paths: { ring: Position[]; closed: boolean; rings: Position[][] }[] = [];
+  // Indexed loops here and below: validation runs on every feature of a file, mostly as
+  // unoptimised code, where each step of a for…of allocates.
+  const paths: { ring: Position[]; closed: boolean }[] = [];
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    for (const rings of polygonsOf(g)) for (const ring of rings) paths.push({ ring, closed: true, rings });
-  } else if (g.type === 'LineString') paths.push({ ring: g.coordinates, closed: false, rings: [] });
-  else if (g.type === 'MultiLineString') for (const line of g.coordinates) paths.push({ ring: line, closed: false, rings: [] });
+    const rings = ringsOf(g);
+    for (let r = 0; r < rings.length; r++) paths.push({ ring: rings[r], closed: true });
+  } else if (g.type === 'LineString') paths.push({ ring: g.coordinates, closed: false });
+  else if (g.type === 'MultiLineString') for (let l = 0; l < g.coordinates.length; l++) paths.push({ ring: g.coordinates[l], closed: false });
 
   const first = g.type === 'Point' ? g.coordinates : paths.find((p) => p.ring.length > 0)?.ring[0];
   if (!first || (g.type === 'Point' ? !validPosition(g.coordinates) : !paths.every((p) => p.ring.every(validPosition)))) {
@@ -108,7 +111,8 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
   const inPlane = (ring: Position[]) => planar.get(ring) ?? openRing(ring).map((p) => toPlane(plane, p));
   // Rings with consecutive duplicates: only these differ from their dedupe() (see the crossings).
   const withDuplicates = new Set<Position[]>();
-  for (const { ring, closed } of paths) {
+  for (let k = 0; k < paths.length; k++) {
+    const { ring, closed } = paths[k];
     const first = ring[0];
     const last = ring[ring.length - 1];
     const isClosed = first[0] === last[0] && first[1] === last[1];
@@ -141,7 +145,8 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
 
   // Self-intersections within each polygon (rings crossing themselves or each other).
   const polys = polygonsOf(g);
-  for (const rings of polys) {
+  for (let k = 0; k < polys.length; k++) {
+    const rings = polys[k];
     // A closed ring without consecutive duplicates (each pair, the last and first too, checked
     // above) is its own dedupe(): only the others are copied.
     const crossings = ringCrossings(rings.map((r) => (withDuplicates.has(r) ? dedupe(inPlane(r)) : inPlane(r))));
@@ -155,8 +160,8 @@ export function validateFeature(feature: ParkFeature, context: ValidationContext
 
   if (!structural) {
     const minWidthM = context.minSliverWidthM ?? 2;
-    for (const rings of polys) {
-      const sliverAt = sliverPosition(rings.map(inPlane), minWidthM, plane);
+    for (let k = 0; k < polys.length; k++) {
+      const sliverAt = sliverPosition(polys[k].map(inPlane), minWidthM, plane);
       if (sliverAt) add('sliver', { minWidthM }, sliverAt);
     }
   }
@@ -178,7 +183,12 @@ export function validateLayout(features: ParkFeature[], options: { minSliverWidt
   };
   const only = options.onlyIds ? new Set(options.onlyIds) : null;
   const issues: ValidationIssue[] = [];
-  for (const f of features) if (!only || only.has(f.id)) for (const issue of validateFeature(f, context)) issues.push(issue);
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    if (only && !only.has(f.id)) continue;
+    const own = validateFeature(f, context);
+    for (let k = 0; k < own.length; k++) issues.push(own[k]);
+  }
   const byId = new Map(features.map((f) => [f.id, f]));
   const landUse = features.filter((f) => f.kind === 'landuse');
   for (const o of findOverlaps(landUse, { onlyIds: options.onlyIds })) {

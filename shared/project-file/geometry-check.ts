@@ -27,13 +27,15 @@ export function geometryMatchesKind(kind: FeatureKind, g: unknown): boolean {
 /** [lon, lat] or [lon, lat, elevation]: finite numbers, lon and lat in range. */
 function isPosition(p: unknown): boolean {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3) return false;
-  for (const v of p) if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  // Indexed loops: run for every position of a file, mostly as unoptimised code, where each
+  // step of a for…of allocates.
+  for (let i = 0; i < p.length; i++) if (typeof p[i] !== 'number' || !Number.isFinite(p[i])) return false;
   return p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90;
 }
 
 function positions(value: unknown, min: number): value is number[][] {
   if (!Array.isArray(value) || value.length < min) return false;
-  for (const p of value) if (!isPosition(p)) return false;
+  for (let i = 0; i < value.length; i++) if (!isPosition(value[i])) return false;
   return true;
 }
 
@@ -55,6 +57,6 @@ function isPolygon(value: unknown): boolean {
 
 function nonEmptyArrayOf(value: unknown, item: (v: unknown) => boolean): boolean {
   if (!Array.isArray(value) || value.length === 0) return false;
-  for (const v of value) if (!item(v)) return false;
+  for (let i = 0; i < value.length; i++) if (!item(value[i])) return false;
   return true;
 }

@@ -181,7 +181,8 @@ function readDocument(db: Database, limits: Limits): ParkDocument {
     // Rows as arrays, read by column index: an object per row cost more than reading it.
     const { names, rows } = queryArrays(db, `SELECT * FROM ${layer.table} ORDER BY fid`);
     const columns = layerColumns(layer, names);
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       const scenarioId = String(cell(row, columns.scenarioId));
       const bucket = order.get(scenarioId);
       if (!bucket) throw new CorruptFile(`${rowLabel(layer, row, columns)} belongs to scenario ${JSON.stringify(scenarioId)}, which does not exist`);
@@ -289,9 +290,10 @@ function readFeature(layer: LayerDefinition, row: unknown[], columns: LayerColum
   if (decoded.srsId !== 4326) throw new CorruptFile(`${label()} has srs_id ${decoded.srsId}; project files are EPSG:4326`);
   budget.addVertices(countVertices(decoded.geometry), label);
   const candidate: Record<string, unknown> = { id: cell(row, columns.featureId), kind: layer.kind, geometry: fromStoredGeometry(decoded.geometry) };
-  for (const { field, index } of columns.attributes) {
-    const value = cell(row, index);
-    if (value !== null && value !== undefined) candidate[field] = value;
+  const { attributes } = columns;
+  for (let i = 0; i < attributes.length; i++) {
+    const value = cell(row, attributes[i].index);
+    if (value !== null && value !== undefined) candidate[attributes[i].field] = value;
   }
   const props = cell(row, columns.props);
   if (props !== null && props !== undefined) candidate.props = parseJson(props, `${label()}: props`);
