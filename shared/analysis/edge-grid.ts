@@ -33,13 +33,19 @@ function gridOf(geometry: AreaGeometry): EdgeGrid {
   if (grid) return grid;
   const all: EdgeRef[] = [];
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const rings of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
-    rings.forEach((ring, r) => {
+  // Indexed loops: built for every geometry a check meets, mostly as unoptimised code, where a
+  // for…of or forEach allocates.
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (let q = 0; q < parts.length; q++) {
+    const rings = parts[q];
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r];
       for (let i = 0; i < ring.length - 1; i++) all.push({ ring, r, i });
-      for (const p of ring) {
-        minX = Math.min(minX, p[0]); minY = Math.min(minY, p[1]); maxX = Math.max(maxX, p[0]); maxY = Math.max(maxY, p[1]);
+      for (let i = 0; i < ring.length; i++) {
+        const x = ring[i][0], y = ring[i][1];
+        minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
       }
-    });
+    }
   }
   const x0 = minX - GRID_MARGIN_DEG;
   const y0 = minY - GRID_MARGIN_DEG;

@@ -172,6 +172,11 @@ export function strictlyInside(p: Position, geometry: AreaGeometry, eps = EPS_DE
 interface Edge {
   a: Position;
   b: Position;
+  /** The edge's box, worked out once per edge rather than for every pair of edges. */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
 }
 
 // Features are immutable (DESIGN.md §2, as measure.ts's memos rely on): a geometry's edges and a
@@ -186,7 +191,10 @@ function edgesOf(geometry: AreaGeometry): Edge[] {
   const rings = ringsOf(geometry);
   for (let r = 0; r < rings.length; r++) {
     const ring = rings[r];
-    for (let i = 1; i < ring.length; i++) edges.push({ a: ring[i - 1], b: ring[i] });
+    for (let i = 1; i < ring.length; i++) {
+      const a = ring[i - 1], b = ring[i];
+      edges.push({ a, b, x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+    }
   }
   edgeLists.set(geometry, edges);
   return edges;
@@ -206,9 +214,15 @@ function sideOf(a: Position, b: Position, c: Position, k: number): number {
   return (dx * (c[1] - a[1]) - dy * (c[0] - a[0]) * k) / len;
 }
 
-/** The edge's box, widened by `eps`, meets `box`. */
-function edgeNearBox(e: Edge, box: BBox, eps: number): boolean {
-  return Math.max(e.a[0], e.b[0]) >= box[0] - eps && Math.min(e.a[0], e.b[0]) <= box[2] + eps && Math.max(e.a[1], e.b[1]) >= box[1] - eps && Math.min(e.a[1], e.b[1]) <= box[3] + eps;
+/** The edges whose boxes, widened by `eps`, meet `box`. */
+function edgesNearBox(edges: Edge[], box: BBox, eps: number): Edge[] {
+  const x0 = box[0] - eps, x1 = box[2] + eps, y0 = box[1] - eps, y1 = box[3] + eps;
+  const near: Edge[] = [];
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (e.x1 >= x0 && e.x0 <= x1 && e.y1 >= y0 && e.y0 <= y1) near.push(e);
+  }
+  return near;
 }
 
 /**
@@ -216,21 +230,21 @@ function edgeNearBox(e: Edge, box: BBox, eps: number): boolean {
  * `boxA`, only the edges of `b` near it are searched (the others fail every edge's box test below).
  */
 export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG, boxB = bboxOf(b), boxA?: BBox): boolean {
-  const edgesB = boxA ? edgesOf(b).filter((f) => edgeNearBox(f, boxA, eps)) : edgesOf(b);
+  const edgesB = boxA ? edgesNearBox(edgesOf(b), boxA, eps) : edgesOf(b);
   if (edgesB.length === 0) return false;
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
   const edgesA = edgesOf(a);
   for (let m = 0; m < edgesA.length; m++) {
     const e = edgesA[m];
-    if (Math.max(e.a[0], e.b[0]) < boxB[0] || Math.min(e.a[0], e.b[0]) > boxB[2]) continue;
-    if (Math.max(e.a[1], e.b[1]) < boxB[1] || Math.min(e.a[1], e.b[1]) > boxB[3]) continue;
-    const ex0 = Math.min(e.a[0], e.b[0]) - eps, ex1 = Math.max(e.a[0], e.b[0]) + eps;
-    const ey0 = Math.min(e.a[1], e.b[1]) - eps, ey1 = Math.max(e.a[1], e.b[1]) + eps;
+    if (e.x1 < boxB[0] || e.x0 > boxB[2]) continue;
+    if (e.y1 < boxB[1] || e.y0 > boxB[3]) continue;
+    const ex0 = e.x0 - eps, ex1 = e.x1 + eps;
+    const ey0 = e.y0 - eps, ey1 = e.y1 + eps;
     for (let n = 0; n < edgesB.length; n++) {
       const f = edgesB[n];
       // Segments whose boxes are apart cannot cross: the common case, rejected cheaply.
-      if (Math.max(f.a[0], f.b[0]) < ex0 || Math.min(f.a[0], f.b[0]) > ex1) continue;
-      if (Math.max(f.a[1], f.b[1]) < ey0 || Math.min(f.a[1], f.b[1]) > ey1) continue;
+      if (f.x1 < ex0 || f.x0 > ex1) continue;
+      if (f.y1 < ey0 || f.y0 > ey1) continue;
       const d1 = sideOf(e.a, e.b, f.a, k);
       const d2 = sideOf(e.a, e.b, f.b, k);
       if (!((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps))) continue;
@@ -358,9 +372,9 @@ const CLEAR_DEG = 1e-6;
 function edgesClearOf(box: BBox, geometry: AreaGeometry, margin: number): boolean {
   const edges = edgesOf(geometry);
   for (let e = 0; e < edges.length; e++) {
-    const { a, b } = edges[e];
-    if (Math.max(a[0], b[0]) < box[0] - margin || Math.min(a[0], b[0]) > box[2] + margin) continue;
-    if (Math.max(a[1], b[1]) < box[1] - margin || Math.min(a[1], b[1]) > box[3] + margin) continue;
+    const edge = edges[e];
+    if (edge.x1 < box[0] - margin || edge.x0 > box[2] + margin) continue;
+    if (edge.y1 < box[1] - margin || edge.y0 > box[3] + margin) continue;
     return false;
   }
   return true;

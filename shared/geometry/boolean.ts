@@ -70,7 +70,8 @@ export function bboxOf(coords: unknown): [number, number, number, number] {
 }
 
 // Indexed and without a closure: asked of every geometry of a park, mostly in unoptimised code,
-// where a closure per call and a for…of per array allocate.
+// where a closure per call and a for…of per array allocate, and where reading and writing
+// local variables costs a fraction of the keyed loads and stores on `box`.
 function extendBox(box: [number, number, number, number], c: unknown): void {
   if (!Array.isArray(c)) return;
   if (typeof c[0] === 'number') {
@@ -80,16 +81,33 @@ function extendBox(box: [number, number, number, number], c: unknown): void {
     if (c[1] > box[3]) box[3] = c[1];
     return;
   }
+  let x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
   for (let i = 0; i < c.length; i++) {
     const p = c[i];
     // A position of a ring or line in place, without a call for each (most of the work).
     if (Array.isArray(p) && typeof p[0] === 'number') {
-      if (p[0] < box[0]) box[0] = p[0];
-      if (p[1] < box[1]) box[1] = p[1];
-      if (p[0] > box[2]) box[2] = p[0];
-      if (p[1] > box[3]) box[3] = p[1];
-    } else extendBox(box, p);
+      const x = p[0], y = p[1];
+      if (x < x0) x0 = x;
+      if (y < y0) y0 = y;
+      if (x > x1) x1 = x;
+      if (y > y1) y1 = y;
+    } else {
+      setBox(box, x0, y0, x1, y1);
+      extendBox(box, p);
+      x0 = box[0];
+      y0 = box[1];
+      x1 = box[2];
+      y1 = box[3];
+    }
   }
+  setBox(box, x0, y0, x1, y1);
+}
+
+function setBox(box: [number, number, number, number], x0: number, y0: number, x1: number, y1: number): void {
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1;
+  box[3] = y1;
 }
 
 /** Polygons of a Polygon or MultiPolygon as ring arrays. */

@@ -19,11 +19,19 @@ export function signedArea2(ring: readonly RingVertex[]): number {
   if (ring.length === 0) return 0;
   const x0 = ring[0][0];
   const y0 = ring[0][1];
+  const n = ring.length;
   let sum = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i];
-    const b = ring[(i + 1) % ring.length];
-    sum += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
+  // Each vertex read once and carried to the next edge in locals: most calls run unoptimised,
+  // where element loads cost more than the arithmetic.
+  let ax = ring[0][0] - x0;
+  let ay = ring[0][1] - y0;
+  for (let i = 0; i < n; i++) {
+    const b = ring[i + 1 < n ? i + 1 : 0];
+    const bx = b[0] - x0;
+    const by = b[1] - y0;
+    sum += ax * by - bx * ay;
+    ax = bx;
+    ay = by;
   }
   return sum;
 }
@@ -50,14 +58,15 @@ export function openRing<T extends RingVertex>(ring: readonly T[]): T[] {
  * layers. [Infinity, Infinity, -Infinity, -Infinity] for none.
  */
 export function pointsBox(points: readonly RingVertex[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  // Indexed: unoptimised code (most of a command's run) allocates for each step of a for…of.
+  // Indexed and in locals: unoptimised code (most of a command's run) allocates for each step
+  // of a for…of, and keyed loads and stores cost more than the comparisons.
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    if (p[0] < box[0]) box[0] = p[0];
-    if (p[1] < box[1]) box[1] = p[1];
-    if (p[0] > box[2]) box[2] = p[0];
-    if (p[1] > box[3]) box[3] = p[1];
+    const x = points[i][0], y = points[i][1];
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
   }
-  return box;
+  return [x0, y0, x1, y1];
 }
