@@ -269,9 +269,14 @@ function angle(from: Position, to: Position, k: number): number {
   return Math.atan2(to[1] - from[1], (to[0] - from[0]) * k);
 }
 
-/** The interior wedges of `geometry` at the point v (vertex or edge contact), if v is on its boundary. */
-function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): Wedge[] {
+/**
+ * The interior wedges of `geometry` at the point v (vertex or edge contact), if v is on its
+ * boundary; null when v is not within `eps` of its outline at all (so the caller needs no second scan of the
+ * edges near v to tell a vertex inside `geometry` from one on its outline).
+ */
+function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): Wedge[] | null {
   const wedges: Wedge[] = [];
+  let onOutline = false;
   // The edges near v only (edge-grid.ts), in no particular order: the caller asks whether any wedge meets.
   const near = edgesNear(v, geometry, eps);
   for (let m = 0; m < near.length; m++) {
@@ -289,30 +294,18 @@ function wedgesAt(v: Position, geometry: AreaGeometry, k: number, eps: number): 
       const prev = ring[(i - 1 + n) % n];
       const start = angle(a, interiorLeft ? b : prev, k);
       wedges.push({ start, sweep: norm(angle(a, interiorLeft ? prev : b, k) - start) || TAU });
-    } else if (segDistance(v, b, b, k) > eps && segDistance(v, a, b, k) <= eps) {
-      const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
-      wedges.push({ start, sweep: Math.PI });
-    }
+    } else if (segDistance(v, b, b, k) > eps) {
+      if (segDistance(v, a, b, k) <= eps) {
+        const start = interiorLeft ? angle(a, b, k) : angle(b, a, k);
+        wedges.push({ start, sweep: Math.PI });
+      }
+    } else if (!onOutline) onOutline = segDistance(v, a, b, k) <= eps;
   }
-  return wedges;
+  return wedges.length > 0 || onOutline ? wedges : null;
 }
 
 function wedgesMeet(w1: Wedge, w2: Wedge): boolean {
   return norm(w2.start - w1.start) < w1.sweep - ANGLE_EPS || norm(w1.start - w2.start) < w2.sweep - ANGLE_EPS;
-}
-
-/** Whether p lies within `eps` of an edge of the geometry (edges far from p rejected on their box). */
-function onBoundary(p: Position, geometry: AreaGeometry, k: number, eps: number): boolean {
-  const near = edgesNear(p, geometry, eps);
-  for (let m = 0; m < near.length; m++) {
-    const ring = near[m].ring, i = near[m].i;
-    const a = ring[i];
-    const b = ring[i + 1];
-    if (p[0] < Math.min(a[0], b[0]) - eps || p[0] > Math.max(a[0], b[0]) + eps) continue;
-    if (p[1] < Math.min(a[1], b[1]) - eps || p[1] > Math.max(a[1], b[1]) + eps) continue;
-    if (segDistance(p, a, b, k) <= eps) return true;
-  }
-  return false;
 }
 
 /** At a vertex of `a` lying on the boundary of `b`, do their interiors meet? */
@@ -325,13 +318,13 @@ function contactOverlaps(a: AreaGeometry, b: AreaGeometry, boxB: BBox, eps: numb
       for (let i = 0; i < ring.length - 1; i++) {
         const v = ring[i];
         if (v[0] < boxB[0] - eps || v[0] > boxB[2] + eps || v[1] < boxB[1] - eps || v[1] > boxB[3] + eps) continue;
-        if (!onBoundary(v, b, k, eps)) {
+        const wb = wedgesAt(v, b, k, eps);
+        if (wb === null) {
           if (pointInArea(v, b)) return true;
           continue;
         }
-        const wb = wedgesAt(v, b, k, eps);
         if (wb.length === 0) continue;
-        const wa = wedgesAt(v, a, k, eps);
+        const wa = wedgesAt(v, a, k, eps) ?? [];
         for (let x = 0; x < wa.length; x++) for (let y = 0; y < wb.length; y++) if (wedgesMeet(wa[x], wb[y])) return true;
       }
     }
