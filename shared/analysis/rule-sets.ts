@@ -1,7 +1,7 @@
 import qcvnJson from '../../data/rules/qcvn-01-2021-bxd-ip.json';
 import eipJson from '../../data/rules/eip-decree-35-2022.json';
 import type { ParkDocument } from '../model/document';
-import { RULE_SETTINGS_KEY, ruleSettingsSchema, type Rule, type RuleSet, type RuleSettings } from './rule-schema';
+import { RULE_SETTINGS_KEY, ruleSchemas, type Rule, type RuleSet, type RuleSettings } from './rule-schema';
 
 /**
  * The shipped rule sets. Each file is checked against ruleSetSchema by the unit tests, which also
@@ -34,7 +34,7 @@ export type RuleSettingsResult =
 export function readRuleSettings(doc: Pick<ParkDocument, 'settings'>): RuleSettingsResult {
   const raw = doc.settings[RULE_SETTINGS_KEY];
   if (raw === undefined) return { ok: true, settings: {} };
-  const parsed = ruleSettingsSchema.safeParse(raw);
+  const parsed = ruleSchemas().ruleSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, reason: 'invalid_settings', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), settings: {} };
   }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { activeRules, analyzeScenario, compare, METRIC_IDS, withThresholdOverride, readRuleSettings, RULE_SETS, ruleSetSchema, type ActiveRule, type AnalysisResult, type MetricId, type PlotIndicators } from '../../../shared/analysis';
+import { activeRules, analyzeScenario, compare, METRIC_IDS, withThresholdOverride, readRuleSettings, RULE_SETS, ruleSchemas, type ActiveRule, type AnalysisResult, type MetricId, type PlotIndicators } from '../../../shared/analysis';
 import { evaluateRules, parkMetric } from '../../../shared/analysis/evaluate';
 import { DATE, docOf, poly, rect } from './fixtures';
 
@@ -113,7 +113,7 @@ describe('every shipped rule at its threshold', () => {
 describe('rule sets are data, checked against their schema', () => {
   const files = readdirSync('data/rules').filter((f) => f.endsWith('.json'));
   it.each(files)('%s', (file) => {
-    const parsed = ruleSetSchema.safeParse(JSON.parse(readFileSync(`data/rules/${file}`, 'utf8')));
+    const parsed = ruleSchemas().ruleSetSchema.safeParse(JSON.parse(readFileSync(`data/rules/${file}`, 'utf8')));
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     expect(file).toBe(`${parsed.data!.id}.json`);
     const ids = parsed.data!.rules.map((r) => r.id);
@@ -122,7 +122,7 @@ describe('rule sets are data, checked against their schema', () => {
   it('all files are shipped as they parse (the app does not parse them again), and rule ids are unique across sets', () => {
     expect(RULE_SETS.map((s) => `${s.id}.json`).sort()).toEqual([...files].sort());
     // The schema adds no defaults and changes no value: what ships is what it would parse to.
-    for (const set of RULE_SETS) expect(ruleSetSchema.parse(JSON.parse(readFileSync(`data/rules/${set.id}.json`, 'utf8')))).toStrictEqual(set);
+    for (const set of RULE_SETS) expect(ruleSchemas().ruleSetSchema.parse(JSON.parse(readFileSync(`data/rules/${set.id}.json`, 'utf8')))).toStrictEqual(set);
     const ids = RULE_SETS.flatMap((s) => s.rules.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
   });

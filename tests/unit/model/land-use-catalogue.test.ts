@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LAND_USE_CATALOGUE, LAND_USE_CODES, landUseCatalogueSchema } from '../../../shared/model/land-use';
+import { LAND_USE_CATALOGUE, LAND_USE_CODES } from '../../../shared/model/land-use';
+import { landUseCatalogueSchema } from '../../../shared/model/land-use-catalogue';
 
 describe('the shipped land-use catalogue', () => {
   it('is what data/land-use-categories.json parses to (the app does not parse it again)', () => {
