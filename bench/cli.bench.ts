@@ -54,6 +54,11 @@ export async function cliFigures(): Promise<Figure[]> {
       { name: 'cli.nodeStart', value: medianProcessMs(node, () => ['-e', '0']), unit: 'ms' },
       { name: 'cli.help', value: medianProcessMs(node, () => [BIN, '--help']), unit: 'ms' },
       { name: 'cli.info.sample', value: medianProcessMs(node, () => [BIN, 'info', SAMPLE]), unit: 'ms' },
+      // How fast this machine runs JavaScript now, taken just before the figure it most bears on:
+      // a fixed loop of 10^8 additions in a fresh process (its start included). On a shared
+      // machine it drifts by two times within minutes (0.73 to 1.6 s of loop here), and the
+      // figures below with it.
+      { name: 'cli.machineLoop', value: medianProcessMs(node, () => ['-e', 'let s = 0; for (let i = 0; i < 1e8; i++) s += i;'], 3), unit: 'ms' },
       // Nine runs like the others, not five: on a shared machine the speed drifts within a minute
       // (a fixed JavaScript loop took 2.2, 3.5 and 4.2 s in three consecutive runs here).
       { name: 'cli.analyzeJson.largePark', value: medianProcessMs(node, () => [BIN, 'analyze', parkPath, '--json']), unit: 'ms' },
