@@ -153,7 +153,12 @@ function coverOf(inside: AreaGeometry, f: LandUseFeature, state: SpatialState): 
  * that lie apart (valid polygons). Exported for its test.
  */
 export function planarCommonM2(a: AreaGeometry, b: AreaGeometry, plane: TangentPlane): number {
-  const [cut, other] = convexRingOf(b) ? [b, a] : convexRingOf(a) || vertexCount(a) <= vertexCount(b) ? [a, b] : [b, a];
+  let cut = b;
+  let other = a;
+  if (!convexRingOf(b) && (convexRingOf(a) || vertexCount(a) <= vertexCount(b))) {
+    cut = a;
+    other = b;
+  }
   // Each piece clips every vertex of the other: two large concave polygons (hostile input) go to
   // the clipper, whose cost grows as n log n.
   if (convexPiecesOf(cut).length * vertexCount(other) > MAX_CLIP_STEPS) {
@@ -198,8 +203,16 @@ function convexPiecesOf(g: AreaGeometry): Position[][] {
   return pieces;
 }
 
+const convexRings = new WeakMap<AreaGeometry, Position[] | null>();
+
+/** The polygon's ring when it is one convex ring, else null; once per geometry (asked for every land use under every corridor). */
 function convexRingOf(g: AreaGeometry): Position[] | null {
-  return g.type === 'Polygon' && g.coordinates.length === 1 && isConvexRing(g.coordinates[0]) ? g.coordinates[0] : null;
+  let ring = convexRings.get(g);
+  if (ring === undefined) {
+    ring = g.type === 'Polygon' && g.coordinates.length === 1 && isConvexRing(g.coordinates[0]) ? g.coordinates[0] : null;
+    convexRings.set(g, ring);
+  }
+  return ring;
 }
 
 /** The road's corridor inside the boundary, and the part of it on no land-use polygon. */

@@ -274,9 +274,12 @@ function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
     const len = Math.sqrt(ux * ux + uy * uy);
     if (!(len > 0)) continue;
     // Depth inside (left of a→b) of the other's deepest vertex; nothing of it inside: no overlap.
-    let depth = 0;
-    for (let k = 0; k < other.length; k++) depth = Math.max(depth, (ux * (other[k][1] - a[1]) - uy * (other[k][0] - a[0])) / len);
-    best = Math.min(best, depth * diagonal);
+    // The deepest found before dividing by the edge's length once (the same quotient: division by
+    // a positive number keeps the order), the edge's start in locals.
+    const ax = a[0], ay = a[1];
+    let deepest = 0;
+    for (let k = 0; k < other.length; k++) deepest = Math.max(deepest, ux * (other[k][1] - ay) - uy * (other[k][0] - ax));
+    best = Math.min(best, (deepest / len) * diagonal);
     if (best === 0) break;
   }
   return best;
