@@ -4,10 +4,11 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import { tesselate } from '@turf/tesselate';
 import { union } from '@turf/union';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { geometryBox } from '../geometry/boolean';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
 import { clipConvex, isConvexRing } from './convex-clip';
-import { bboxOf, type BBox } from './planar';
+import type { BBox } from './planar';
 
 /**
  * Per-geometry memos keyed by object identity: features are immutable, so an unchanged feature
@@ -16,7 +17,6 @@ import { bboxOf, type BBox } from './planar';
  */
 const areas = new WeakMap<object, number>();
 const lengths = new WeakMap<object, number>();
-const boxes = new WeakMap<object, BBox>();
 const interiors = new WeakMap<object, Position>();
 
 /** Geodesic area (GeographicLib, WGS84) in m², memoised per geometry object. */
@@ -33,10 +33,9 @@ export function lengthM(geometry: LineGeometry): number {
   return l;
 }
 
+/** The geometry's box, memoised per geometry object with the problem check's (boolean.ts, geometryBox). */
 export function bbox(geometry: AreaGeometry | LineGeometry): BBox {
-  let b = boxes.get(geometry);
-  if (!b) boxes.set(geometry, (b = bboxOf(geometry)));
-  return b;
+  return geometryBox(geometry);
 }
 
 /** A point inside the polygon (Turf's point on surface), memoised. */

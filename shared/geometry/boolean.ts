@@ -62,6 +62,18 @@ export function unionAreas(gs: AreaGeometry[]): AreaGeometry | null {
   return fromResult(union(fc(gs.map(toFeature))));
 }
 
+const geometryBoxes = new WeakMap<object, [number, number, number, number]>();
+
+/**
+ * The box of a geometry, memoised per geometry object (features are immutable, DESIGN.md §2):
+ * the analysis and the problem check ask it of the same features. Shared: read it, do not change it.
+ */
+export function geometryBox(geometry: { coordinates: unknown }): [number, number, number, number] {
+  let box = geometryBoxes.get(geometry);
+  if (!box) geometryBoxes.set(geometry, (box = bboxOf(geometry.coordinates)));
+  return box;
+}
+
 /** [minLon, minLat, maxLon, maxLat] of any nested coordinate array. */
 export function bboxOf(coords: unknown): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

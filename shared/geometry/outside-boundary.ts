@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
 import type { ParkGeometry, AreaGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, boxesMeet, polygonsOf, ringsOf, subtractAreas } from './boolean';
+import { bboxOf, boxesMeet, geometryBox, polygonsOf, ringsOf, subtractAreas } from './boolean';
 import { boxWithinArea } from './box-within';
 import { areaInsideConvex, SLIVER_OVERLAP_M2 } from './overlap';
 import { distanceToSegment, type XY } from './planar-depth';
@@ -228,7 +228,7 @@ function boundaryFacts(boundary: AreaGeometry): { closed: boolean; box: [number,
 function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
   const { closed, box: bBox } = boundaryFacts(boundary);
   if (!closed || !closedRings(g)) return false;
-  const box = bboxOf(g.coordinates);
+  const box = geometryBox(g);
   if (box[0] < bBox[0] || box[1] < bBox[1] || box[2] > bBox[2] || box[3] > bBox[3]) return false;
   if (boundary.type === 'Polygon' && boundary.coordinates.length === 1 && boxWithinArea(box, boundary, BOX_CLEARANCE_DEG)) return true;
   const plane = createTangentPlane(box[0], box[1]);

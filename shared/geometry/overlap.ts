@@ -1,7 +1,7 @@
 import { polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
 import type { AreaGeometry, ParkGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, intersectAreas, polygonsOf, subtractAreas } from './boolean';
+import { bboxOf, geometryBox, intersectAreas, polygonsOf, subtractAreas } from './boolean';
 import { convexHull, type PlanarPoint } from './convex-hull';
 import { geodesicAreaM2 } from './geodesic';
 import { dedupe, ringCrossings } from './ring-checks';
@@ -61,7 +61,7 @@ export function findOverlaps(features: { id: string; geometry: ParkGeometry }[],
   const only = options.onlyIds ? new Set(options.onlyIds) : null;
   const items = features
     .filter((f): f is AreaItem => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-    .map((f) => ({ f, box: bboxOf(f.geometry.coordinates) }))
+    .map((f) => ({ f, box: geometryBox(f.geometry) }))
     .sort((p, q) => p.box[0] - q.box[0]);
   const out: Overlap[] = [];
   if (items.length === 0) return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCounterClockwise, openRing, signedArea2, signedRingArea } from '../../../shared/geometry/ring';
-import { polygonsOf, ringsOf } from '../../../shared/geometry/boolean';
+import { bboxOf, geometryBox, polygonsOf, ringsOf } from '../../../shared/geometry/boolean';
 
 // A 4 × 3 rectangle has area 12 (by hand); counter-clockwise is positive.
 const ccw = [[0, 0], [4, 0], [4, 3], [0, 3]];
@@ -54,5 +54,18 @@ describe('ringsOf', () => {
     expect(ringsOf(multi)).toEqual([outer, hole, far]);
     expect(ringsOf(multi)).toEqual(polygonsOf(multi).flat());
     expect(ringsOf({ type: 'MultiPolygon', coordinates: [] })).toEqual([]);
+  });
+});
+
+describe('geometryBox', () => {
+  it("is bboxOf of the geometry's coordinates, worked out once per geometry object", () => {
+    const polygon = { type: 'Polygon' as const, coordinates: [[[106.1, 21.2], [106.3, 21.1], [106.2, 21.4], [106.1, 21.2]]] };
+    const box = geometryBox(polygon);
+    // By hand: the least and greatest longitude and latitude of the four positions.
+    expect(box).toEqual([106.1, 21.1, 106.3, 21.4]);
+    expect(geometryBox(polygon)).toBe(box);
+    const copy = { ...polygon };
+    expect(geometryBox(copy)).not.toBe(box);
+    expect(geometryBox(copy)).toEqual(bboxOf(copy.coordinates));
   });
 });
