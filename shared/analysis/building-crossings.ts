@@ -1,4 +1,4 @@
-import { subtractAreas } from '../geometry/boolean';
+import { polygonsOf, subtractAreas } from '../geometry/boolean';
 import { boxWithinArea } from '../geometry/box-within';
 import { SLIVER_OVERLAP_M2 } from '../geometry/overlap';
 import { issueSentence } from '../geometry/issue-sentence';
@@ -7,7 +7,7 @@ import type { BuildingFeature, LandUseFeature, ParkFeature } from '../model/feat
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { GridIndex } from './grid-index';
 import { areaM2, bbox, interiorPoint } from './measure';
-import { EPS_DEG, interiorsMayOverlap, isWithin, polygonsOf, type BBox } from './planar';
+import { EPS_DEG, interiorsMayOverlap, isWithin, type BBox } from './planar';
 import { footprintInPlotM2 } from './plots';
 
 /**

@@ -1,9 +1,10 @@
+import { polygonsOf } from '../geometry/boolean';
 import { createLocalFrame, lonLatToLocal } from '../geometry/local-frame';
 import type { AreaGeometry } from '../model/geometry-schema';
 import type { LandUseFeature } from '../model/feature';
 import type { LandUseCode } from '../model/land-use';
 import { WWTP_TYPES, type Rule, type WwtpType } from './rule-schema';
-import { edgesProperlyCross, polygonsOf } from './planar';
+import { edgesProperlyCross } from './planar';
 import type { WwtpDistance } from './types';
 
 type XY = [number, number];

@@ -1,7 +1,7 @@
 import { polygon as turfPolygon } from '@turf/helpers';
 import { tesselate } from '@turf/tesselate';
 import { areaInsideConvex, SLIVER_OVERLAP_M2 } from '../geometry/overlap';
-import { subtractAreas } from '../geometry/boolean';
+import { polygonsOf, subtractAreas } from '../geometry/boolean';
 import { subtractConvexRings } from '../geometry/convex-difference';
 import type { PlanarPoint } from '../geometry/convex-hull';
 import { openRing, signedArea2 } from '../geometry/ring';
@@ -12,7 +12,7 @@ import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { isConvexRing } from './convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
-import { bboxesOverlap, bboxesTouch, isWithin, polygonsOf, type BBox } from './planar';
+import { bboxesOverlap, bboxesTouch, isWithin, type BBox } from './planar';
 import { ringsApart } from './rings-apart';
 import type { SpatialState } from './spatial-state';
 import type { AnalysisResult } from './types';

@@ -1,8 +1,9 @@
+import { polygonsOf } from '../geometry/boolean';
 import { distanceM } from '../geometry/geodesic';
 import { metresPerDegree } from '../geometry/tangent-plane';
 import { isCounterClockwise } from '../geometry/ring';
 import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, pointInArea, polygonsOf, type BBox } from './planar';
+import { bboxOf, pointInArea, type BBox } from './planar';
 import type { StripSample } from './types';
 
 /** Default spacing of boundary samples in metres. */

@@ -8,7 +8,6 @@ import { geometryBox } from '../geometry/boolean';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
 import { clipConvex, isConvexRing } from './convex-clip';
-import type { BBox } from './planar';
 
 /**
  * Per-geometry memos keyed by object identity: features are immutable, so an unchanged feature
@@ -33,10 +32,8 @@ export function lengthM(geometry: LineGeometry): number {
   return l;
 }
 
-/** The geometry's box, memoised per geometry object with the problem check's (boolean.ts, geometryBox). */
-export function bbox(geometry: AreaGeometry | LineGeometry): BBox {
-  return geometryBox(geometry);
-}
+/** The geometry's box: boolean.ts's geometryBox, memoised per geometry object and shared with the problem check. */
+export { geometryBox as bbox };
 
 /** A point inside the polygon (Turf's point on surface), memoised. */
 export function interiorPoint(geometry: AreaGeometry): Position {

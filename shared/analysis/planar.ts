@@ -20,8 +20,6 @@ export const EPS_DEG = 1e-7;
 // such an overlap is nowhere wider than EPS_DEG (docs/analysis.md).
 const ANGLE_EPS = 1e-3;
 
-export { polygonsOf };
-
 export function bboxOf(geometry: AreaGeometry | { type: string; coordinates: unknown }): BBox {
   return coordinatesBbox(geometry.coordinates);
 }

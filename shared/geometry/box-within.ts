@@ -1,5 +1,5 @@
 import type { AreaGeometry } from '../model/geometry-schema';
-import { polygonsOf, ringsOf } from './boolean';
+import { ringsOf } from './boolean';
 import { pointInRings, type XY } from './planar-faces';
 
 /**
@@ -12,16 +12,14 @@ import { pointInRings, type XY } from './planar-faces';
 export function boxWithinArea(box: readonly number[], area: AreaGeometry, clearanceDeg: number): boolean {
   const x0 = box[0] - clearanceDeg, x1 = box[2] + clearanceDeg;
   const y0 = box[1] - clearanceDeg, y1 = box[3] + clearanceDeg;
-  const parts = polygonsOf(area);
-  for (let p = 0; p < parts.length; p++) {
-    for (let r = 0; r < parts[p].length; r++) {
-      const ring = parts[p][r];
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const a = ring[i];
-        const b = ring[j];
-        if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
-      }
+  const rings = ringsOf(area);
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[i];
+      const b = ring[j];
+      if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
     }
   }
-  return pointInRings([box[0], box[1]], ringsOf(area) as XY[][]);
+  return pointInRings([box[0], box[1]], rings as XY[][]);
 }

@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { isConvexRing } from '../../../shared/analysis/convex-clip';
 import { planarCommonM2 } from '../../../shared/analysis/infrastructure';
-import { polygonsOf } from '../../../shared/analysis/planar';
+import { polygonsOf } from '../../../shared/geometry/boolean';
 import { roadCorridor } from '../../../shared/geometry/road-corridor';
 import { signedArea2 } from '../../../shared/geometry/ring';
 import { createTangentPlane, toPlane } from '../../../shared/geometry/tangent-plane';
