@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
-import { generateLargePark } from '../../../bench/large-park';
+import { generateLargePark, type LargeParkOptions } from '../../../bench/large-park';
 import type { ParkDocument, ParkFeature, Position } from '../../../shared/model';
 import { readProject } from '../../../shared/project-file';
 
@@ -16,8 +16,8 @@ export async function sampleFeatures(): Promise<ParkFeature[]> {
   return active(read.document);
 }
 
-export function largeParkFeatures(): ParkFeature[] {
-  return active(generateLargePark());
+export function largeParkFeatures(options: LargeParkOptions = {}): ParkFeature[] {
+  return active(generateLargePark(options));
 }
 
 /** Test geometry on a grid of 0.001° units from (106° E, 21° N): a point, and a closed ring. */
