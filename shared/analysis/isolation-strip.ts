@@ -3,7 +3,8 @@ import { distanceM } from '../geometry/geodesic';
 import { metresPerDegree } from '../geometry/tangent-plane';
 import { isCounterClockwise } from '../geometry/ring';
 import type { AreaGeometry, LineStringGeometry, Position } from '../model/geometry-schema';
-import { bboxOf, pointInArea, type BBox } from './planar';
+import { pointInArea } from '../geometry/point-in-area';
+import { bboxOf, type BBox } from './planar';
 import type { StripSample } from './types';
 
 /** Default spacing of boundary samples in metres. */

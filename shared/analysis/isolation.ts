@@ -3,7 +3,8 @@ import { corridorOf } from './infrastructure';
 import { nearBoundary, StripMeter, stripSkeleton } from './isolation-strip';
 import { bbox, interiorPoint } from './measure';
 import { sameList } from './overlap';
-import { pointInArea, type BBox } from './planar';
+import { pointInArea } from '../geometry/point-in-area';
+import type { BBox } from './planar';
 import type { SpatialState } from './spatial-state';
 import type { StripSample } from './types';
 

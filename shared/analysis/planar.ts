@@ -1,8 +1,8 @@
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { bboxOf as coordinatesBbox, polygonsOf, ringsOf } from '../geometry/boolean';
-import { pointInRings, type XY } from '../geometry/planar-faces';
+import { pointInArea } from '../geometry/point-in-area';
 import { isCounterClockwise } from '../geometry/ring';
-import { edgesNear } from './edge-grid';
+import { edgesInBox, edgesNear } from '../geometry/edge-grid';
 import { ringsApart } from './rings-apart';
 
 /**
@@ -35,113 +35,6 @@ export function bboxesTouch(a: BBox, b: BBox): boolean {
 
 // Every ring of every part, listed once per geometry (features are immutable, DESIGN.md §2):
 // pointInArea runs for every vertex of every neighbour.
-const ringLists = new WeakMap<AreaGeometry, XY[][]>();
-
-/** Even-odd point in polygon over every ring of every part (holes included). */
-export function pointInArea(p: Position, geometry: AreaGeometry): boolean {
-  let rings = ringLists.get(geometry);
-  if (!rings) ringLists.set(geometry, (rings = ringsOf(geometry) as XY[][]));
-  const bands = bandsOf(geometry, rings);
-  return bands ? pointInBands(p, bands) : pointInRings(p as XY, rings);
-}
-
-/** From this many edges a polygon's point tests go through latitude bands (bandsOf). */
-const MIN_BANDED_EDGES = 64;
-
-/**
- * A big polygon's edges sorted into latitude bands. The even-odd test counts the edges that
- * cross the point's parallel, and every such edge spans the point's latitude, so it is in the
- * point's band: testing that band's edges, with pointInRings's arithmetic on each, gives
- * pointInRings's answer. An isolation strip drawn along the boundary has hundreds of vertices
- * and is tested at every metre inward from every boundary sample (isolation-strip.ts).
- */
-interface Bands {
-  y0: number;
-  y1: number;
-  height: number;
-  /** Per band, its edges as xi, yi, xj, yj (pointInRings's vertex i and the one before it, j). */
-  edges: Float64Array[];
-}
-
-const bandLists = new WeakMap<AreaGeometry, Bands | null>();
-
-function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
-  const known = bandLists.get(geometry);
-  if (known !== undefined) return known;
-  let count = 0;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  // Indexed loops in this file: its predicates run for every pair of neighbours, mostly as
-  // unoptimised code, where each step of a for…of allocates.
-  for (let r = 0; r < rings.length; r++) {
-    const ring = rings[r];
-    count += ring.length;
-    for (let i = 0; i < ring.length; i++) {
-      const y = ring[i][1];
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  let bands: Bands | null = null;
-  const n = Math.min(4096, Math.ceil(count / 4));
-  const height = (maxY - minY) / n;
-  if (count >= MIN_BANDED_EDGES && Number.isFinite(height) && height > 0 && bandEntries(rings, minY, height, n) <= MAX_BAND_ENTRIES_PER_EDGE * count) {
-    const lists: number[][] = Array.from({ length: n }, () => []);
-    for (let r = 0; r < rings.length; r++) {
-      const ring = rings[r];
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const xi = ring[i][0], yi = ring[i][1];
-        const xj = ring[j][0], yj = ring[j][1];
-        const last = bandAt(Math.max(yi, yj), minY, height, n);
-        for (let b = bandAt(Math.min(yi, yj), minY, height, n); b <= last; b++) lists[b].push(xi, yi, xj, yj);
-      }
-    }
-    bands = { y0: minY, y1: maxY, height, edges: lists.map((l) => Float64Array.from(l)) };
-  }
-  bandLists.set(geometry, bands);
-  return bands;
-}
-
-/**
- * Bands an edge may sit in, on average: edges that each span most of the polygon's height (a
- * hostile zigzag) would fill every band, memory growing as edges × bands; such a polygon keeps
- * the plain test.
- */
-const MAX_BAND_ENTRIES_PER_EDGE = 16;
-
-/** How many band entries the edges of `rings` would take. */
-function bandEntries(rings: XY[][], y0: number, height: number, n: number): number {
-  let entries = 0;
-  for (let r = 0; r < rings.length; r++) {
-    const ring = rings[r];
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const yi = ring[i][1];
-      const yj = ring[j][1];
-      entries += bandAt(Math.max(yi, yj), y0, height, n) - bandAt(Math.min(yi, yj), y0, height, n) + 1;
-    }
-  }
-  return entries;
-}
-
-/** The band of latitude y; the same monotone rounding for edges and points, so an edge spanning y is in y's band. */
-function bandAt(y: number, y0: number, height: number, n: number): number {
-  return Math.min(n - 1, Math.max(0, Math.floor((y - y0) / height)));
-}
-
-function pointInBands(p: Position, bands: Bands): boolean {
-  const px = p[0];
-  const py = p[1];
-  // Beyond the polygon's latitudes no edge crosses the point's parallel.
-  if (!(py >= bands.y0 && py < bands.y1)) return false;
-  const e = bands.edges[bandAt(py, bands.y0, bands.height, bands.edges.length)];
-  let inside = false;
-  for (let k = 0; k < e.length; k += 4) {
-    const xi = e[k], yi = e[k + 1], xj = e[k + 2], yj = e[k + 3];
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 function segDistance(p: Position, a: Position, b: Position, k: number): number {
   const ax = a[0] * k, ay = a[1], bx = b[0] * k, by = b[1], px = p[0] * k, py = p[1];
   const dx = bx - ax, dy = by - ay;
@@ -163,8 +56,25 @@ export function distanceToEdges(p: Position, geometry: AreaGeometry): number {
   return best;
 }
 
+/**
+ * distanceToEdges(p, geometry) <= eps, asking only the edges near p (the edge grid): a vertex of
+ * every feature near the park boundary is tested against it. An edge within eps of p (x scaled
+ * by k = cos latitude ≤ 1) has p within eps / k of its box in degrees, so the grid's search by
+ * that margin holds it.
+ */
+export function withinOfOutline(p: Position, geometry: AreaGeometry, eps: number): boolean {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  const margin = eps / k;
+  const near = edgesNear(p, geometry, margin);
+  for (let m = 0; m < near.length; m++) {
+    const a = near[m].ring[near[m].i], b = near[m].ring[near[m].i + 1];
+    if (segDistance(p, a, b, k) <= eps) return true;
+  }
+  return false;
+}
+
 export function strictlyInside(p: Position, geometry: AreaGeometry, eps = EPS_DEG): boolean {
-  return pointInArea(p, geometry) && distanceToEdges(p, geometry) > eps;
+  return pointInArea(p, geometry) && !withinOfOutline(p, geometry, eps);
 }
 
 interface Edge {
@@ -212,12 +122,17 @@ function sideOf(a: Position, b: Position, c: Position, k: number): number {
   return (dx * (c[1] - a[1]) - dy * (c[0] - a[0]) * k) / len;
 }
 
-/** The edges whose boxes, widened by `eps`, meet `box`. */
-function edgesNearBox(edges: Edge[], box: BBox, eps: number): Edge[] {
+/**
+ * The edges of `geometry` whose boxes, widened by `eps`, meet `box`: those the edge grid finds
+ * near the box (edges are numbered alike there and in edgesOf), each box tested.
+ */
+function edgesNearBox(geometry: AreaGeometry, box: BBox, eps: number): Edge[] {
   const x0 = box[0] - eps, x1 = box[2] + eps, y0 = box[1] - eps, y1 = box[3] + eps;
+  const edges = edgesOf(geometry);
+  const candidates = edgesInBox(geometry, box[0], box[1], box[2], box[3], eps);
   const near: Edge[] = [];
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i];
+  for (let i = 0; i < candidates.length; i++) {
+    const e = edges[candidates[i].index];
     if (e.x1 >= x0 && e.x0 <= x1 && e.y1 >= y0 && e.y0 <= y1) near.push(e);
   }
   return near;
@@ -228,7 +143,7 @@ function edgesNearBox(edges: Edge[], box: BBox, eps: number): Edge[] {
  * `boxA`, only the edges of `b` near it are searched (the others fail every edge's box test below).
  */
 export function edgesProperlyCross(a: AreaGeometry, b: AreaGeometry, eps = EPS_DEG, boxB = bboxOf(b), boxA?: BBox): boolean {
-  const edgesB = boxA ? edgesNearBox(edgesOf(b), boxA, eps) : edgesOf(b);
+  const edgesB = boxA ? edgesNearBox(b, boxA, eps) : edgesOf(b);
   if (edgesB.length === 0) return false;
   const k = Math.cos((((boxB[1] + boxB[3]) / 2) * Math.PI) / 180);
   const edgesA = edgesOf(a);
@@ -362,8 +277,10 @@ const CLEAR_DEG = 1e-6;
 /** No edge of `geometry` comes within `margin` of `box`: each edge's own box lies apart from it. */
 function edgesClearOf(box: BBox, geometry: AreaGeometry, margin: number): boolean {
   const edges = edgesOf(geometry);
-  for (let e = 0; e < edges.length; e++) {
-    const edge = edges[e];
+  // Only the edges the grid finds near the box can fail the test below.
+  const near = edgesInBox(geometry, box[0], box[1], box[2], box[3], margin);
+  for (let e = 0; e < near.length; e++) {
+    const edge = edges[near[e].index];
     if (edge.x1 < box[0] - margin || edge.x0 > box[2] + margin) continue;
     if (edge.y1 < box[1] - margin || edge.y0 > box[3] + margin) continue;
     return false;
@@ -388,17 +305,25 @@ export function clearlyWithin(inner: AreaGeometry, outer: AreaGeometry, boxInner
  * outline, and no vertex of `outer` strictly inside `inner`.
  */
 export function withinByVertices(inner: AreaGeometry, outer: AreaGeometry, boxOuter = bboxOf(outer)): boolean {
-  if (edgesProperlyCross(inner, outer, EPS_DEG, boxOuter)) return false;
+  const boxInner = bboxOf(inner);
+  // Only edges of `outer` near inner's box can cross one of inner's: the park boundary's edges
+  // are searched through its grid, not all of them for every feature near it.
+  if (edgesProperlyCross(inner, outer, EPS_DEG, boxOuter, boxInner)) return false;
   const innerRings = ringsOf(inner);
   for (let r = 0; r < innerRings.length; r++) {
     const ring = innerRings[r];
-    for (let i = 0; i < ring.length; i++) if (distanceToEdges(ring[i], outer) > EPS_DEG && !pointInArea(ring[i], outer)) return false;
+    for (let i = 0; i < ring.length; i++) if (!withinOfOutline(ring[i], outer, EPS_DEG) && !pointInArea(ring[i], outer)) return false;
   }
   // A hole of `outer` (or a notch) lying wholly inside `inner` leaves no vertex of `inner` outside.
+  // A vertex outside inner's box is not inside `inner`.
   const outerRings = ringsOf(outer);
   for (let r = 0; r < outerRings.length; r++) {
     const ring = outerRings[r];
-    for (let i = 0; i < ring.length; i++) if (strictlyInside(ring[i], inner)) return false;
+    for (let i = 0; i < ring.length; i++) {
+      const v = ring[i];
+      if (v[0] < boxInner[0] || v[0] > boxInner[2] || v[1] < boxInner[1] || v[1] > boxInner[3]) continue;
+      if (strictlyInside(v, inner)) return false;
+    }
   }
   return true;
 }

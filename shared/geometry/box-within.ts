@@ -1,25 +1,43 @@
 import type { AreaGeometry } from '../model/geometry-schema';
-import { ringsOf } from './boolean';
-import { pointInRings, type XY } from './planar-faces';
+import { edgesInBox } from './edge-grid';
+import { pointInArea } from './point-in-area';
 
 /**
  * Whether the box [minLon, minLat, maxLon, maxLat] lies inside the area (even-odd over all its
  * rings, as pointInRings) with every edge of the area's outline at least `clearanceDeg` away
  * from it on one side: the outline then crosses the box nowhere, so one corner decides for the
  * whole box, and that decision is exact (no edge comes near the corner, so no rounding can flip
- * it). A cheap screen, O(edges), for "this feature stands wholly inside that one".
+ * it). A cheap screen for "this feature stands wholly inside that one", asked of the park
+ * boundary by every feature: the edges near the box come from the boundary's edge grid and the
+ * corner's test from its latitude bands, so it costs the edges near the feature, not all of them.
  */
 export function boxWithinArea(box: readonly number[], area: AreaGeometry, clearanceDeg: number): boolean {
   const x0 = box[0] - clearanceDeg, x1 = box[2] + clearanceDeg;
   const y0 = box[1] - clearanceDeg, y1 = box[3] + clearanceDeg;
-  const rings = ringsOf(area);
-  for (let r = 0; r < rings.length; r++) {
-    const ring = rings[r];
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i];
-      const b = ring[j];
+  const near = edgesInBox(area, box[0], box[1], box[2], box[3], clearanceDeg);
+  for (let e = 0; e < near.length; e++) {
+    const a = near[e].ring[near[e].i];
+    const b = near[e].ring[near[e].i + 1];
+    if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
+  }
+  // The closing edge of a ring left open (its last position not its first) is no edge of the
+  // grid's; pointInRings counts it. Such a ring is checked whole.
+  if (!ringsClosed(area, x0, y0, x1, y1)) return false;
+  return pointInArea([box[0], box[1]], area);
+}
+
+/** Whether every ring is closed, or its closing edge clears the widened box as the test above asks. */
+function ringsClosed(area: AreaGeometry, x0: number, y0: number, x1: number, y1: number): boolean {
+  const parts = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  for (let p = 0; p < parts.length; p++) {
+    for (let r = 0; r < parts[p].length; r++) {
+      const ring = parts[p][r];
+      if (ring.length === 0) continue;
+      const a = ring[0];
+      const b = ring[ring.length - 1];
+      if (a[0] === b[0] && a[1] === b[1]) continue;
       if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
     }
   }
-  return pointInRings([box[0], box[1]], rings as XY[][]);
+  return true;
 }

@@ -6,10 +6,12 @@ import { bboxOf, boxesMeet, geometryBox, polygonsOf, ringsOf, subtractAreas } fr
 import { boxWithinArea } from './box-within';
 import { areaInsideConvex, SLIVER_OVERLAP_M2 } from './overlap';
 import { distanceToSegment, type XY } from './planar-depth';
+import { edgesInBox } from './edge-grid';
+import { pointInArea } from './point-in-area';
 import { pointInRings } from './planar-faces';
 import { openRing, signedArea2 } from './ring';
 import { dedupe, ringCrossings } from './ring-checks';
-import { createTangentPlane, toPlane, type TangentPlane } from './tangent-plane';
+import { createTangentPlane, fromPlane, toPlane, type TangentPlane } from './tangent-plane';
 
 /**
  * The `outside_boundary` check of validate.ts: where a feature lies outside the park boundary.
@@ -238,7 +240,7 @@ function surelyInside(g: AreaGeometry, boundary: AreaGeometry): boolean {
     const outsideM2 = Math.abs(signedArea2(f.pts)) / 2 - areaInsideConvex(f.pts, b.pts);
     if (outsideM2 + 2 * (f.slackM2 + b.slackM2) < SCREEN_LIMIT_M2) return true;
   }
-  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary.coordinates[0], plane);
+  if (boundary.type === 'Polygon' && boundary.coordinates.length === 1) return outlineWithin(g, boundary, plane);
   const bRings = ringsOf(boundary);
   for (const ring of bRings) for (const v of ring) if (v[0] >= box[0] && v[0] <= box[2] && v[1] >= box[1] && v[1] <= box[3]) return false;
   const fRings = ringsOf(g);
@@ -286,10 +288,24 @@ const NEAR_EDGE_M = 2 * ON_BOUNDARY_M;
  * edge before it is, which that edge's depths decide; a ring of such edges only, when its
  * first vertex is.
  */
-function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: TangentPlane): boolean {
-  const b = openRing(boundaryRing).map((p) => toPlane(plane, p));
-  const rings = [b];
-  const near: number[] = [];
+function outlineWithin(g: AreaGeometry, boundary: AreaGeometry, plane: TangentPlane): boolean {
+  // The boundary's edges near each edge of the polygon come from its edge grid (a drawn or
+  // imported boundary has hundreds; every feature along it asks), by a margin in degrees that
+  // holds NEAR_EDGE_M at any latitude of the plane, then pass the test in the plane below. Their
+  // ends are projected once per call; which side of the outline a point lies on comes from the
+  // boundary's latitude bands, in lon/lat (the plane is linear in lon/lat, so the two agree but
+  // within rounding of the outline, where the depth is that rounding and its sign changes no sum).
+  const marginDeg = (2 * NEAR_EDGE_M) / Math.min(plane.kx, plane.ky);
+  const projected = new Map<Position, XY>();
+  const inPlane = (p: Position): XY => {
+    let xy = projected.get(p);
+    if (!xy) projected.set(p, (xy = toPlane(plane, p)));
+    return xy;
+  };
+  const inside = (xy: XY) => pointInArea(fromPlane(plane, xy[0], xy[1]), boundary);
+  // Each near boundary edge as its start w and end v in the plane.
+  const nearW: XY[] = [];
+  const nearV: XY[] = [];
   let outsideBoundM2 = 0;
   for (const ring of ringsOf(g)) {
     const xy = ring.map((p) => toPlane(plane, p));
@@ -304,22 +320,25 @@ function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: Tangent
       // can neither cross pq nor come within reach of it.
       const loX = Math.min(p[0], q[0]) - NEAR_EDGE_M, hiX = Math.max(p[0], q[0]) + NEAR_EDGE_M;
       const loY = Math.min(p[1], q[1]) - NEAR_EDGE_M, hiY = Math.max(p[1], q[1]) + NEAR_EDGE_M;
-      near.length = 0;
-      for (let i = 0, j = b.length - 1; i < b.length; j = i++) {
-        const v = b[i];
-        const w = b[j];
+      const a = ring[k - 1], c = ring[k];
+      const candidates = edgesInBox(boundary, Math.min(a[0], c[0]), Math.min(a[1], c[1]), Math.max(a[0], c[0]), Math.max(a[1], c[1]), marginDeg);
+      nearW.length = 0;
+      nearV.length = 0;
+      for (let e = 0; e < candidates.length; e++) {
+        const w = inPlane(candidates[e].ring[candidates[e].i]);
+        const v = inPlane(candidates[e].ring[candidates[e].i + 1]);
         if ((v[0] < loX && w[0] < loX) || (v[0] > hiX && w[0] > hiX) || (v[1] < loY && w[1] < loY) || (v[1] > hiY && w[1] > hiY)) continue;
-        near.push(i);
+        nearW.push(w);
+        nearV.push(v);
       }
-      if (near.length === 0) continue;
+      if (nearV.length === 0) continue;
       anyNear = true;
       const cuts = [0, 1];
       if (len2 > 0) {
-        for (const i of near) {
-          const v = b[i];
-          const w = b[i === 0 ? b.length - 1 : i - 1];
+        for (let i = 0; i < nearV.length; i++) {
+          const v = nearV[i];
           if (distanceToSegment(v, p, q) <= ON_BOUNDARY_M) cuts.push(((v[0] - p[0]) * dx + (v[1] - p[1]) * dy) / len2);
-          const t = crossingParameter(p, q, w, v);
+          const t = crossingParameter(p, q, nearW[i], v);
           if (t !== null) cuts.push(t);
         }
       }
@@ -327,8 +346,8 @@ function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: Tangent
       const depthAt = (t: number) => {
         const at: XY = [p[0] + t * dx, p[1] + t * dy];
         let best = Infinity;
-        for (const i of near) best = Math.min(best, distanceToSegment(at, b[i], b[i === 0 ? b.length - 1 : i - 1]));
-        return pointInRings(at, rings) ? best : -best;
+        for (let i = 0; i < nearV.length; i++) best = Math.min(best, distanceToSegment(at, nearV[i], nearW[i]));
+        return inside(at) ? best : -best;
       };
       // Each cut ends one piece and starts the next: its depth is computed once.
       let startDepth = depthAt(cuts[0]);
@@ -339,7 +358,8 @@ function outlineWithin(g: AreaGeometry, boundaryRing: Position[], plane: Tangent
         if (depths[1] <= ON_BOUNDARY_M) outsideBoundM2 += Math.max(0, ...depths.map((d) => -d)) * (cuts[c] - cuts[c - 1]) * Math.sqrt(len2);
       }
     }
-    if (!anyNear && xy.length > 0 && !pointInRings(xy[0], rings)) return false;
+    // No boundary edge near any edge of the ring: the ring lies wholly on one side, its first vertex's.
+    if (!anyNear && ring.length > 0 && !pointInArea(ring[0], boundary)) return false;
   }
   return outsideBoundM2 < SCREEN_LIMIT_M2;
 }

@@ -3,7 +3,8 @@ import { featureCollection, multiPolygon, polygon } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { GridIndex } from '../../../shared/analysis/grid-index';
-import { bboxOf, clearlyWithin, edgesProperlyCross, EPS_DEG, interiorsMayOverlap, isWithin, pointInArea, withinByVertices, type BBox } from '../../../shared/analysis/planar';
+import { bboxOf, clearlyWithin, edgesProperlyCross, EPS_DEG, interiorsMayOverlap, isWithin, withinByVertices, type BBox } from '../../../shared/analysis/planar';
+import { pointInArea } from '../../../shared/geometry/point-in-area';
 import { subtractAreas } from '../../../shared/geometry/boolean';
 import type { AreaGeometry, Position } from '../../../shared/model/geometry-schema';
 import { poly, rect } from './fixtures';
@@ -44,12 +45,52 @@ function candidates(count: number, seed: number): AreaGeometry[] {
   return out;
 }
 
+/**
+ * `g` with a vertex every `step` degrees along each edge of its outer rings: the same area, on the
+ * same straight edges (they run along a parallel or a meridian, where the added vertices lie
+ * exactly), with enough edges for the edge grid and the latitude bands (a drawn boundary's size).
+ */
+function densified(g: AreaGeometry, step: number): AreaGeometry {
+  const dense = (ring: Position[]): Position[] => {
+    const out: Position[] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [a, b] = [ring[i], ring[i + 1]];
+      const n = Math.max(1, Math.round(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / step));
+      for (let k = 0; k < n; k++) out.push(k === 0 ? a : [a[0] + ((b[0] - a[0]) * k) / n, a[1] + ((b[1] - a[1]) * k) / n]);
+    }
+    return [...out, out[0]];
+  };
+  const part = (rings: Position[][]) => rings.map((r, i) => (i === 0 ? dense(r) : r));
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: part(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(part) };
+}
+
 describe('isWithin: the clear-of-edges screen gives the vertex-by-vertex answer', () => {
   const outers: [string, AreaGeometry][] = [
     ['a rectangle', boundary],
     ['an L with collinear vertices and a hole', lShape],
     ['a multipolygon', twoParts],
+    ['a rectangle of 400 vertices (edge grid and bands)', densified(boundary, 0.0001)],
+    ['an L with a hole, of 400 vertices', densified(lShape, 0.0001)],
+    ['a multipolygon of 320 vertices', densified(twoParts, 0.0001)],
   ];
+
+  it.each([
+    ['a rectangle', boundary],
+    ['an L with a hole', lShape],
+    ['a multipolygon', twoParts],
+  ])('gives for %s with a vertex every 0.0001° (the edge grid and the bands) the answers of its plain outline', (_name, outer) => {
+    const dense = densified(outer, 0.0001);
+    expect((dense.type === 'Polygon' ? dense.coordinates[0] : dense.coordinates[0][0]).length).toBeGreaterThan(150);
+    let within = 0;
+    for (const inner of candidates(600, 11)) {
+      const plain = isWithin(inner, outer);
+      expect(isWithin(inner, dense)).toBe(plain);
+      expect(withinByVertices(inner, dense)).toBe(withinByVertices(inner, outer));
+      if (plain) within++;
+    }
+    expect(within).toBeGreaterThan(20);
+    expect(within).toBeLessThan(550);
+  });
 
   it.each(outers)('random candidates in %s', (_name, outer) => {
     let screened = 0;

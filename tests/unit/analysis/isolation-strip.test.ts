@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Geodesic } from 'geographiclib-geodesic';
 import { stripSkeleton, STRIP_STEP_M } from '../../../shared/analysis/isolation-strip';
-import { pointInArea } from '../../../shared/analysis/planar';
+import { pointInArea } from '../../../shared/geometry/point-in-area';
 import type { AreaGeometry, Position } from '../../../shared/model/geometry-schema';
 
 // The sample places of the isolation-strip measure, judged with GeographicLib itself (distances

@@ -41,7 +41,15 @@ const manySided: AreaGeometry = {
 };
 const holed: AreaGeometry = { type: 'Polygon', coordinates: [ring([[0, 0], [10, 0], [10, 6], [0, 6]]), ring([[4, 2], [4, 4], [6, 4], [6, 2]])] };
 const twoParts: AreaGeometry = { type: 'MultiPolygon', coordinates: [[ring([[0, 0], [4, 0], [4, 6], [0, 6]])], [ring([[6, 0], [10, 0], [10, 6], [6, 6]])]] };
-const boundaries = { rectangle, notched, manySided, holed, twoParts };
+// The rectangle with a vertex every eighth of a unit along its edges (256 vertices, on the
+// quarter grid the polygons below are drawn on): edges shared and T-junctions on the boundary, as
+// a drawn park's, searched through the edge grid and the latitude bands.
+const eighths = (from: [number, number], to: [number, number]): [number, number][] => {
+  const n = Math.round(Math.max(Math.abs(to[0] - from[0]), Math.abs(to[1] - from[1])) * 8);
+  return Array.from({ length: n }, (_, k): [number, number] => [from[0] + ((to[0] - from[0]) * k) / n, from[1] + ((to[1] - from[1]) * k) / n]);
+};
+const denseRectangle: AreaGeometry = { type: 'Polygon', coordinates: [ring([...eighths([0, 0], [10, 0]), ...eighths([10, 0], [10, 6]), ...eighths([10, 6], [0, 6]), ...eighths([0, 6], [0, 0])])] };
+const boundaries = { rectangle, notched, manySided, denseRectangle, holed, twoParts };
 
 /** Random polygons on a quarter grid (on the boundaries' vertices and edges), some corners nudged by a hair. */
 function randomPolygons(seed: number, count: number): AreaGeometry[] {
@@ -142,7 +150,7 @@ function randomSimplePolygons(seed: number, count: number): AreaGeometry[] {
 }
 
 describe('outside_boundary by subtraction (simple polygons, validate.ts) gives the clipping’s answer', () => {
-  const singleRing = { rectangle, notched, manySided };
+  const singleRing = { rectangle, notched, manySided, denseRectangle };
   for (const [name, boundary] of Object.entries(singleRing)) {
     it(`on random stars and boxes against a ${name} boundary: the same polygons reported, each at a vertex clearly outside`, () => {
       let bySubtraction = 0;

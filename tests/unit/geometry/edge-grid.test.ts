@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgesNear, type EdgeRef } from '../../../shared/analysis/edge-grid';
+import { edgesInBox, edgesNear, type EdgeRef } from '../../../shared/geometry/edge-grid';
 import { EPS_DEG } from '../../../shared/analysis/planar';
 import type { AreaGeometry, Position } from '../../../shared/model';
 import { seededRandom } from '../../helpers/seeded-random';
@@ -75,5 +75,56 @@ describe('edgesNear (the edge grid of big polygons)', () => {
     }
     // The points do reach edges: the check is not of empty lists.
     expect(found).toBeGreaterThan(10_000);
+  });
+
+  it('edgesInBox returns, once each, every edge whose box widened by the margin meets the box, as a scan of all edges finds them', () => {
+    const next = seededRandom(7);
+    let found = 0;
+    let fewer = 0;
+    for (let shape = 0; shape < 20; shape++) {
+      const n = 30 + Math.floor(next() * 400);
+      const ring: Position[] = Array.from({ length: n }, (_, k) => {
+        const angle = (2 * Math.PI * k) / n;
+        const rho = 0.01 * (0.6 + 0.4 * next());
+        return [106 + rho * Math.cos(angle), 21 + rho * Math.sin(angle)];
+      });
+      const g: AreaGeometry = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+      const closed = g.coordinates[0];
+      for (let q = 0; q < 200; q++) {
+        // Boxes of a few metres to the whole polygon, anywhere around it, and margins up to 1 km.
+        const x = 105.985 + next() * 0.03;
+        const y = 20.985 + next() * 0.03;
+        const w = next() < 0.8 ? next() * 0.002 : next() * 0.03;
+        const h = next() < 0.8 ? next() * 0.002 : next() * 0.03;
+        const margin = [0, 1e-8, 1e-6, 1e-4, 1e-2][Math.floor(next() * 5)];
+        const expected: number[] = [];
+        for (let i = 0; i + 1 < closed.length; i++) {
+          const a = closed[i];
+          const b = closed[i + 1];
+          if (Math.max(a[0], b[0]) + margin < x || Math.min(a[0], b[0]) - margin > x + w) continue;
+          if (Math.max(a[1], b[1]) + margin < y || Math.min(a[1], b[1]) - margin > y + h) continue;
+          expected.push(i);
+        }
+        const got = edgesInBox(g, x, y, x + w, y + h, margin).map((e) => e.i);
+        expect(new Set(got).size).toBe(got.length);
+        const gotSet = new Set(got);
+        for (const i of expected) expect(gotSet.has(i)).toBe(true);
+        for (const e of edgesInBox(g, x, y, x + w, y + h, margin)) expect(e.ring[e.i]).toBe(closed[e.i]);
+        found += expected.length;
+        if (got.length < n / 2) fewer++;
+      }
+    }
+    expect(found).toBeGreaterThan(5_000);
+    // The grid does narrow the search: most small boxes get a fraction of the edges.
+    expect(fewer).toBeGreaterThan(2_000);
+  });
+
+  it('edgesInBox gives every edge of a polygon too small for a grid, and every edge for a box of NaN', () => {
+    const small: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    expect(edgesInBox(small, 5, 5, 6, 6, 0).map((e) => e.i)).toEqual([0, 1, 2, 3]);
+    const n = 100;
+    const big: AreaGeometry = { type: 'Polygon', coordinates: [[...Array.from({ length: n }, (_, k): Position => [Math.cos((2 * Math.PI * k) / n), Math.sin((2 * Math.PI * k) / n)]), [1, 0]]] };
+    expect(edgesInBox(big, 0.9, -0.05, 1.1, 0.05, 0).length).toBeLessThan(10);
+    expect(edgesInBox(big, Number.NaN, 0, 1, 1, 0).length).toBe(n);
   });
 });

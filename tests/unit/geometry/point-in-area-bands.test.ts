@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { polygonsOf } from '../../../shared/geometry/boolean';
-import { pointInArea } from '../../../shared/analysis/planar';
+import { pointInArea } from '../../../shared/geometry/point-in-area';
 import { pointInRings, type XY } from '../../../shared/geometry/planar-faces';
 import type { AreaGeometry, Position } from '../../../shared/model';
 import { seededRandom } from '../../helpers/seeded-random';
