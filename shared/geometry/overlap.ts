@@ -291,8 +291,68 @@ function slabBound(hull: PlanarPoint[], other: PlanarPoint[]): number {
  * clipped outline may hold zero-width bridges along the clip edges that add no area.
  */
 export function areaInsideConvex(pts: PlanarPoint[], convex: PlanarPoint[]): number {
-  for (let k = 0; k < convex.length && pts.length > 0; k++) pts = clipByEdge(pts, convex[k], convex[(k + 1) % convex.length]);
-  return Math.abs(signedArea2(pts)) / 2;
+  // clipByEdge's steps and signedArea2's sum, the same arithmetic in the same order (the same
+  // bits), on two scratch buffers of x, y pairs: run for every land use under every corridor and
+  // in the overlap and outside screens, where an array per cut point and per step was a tenth
+  // of the analysis's allocation.
+  let n = pts.length;
+  if (n === 0) return 0;
+  let src = scratch(0, 2 * n);
+  for (let i = 0; i < n; i++) {
+    src[2 * i] = pts[i][0];
+    src[2 * i + 1] = pts[i][1];
+  }
+  let which = 0;
+  for (let k = 0; k < convex.length && n > 0; k++) {
+    const a = convex[k];
+    const b = convex[(k + 1) % convex.length];
+    const ax = a[0], ay = a[1], ux = b[0] - ax, uy = b[1] - ay;
+    // A step keeps each point and adds at most one cut per edge: at most 2n points.
+    const dst = scratch(1 - which, 4 * n);
+    let m = 0;
+    let px = src[0], py = src[1];
+    let sp = ux * (py - ay) - uy * (px - ax);
+    for (let i = 0; i < n; i++) {
+      const j = i + 1 < n ? i + 1 : 0;
+      const qx = src[2 * j], qy = src[2 * j + 1];
+      const sq = ux * (qy - ay) - uy * (qx - ax);
+      if (sp >= 0) {
+        dst[m++] = px;
+        dst[m++] = py;
+      }
+      if ((sp > 0 && sq < 0) || (sp < 0 && sq > 0)) {
+        const t = sp / (sp - sq);
+        dst[m++] = px + (qx - px) * t;
+        dst[m++] = py + (qy - py) * t;
+      }
+      px = qx;
+      py = qy;
+      sp = sq;
+    }
+    src = dst;
+    which = 1 - which;
+    n = m / 2;
+  }
+  if (n === 0) return 0;
+  const x0 = src[0], y0 = src[1];
+  let sum = 0;
+  let ax = src[0] - x0, ay = src[1] - y0;
+  for (let i = 0; i < n; i++) {
+    const j = i + 1 < n ? i + 1 : 0;
+    const bx = src[2 * j] - x0, by = src[2 * j + 1] - y0;
+    sum += ax * by - bx * ay;
+    ax = bx;
+    ay = by;
+  }
+  return Math.abs(sum) / 2;
+}
+
+/** areaInsideConvex's two buffers, grown (never shrunk) to the largest polygon it has clipped. */
+const scratchBuffers = [new Float64Array(256), new Float64Array(256)];
+
+function scratch(which: number, length: number): Float64Array {
+  if (scratchBuffers[which].length < length) scratchBuffers[which] = new Float64Array(Math.max(length, 2 * scratchBuffers[which].length));
+  return scratchBuffers[which];
 }
 
 /** Sutherland–Hodgman step: the part of polygon `pts` left of the directed edge a→b (planar metres). */

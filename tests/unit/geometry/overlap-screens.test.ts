@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bboxOf, intersectAreas } from '../../../shared/geometry/boolean';
 import { geodesicAreaM2 } from '../../../shared/geometry/geodesic';
 import { areaInsideConvex, clipByEdge, findOverlaps, SLIVER_OVERLAP_M2, type Overlap } from '../../../shared/geometry/overlap';
+import { signedArea2 } from '../../../shared/geometry/ring';
 import type { AreaGeometry, ParkFeature } from '../../../shared/model';
 import { seededRandom } from '../../helpers/seeded-random';
 import { at, largeParkFeatures, ring, sampleFeatures } from './screen-parks';
@@ -109,5 +110,28 @@ describe('areaInsideConvex (Sutherland–Hodgman)', () => {
     expect(clipByEdge([[0, 0], [2, 0], [0, 2]], [1, -5], [1, 5])).toEqual([[0, 0], [1, 0], [1, 1], [0, 2]]);
     expect(clipByEdge([[0, 0], [2, 0], [0, 2]], [1, 5], [1, -5])).toEqual([[1, 0], [2, 0], [1, 1]]);
     expect(clipByEdge([], [0, 0], [1, 0])).toEqual([]);
+  });
+
+  it('gives, to the last bit, the area of clipping step by step with clipByEdge, on random concave rings of up to 400 points', () => {
+    // areaInsideConvex clips on two flat buffers; clipByEdge returns the points of each step.
+    const next = seededRandom(31);
+    let nonZero = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 3 + Math.floor(next() * (trial % 10 === 0 ? 400 : 30));
+      const star: [number, number][] = Array.from({ length: n }, (_, k) => {
+        const angle = (2 * Math.PI * (k + next() * 0.9)) / n;
+        const r = 20 + next() * 80;
+        return [200 + next() * 40 + r * Math.cos(angle), 300 + r * Math.sin(angle)];
+      });
+      const m = 3 + Math.floor(next() * 8);
+      const cx = 150 + next() * 100, cy = 250 + next() * 100, radius = 10 + next() * 120;
+      const convex: [number, number][] = Array.from({ length: m }, (_, k) => [cx + radius * Math.cos((2 * Math.PI * k) / m), cy + radius * Math.sin((2 * Math.PI * k) / m)]);
+      let stepwise = star;
+      for (let k = 0; k < convex.length && stepwise.length > 0; k++) stepwise = clipByEdge(stepwise, convex[k], convex[(k + 1) % convex.length]);
+      const expected = Math.abs(signedArea2(stepwise)) / 2;
+      expect(areaInsideConvex(star, convex)).toBe(expected);
+      if (expected > 0) nonZero++;
+    }
+    expect(nonZero).toBeGreaterThan(200);
   });
 });
