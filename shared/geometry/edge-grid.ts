@@ -32,6 +32,27 @@ interface EdgeGrid {
   query: number;
 }
 
+/**
+ * Cells an edge may lie in, on average: edges that each cross most of the polygon (a hostile
+ * zigzag of long edges) would fill every cell, memory growing as edges × cells; such a polygon
+ * keeps the plain list (every search gets every edge: slower, never wrong).
+ */
+const MAX_CELLS_PER_EDGE = 16;
+
+/** How many cell entries the edges would take, counted before any is made (stops once past the cap). */
+function cellEntries(all: EdgeRef[], x0: number, y0: number, cell: number): number {
+  const cap = MAX_CELLS_PER_EDGE * all.length;
+  let entries = 0;
+  for (let n = 0; n < all.length && entries <= cap; n++) {
+    const a = all[n].ring[all[n].i];
+    const b = all[n].ring[all[n].i + 1];
+    const cx = Math.floor((Math.max(a[0], b[0]) + GRID_MARGIN_DEG - x0) / cell) - Math.floor((Math.min(a[0], b[0]) - GRID_MARGIN_DEG - x0) / cell) + 1;
+    const cy = Math.floor((Math.max(a[1], b[1]) + GRID_MARGIN_DEG - y0) / cell) - Math.floor((Math.min(a[1], b[1]) - GRID_MARGIN_DEG - y0) / cell) + 1;
+    entries += cx * cy;
+  }
+  return entries;
+}
+
 // Features are immutable (DESIGN.md §2): a geometry's grid is built once.
 const grids = new WeakMap<AreaGeometry, EdgeGrid>();
 
@@ -58,7 +79,7 @@ function gridOf(geometry: AreaGeometry): EdgeGrid {
   const y0 = minY - GRID_MARGIN_DEG;
   const cell = Math.max(maxX - minX, maxY - minY, GRID_MARGIN_DEG) / Math.ceil(Math.sqrt(all.length));
   grid = { all, x0, y0, cell, nx: 0, ny: 0, cells: null, seen: new Uint32Array(0), query: 0 };
-  if (all.length >= MIN_GRID_EDGES && Number.isFinite(cell) && cell > 0) {
+  if (all.length >= MIN_GRID_EDGES && Number.isFinite(cell) && cell > 0 && cellEntries(all, x0, y0, cell) <= MAX_CELLS_PER_EDGE * all.length) {
     grid.nx = Math.floor((maxX + GRID_MARGIN_DEG - x0) / cell) + 1;
     grid.ny = Math.floor((maxY + GRID_MARGIN_DEG - y0) / cell) + 1;
     const cells: EdgeRef[][] = Array.from({ length: grid.nx * grid.ny }, () => []);

@@ -127,4 +127,17 @@ describe('edgesNear (the edge grid of big polygons)', () => {
     expect(edgesInBox(big, 0.9, -0.05, 1.1, 0.05, 0).length).toBeLessThan(10);
     expect(edgesInBox(big, Number.NaN, 0, 1, 1, 0).length).toBe(n);
   });
+
+  it('keeps the plain list for a zigzag whose long edges would each fill a row of cells (memory as edges × cells), and still finds every edge', () => {
+    // 2,000 edges each spanning the whole width: a grid of 45 × 45 cells would hold 90,000
+    // entries, 45 per edge, past the 16 allowed. Every search then gets every edge.
+    const n = 1000;
+    const ring: Position[] = [];
+    for (let k = 0; k < n; k++) ring.push([0, k * 0.001], [1, k * 0.001 + 0.0005]);
+    ring.push([1, n * 0.001], [0, n * 0.001]);
+    const zigzag: AreaGeometry = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+    const edges = ring.length;
+    expect(edgesNear([0.5, 0.5], zigzag, 0).length).toBe(edges);
+    expect(edgesInBox(zigzag, 0.4, 0.4, 0.6, 0.6, 0).length).toBe(edges);
+  });
 });
