@@ -75,14 +75,16 @@ describe('a 5,000-feature park', () => {
     expect(state).toEqual({ fileName: LARGE_PARK_FILE, features: 5113 });
     await expect(page.evaluate(() => window.__ecoparkMap!.getCanvas().dataset.parkFeatures)).resolves.toBe('5113');
     // The analysis of a park this size runs in a worker; the panel shows its result. The
-    // generated boundary, geodesic: /usr/bin/python3 -c "from geographiclib.geodesic import
-    // Geodesic; p=Geodesic.WGS84.Polygon(); [p.AddPoint(la,lo) for lo,la in [(106.05,21.05),
-    // (106.0959514698303,21.04999378688632),(106.09596072188506,21.080124419175423),
-    // (106.05,21.080130636348464)]]; print(p.Compute())" → 15932735.999997603 m².
+    // generated boundary (332 vertices and the closing one), geodesic: npx tsx -e "import {
+    // generateLargePark } from './bench/large-park';
+    // console.log(JSON.stringify(generateLargePark().scenarios[0].features[0].geometry.coordinates[0]))"
+    // | /usr/bin/python3 -c "import json,sys; from geographiclib.geodesic import Geodesic;
+    // p=Geodesic.WGS84.Polygon(); [p.AddPoint(la,lo) for lo,la in json.load(sys.stdin)[:-1]];
+    // print(p.Compute())" → 15932735.258397592 m².
     await page.getByRole('tab', { name: 'Land-use structure' }).click();
     const area = page.getByTestId('park-area');
     await page.waitForFunction(() => document.querySelector('[data-testid="park-area"]') !== null, undefined, { timeout: 120000 });
-    await expect(area.textContent()).resolves.toBe('15,932,736 m² (1,593.27 ha)');
+    await expect(area.textContent()).resolves.toBe('15,932,735 m² (1,593.27 ha)');
     await expect(page.getByTestId('metric-value').first().textContent()).resolves.not.toBe('');
     const heights = await page.evaluate(() => (window as unknown as { mapHeights: number[] }).mapHeights);
     // The observer reports the height it starts with, then nothing: one height throughout.
