@@ -44,7 +44,7 @@ export async function cliFigures(): Promise<Figure[]> {
     writeFileSync(parkPath, writeProject(SQL, park));
     // The same park with a boundary of four corners (large-park.ts): its roads and traffic
     // polygons along the northern edge stick out by centimetres, 56 problems to find and word.
-    // Sessions before the boundary had its junctions measured this one.
+    // Earlier sessions measured this park, before the boundary got its junctions.
     const fourCornerPath = path.join(dir, 'large-park-four-corners.gpkg');
     writeFileSync(fourCornerPath, writeProject(SQL, generateLargePark({ boundaryJunctions: false })));
     const features = park.scenarios[0].features.length;

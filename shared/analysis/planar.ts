@@ -33,8 +33,6 @@ export function bboxesTouch(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
-// Every ring of every part, listed once per geometry (features are immutable, DESIGN.md §2):
-// pointInArea runs for every vertex of every neighbour.
 function segDistance(p: Position, a: Position, b: Position, k: number): number {
   const ax = a[0] * k, ay = a[1], bx = b[0] * k, by = b[1], px = p[0] * k, py = p[1];
   const dx = bx - ax, dy = by - ay;
@@ -44,23 +42,11 @@ function segDistance(p: Position, a: Position, b: Position, k: number): number {
   return Math.sqrt(ex * ex + ey * ey);
 }
 
-/** Planar distance (degrees of latitude) from a point to the nearest edge of the geometry. */
-export function distanceToEdges(p: Position, geometry: AreaGeometry): number {
-  const k = Math.cos((p[1] * Math.PI) / 180);
-  let best = Infinity;
-  const rings = ringsOf(geometry);
-  for (let r = 0; r < rings.length; r++) {
-    const ring = rings[r];
-    for (let i = 1; i < ring.length; i++) best = Math.min(best, segDistance(p, ring[i - 1], ring[i], k));
-  }
-  return best;
-}
-
 /**
- * distanceToEdges(p, geometry) <= eps, asking only the edges near p (the edge grid): a vertex of
- * every feature near the park boundary is tested against it. An edge within eps of p (x scaled
- * by k = cos latitude ≤ 1) has p within eps / k of its box in degrees, so the grid's search by
- * that margin holds it.
+ * Whether p lies within eps of the geometry's outline: planar distance in degrees of latitude,
+ * longitude scaled by k = cos latitude. Only the edges near p are asked (the edge grid): a
+ * vertex of every feature near the park boundary is tested against it. An edge within eps of p
+ * has p within eps / k (k ≤ 1) of its box in degrees, so the grid's search by that margin holds it.
  */
 export function withinOfOutline(p: Position, geometry: AreaGeometry, eps: number): boolean {
   const k = Math.cos((p[1] * Math.PI) / 180);

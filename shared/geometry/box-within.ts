@@ -1,4 +1,4 @@
-import type { AreaGeometry } from '../model/geometry-schema';
+import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { edgesInBox } from './edge-grid';
 import { pointInArea } from './point-in-area';
 
@@ -15,29 +15,20 @@ export function boxWithinArea(box: readonly number[], area: AreaGeometry, cleara
   const x0 = box[0] - clearanceDeg, x1 = box[2] + clearanceDeg;
   const y0 = box[1] - clearanceDeg, y1 = box[3] + clearanceDeg;
   const near = edgesInBox(area, box[0], box[1], box[2], box[3], clearanceDeg);
-  for (let e = 0; e < near.length; e++) {
-    const a = near[e].ring[near[e].i];
-    const b = near[e].ring[near[e].i + 1];
-    if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
-  }
+  for (let e = 0; e < near.length; e++) if (!clears(near[e].ring[near[e].i], near[e].ring[near[e].i + 1], x0, y0, x1, y1)) return false;
   // The closing edge of a ring left open (its last position not its first) is no edge of the
-  // grid's; pointInRings counts it. Such a ring is checked whole.
-  if (!ringsClosed(area, x0, y0, x1, y1)) return false;
-  return pointInArea([box[0], box[1]], area);
-}
-
-/** Whether every ring is closed, or its closing edge clears the widened box as the test above asks. */
-function ringsClosed(area: AreaGeometry, x0: number, y0: number, x1: number, y1: number): boolean {
+  // grid's, but pointInRings counts it: it must clear the box too.
   const parts = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
   for (let p = 0; p < parts.length; p++) {
     for (let r = 0; r < parts[p].length; r++) {
       const ring = parts[p][r];
-      if (ring.length === 0) continue;
-      const a = ring[0];
-      const b = ring[ring.length - 1];
-      if (a[0] === b[0] && a[1] === b[1]) continue;
-      if (!((a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1))) return false;
+      if (ring.length > 0 && !clears(ring[ring.length - 1], ring[0], x0, y0, x1, y1)) return false;
     }
   }
-  return true;
+  return pointInArea([box[0], box[1]], area);
+}
+
+/** Both ends of the segment ab lie beyond the same side of the box [x0, y0, x1, y1]. */
+function clears(a: Position, b: Position, x0: number, y0: number, x1: number, y1: number): boolean {
+  return (a[0] < x0 && b[0] < x0) || (a[0] > x1 && b[0] > x1) || (a[1] < y0 && b[1] < y0) || (a[1] > y1 && b[1] > y1);
 }

@@ -39,6 +39,11 @@ interface EdgeGrid {
  */
 const MAX_CELLS_PER_EDGE = 16;
 
+/** The first and last cell (along one axis from `origin`) an edge from a to b, widened by GRID_MARGIN_DEG, touches. */
+function cellSpan(a: number, b: number, origin: number, cell: number): [number, number] {
+  return [Math.floor((Math.min(a, b) - GRID_MARGIN_DEG - origin) / cell), Math.floor((Math.max(a, b) + GRID_MARGIN_DEG - origin) / cell)];
+}
+
 /** How many cell entries the edges would take, counted before any is made (stops once past the cap). */
 function cellEntries(all: EdgeRef[], x0: number, y0: number, cell: number): number {
   const cap = MAX_CELLS_PER_EDGE * all.length;
@@ -46,9 +51,9 @@ function cellEntries(all: EdgeRef[], x0: number, y0: number, cell: number): numb
   for (let n = 0; n < all.length && entries <= cap; n++) {
     const a = all[n].ring[all[n].i];
     const b = all[n].ring[all[n].i + 1];
-    const cx = Math.floor((Math.max(a[0], b[0]) + GRID_MARGIN_DEG - x0) / cell) - Math.floor((Math.min(a[0], b[0]) - GRID_MARGIN_DEG - x0) / cell) + 1;
-    const cy = Math.floor((Math.max(a[1], b[1]) + GRID_MARGIN_DEG - y0) / cell) - Math.floor((Math.min(a[1], b[1]) - GRID_MARGIN_DEG - y0) / cell) + 1;
-    entries += cx * cy;
+    const [cx0, cx1] = cellSpan(a[0], b[0], x0, cell);
+    const [cy0, cy1] = cellSpan(a[1], b[1], y0, cell);
+    entries += (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
   }
   return entries;
 }
@@ -87,10 +92,8 @@ function gridOf(geometry: AreaGeometry): EdgeGrid {
       const e = all[n];
       const a = e.ring[e.i];
       const b = e.ring[e.i + 1];
-      const cx0 = Math.floor((Math.min(a[0], b[0]) - GRID_MARGIN_DEG - x0) / cell);
-      const cx1 = Math.floor((Math.max(a[0], b[0]) + GRID_MARGIN_DEG - x0) / cell);
-      const cy0 = Math.floor((Math.min(a[1], b[1]) - GRID_MARGIN_DEG - y0) / cell);
-      const cy1 = Math.floor((Math.max(a[1], b[1]) + GRID_MARGIN_DEG - y0) / cell);
+      const [cx0, cx1] = cellSpan(a[0], b[0], x0, cell);
+      const [cy0, cy1] = cellSpan(a[1], b[1], y0, cell);
       for (let cy = Math.max(0, cy0); cy <= Math.min(grid.ny - 1, cy1); cy++) {
         for (let cx = Math.max(0, cx0); cx <= Math.min(grid.nx - 1, cx1); cx++) cells[cy * grid.nx + cx].push(e);
       }

@@ -6,6 +6,8 @@ import { pointInRings, type XY } from './planar-faces';
 // same answer as pointInRings over every ring, through latitude bands for a big polygon (the
 // park boundary, an isolation strip), which every feature of a layout asks about.
 
+// Every ring of every part, listed once per geometry (features are immutable, DESIGN.md §2):
+// pointInArea runs for every vertex of every neighbour.
 const ringLists = new WeakMap<AreaGeometry, XY[][]>();
 
 /** Even-odd point in polygon over every ring of every part (holes included). */
@@ -42,8 +44,8 @@ function bandsOf(geometry: AreaGeometry, rings: XY[][]): Bands | null {
   let count = 0;
   let minY = Infinity;
   let maxY = -Infinity;
-  // Indexed loops in this file: its predicates run for every pair of neighbours, mostly as
-  // unoptimised code, where each step of a for…of allocates.
+  // Indexed loops in this file: a big polygon's bands are built for the first of many point
+  // tests, mostly as unoptimised code, where each step of a for…of allocates.
   for (let r = 0; r < rings.length; r++) {
     const ring = rings[r];
     count += ring.length;
