@@ -9,11 +9,11 @@ import { roadCorridor } from '../geometry/road-corridor';
 import { createTangentPlane, toPlane, type TangentPlane } from '../geometry/tangent-plane';
 import type { LandUseFeature, ParkFeature, RoadFeature } from '../model/feature';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
-import { isConvexRing } from './convex-clip';
+import { isConvexRing } from '../geometry/convex-clip';
 import { areaM2, bbox, intersection, lengthM, unionOf } from './measure';
 import { sameList } from './overlap';
 import { bboxesOverlap, bboxesTouch, isWithin, type BBox } from './planar';
-import { ringsApart } from './rings-apart';
+import { ringsApart } from '../geometry/rings-apart';
 import type { SpatialState } from './spatial-state';
 import type { AnalysisResult } from './types';
 

@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { geometryBox } from '../geometry/boolean';
 import { geodesicAreaM2, geodesicLengthM } from '../geometry/geodesic';
 import type { AreaGeometry, LineGeometry, Position } from '../model/geometry-schema';
-import { clipConvex, isConvexRing } from './convex-clip';
+import { clipConvex, isConvexRing } from '../geometry/convex-clip';
 
 /**
  * Per-geometry memos keyed by object identity: features are immutable, so an unchanged feature

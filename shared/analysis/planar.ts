@@ -3,7 +3,7 @@ import { bboxOf as coordinatesBbox, polygonsOf, ringsOf } from '../geometry/bool
 import { pointInArea } from '../geometry/point-in-area';
 import { isCounterClockwise } from '../geometry/ring';
 import { edgesInBox, edgesNear } from '../geometry/edge-grid';
-import { ringsApart } from './rings-apart';
+import { ringsApart } from '../geometry/rings-apart';
 
 /**
  * Fast planar predicates in lon/lat degrees (x scaled by cos latitude so angles are true),

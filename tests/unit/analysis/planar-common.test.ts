@@ -2,7 +2,7 @@ import { featureCollection, feature } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { isConvexRing } from '../../../shared/analysis/convex-clip';
+import { isConvexRing } from '../../../shared/geometry/convex-clip';
 import { planarCommonM2 } from '../../../shared/analysis/infrastructure';
 import { polygonsOf } from '../../../shared/geometry/boolean';
 import { roadCorridor } from '../../../shared/geometry/road-corridor';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clipConvex, isConvexRing } from '../../../shared/analysis/convex-clip';
+import { clipConvex, isConvexRing } from '../../../shared/geometry/convex-clip';
 import { interiorsMayOverlap, isWithin } from '../../../shared/analysis/planar';
-import { ringsApart } from '../../../shared/analysis/rings-apart';
+import { ringsApart } from '../../../shared/geometry/rings-apart';
 import { poly, rect } from './fixtures';
 
 // Planar predicates decide only *whether* Turf must clip; the answers here are by hand.

@@ -1,5 +1,5 @@
-import { convexHull, type PlanarPoint } from '../geometry/convex-hull';
-import { signedArea2 } from '../geometry/ring';
+import { convexHull, type PlanarPoint } from './convex-hull';
+import { signedArea2 } from './ring';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { isConvexRing } from './convex-clip';
 

@@ -1,5 +1,5 @@
 import type { Position } from '../model/geometry-schema';
-import { signedArea2 } from '../geometry/ring';
+import { signedArea2 } from './ring';
 
 /**
  * Sutherland–Hodgman clipping of a convex ring by a convex ring, in lon/lat like Turf (straight
