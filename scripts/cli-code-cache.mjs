@@ -33,18 +33,27 @@ const STAMP_NAME = `${CACHE_NAME}.json`;
  * compile costs more than it ever saves (`ecopark info` on the sample: about 0.3 s of 0.8 s), so
  * the command keeps the baseline code.
  *
- * The same trade for JavaScript. TurboFan compiles hot functions on background threads; with its
- * default inlining budget (920 bytes of bytecode per optimised function) those compiles took more
- * CPU than the command itself (`analyze` on the 5,000-feature park: 1.3 s of background CPU beside
- * 1.2 s on the main thread), and on two cores they compete with the main thread for the second
- * one. A budget of 200 cuts the background CPU by a third (to 0.85 s) and leaves the main thread's
- * own time as it was: that analyze 1,441 -> 1,235 ms, the sample's analyze 805 -> 770 ms, its
- * `info` 506 -> 465 ms (medians of 10-12 alternating runs on 2 cores); a warm batch of eight large
- * parks is unchanged (4.9-5.0 s).
+ * The same trade for JavaScript. TurboFan compiles hot functions on background threads while the
+ * main thread runs them unoptimised, and on two cores those compiles compete with the main
+ * thread for the second one: a command that lives a second waits on them. Two of TurboFan's
+ * phases make its compiles dear and seldom pay back within a second: inlining (each function
+ * recompiles its callees into itself; with the default budget the compiles took more CPU than
+ * the command) and loop peeling (every loop's first iteration copied out). Without them the
+ * compiles finish sooner and the code is optimised earlier. Alternating runs on 2 cores
+ * (medians of 12-16), against the inlining budget of 200 this replaced: `analyze --json` on the
+ * 5,113-feature park 940 -> 860 ms (process CPU 1.48 -> 1.27 s), on its four-corner variant
+ * 990 -> 890 ms; the sample's `info` 310 -> 280 ms and `analyze` 410 ms both. The longest
+ * commands do not lose by it either (medians of 2-4: `solar`, `eco` and `report` on the large
+ * park, 3-5 s, the same or faster; `layout` on the sample 3.3 / 3.0 s). Inlining had already
+ * been cut to a budget of 200 bytes of bytecode from 920, for the same reason (1,441 -> 1,235 ms
+ * then); none at all and no peeling gave another 70-80 ms, where a budget of 0 or 60 (small
+ * functions still inlined) or turning off escape analysis, load elimination or splitting as
+ * well gave nothing.
  */
 export function setCommandFlags() {
   setFlagsFromString('--liftoff-only');
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+  setFlagsFromString('--no-turbo-inlining');
+  setFlagsFromString('--no-turbo-loop-peeling');
 }
 
 /**

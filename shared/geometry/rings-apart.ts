@@ -3,9 +3,10 @@ import { signedArea2 } from './ring';
 import type { AreaGeometry, Position } from '../model/geometry-schema';
 import { isConvexRing } from './convex-clip';
 
-// The separating-axis screen in front of the overlap tests of planar.ts (interiorsMayOverlap)
-// and of the road corridors (infrastructure.ts): two single-ring polygons whose convex hulls are
-// apart share no interior. In lon/lat degrees, like planar.ts.
+// The separating-axis screen in front of the overlap tests of the analysis (interiorsMayOverlap
+// in planar.ts, the road corridors in infrastructure.ts) and of the problem check (findOverlaps
+// in overlap.ts): two single-ring polygons whose convex hulls are apart share no interior. In
+// lon/lat degrees, like planar.ts.
 
 /**
  * Depth (degrees, ≈1e-9 m) by which two rings may reach into each other along an axis and
