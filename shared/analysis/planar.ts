@@ -262,16 +262,7 @@ const CLEAR_DEG = 1e-6;
 
 /** No edge of `geometry` comes within `margin` of `box`: each edge's own box lies apart from it. */
 function edgesClearOf(box: BBox, geometry: AreaGeometry, margin: number): boolean {
-  const edges = edgesOf(geometry);
-  // Only the edges the grid finds near the box can fail the test below.
-  const near = edgesInBox(geometry, box[0], box[1], box[2], box[3], margin);
-  for (let e = 0; e < near.length; e++) {
-    const edge = edges[near[e].index];
-    if (edge.x1 < box[0] - margin || edge.x0 > box[2] + margin) continue;
-    if (edge.y1 < box[1] - margin || edge.y0 > box[3] + margin) continue;
-    return false;
-  }
-  return true;
+  return edgesNearBox(geometry, box, margin).length === 0;
 }
 
 /**
